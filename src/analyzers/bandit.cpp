@@ -1,0 +1,129 @@
+#include "analyzers/bandit.h"
+
+#include <rapidjson/document.h>
+
+#include <algorithm>
+#include <cctype>
+#include <future>
+
+#include "analyzers/cwe_table.h"
+#include "core/error.h"
+#include "util/strings.h"
+#include "util/subprocess.h"
+
+namespace codegate {
+namespace {
+
+constexpr const char* k_install_hint = "install it with: apt-get install bandit";
+
+std::string string_member(const rapidjson::Value& object, const char* name) {
+  auto it = object.FindMember(name);
+  return it != object.MemberEnd() && it->value.IsString() ? it->value.GetString() : "";
+}
+
+std::string bandit_version() {
+  auto result = util::run_process({"bandit", "--version"});
+  if (!result || result->exit_code != 0) return "";
+  auto lines = util::split_lines(result->out);  // "bandit 1.6.2"
+  if (lines.empty()) return "";
+  auto first = util::trim(lines.front());
+  auto space = first.rfind(' ');
+  return std::string(space == std::string_view::npos ? first : first.substr(space + 1));
+}
+
+} // namespace
+
+int bandit_rank(const std::string& word) {
+  std::string upper = word;
+  std::transform(upper.begin(), upper.end(), upper.begin(), [](unsigned char c) { return std::toupper(c); });
+  if (upper == "LOW") return 1;
+  if (upper == "MEDIUM") return 2;
+  if (upper == "HIGH") return 3;
+  return 0;
+}
+
+Level bandit_level(const std::string& severity) {
+  switch (bandit_rank(severity)) {
+  case 3: return Level::error;
+  case 2: return Level::warning;
+  default: return Level::note;
+  }
+}
+
+BanditReport parse_bandit_json(const std::string& json) {
+  rapidjson::Document doc;
+  doc.Parse(json.c_str(), json.size());
+  if (doc.HasParseError() || !doc.IsObject() || !doc.HasMember("results") || !doc["results"].IsArray())
+    throw ToolError("Bandit printed output that is not its JSON report");
+  BanditReport report;
+  for (const auto& result : doc["results"].GetArray()) {
+    if (!result.IsObject()) throw ToolError("Bandit printed a JSON report with a non-object result");
+    Finding f;
+    f.tool = "bandit";
+    f.rule_id = string_member(result, "test_id");
+    f.rule_name = string_member(result, "test_name");
+    f.cwe = bandit_cwe(f.rule_id);
+    f.tool_severity = string_member(result, "issue_severity");
+    f.confidence = string_member(result, "issue_confidence");
+    f.level = bandit_level(f.tool_severity);
+    f.path = normalise_tool_path(string_member(result, "filename"));
+    auto line = result.FindMember("line_number");
+    f.line = line != result.MemberEnd() && line->value.IsInt() ? std::max(1, line->value.GetInt()) : 1;
+    f.column = 1;
+    auto range = result.FindMember("line_range");
+    if (range != result.MemberEnd() && range->value.IsArray() && !range->value.Empty()) {
+      const auto& last = range->value[range->value.Size() - 1];
+      if (last.IsInt() && last.GetInt() > f.line) f.end_line = last.GetInt();
+    }
+    f.message = string_member(result, "issue_text");
+    f.help_uri = string_member(result, "more_info");
+    report.findings.push_back(std::move(f));
+  }
+  auto errors = doc.FindMember("errors");
+  if (errors != doc.MemberEnd() && errors->value.IsArray()) {
+    for (const auto& error : errors->value.GetArray()) {
+      if (!error.IsObject()) continue;
+      report.errors.push_back(normalise_tool_path(string_member(error, "filename")) + ": " +
+                              string_member(error, "reason"));
+    }
+  }
+  return report;
+}
+
+AnalyzerOutput run_bandit(const AnalyzerInput& input, const BanditConfig& /*config*/) {
+  AnalyzerOutput output;
+  output.run.name = "bandit";
+  std::vector<std::string> argv = {"bandit", "--format", "json"};
+  if (!input.config_file.empty()) {
+    argv.push_back("--configfile");
+    argv.push_back(input.config_file);
+  }
+  argv.insert(argv.end(), input.extra_args.begin(), input.extra_args.end());
+  argv.push_back("--");
+  for (const auto& file : input.files) argv.push_back(file_argument(file));
+
+  auto version = std::async(std::launch::async, bandit_version);
+  util::ProcessOptions options;
+  options.cwd = input.root;
+  auto result = util::run_process(argv, options);
+  if (!result) throw ToolError("bandit is not installed or not on PATH; " + std::string(k_install_hint));
+  // Bandit exits 1 when it found issues; anything else but 0 is a failure of Bandit itself.
+  if (result->signal != 0 || (result->exit_code != 0 && result->exit_code != 1)) {
+    throw ToolError("bandit failed (exit " + std::to_string(result->exit_code) + "):\n" +
+                    util::tail_lines(result->err.empty() ? result->out : result->err, 15) + "\n(" + k_install_hint + ")");
+  }
+  BanditReport report;
+  try {
+    report = parse_bandit_json(result->out);
+  } catch (const ToolError& e) {
+    throw ToolError(std::string(e.what()) + ":\n" + util::tail_lines(result->out + result->err, 15) + "\n(" +
+                    k_install_hint + ")");
+  }
+  output.findings = std::move(report.findings);
+  for (const auto& error : report.errors) output.notes.push_back("bandit could not scan " + error);
+  output.run.version = version.get();
+  output.run.status = "ok";
+  return output;
+}
+
+} // namespace codegate

@@ -1,0 +1,69 @@
+#include "cli/command_line.h"
+
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+#include "core/exit_code.h"
+#include "platform/ci_environment.h"
+
+namespace codegate {
+
+CommandLine parse_command_line(int argc, char** argv) {
+  CommandLine cl;
+  CLI::App app{"codegate: gate a change to a Python code base with Pylint, Bandit and an LLM intent check",
+               "codegate"};
+  app.set_version_flag("--version", std::string("codegate ") + CODEGATE_VERSION);
+  app.require_subcommand(1);
+  bool quiet = false, verbose = false;
+  app.add_flag("-q,--quiet", quiet, "Print no progress on stderr");
+  app.add_flag("-v,--verbose", verbose, "Print debugging detail on stderr");
+
+  CheckOptions& o = cl.check;
+  CLI::App* check = app.add_subcommand("check", "Gate the change between --base and --head (or the staged index)");
+  check->add_option("--repo", o.repo, "Repository (any directory inside it)")->capture_default_str();
+  check->add_option("--base", o.base, "Revision the change is compared against, via the merge base "
+                                      "(default: upstream, origin/HEAD, main, master)");
+  check->add_option("--head", o.head, "Revision to analyse (default: HEAD)");
+  check->add_flag("--staged", o.staged, "Check the index against HEAD (pre-commit)")->excludes("--base")->excludes("--head");
+  check->add_option("--config", o.config_file, "Configuration file (default: .codegate.yml at the root)");
+  check->add_option("--trusted-config-from", o.trusted_config_from,
+                    "Read configuration from this revision instead of the working tree (automatic in CI)");
+  check->add_option("--filter-mode", o.filter_mode, "Which findings count: added, diff_context, file, nofilter")
+      ->check(CLI::IsMember({"added", "diff_context", "file", "nofilter"}));
+  check->add_option("--fail-level", o.fail_level,
+                    "Fail on any reported finding at this level or above, instead of the configured thresholds")
+      ->check(CLI::IsMember({"none", "note", "warning", "error"}));
+  check->add_option("--sarif", o.sarif_file, "Write SARIF 2.1.0 to FILE");
+  check->add_option("--json", o.json_file, "Write the JSON report to FILE");
+  check->add_option("--markdown", o.markdown_file, "Write the Markdown summary to FILE");
+  check->add_option("--format", o.format, "Report printed on stdout")
+      ->check(CLI::IsMember({"text", "json", "sarif", "markdown"}))
+      ->capture_default_str();
+  check->add_option("--jobs", o.jobs, "Parallel Pylint processes (default: configuration, else the core count)")
+      ->check(CLI::Range(1, 256));
+  check->add_option("--llm-model", o.llm_model, "LLM model for the intent check");
+  check->add_option("--llm-base-url", o.llm_base_url, "OpenAI-compatible (or Anthropic) endpoint");
+  check->add_flag("--no-llm", o.no_llm, "Skip the LLM intent check");
+  check->add_option("--log-dir", o.log_dir, "Write every LLM exchange as JSON into DIR");
+  check->add_option("paths", o.paths, "Restrict the check to these files");
+  check->callback([&] { cl.command = CommandLine::Command::check; });
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    cl.exit_now = app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    cl.exit_now = app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    cl.exit_now = app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::cerr << "codegate: error: " << e.what() << "\nRun 'codegate --help' or 'codegate check --help' for usage.\n";
+    cl.exit_now = static_cast<int>(ExitCode::usage);
+  }
+  cl.verbosity = quiet ? util::Verbosity::quiet : verbose ? util::Verbosity::verbose : util::Verbosity::normal;
+  o.in_ci = running_in_ci();
+  return cl;
+}
+
+} // namespace codegate

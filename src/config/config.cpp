@@ -1,0 +1,233 @@
+#include "config/config.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <functional>
+#include <map>
+#include <set>
+
+#include "core/error.h"
+#include "util/strings.h"
+
+namespace codegate {
+namespace {
+
+class Parser {
+public:
+  explicit Parser(std::string name) : name_(std::move(name)) {}
+
+  [[noreturn]] void fail(const YAML::Node& node, const std::string& message) const {
+    const auto mark = node.Mark();
+    if (mark.is_null()) throw UsageError(name_ + ": " + message);
+    throw UsageError(name_ + ":" + std::to_string(mark.line + 1) + ":" + std::to_string(mark.column + 1) + ": " +
+                     message);
+  }
+
+  // Calls `handlers[key]` for each key of a mapping; an unknown key is an error listing the known ones.
+  void mapping(const YAML::Node& node, const std::string& where,
+               const std::map<std::string, std::function<void(const YAML::Node&)>>& handlers) const {
+    if (node.IsNull()) return;
+    if (!node.IsMap()) fail(node, where + " must be a mapping");
+    for (const auto& entry : node) {
+      const std::string key = entry.first.as<std::string>();
+      auto handler = handlers.find(key);
+      if (handler == handlers.end()) {
+        std::vector<std::string> known;
+        for (const auto& [k, unused] : handlers) known.push_back(k);
+        fail(entry.first, "unknown key '" + key + "' in " + where + " (known keys: " + util::join(known, ", ") + ")");
+      }
+      handler->second(entry.second);
+    }
+  }
+
+  std::string string(const YAML::Node& node, const std::string& key) const {
+    if (!node.IsScalar()) fail(node, "'" + key + "' must be a string");
+    return node.Scalar();
+  }
+
+  std::string choice(const YAML::Node& node, const std::string& key, const std::set<std::string>& choices) const {
+    std::string value = string(node, key);
+    if (choices.count(value) == 0) {
+      fail(node, "'" + key + "' must be one of " + util::join({choices.begin(), choices.end()}, ", ") + ", not '" +
+                     value + "'");
+    }
+    return value;
+  }
+
+  bool boolean(const YAML::Node& node, const std::string& key) const {
+    bool value = false;
+    if (!node.IsScalar() || !YAML::convert<bool>::decode(node, value)) fail(node, "'" + key + "' must be true or false");
+    return value;
+  }
+
+  long integer(const YAML::Node& node, const std::string& key, long min, long max) const {
+    long value = 0;
+    if (!node.IsScalar() || !YAML::convert<long>::decode(node, value))
+      fail(node, "'" + key + "' must be a whole number");
+    if (value < min || value > max)
+      fail(node, "'" + key + "' must be between " + std::to_string(min) + " and " + std::to_string(max));
+    return value;
+  }
+
+  double number(const YAML::Node& node, const std::string& key, double min, double max) const {
+    double value = 0;
+    if (!node.IsScalar() || !YAML::convert<double>::decode(node, value)) fail(node, "'" + key + "' must be a number");
+    if (value < min || value > max)
+      fail(node, "'" + key + "' must be between " + std::to_string(min) + " and " + std::to_string(max));
+    return value;
+  }
+
+  std::vector<std::string> strings(const YAML::Node& node, const std::string& key) const {
+    if (node.IsScalar()) return {node.Scalar()};
+    if (!node.IsSequence()) fail(node, "'" + key + "' must be a list of strings");
+    std::vector<std::string> out;
+    for (const auto& item : node) out.push_back(string(item, key));
+    return out;
+  }
+
+private:
+  std::string name_;
+};
+
+const std::set<std::string> k_pylint_types = {"fatal", "error", "warning", "refactor", "convention", "info"};
+const std::set<std::string> k_bandit_levels = {"low", "medium", "high"};
+
+} // namespace
+
+FilterMode parse_filter_mode(const std::string& text) {
+  if (text == "added") return FilterMode::added;
+  if (text == "diff_context") return FilterMode::diff_context;
+  if (text == "file") return FilterMode::file;
+  if (text == "nofilter") return FilterMode::nofilter;
+  throw UsageError("filter mode must be one of added, diff_context, file, nofilter, not '" + text + "'");
+}
+
+void apply_fail_level(Config& config, const std::string& text) {
+  if (text == "none") {
+    config.fail_level_none = true;
+    config.fail_level.reset();
+    return;
+  }
+  auto level = parse_level(text);
+  if (!level) throw UsageError("fail level must be one of none, note, warning, error, not '" + text + "'");
+  config.fail_level = level;
+  config.fail_level_none = false;
+}
+
+Config parse_config(const std::string& text, const std::string& name) {
+  Config config;
+  config.source = name;
+  Parser p(name);
+  YAML::Node root;
+  try {
+    root = YAML::Load(text);
+  } catch (const YAML::Exception& e) {
+    throw UsageError(name + ":" + std::to_string(e.mark.line + 1) + ":" + std::to_string(e.mark.column + 1) +
+                     ": invalid YAML: " + e.msg);
+  }
+  if (!root || root.IsNull()) return config;
+
+  p.mapping(root, "the top level", {
+    {"include", [&](const YAML::Node& n) { config.include = p.strings(n, "include"); }},
+    {"exclude", [&](const YAML::Node& n) { config.exclude = p.strings(n, "exclude"); }},
+    {"jobs", [&](const YAML::Node& n) { config.jobs = static_cast<int>(p.integer(n, "jobs", 0, 256)); }},
+    {"filter_mode", [&](const YAML::Node& n) {
+       config.filter_mode = parse_filter_mode(p.choice(n, "filter_mode", {"added", "diff_context", "file", "nofilter"}));
+     }},
+    {"fail_level", [&](const YAML::Node& n) {
+       apply_fail_level(config, p.choice(n, "fail_level", {"none", "note", "warning", "error"}));
+     }},
+    {"pylint", [&](const YAML::Node& n) {
+       auto& c = config.pylint;
+       p.mapping(n, "'pylint'", {
+         {"enabled", [&](const YAML::Node& v) { c.enabled = p.boolean(v, "pylint.enabled"); }},
+         {"fail_on", [&](const YAML::Node& v) {
+            c.fail_on = p.strings(v, "pylint.fail_on");
+            for (const auto& type : c.fail_on)
+              if (k_pylint_types.count(type) == 0)
+                p.fail(v, "'pylint.fail_on' takes Pylint message types (fatal, error, warning, refactor, convention, "
+                          "info), not '" + type + "'");
+          }},
+         {"rcfile", [&](const YAML::Node& v) { c.rcfile = p.string(v, "pylint.rcfile"); }},
+         {"args", [&](const YAML::Node& v) { c.args = p.strings(v, "pylint.args"); }},
+         {"disable", [&](const YAML::Node& v) { c.disable = p.strings(v, "pylint.disable"); }},
+       });
+     }},
+    {"bandit", [&](const YAML::Node& n) {
+       auto& c = config.bandit;
+       p.mapping(n, "'bandit'", {
+         {"enabled", [&](const YAML::Node& v) { c.enabled = p.boolean(v, "bandit.enabled"); }},
+         {"severity", [&](const YAML::Node& v) { c.severity = p.choice(v, "bandit.severity", k_bandit_levels); }},
+         {"confidence", [&](const YAML::Node& v) { c.confidence = p.choice(v, "bandit.confidence", k_bandit_levels); }},
+         {"config", [&](const YAML::Node& v) { c.config = p.string(v, "bandit.config"); }},
+         {"args", [&](const YAML::Node& v) { c.args = p.strings(v, "bandit.args"); }},
+       });
+     }},
+    {"llm", [&](const YAML::Node& n) {
+       auto& c = config.llm;
+       p.mapping(n, "'llm'", {
+         {"provider", [&](const YAML::Node& v) { c.provider = p.choice(v, "llm.provider", {"openai", "anthropic"}); }},
+         {"model", [&](const YAML::Node& v) { c.model = p.string(v, "llm.model"); }},
+         {"base_url", [&](const YAML::Node& v) { c.base_url = p.string(v, "llm.base_url"); }},
+         {"api_key_env", [&](const YAML::Node& v) { c.api_key_env = p.string(v, "llm.api_key_env"); }},
+         {"timeout", [&](const YAML::Node& v) { c.timeout_seconds = p.number(v, "llm.timeout", 0.1, 3600); }},
+         {"retries", [&](const YAML::Node& v) { c.retries = static_cast<int>(p.integer(v, "llm.retries", 0, 10)); }},
+         {"concurrency", [&](const YAML::Node& v) {
+            c.concurrency = static_cast<int>(p.integer(v, "llm.concurrency", 1, 64));
+          }},
+         {"temperature", [&](const YAML::Node& v) { c.temperature = p.number(v, "llm.temperature", 0, 2); }},
+         {"max_output_tokens", [&](const YAML::Node& v) {
+            c.max_output_tokens = static_cast<int>(p.integer(v, "llm.max_output_tokens", 16, 200000));
+          }},
+         {"budget", [&](const YAML::Node& v) {
+            p.mapping(v, "'llm.budget'", {
+              {"calls", [&](const YAML::Node& b) {
+                 c.budget_calls = static_cast<int>(p.integer(b, "llm.budget.calls", 0, 1000000));
+               }},
+              {"input_tokens", [&](const YAML::Node& b) {
+                 c.budget_input_tokens = p.integer(b, "llm.budget.input_tokens", 0, 1000000000);
+               }},
+            });
+          }},
+         {"strict", [&](const YAML::Node& v) { c.strict = p.boolean(v, "llm.strict"); }},
+       });
+     }},
+    {"intent", [&](const YAML::Node& n) {
+       auto& c = config.intent;
+       p.mapping(n, "'intent'", {
+         {"enabled", [&](const YAML::Node& v) { c.enabled = p.boolean(v, "intent.enabled"); }},
+         {"require_docstrings", [&](const YAML::Node& v) {
+            c.require_docstrings = p.choice(v, "intent.require_docstrings", {"public", "all", "none"});
+          }},
+         {"fail_on", [&](const YAML::Node& v) { c.fail_on = p.choice(v, "intent.fail_on", {"inconsistent", "never"}); }},
+         {"max_unit_chars", [&](const YAML::Node& v) {
+            c.max_unit_chars = static_cast<int>(p.integer(v, "intent.max_unit_chars", 200, 1000000));
+          }},
+         {"cache_dir", [&](const YAML::Node& v) { c.cache_dir = p.string(v, "intent.cache_dir"); }},
+       });
+     }},
+    {"refine", [&](const YAML::Node& n) {
+       auto& c = config.refine;
+       p.mapping(n, "'refine'", {
+         {"fix", [&](const YAML::Node& v) {
+            c.fix = p.choice(v, "refine.fix", {"none", "patch", "apply", "commit", "push", "suggest"});
+          }},
+         {"max_rounds", [&](const YAML::Node& v) {
+            c.max_rounds = static_cast<int>(p.integer(v, "refine.max_rounds", 1, 10));
+          }},
+         {"tools", [&](const YAML::Node& v) { c.tools = p.strings(v, "refine.tools"); }},
+         {"knowledge", [&](const YAML::Node& v) { c.knowledge = p.string(v, "refine.knowledge"); }},
+         {"knowledge_max_entries", [&](const YAML::Node& v) {
+            c.knowledge_max_entries = static_cast<int>(p.integer(v, "refine.knowledge_max_entries", 0, 100000));
+          }},
+         {"max_growth", [&](const YAML::Node& v) { c.max_growth = p.number(v, "refine.max_growth", 1, 100); }},
+         {"author_name", [&](const YAML::Node& v) { c.author_name = p.string(v, "refine.author_name"); }},
+         {"author_email", [&](const YAML::Node& v) { c.author_email = p.string(v, "refine.author_email"); }},
+         {"patch_file", [&](const YAML::Node& v) { c.patch_file = p.string(v, "refine.patch_file"); }},
+       });
+     }},
+  });
+  return config;
+}
+
+} // namespace codegate

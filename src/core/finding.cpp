@@ -1,0 +1,25 @@
+#include "core/finding.h"
+
+namespace codegate {
+
+std::string_view to_string(Level level) {
+  switch (level) {
+  case Level::note: return "note";
+  case Level::warning: return "warning";
+  case Level::error: return "error";
+  }
+  return "warning";
+}
+
+std::optional<Level> parse_level(std::string_view text) {
+  if (text == "note") return Level::note;
+  if (text == "warning") return Level::warning;
+  if (text == "error") return Level::error;
+  return std::nullopt;
+}
+
+std::string qualified_rule(const Finding& finding) {
+  return finding.tool + "/" + finding.rule_id;
+}
+
+} // namespace codegate

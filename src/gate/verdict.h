@@ -1,0 +1,17 @@
+#pragma once
+// Pass or fail: which reported findings fail the gate under the configured thresholds.
+
+#include "config/config.h"
+#include "core/check_result.h"
+
+namespace codegate {
+
+// True when this finding meets its tool's threshold (ignoring the filter).
+bool meets_threshold(const Finding& finding, const Config& config);
+
+// Sets Finding::fails_gate on every reported finding that fails, and CheckResult::failed.
+// `fail_level` (when set) replaces the per-tool thresholds: any reported finding at or above it
+// fails; `fail_level: none` never fails on findings.
+void decide(CheckResult& result, const Config& config);
+
+} // namespace codegate

@@ -1,0 +1,134 @@
+#include "intent/cache.h"
+
+#include <rapidjson/document.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cstdlib>
+#include <filesystem>
+
+#include "intent/prompt.h"
+#include "util/files.h"
+#include "util/hash.h"
+
+namespace codegate::intent {
+namespace {
+
+constexpr int k_format = 1;
+
+std::string hash_of(const CacheKey& key) {
+  return util::hash_parts({"codegate-intent-cache", std::to_string(k_format), key.provider, key.model,
+                           k_prompt_version, key.docstring, key.code});
+}
+
+std::string string_member(const rapidjson::Value& object, const char* name) {
+  auto it = object.FindMember(name);
+  return it != object.MemberEnd() && it->value.IsString() ? std::string(it->value.GetString(), it->value.GetStringLength())
+                                                          : std::string();
+}
+
+} // namespace
+
+VerdictCache::VerdictCache(std::string directory) : directory_(std::move(directory)) {}
+
+std::string VerdictCache::default_directory() {
+  const char* xdg = std::getenv("XDG_CACHE_HOME");
+  if (xdg != nullptr && *xdg == '/') return std::string(xdg) + "/codegate";
+  const char* home = std::getenv("HOME");
+  if (home != nullptr && *home != '\0') return std::string(home) + "/.cache/codegate";
+  return "";
+}
+
+std::string VerdictCache::entry_path(const CacheKey& key) const {
+  std::string hash = hash_of(key);
+  return directory_ + "/intent/" + hash.substr(0, 2) + "/" + hash + ".json";
+}
+
+std::optional<ModelVerdict> VerdictCache::load(const CacheKey& key) const {
+  if (!enabled()) return std::nullopt;
+  auto text = util::read_file(entry_path(key));
+  if (!text) return std::nullopt;
+  rapidjson::Document doc;
+  doc.Parse(text->c_str(), text->size());
+  if (doc.HasParseError() || !doc.IsObject()) return std::nullopt;
+  auto format = doc.FindMember("format");
+  if (format == doc.MemberEnd() || !format->value.IsInt() || format->value.GetInt() != k_format) return std::nullopt;
+  if (string_member(doc, "provider") != key.provider || string_member(doc, "model") != key.model ||
+      string_member(doc, "prompt_version") != k_prompt_version || string_member(doc, "docstring") != key.docstring ||
+      string_member(doc, "code") != key.code) {
+    return std::nullopt;
+  }
+  auto verdict = parse_verdict_name(string_member(doc, "verdict"));
+  if (!verdict) return std::nullopt;
+  ModelVerdict out;
+  out.verdict = *verdict;
+  auto confidence = doc.FindMember("confidence");
+  if (confidence != doc.MemberEnd() && confidence->value.IsNumber()) out.confidence = confidence->value.GetDouble();
+  auto issues = doc.FindMember("issues");
+  if (issues != doc.MemberEnd() && issues->value.IsArray()) {
+    for (const auto& item : issues->value.GetArray()) {
+      if (!item.IsObject()) continue;
+      VerdictIssue issue;
+      auto line = item.FindMember("relative_line");
+      if (line != item.MemberEnd() && line->value.IsInt()) issue.line = line->value.GetInt();
+      issue.explanation = string_member(item, "explanation");
+      out.issues.push_back(std::move(issue));
+    }
+  }
+  return out;
+}
+
+bool VerdictCache::store(const CacheKey& key, const ModelVerdict& verdict, std::string* error) const {
+  if (!enabled()) return false;
+  rapidjson::StringBuffer buffer;
+  rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
+  w.StartObject();
+  w.Key("format");
+  w.Int(k_format);
+  w.Key("provider");
+  w.String(key.provider);
+  w.Key("model");
+  w.String(key.model);
+  w.Key("prompt_version");
+  w.String(k_prompt_version.data(), static_cast<rapidjson::SizeType>(k_prompt_version.size()));
+  w.Key("verdict");
+  auto name = to_string(verdict.verdict);
+  w.String(name.data(), static_cast<rapidjson::SizeType>(name.size()));
+  w.Key("confidence");
+  w.Double(verdict.confidence);
+  w.Key("issues");
+  w.StartArray();
+  for (const auto& issue : verdict.issues) {
+    w.StartObject();
+    w.Key("relative_line");
+    w.Int(issue.line);
+    w.Key("explanation");
+    w.String(issue.explanation);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("docstring");
+  w.String(key.docstring);
+  w.Key("code");
+  w.String(key.code);
+  w.EndObject();
+
+  std::string path = entry_path(key);
+  // Write-then-rename: a concurrent run, or this run killed halfway, never leaves half an entry.
+  static std::atomic<unsigned> counter{0};
+  std::string temporary = path + ".tmp." + std::to_string(::getpid()) + "." + std::to_string(counter++);
+  try {
+    util::write_file(temporary, buffer.GetString());
+    std::filesystem::rename(temporary, path);
+    return true;
+  } catch (const std::exception& e) {
+    std::error_code ignored;
+    std::filesystem::remove(temporary, ignored);
+    if (error != nullptr) *error = e.what();
+    return false;
+  }
+}
+
+} // namespace codegate::intent

@@ -1,0 +1,184 @@
+#include "intent/exchange_log.h"
+
+#include <rapidjson/prettywriter.h>
+#include <rapidjson/stringbuffer.h>
+
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+
+#include "util/files.h"
+#include "util/strings.h"
+
+namespace codegate::intent {
+namespace {
+
+using Writer = rapidjson::PrettyWriter<rapidjson::StringBuffer>;
+
+void write_string(Writer& w, const std::string& text) {
+  std::string valid = util::to_valid_utf8(text);
+  w.String(valid.c_str(), static_cast<rapidjson::SizeType>(valid.size()));
+}
+
+void write_wire(Writer& w, const llm::WireExchange& wire) {
+  w.StartObject();
+  w.Key("url");
+  write_string(w, wire.url);
+  w.Key("status");
+  w.Int64(wire.status);
+  w.Key("attempts");
+  w.Int(wire.attempts);
+  w.Key("seconds");
+  w.Double(wire.seconds);
+  w.Key("request_headers");
+  w.StartObject();
+  for (const auto& [name, value] : wire.request_headers) {
+    w.Key(name.c_str());
+    write_string(w, value);
+  }
+  w.EndObject();
+  w.Key("response_body");
+  write_string(w, wire.response_body);
+  w.EndObject();
+}
+
+void write_verdict(Writer& w, const ModelVerdict& verdict) {
+  w.StartObject();
+  w.Key("verdict");
+  write_string(w, std::string(to_string(verdict.verdict)));
+  w.Key("confidence");
+  w.Double(verdict.confidence);
+  w.Key("issues");
+  w.StartArray();
+  for (const auto& issue : verdict.issues) {
+    w.StartObject();
+    w.Key("line");
+    w.Int(issue.line);
+    w.Key("explanation");
+    write_string(w, issue.explanation);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+}
+
+std::string utc_now() {
+  std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buffer[32];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buffer;
+}
+
+// File names stay portable and short whatever the path and unit are called.
+std::string file_part(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
+    out += plain ? c : '_';
+    if (out.size() >= 80) break;
+  }
+  return out;
+}
+
+} // namespace
+
+ExchangeLog::ExchangeLog(std::string directory, std::function<std::string(std::string)> redact)
+    : directory_(std::move(directory)), redact_(std::move(redact)) {}
+
+std::string ExchangeLog::to_json(const ExchangeRecord& record) {
+  rapidjson::StringBuffer buffer;
+  Writer w(buffer);
+  w.StartObject();
+  w.Key("time");
+  write_string(w, utc_now());
+  w.Key("codegate_version");
+  w.String(CODEGATE_VERSION);
+  w.Key("provider");
+  write_string(w, record.provider);
+  w.Key("model");
+  write_string(w, record.model);
+  w.Key("endpoint");
+  write_string(w, record.endpoint);
+  w.Key("path");
+  write_string(w, record.path);
+  w.Key("unit");
+  write_string(w, record.unit);
+  w.Key("lines");
+  w.StartArray();
+  w.Int(record.first_line);
+  w.Int(record.last_line);
+  w.EndArray();
+  w.Key("cached");
+  w.Bool(record.cached);
+  w.Key("system");
+  write_string(w, record.system);
+  w.Key("turns");
+  w.StartArray();
+  for (const auto& turn : record.turns) {
+    w.StartObject();
+    w.Key("messages");
+    w.StartArray();
+    for (const auto& message : turn.messages) {
+      w.StartObject();
+      w.Key("role");
+      write_string(w, message.role);
+      w.Key("content");
+      write_string(w, message.content);
+      w.EndObject();
+    }
+    w.EndArray();
+    if (turn.response) {
+      w.Key("response");
+      w.StartObject();
+      w.Key("text");
+      write_string(w, turn.response->text);
+      w.Key("model");
+      write_string(w, turn.response->model);
+      w.Key("input_tokens");
+      w.Int64(turn.response->input_tokens);
+      w.Key("output_tokens");
+      w.Int64(turn.response->output_tokens);
+      w.Key("truncated");
+      w.Bool(turn.response->truncated);
+      w.EndObject();
+      w.Key("http");
+      write_wire(w, turn.response->wire);
+    } else if (turn.failed_wire) {
+      w.Key("http");
+      write_wire(w, *turn.failed_wire);
+    }
+    if (!turn.error.empty()) {
+      w.Key("error");
+      write_string(w, turn.error);
+    }
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("verdict");
+  if (record.verdict) write_verdict(w, *record.verdict);
+  else w.Null();
+  w.Key("outcome");
+  write_string(w, record.outcome);
+  w.EndObject();
+  return std::string(buffer.GetString()) + "\n";
+}
+
+std::optional<std::string> ExchangeLog::write(const ExchangeRecord& record, std::string* error) {
+  char number[16];
+  std::snprintf(number, sizeof number, "%04d", ++sequence_);
+  std::string unit = record.unit.substr(record.unit.find(' ') == std::string::npos ? 0 : record.unit.find(' ') + 1);
+  std::string path = directory_ + "/" + number + "-" + file_part(record.path) + "-" + file_part(unit) + ".json";
+  std::string text = to_json(record);
+  if (redact_) text = redact_(std::move(text));
+  try {
+    util::write_file(path, text);
+    return path;
+  } catch (const std::exception& e) {
+    if (error != nullptr) *error = e.what();
+    return std::nullopt;
+  }
+}
+
+} // namespace codegate::intent

@@ -1,0 +1,499 @@
+#include "intent/intent_check.h"
+
+#include <algorithm>
+#include <atomic>
+#include <cstdio>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <set>
+#include <thread>
+
+#include "core/error.h"
+#include "intent/cache.h"
+#include "intent/docstring.h"
+#include "intent/exchange_log.h"
+#include "intent/prompt.h"
+#include "intent/unit_code.h"
+#include "intent/unit_selection.h"
+#include "intent/verdict_parser.h"
+#include "llm/budget.h"
+#include "llm/client.h"
+#include "llm/provider_http.h"
+#include "python/source_index.h"
+#include "util/log.h"
+#include "util/strings.h"
+
+namespace codegate {
+namespace {
+
+using intent::ModelVerdict;
+using intent::Verdict;
+
+constexpr const char* k_tool_name = "codegate-intent";
+
+enum class Outcome {
+  answered,    // the model gave a verdict (or the cache had one)
+  malformed,   // two answers that were not the JSON object: recorded as unclear
+  no_budget,   // llm.budget ran out before this unit
+  failed,      // the service failed for this unit
+  abandoned,   // not sent: an earlier failure showed the service is unusable
+};
+
+// One unit on its way through the check.
+struct Candidate {
+  std::string path;
+  const python::SourceIndex* index = nullptr;
+  int unit = 0;
+  intent::UnitCode code;
+  intent::PromptUnit prompt;
+  intent::CacheKey key;
+
+  Outcome outcome = Outcome::abandoned;
+  std::optional<ModelVerdict> verdict;  // issue lines are file lines, already checked
+  bool cached = false;
+  std::string note;
+
+  const python::SourceUnit& source_unit() const { return index->units[static_cast<std::size_t>(unit)]; }
+};
+
+// What the worker threads share.
+struct Run {
+  Run(llm::LlmClient& c, llm::Budget& b, const Config& conf, intent::VerdictCache& vc, intent::ExchangeLog* l)
+      : client(c), budget(b), config(conf), cache(vc), log(l) {}
+
+  llm::LlmClient& client;
+  llm::Budget& budget;
+  const Config& config;
+  intent::VerdictCache& cache;
+  intent::ExchangeLog* log = nullptr;
+
+  std::atomic<bool> stop{false};
+  std::atomic<bool> any_answer{false};
+  std::atomic<int> finished{0};
+  int total = 0;
+  std::mutex mutex;
+  std::string first_failure;
+  bool auth_failure = false;
+  bool cache_warned = false;
+};
+
+std::string confidence_word(double confidence) {
+  if (confidence >= 0.8) return "HIGH";
+  if (confidence >= 0.5) return "MEDIUM";
+  return "LOW";
+}
+
+std::string plural(std::size_t count, const char* one, const char* many) {
+  return std::to_string(count) + " " + (count == 1 ? one : many);
+}
+
+std::string line_text(const std::vector<std::string>& lines, int line) {
+  if (line < 1 || line > static_cast<int>(lines.size())) return "";
+  return lines[static_cast<std::size_t>(line - 1)];
+}
+
+// Issue lines the model gives must point into what it was shown; anything else (a line outside
+// the unit, a hallucinated number) is moved to the unit's own line.
+ModelVerdict checked_lines(ModelVerdict verdict, const Candidate& c) {
+  const auto& shown = c.code.shown_lines;
+  for (auto& issue : verdict.issues) {
+    if (issue.line != 0 && !std::binary_search(shown.begin(), shown.end(), issue.line)) {
+      util::debug("intent: the model cited line " + std::to_string(issue.line) + " for " + c.path + " " +
+                  c.prompt.description + ", which it was not shown");
+      issue.line = 0;
+    }
+  }
+  return verdict;
+}
+
+// The cache keeps issue lines relative to the unit's first line so a moved unit still hits.
+ModelVerdict to_relative(ModelVerdict verdict, int first_line) {
+  for (auto& issue : verdict.issues) {
+    if (issue.line != 0) issue.line = issue.line - first_line + 1;
+  }
+  return verdict;
+}
+
+ModelVerdict to_absolute(ModelVerdict verdict, int first_line) {
+  for (auto& issue : verdict.issues) {
+    if (issue.line != 0) issue.line = issue.line + first_line - 1;
+  }
+  return verdict;
+}
+
+long estimated_tokens(const llm::ChatRequest& request) {
+  std::size_t chars = request.system.size();
+  for (const auto& message : request.messages) chars += message.content.size();
+  return static_cast<long>((chars + 3) / 4);
+}
+
+void report_progress(Run& run, const Candidate& c, const std::string& what) {
+  int done = ++run.finished;
+  util::progress("intent [" + std::to_string(done) + "/" + std::to_string(run.total) + "] " + c.path + ":" +
+                 std::to_string(c.source_unit().line) + " " + c.prompt.description + ": " + what);
+}
+
+void record_failure(Run& run, const llm::LlmError& error) {
+  std::lock_guard lock(run.mutex);
+  if (run.first_failure.empty()) run.first_failure = error.what();
+  if (error.kind() == llm::LlmErrorKind::auth) run.auth_failure = true;
+}
+
+void write_log(Run& run, const Candidate& c, std::vector<intent::ExchangeTurn> turns, const std::string& outcome) {
+  if (run.log == nullptr) return;
+  intent::ExchangeRecord record;
+  record.provider = run.client.provider();
+  record.model = run.client.model();
+  record.endpoint = run.client.endpoint();
+  record.path = c.path;
+  record.unit = c.prompt.description;
+  record.first_line = c.prompt.first_line;
+  record.last_line = c.prompt.last_line;
+  record.cached = c.cached;
+  if (!c.cached) record.system = intent::system_prompt();
+  record.turns = std::move(turns);
+  record.verdict = c.verdict;
+  record.outcome = outcome;
+  std::string error;
+  if (!run.log->write(record, &error)) util::warn("cannot write the exchange log: " + error);
+}
+
+// Asks the model about one unit: the request, and once more with a corrective message when the
+// answer is not the JSON object.
+void check_unit(Run& run, Candidate& c) {
+  if (run.stop) {
+    c.outcome = Outcome::abandoned;
+    c.note = "not sent: the LLM service failed earlier in this run";
+    return;
+  }
+  llm::ChatRequest request = intent::intent_request(c.prompt, run.config.llm.max_output_tokens, run.config.llm.temperature);
+  std::vector<intent::ExchangeTurn> turns;
+  std::string outcome_text;
+  for (int turn = 0; turn < 2; ++turn) {
+    long estimate = estimated_tokens(request);
+    if (!run.budget.try_reserve(estimate)) {
+      c.outcome = Outcome::no_budget;
+      c.note = "not checked: " + run.budget.limit_description() + " reached";
+      outcome_text = c.note;
+      break;
+    }
+    intent::ExchangeTurn record;
+    record.messages = request.messages;
+    llm::ChatResponse response;
+    try {
+      response = run.client.chat(request);
+    } catch (const llm::LlmError& error) {
+      record.failed_wire = error.wire();
+      record.error = error.what();
+      turns.push_back(std::move(record));
+      record_failure(run, error);
+      // A refused key or an unreachable service fails every later unit the same way; a request
+      // refused before anything succeeded (unknown model, wrong path) most likely does too.
+      if (error.kind() != llm::LlmErrorKind::rejected || !run.any_answer) run.stop = true;
+      c.outcome = Outcome::failed;
+      c.note = std::string("not checked: ") + error.what();
+      outcome_text = c.note;
+      break;
+    }
+    run.budget.settle(estimate, response.input_tokens, response.output_tokens);
+    run.any_answer = true;
+    intent::VerdictParse parse = intent::parse_verdict(response.text);
+    record.response = response;
+    if (!parse.verdict) record.error = parse.problem;
+    turns.push_back(std::move(record));
+    if (parse.verdict) {
+      c.outcome = Outcome::answered;
+      c.verdict = checked_lines(*parse.verdict, c);
+      outcome_text = std::string(to_string(c.verdict->verdict));
+      std::string cache_error;
+      if (run.cache.enabled() && !run.cache.store(c.key, to_relative(*parse.verdict, c.source_unit().start_line), &cache_error)) {
+        std::lock_guard lock(run.mutex);
+        if (!run.cache_warned) util::warn("cannot write the intent cache in " + run.cache.directory() + ": " + cache_error);
+        run.cache_warned = true;
+      }
+      break;
+    }
+    if (turn == 0) {
+      request.messages.push_back({"assistant", response.text.empty() ? "(empty answer)" : response.text});
+      request.messages.push_back({"user", intent::corrective_prompt(parse.problem)});
+      continue;
+    }
+    c.outcome = Outcome::malformed;
+    c.verdict = ModelVerdict{Verdict::unclear, 0, {}};
+    c.note = "unclear: the model's answer was not the requested JSON object (" + parse.problem + ")";
+    outcome_text = c.note;
+  }
+  write_log(run, c, std::move(turns), outcome_text);
+  std::string what = c.outcome == Outcome::answered ? outcome_text : c.note;
+  if (c.verdict && c.outcome == Outcome::answered) {
+    char confidence[16];
+    std::snprintf(confidence, sizeof confidence, " (%.2f)", c.verdict->confidence);
+    what += confidence;
+  }
+  report_progress(run, c, what);
+}
+
+Finding mismatch_finding(const Candidate& c, const intent::VerdictIssue& issue,
+                         const std::vector<std::string>& lines, double confidence) {
+  Finding f;
+  f.tool = "codegate";
+  f.rule_id = "intent-mismatch";
+  f.rule_name = "code-contradicts-docstring";
+  f.level = Level::warning;
+  f.tool_severity = "inconsistent";
+  f.confidence = confidence_word(confidence);
+  f.path = c.path;
+  f.line = issue.line != 0 ? issue.line : c.source_unit().line;
+  f.message = issue.explanation.empty()
+                  ? "The " + c.prompt.description + " does not do what its docstring says (the model gave no explanation)."
+                  : issue.explanation;
+  f.snippet = line_text(lines, f.line);
+  return f;
+}
+
+Finding missing_docstring_finding(const std::string& path, const python::SourceIndex& index,
+                                  const python::SourceUnit& unit, const std::vector<std::string>& lines,
+                                  const std::string& policy) {
+  Finding f;
+  f.tool = "codegate";
+  f.rule_id = "missing-docstring";
+  f.rule_name = "missing-docstring";
+  f.level = Level::note;
+  f.tool_severity = "note";
+  f.path = path;
+  f.line = unit.line;
+  std::string what = index.describe(unit);
+  if (policy == "public") what = "public " + what;
+  f.message = "The " + what + " changed and has no docstring, so the intent check cannot compare it with its purpose.";
+  f.snippet = line_text(lines, f.line);
+  return f;
+}
+
+std::string disabled_note() { return "intent check skipped: turned off (--no-llm or intent.enabled: false)"; }
+
+} // namespace
+
+IntentOutput run_intent_check(const IntentInput& input) { return run_intent_check(input, IntentServices{}); }
+
+IntentOutput run_intent_check(const IntentInput& input, const IntentServices& services) {
+  const Config& config = input.config;
+  IntentOutput out;
+  out.run.name = k_tool_name;
+  out.run.version = CODEGATE_VERSION;
+  out.run.status = "ok";
+
+  // The client first: without one only the docstring requirement is left to check.
+  std::unique_ptr<llm::LlmClient> owned_client;
+  llm::LlmClient* client = nullptr;
+  std::string skip_reason;
+  if (!config.intent.enabled) {
+    skip_reason = disabled_note();
+  } else if (services.client != nullptr) {
+    client = services.client;
+  } else {
+    auto setup = llm::make_llm_client(config.llm);
+    for (const auto& warning : setup.warnings) util::warn(warning);
+    owned_client = std::move(setup.client);
+    client = owned_client.get();
+    skip_reason = setup.reason;
+  }
+  const std::string& policy = config.intent.require_docstrings;
+  if (client == nullptr && policy == "none") {
+    out.run.status = "skipped";
+    out.run.note = skip_reason;
+    return out;
+  }
+
+  std::map<std::string, std::string> sources;
+  std::map<std::string, std::vector<std::string>> file_lines;
+  for (const auto& [path, content] : input.sources) {
+    sources[path] = util::to_valid_utf8(content);
+    auto& lines = file_lines[path];
+    for (auto line : util::split_lines(sources[path])) lines.emplace_back(line);
+  }
+
+  std::vector<python::SourceIndex> indexes;
+  try {
+    indexes = python::index_python_sources(sources);
+  } catch (const ToolError& error) {
+    if (config.llm.strict && client != nullptr) throw;
+    out.run.status = "unavailable";
+    out.run.note = std::string("intent check unavailable: ") + error.what();
+    out.notes.push_back(out.run.note);
+    return out;
+  }
+
+  // Units to ask about, and the missing-docstring findings, in path and line order.
+  std::vector<Candidate> candidates;
+  for (const auto& index : indexes) {
+    const auto& lines = file_lines[index.path];
+    if (!index.ok) {
+      std::string where = index.error_line > 0 ? " at line " + std::to_string(index.error_line) : "";
+      out.notes.push_back(index.path + ": skipped by the intent check: " + index.error + where);
+      continue;
+    }
+    const ChangedFile* changed = input.changes.find(index.path);
+    std::set<int> touched;
+    if (changed != nullptr) {
+      touched = intent::touched_lines(*changed, static_cast<int>(lines.size()));
+    } else {
+      for (int line = 1; line <= static_cast<int>(lines.size()); ++line) touched.insert(line);
+    }
+    auto selection = intent::select_units(index, touched, policy);
+    for (int unit : selection.missing_docstring) {
+      const auto& u = index.units[static_cast<std::size_t>(unit)];
+      out.findings.push_back(missing_docstring_finding(index.path, index, u, lines, policy));
+      out.missing_docstrings.push_back(index.path + ":" + std::to_string(u.line) + " " + u.qualified_name);
+    }
+    for (int unit : selection.to_check) {
+      Candidate c;
+      c.path = index.path;
+      c.index = &index;
+      c.unit = unit;
+      const auto& u = c.source_unit();
+      c.code = intent::unit_code(lines, index, unit, config.intent.max_unit_chars);
+      c.prompt.path = index.path;
+      c.prompt.description = index.describe(u);
+      c.prompt.first_line = u.start_line;
+      c.prompt.last_line = std::min(u.end_line, std::max(1, static_cast<int>(lines.size())));
+      c.prompt.docstring = intent::parse_docstring(*u.docstring);
+      c.prompt.numbered_code = c.code.numbered;
+      c.prompt.cut = c.code.cut;
+      if (c.code.cut) {
+        out.notes.push_back(index.path + ":" + std::to_string(u.line) + ": " + c.prompt.description + " was cut to " +
+                            std::to_string(config.intent.max_unit_chars) +
+                            " characters for the intent check (intent.max_unit_chars)");
+      }
+      candidates.push_back(std::move(c));
+    }
+  }
+
+  if (client == nullptr) {
+    out.run.status = "skipped";
+    out.run.note = skip_reason;
+    for (const auto& c : candidates) {
+      out.units.push_back({c.path, c.prompt.description, c.source_unit().line, c.source_unit().end_line,
+                           "not checked", 0, false, skip_reason});
+    }
+    return out;
+  }
+  if (candidates.empty()) {
+    out.run.note = "no changed function, class or module with a docstring";
+    return out;
+  }
+
+  std::string cache_dir = config.intent.cache_dir.empty() ? intent::VerdictCache::default_directory()
+                                                          : config.intent.cache_dir;
+  intent::VerdictCache cache(cache_dir);
+  std::unique_ptr<llm::Budget> owned_budget;
+  llm::Budget* budget = services.budget;
+  if (budget == nullptr) {
+    owned_budget = std::make_unique<llm::Budget>(config.llm.budget_calls, config.llm.budget_input_tokens);
+    budget = owned_budget.get();
+  }
+  std::unique_ptr<intent::ExchangeLog> log;
+  if (!input.log_dir.empty()) {
+    log = std::make_unique<intent::ExchangeLog>(input.log_dir, [client](std::string text) { return client->redact(std::move(text)); });
+  }
+
+  Run run(*client, *budget, config, cache, log.get());
+  std::vector<Candidate*> queue;
+  std::size_t from_cache = 0;
+  for (auto& c : candidates) {
+    c.key = {client->provider(), client->model(), *c.source_unit().docstring, c.code.plain};
+    if (auto hit = cache.load(c.key)) {
+      c.outcome = Outcome::answered;
+      c.cached = true;
+      c.verdict = checked_lines(to_absolute(*hit, c.source_unit().start_line), c);
+      write_log(run, c, {}, std::string(to_string(c.verdict->verdict)) + " (cached)");
+      ++from_cache;
+    } else {
+      queue.push_back(&c);
+    }
+  }
+  run.total = static_cast<int>(queue.size());
+  if (!queue.empty()) {
+    int threads = std::clamp(config.llm.concurrency, 1, static_cast<int>(queue.size()));
+    util::progress("intent check: asking " + client->model() + " about " + plural(queue.size(), "unit", "units") +
+                   (from_cache > 0 ? " (" + std::to_string(from_cache) + " more from the cache)" : "") +
+                   ", " + std::to_string(threads) + " at a time");
+    std::atomic<std::size_t> next{0};
+    auto worker = [&] {
+      for (std::size_t i = next++; i < queue.size(); i = next++) check_unit(run, *queue[i]);
+    };
+    std::vector<std::thread> pool;
+    for (int t = 1; t < threads; ++t) pool.emplace_back(worker);
+    worker();
+    for (auto& thread : pool) thread.join();
+  } else {
+    util::progress("intent check: all " + plural(candidates.size(), "unit", "units") + " answered from the cache");
+  }
+
+  // Findings and the summary, in the candidates' (path, line) order whatever order threads finished.
+  std::size_t consistent = 0, inconsistent = 0, unclear = 0, malformed = 0, no_budget = 0, not_checked = 0;
+  for (const auto& c : candidates) {
+    IntentUnitResult result{c.path, c.prompt.description, c.source_unit().line, c.source_unit().end_line,
+                            "not checked", 0, c.cached, c.note};
+    if (c.verdict) {
+      result.verdict = std::string(to_string(c.verdict->verdict));
+      result.confidence = c.verdict->confidence;
+      switch (c.verdict->verdict) {
+        case Verdict::consistent: ++consistent; break;
+        case Verdict::unclear: ++unclear; break;
+        case Verdict::inconsistent: {
+          ++inconsistent;
+          const auto& lines = file_lines[c.path];
+          std::set<std::pair<int, std::string>> seen;
+          std::vector<intent::VerdictIssue> issues = c.verdict->issues;
+          if (issues.empty()) issues.push_back({0, ""});
+          for (const auto& issue : issues) {
+            Finding f = mismatch_finding(c, issue, lines, c.verdict->confidence);
+            if (seen.insert({f.line, f.message}).second) out.findings.push_back(std::move(f));
+          }
+          break;
+        }
+      }
+    }
+    if (c.outcome == Outcome::malformed) ++malformed;
+    if (c.outcome == Outcome::no_budget) ++no_budget;
+    if (c.outcome == Outcome::failed || c.outcome == Outcome::abandoned) ++not_checked;
+    out.units.push_back(std::move(result));
+  }
+
+  std::string summary = plural(candidates.size(), "unit", "units") + " checked with " + client->model() + ": " +
+                        std::to_string(inconsistent) + " inconsistent, " + std::to_string(consistent) + " consistent, " +
+                        std::to_string(unclear) + " unclear";
+  if (from_cache > 0) summary += " (" + std::to_string(from_cache) + " from the cache)";
+  if (malformed > 0) {
+    out.notes.push_back("intent check: " + plural(malformed, "unit is", "units are") +
+                        " unclear because the model did not answer with the requested JSON object");
+  }
+  if (no_budget > 0) {
+    out.notes.push_back("intent check: " + plural(no_budget, "unit was", "units were") + " not checked: " +
+                        budget->limit_description() + " reached");
+  }
+  util::debug("intent check: " + budget->summary());
+
+  if (not_checked > 0) {
+    std::string failure;
+    {
+      std::lock_guard lock(run.mutex);
+      failure = run.first_failure;
+    }
+    std::string note = "intent check unavailable: " + failure;
+    if (not_checked < candidates.size()) {
+      note += " (" + std::to_string(not_checked) + " of " + plural(candidates.size(), "unit", "units") + " not checked)";
+    }
+    if (config.llm.strict) throw ToolError(note);
+    util::warn(note);
+    out.run.status = "unavailable";
+    out.run.note = note;
+    out.notes.push_back(note);
+    return out;
+  }
+  out.run.note = summary;
+  return out;
+}
+
+} // namespace codegate

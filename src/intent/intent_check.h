@@ -1,0 +1,59 @@
+#pragma once
+// The LLM intent check (pipeline stage 3): does each changed unit do what its docstring says?
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "config/config.h"
+#include "core/change_set.h"
+#include "core/check_result.h"
+
+namespace codegate {
+
+namespace llm {
+class LlmClient;
+class Budget;
+} // namespace llm
+
+struct IntentInput {
+  const ChangeSet& changes;
+  // path -> bytes at the analysed revision. A path the change set does not list is checked as a
+  // whole (every line counts as changed); the refine loop passes candidate files that way.
+  const std::map<std::string, std::string>& sources;
+  const Config& config;
+  std::string log_dir;                                 // --log-dir; empty: no exchange logs
+};
+
+// What the stage talks to; the one-argument run_intent_check builds both from the configuration
+// and the environment. The refine loop passes its own so one budget covers the whole run.
+struct IntentServices {
+  llm::LlmClient* client = nullptr;  // null: make_llm_client(config.llm)
+  llm::Budget* budget = nullptr;     // null: a fresh budget from config.llm.budget_*
+};
+
+// The outcome for one unit that had a docstring and was touched by the change.
+struct IntentUnitResult {
+  std::string path;
+  std::string unit;            // "function Parser.parse", "module"
+  int line = 1;                // the def/class line
+  int end_line = 1;
+  std::string verdict;         // "consistent" | "inconsistent" | "unclear" | "not checked"
+  double confidence = 0;
+  bool cached = false;
+  std::string note;            // why "unclear" or "not checked"
+};
+
+struct IntentOutput {
+  std::vector<Finding> findings;                 // tool "codegate": intent-mismatch, missing-docstring
+  ToolRun run;                                   // name "codegate-intent"; status ok|skipped|unavailable
+  std::vector<std::string> notes;
+  std::vector<std::string> missing_docstrings;   // "path:line qualified.name"
+  std::vector<IntentUnitResult> units;           // every unit with a docstring the change touched
+};
+
+// Throws ToolError only when llm.strict is set and the service failed.
+IntentOutput run_intent_check(const IntentInput& input);
+IntentOutput run_intent_check(const IntentInput& input, const IntentServices& services);
+
+} // namespace codegate

@@ -1,0 +1,171 @@
+// OpenAI Chat Completions (POST {base}/chat/completions), which Azure OpenAI, Ollama, vLLM, the
+// llama.cpp server, OpenRouter and most local servers also speak.
+
+#include <rapidjson/document.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include "llm/client.h"
+#include "llm/provider_http.h"
+#include "util/strings.h"
+
+namespace codegate::llm {
+namespace {
+
+constexpr const char* k_default_base_url = "https://api.openai.com/v1";
+
+// OpenAI's reasoning models reject `max_tokens` and any temperature but the default.
+bool is_reasoning_model(const std::string& model) {
+  for (const char* prefix : {"o1", "o3", "o4", "gpt-5"}) {
+    if (util::starts_with(model, prefix)) return true;
+  }
+  return false;
+}
+
+// Azure OpenAI takes the key in an `api-key` header; everyone else uses a bearer token.
+bool is_azure(const std::string& url) {
+  auto scheme = url.find("://");
+  auto host_start = scheme == std::string::npos ? 0 : scheme + 3;
+  auto host_end = url.find_first_of(":/?", host_start);
+  std::string host = url.substr(host_start, host_end == std::string::npos ? std::string::npos : host_end - host_start);
+  for (const char* suffix : {".openai.azure.com", ".cognitiveservices.azure.com", ".services.ai.azure.com"}) {
+    std::string s(suffix);
+    if (host.size() > s.size() && host.compare(host.size() - s.size(), s.size(), s) == 0) return true;
+  }
+  return false;
+}
+
+long int_member(const rapidjson::Value& object, const char* name) {
+  if (!object.IsObject()) return 0;
+  auto it = object.FindMember(name);
+  return it != object.MemberEnd() && it->value.IsInt64() ? static_cast<long>(it->value.GetInt64()) : 0;
+}
+
+// `content` is a string in the Chat Completions format; some servers send an array of parts.
+std::string content_text(const rapidjson::Value& content) {
+  if (content.IsString()) return content.GetString();
+  std::string text;
+  if (content.IsArray()) {
+    for (const auto& part : content.GetArray()) {
+      if (!part.IsObject()) continue;
+      auto t = part.FindMember("text");
+      if (t != part.MemberEnd() && t->value.IsString()) text += t->value.GetString();
+    }
+  }
+  return text;
+}
+
+class OpenAiClient : public LlmClient {
+public:
+  OpenAiClient(ProviderSettings settings, std::shared_ptr<HttpClient> http)
+      : settings_(std::move(settings)), http_(std::move(http)) {
+    if (settings_.base_url.empty()) settings_.base_url = k_default_base_url;
+    url_ = join_url(settings_.base_url, "/chat/completions");
+  }
+
+  ChatResponse chat(const ChatRequest& request) override {
+    std::vector<std::pair<std::string, std::string>> headers = {{"Content-Type", "application/json"}};
+    if (!settings_.api_key.empty()) {
+      if (is_azure(url_)) headers.emplace_back("api-key", settings_.api_key);
+      else headers.emplace_back("Authorization", "Bearer " + settings_.api_key);
+    }
+    PostedJson posted = post_json(*http_, settings_, url_, std::move(headers), request_body(request));
+    return parse(posted, request);
+  }
+
+  std::string provider() const override { return "openai"; }
+  std::string model() const override { return settings_.model; }
+  std::string endpoint() const override { return url_; }
+  std::string redact(std::string text) const override { return redact_secret(std::move(text), settings_.api_key); }
+
+private:
+  std::string request_body(const ChatRequest& request) const {
+    rapidjson::StringBuffer buffer;
+    rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
+    w.StartObject();
+    w.Key("model");
+    w.String(settings_.model);
+    w.Key("messages");
+    w.StartArray();
+    if (!request.system.empty()) {
+      w.StartObject();
+      w.Key("role");
+      w.String("system");
+      w.Key("content");
+      w.String(util::to_valid_utf8(request.system));
+      w.EndObject();
+    }
+    for (const auto& message : request.messages) {
+      w.StartObject();
+      w.Key("role");
+      w.String(message.role);
+      w.Key("content");
+      w.String(util::to_valid_utf8(message.content));
+      w.EndObject();
+    }
+    w.EndArray();
+    if (is_reasoning_model(settings_.model)) {
+      w.Key("max_completion_tokens");
+      w.Int(request.max_tokens);
+    } else {
+      w.Key("max_tokens");
+      w.Int(request.max_tokens);
+      w.Key("temperature");
+      w.Double(request.temperature);
+    }
+    w.Key("stream");
+    w.Bool(false);
+    w.EndObject();
+    return buffer.GetString();
+  }
+
+  ChatResponse parse(PostedJson& posted, const ChatRequest& request) const {
+    ChatResponse out;
+    out.wire = std::move(posted.wire);
+    const std::string& body = posted.response.body;
+    rapidjson::Document doc;
+    doc.Parse(body.c_str(), body.size());
+    auto unreadable = [&](const std::string& why) {
+      return LlmError(LlmErrorKind::unavailable, "the LLM service at " + url_ + " sent an unreadable answer (" + why + ")",
+                      out.wire);
+    };
+    if (doc.HasParseError() || !doc.IsObject()) throw unreadable("not a JSON object");
+    auto choices = doc.FindMember("choices");
+    if (choices == doc.MemberEnd() || !choices->value.IsArray() || choices->value.Empty()) throw unreadable("no choices");
+    const auto& choice = choices->value[0];
+    if (!choice.IsObject()) throw unreadable("a choice that is not an object");
+    auto message = choice.FindMember("message");
+    if (message == choice.MemberEnd() || !message->value.IsObject()) throw unreadable("a choice without a message");
+    auto content = message->value.FindMember("content");
+    if (content != message->value.MemberEnd()) out.text = content_text(content->value);
+    if (out.text.empty()) {
+      // A refusal arrives in its own field with a null content.
+      auto refusal = message->value.FindMember("refusal");
+      if (refusal != message->value.MemberEnd() && refusal->value.IsString()) out.text = refusal->value.GetString();
+    }
+    auto finish = choice.FindMember("finish_reason");
+    out.truncated = finish != choice.MemberEnd() && finish->value.IsString() &&
+                    std::string(finish->value.GetString()) == "length";
+    auto model = doc.FindMember("model");
+    out.model = model != doc.MemberEnd() && model->value.IsString() ? model->value.GetString() : settings_.model;
+    auto usage = doc.FindMember("usage");
+    if (usage != doc.MemberEnd()) {
+      out.input_tokens = int_member(usage->value, "prompt_tokens");
+      out.output_tokens = int_member(usage->value, "completion_tokens");
+    }
+    estimate_missing_usage(out, request);
+    return out;
+  }
+
+  ProviderSettings settings_;
+  std::shared_ptr<HttpClient> http_;
+  std::string url_;
+};
+
+} // namespace
+
+std::unique_ptr<LlmClient> make_openai_client(ProviderSettings settings, std::shared_ptr<HttpClient> http) {
+  return std::make_unique<OpenAiClient>(std::move(settings), std::move(http));
+}
+
+} // namespace codegate::llm

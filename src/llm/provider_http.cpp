@@ -1,0 +1,135 @@
+#include "llm/provider_http.h"
+
+#include <rapidjson/document.h>
+
+#include <chrono>
+
+#include "util/log.h"
+#include "util/strings.h"
+
+namespace codegate::llm {
+namespace {
+
+constexpr std::size_t k_max_error_chars = 300;
+
+std::string shorten(std::string text) {
+  text = util::to_valid_utf8(text);
+  for (char& c : text) {
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+  }
+  if (text.size() > k_max_error_chars) text = text.substr(0, k_max_error_chars) + "...";
+  return text;
+}
+
+} // namespace
+
+std::string join_url(const std::string& base, const std::string& path) {
+  std::string head = base;
+  std::string query;
+  auto q = head.find('?');
+  if (q != std::string::npos) {
+    query = head.substr(q);
+    head.resize(q);
+  }
+  while (!head.empty() && head.back() == '/') head.pop_back();
+  return head + path + query;
+}
+
+std::string redact_secret(std::string text, const std::string& secret) {
+  if (secret.empty()) return text;
+  static const std::string k_mask = "[REDACTED]";
+  for (auto pos = text.find(secret); pos != std::string::npos; pos = text.find(secret, pos + k_mask.size())) {
+    text.replace(pos, secret.size(), k_mask);
+  }
+  return text;
+}
+
+std::string provider_error_message(const std::string& body) {
+  rapidjson::Document doc;
+  doc.Parse(body.c_str(), body.size());
+  if (!doc.HasParseError() && doc.IsObject()) {
+    auto error = doc.FindMember("error");
+    if (error != doc.MemberEnd()) {
+      if (error->value.IsString()) return shorten(error->value.GetString());
+      if (error->value.IsObject()) {
+        auto message = error->value.FindMember("message");
+        if (message != error->value.MemberEnd() && message->value.IsString()) return shorten(message->value.GetString());
+      }
+    }
+    auto message = doc.FindMember("message");
+    if (message != doc.MemberEnd() && message->value.IsString()) return shorten(message->value.GetString());
+  }
+  return shorten(std::string(util::trim(body)));
+}
+
+long estimate_tokens(std::string_view text) { return static_cast<long>((text.size() + 3) / 4); }
+
+void estimate_missing_usage(ChatResponse& response, const ChatRequest& request) {
+  if (response.input_tokens <= 0) {
+    std::size_t chars = request.system.size();
+    for (const auto& message : request.messages) chars += message.content.size();
+    response.input_tokens = static_cast<long>((chars + 3) / 4);
+  }
+  if (response.output_tokens <= 0) response.output_tokens = estimate_tokens(response.text);
+}
+
+PostedJson post_json(HttpClient& http, const ProviderSettings& settings, const std::string& url,
+                     std::vector<std::pair<std::string, std::string>> headers, std::string body) {
+  HttpRequest request;
+  request.url = url;
+  request.headers = std::move(headers);
+  request.body = std::move(body);
+  request.timeout_seconds = settings.timeout_seconds;
+
+  PostedJson posted;
+  WireExchange& wire = posted.wire;
+  wire.url = url;
+  for (const auto& [name, value] : request.headers) {
+    wire.request_headers.emplace_back(name, redact_secret(value, settings.api_key));
+  }
+  wire.request_body = redact_secret(request.body, settings.api_key);
+
+  // Count attempts through the hook that fires before every retry.
+  RetryHooks hooks = settings.hooks;
+  int retries = 0;
+  auto user_on_retry = hooks.on_retry;
+  hooks.on_retry = [&](const std::string& note) {
+    ++retries;
+    if (user_on_retry) user_on_retry(note);
+    else util::progress("LLM request " + note);
+  };
+  auto start = std::chrono::steady_clock::now();
+  HttpResponse response = post_with_retries(http, request, settings.retry, hooks);
+  wire.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  wire.attempts = retries + 1;
+  wire.status = response.status;
+  wire.response_body = redact_secret(response.body, settings.api_key);
+
+  if (response.error == TransportError::none && response.status >= 200 && response.status < 300) {
+    posted.response = std::move(response);
+    return posted;
+  }
+
+  std::string where = "the LLM service at " + url;
+  std::string what = describe_failure(response, settings.timeout_seconds);
+  if (response.error == TransportError::none) {
+    std::string detail = redact_secret(provider_error_message(response.body), settings.api_key);
+    if (!detail.empty()) what += ": " + detail;
+  }
+  if (response.error == TransportError::none && (response.status == 401 || response.status == 403)) {
+    if (settings.api_key.empty()) {
+      throw LlmError(LlmErrorKind::auth, where + " requires an API key (" + what + "); set " + settings.key_env, wire);
+    }
+    throw LlmError(LlmErrorKind::auth,
+                   where + " rejected the API key from " + settings.key_env + " (" + what + ")", wire);
+  }
+  std::string attempts = wire.attempts > 1 ? " after " + std::to_string(wire.attempts) + " attempts" : "";
+  if (is_retryable(response)) {
+    throw LlmError(LlmErrorKind::unavailable, where + " failed" + attempts + ": " + what, wire);
+  }
+  std::string hint;
+  if (response.error == TransportError::none && response.status == 404) hint = "; check llm.base_url and llm.model";
+  throw LlmError(LlmErrorKind::rejected, where + " refused the request (" + what + ")" + hint, wire);
+}
+
+} // namespace codegate::llm

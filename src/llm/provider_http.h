@@ -1,0 +1,41 @@
+#pragma once
+// What the OpenAI and Anthropic clients share: URL building, redaction, and one JSON POST with
+// retries that turns every failure into an LlmError worded for the user.
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "llm/client.h"
+
+namespace codegate::llm {
+
+// Appends `path` to a base URL, keeping the base's query string (Azure's "?api-version=...").
+std::string join_url(const std::string& base, const std::string& path);
+
+// `text` with every occurrence of `secret` replaced by "[REDACTED]"; an empty secret changes nothing.
+std::string redact_secret(std::string text, const std::string& secret);
+
+// The error text a provider put in its JSON body ({"error": {"message": ...}} for both), or a
+// short excerpt of a body that is not such JSON.
+std::string provider_error_message(const std::string& body);
+
+// A rough token count (4 characters a token) for budgets and for servers that report no usage.
+long estimate_tokens(std::string_view text);
+
+// Fills token counts a server did not report with estimates, so budgets still count.
+void estimate_missing_usage(ChatResponse& response, const ChatRequest& request);
+
+// A successful POST and its redacted record.
+struct PostedJson {
+  HttpResponse response;
+  WireExchange wire;
+};
+
+// POSTs `body` to `url` with retries per settings. Returns only a 2xx response; anything else is
+// thrown as LlmError (auth for 401/403, unavailable when retries ran out, rejected otherwise).
+PostedJson post_json(HttpClient& http, const ProviderSettings& settings, const std::string& url,
+                     std::vector<std::pair<std::string, std::string>> headers, std::string body);
+
+} // namespace codegate::llm

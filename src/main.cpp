@@ -1,0 +1,32 @@
+// Wires the command line to the pipeline and maps errors to exit codes; nothing else.
+
+#include <csignal>
+#include <iostream>
+
+#include "cli/command_line.h"
+#include "core/error.h"
+#include "git/handles.h"
+#include "pipeline/check.h"
+
+int main(int argc, char** argv) {
+  using namespace codegate;
+  // A tool or server that closes its end early must not kill the gate; the write reports it.
+  std::signal(SIGPIPE, SIG_IGN);
+  CommandLine cl = parse_command_line(argc, argv);
+  if (cl.exit_now) return *cl.exit_now;
+  util::set_verbosity(cl.verbosity);
+
+  git::Library libgit2;
+  try {
+    return static_cast<int>(run_check(cl.check));
+  } catch (const UsageError& e) {
+    std::cerr << "codegate: error: " << e.what() << "\n";
+    return static_cast<int>(ExitCode::usage);
+  } catch (const ToolError& e) {
+    std::cerr << "codegate: error: " << e.what() << "\n";
+    return static_cast<int>(ExitCode::tool_failure);
+  } catch (const std::exception& e) {
+    std::cerr << "codegate: internal error: " << e.what() << "\n";
+    return static_cast<int>(ExitCode::tool_failure);
+  }
+}

@@ -1,0 +1,37 @@
+#pragma once
+// Stage 2 and 3 of the pipeline over one workspace: Pylint, Bandit and the intent check run
+// concurrently; their findings come back with snippets and fingerprints. The refine loop runs
+// the same analysis on its candidates.
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/change_set.h"
+#include "core/check_result.h"
+#include "pipeline/trusted_config.h"
+#include "pipeline/workspace.h"
+
+namespace codegate {
+
+struct Analysis {
+  std::vector<Finding> findings;
+  std::vector<ToolRun> tools;
+  std::vector<std::string> notes;
+  std::vector<std::string> missing_docstrings;
+};
+
+struct AnalysisRequest {
+  const std::vector<std::string>& files;  // repository-relative Python files in the workspace
+  const ChangeSet& changes;                // which lines the intent check looks at
+  int jobs = 1;
+  std::string log_dir;
+};
+
+// Throws ToolError when an analyzer fails (never a silent pass).
+Analysis analyze(Workspace& workspace, const TrustedConfig& trusted, const AnalysisRequest& request);
+
+// Fills Finding::snippet with the lines the finding points at (at most a few).
+void attach_snippets(std::vector<Finding>& findings, const std::map<std::string, std::string>& sources);
+
+} // namespace codegate

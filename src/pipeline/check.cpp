@@ -1,0 +1,120 @@
+#include "pipeline/check.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <thread>
+
+#include "core/error.h"
+#include "filter/diff_filter.h"
+#include "gate/verdict.h"
+#include "git/repository.h"
+#include "pipeline/analysis.h"
+#include "pipeline/change.h"
+#include "pipeline/report_writer.h"
+#include "pipeline/trusted_config.h"
+#include "pipeline/workspace.h"
+#include "util/glob.h"
+#include "util/log.h"
+
+namespace codegate {
+namespace {
+
+// Larger files are listed as skipped rather than handed to Pylint, which would take minutes.
+constexpr std::size_t k_max_file_bytes = 2 * 1024 * 1024;
+
+// Positional paths as the user typed them (relative to the current directory, or absolute),
+// turned into repository-relative paths.
+std::vector<std::string> repository_paths(const std::vector<std::string>& paths, const std::string& workdir) {
+  std::vector<std::string> out;
+  auto root = std::filesystem::weakly_canonical(workdir);
+  for (const auto& path : paths) {
+    auto absolute = std::filesystem::weakly_canonical(std::filesystem::absolute(path));
+    auto relative = absolute.lexically_relative(root).generic_string();
+    if (relative.empty() || relative == "." || relative.rfind("..", 0) == 0)
+      throw UsageError("'" + path + "' is not a file inside the repository at " + workdir);
+    out.push_back(relative);
+  }
+  return out;
+}
+
+Config apply_overrides(Config config, const CheckOptions& options) {
+  if (options.filter_mode) config.filter_mode = parse_filter_mode(*options.filter_mode);
+  if (options.fail_level) apply_fail_level(config, *options.fail_level);
+  if (options.jobs) config.jobs = *options.jobs;
+  if (!options.llm_model.empty()) config.llm.model = options.llm_model;
+  if (!options.llm_base_url.empty()) config.llm.base_url = options.llm_base_url;
+  if (options.no_llm) config.intent.enabled = false;
+  return config;
+}
+
+} // namespace
+
+ExitCode run_check(const CheckOptions& options) {
+  auto repo = git::Repository::open(options.repo);
+  if (repo.workdir().empty()) throw UsageError("'" + options.repo + "' is a bare repository; run codegate in a checkout");
+  ResolvedChange change = resolve_change(repo, options);
+
+  // Configuration: from the base revision in CI (or when asked), else from the working tree.
+  std::string trusted_rev = options.trusted_config_from;
+  if (trusted_rev.empty() && options.in_ci) trusted_rev = change.trusted_sha;
+  std::unique_ptr<git::Snapshot> config_source =
+      trusted_rev.empty() ? git::worktree_snapshot(repo.workdir())
+                          : git::commit_snapshot(repo, repo.require_commit(trusted_rev));
+  TrustedConfig trusted = load_trusted_config(*config_source, options.config_file);
+  trusted.config = apply_overrides(std::move(trusted.config), options);
+  const Config& config = trusted.config;
+  if (!trusted_rev.empty()) util::progress("configuration read from " + config_source->describe());
+
+  CheckResult result;
+  result.base_sha = change.changes.base_sha;
+  result.head_sha = change.changes.head_sha;
+  result.filter_mode = config.filter_mode;
+
+  std::vector<std::string> only = repository_paths(options.paths, repo.workdir());
+  std::vector<std::string> files;
+  for (const auto& file : change.changes.files) {
+    if (!util::glob_match_any(config.include, file.path) || util::glob_match_any(config.exclude, file.path)) continue;
+    if (!only.empty() && std::find(only.begin(), only.end(), file.path) == only.end()) continue;
+    files.push_back(file.path);
+  }
+
+  std::vector<std::string> checked;
+  std::optional<Workspace> workspace;
+  if (!files.empty()) {
+    workspace.emplace(*change.analysed, files);
+    for (const auto& path : files) {
+      auto source = workspace->sources().find(path);
+      if (source == workspace->sources().end()) continue;
+      if (source->second.size() > k_max_file_bytes) {
+        result.notes.push_back(path + " skipped: larger than " + std::to_string(k_max_file_bytes / (1024 * 1024)) +
+                               " MiB");
+        continue;
+      }
+      checked.push_back(path);
+    }
+  }
+  result.checked_files = checked;
+
+  if (checked.empty()) {
+    result.notes.push_back("no Python files changed");
+    util::progress("no Python files changed");
+  } else {
+    int jobs = config.jobs > 0 ? config.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    util::progress("checking " + std::to_string(checked.size()) + " changed Python file" +
+                   (checked.size() == 1 ? "" : "s") + " with pylint and bandit");
+    Analysis analysis = analyze(*workspace, trusted, {checked, change.changes, jobs, options.log_dir});
+    result.findings = std::move(analysis.findings);
+    result.tools = std::move(analysis.tools);
+    result.notes.insert(result.notes.end(), analysis.notes.begin(), analysis.notes.end());
+    result.missing_docstrings = std::move(analysis.missing_docstrings);
+  }
+
+  annotate(result.findings, change.changes, config.filter_mode);
+  decide(result, config);
+  write_reports(result, options);
+  util::progress(std::string(result.failed ? "FAILED" : "passed") + ": " + std::to_string(result.reported_count()) +
+                 " findings in the change, " + std::to_string(result.failing_count()) + " failing the gate");
+  return result.failed ? ExitCode::failed : ExitCode::pass;
+}
+
+} // namespace codegate

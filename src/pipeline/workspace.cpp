@@ -1,0 +1,47 @@
+#include "pipeline/workspace.h"
+
+#include <algorithm>
+
+#include "util/files.h"
+#include "util/strings.h"
+
+namespace codegate {
+namespace {
+
+bool is_python(const std::string& path) {
+  auto ends_with = [&](std::string_view suffix) {
+    return path.size() >= suffix.size() && path.compare(path.size() - suffix.size(), suffix.size(), suffix) == 0;
+  };
+  return ends_with(".py") || ends_with(".pyi");
+}
+
+} // namespace
+
+Workspace::Workspace(const git::Snapshot& snapshot, const std::vector<std::string>& files)
+    : dir_("codegate-ws"), root_(dir_.path() + "/tree"), config_dir_(dir_.path() + "/config") {
+  for (const auto& path : files) {
+    auto content = snapshot.read(path);
+    if (!content) continue;
+    util::write_file(root_ + "/" + path, *content);
+    sources_.emplace(path, std::move(*content));
+  }
+  // The rest of the revision's Python files, so that imports between modules resolve as they
+  // would in the repository.
+  for (const auto& path : snapshot.list_files()) {
+    if (!is_python(path) || sources_.count(path) != 0) continue;
+    if (auto content = snapshot.read(path)) util::write_file(root_ + "/" + path, *content);
+  }
+}
+
+std::string Workspace::write_config(const std::string& name, const std::string& content) {
+  std::string path = config_dir_ + "/" + name;
+  util::write_file(path, content);
+  return path;
+}
+
+void Workspace::replace(const std::string& path, const std::string& content) {
+  util::write_file(root_ + "/" + path, content);
+  sources_[path] = content;
+}
+
+} // namespace codegate

@@ -1,0 +1,113 @@
+#include "python/index_helper.h"
+
+namespace codegate::python {
+namespace {
+
+// Kept to the standard library (ast, json, sys) and to syntax every Python 3.8+ accepts: it runs
+// under whatever python3 the CI image has. Output is ASCII JSON (json.dumps escapes the rest).
+constexpr std::string_view k_helper = R"PY(
+import ast
+import json
+import sys
+
+
+def text(value):
+    # Lone surrogates cannot travel as JSON the reader accepts.
+    return value.encode("utf-8", "replace").decode("utf-8") if value is not None else None
+
+
+def docstring(node):
+    body = getattr(node, "body", None)
+    if not body:
+        return None, 0, 0
+    first = body[0]
+    if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant) and isinstance(first.value.value, str):
+        return ast.get_docstring(node, clean=True), first.lineno, first.end_lineno
+    return None, 0, 0
+
+
+def decorator_text(node):
+    try:
+        return ast.unparse(node)
+    except Exception:  # ast.unparse is 3.9+
+        if isinstance(node, ast.Name):
+            return node.id
+        if isinstance(node, ast.Attribute):
+            return decorator_text(node.value) + "." + node.attr
+        if isinstance(node, ast.Call):
+            return decorator_text(node.func) + "(...)"
+        return ""
+
+
+def index(path, source):
+    try:
+        tree = ast.parse(source, filename=path)
+    except SyntaxError as error:
+        return {"path": path, "ok": False, "line": error.lineno or 0,
+                "error": text("%s: %s" % (type(error).__name__, error.msg))}
+    except (ValueError, MemoryError, RecursionError) as error:
+        return {"path": path, "ok": False, "line": 0, "error": text("%s: %s" % (type(error).__name__, error))}
+
+    lines = source.count(b"\n") + (1 if source and not source.endswith(b"\n") else 0)
+    doc, doc_line, doc_end = docstring(tree)
+    units = [{
+        "kind": "module", "async": False, "name": "", "qualname": "", "line": 1, "start_line": 1,
+        "end_line": max(lines, 1), "body_line": tree.body[0].lineno if tree.body else 1,
+        "docstring": text(doc), "doc_line": doc_line, "doc_end_line": doc_end, "decorators": [],
+        "parent": -1, "in_function": False, "public": True,
+    }]
+
+    def visit(node, parent, prefix, scope, public, in_function):
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                is_class = isinstance(child, ast.ClassDef)
+                kind = "class" if is_class else ("method" if scope == "class" else "function")
+                start = min([d.lineno for d in child.decorator_list] + [child.lineno])
+                doc, doc_line, doc_end = docstring(child)
+                qualname = prefix + child.name
+                is_public = public and not in_function and not child.name.startswith("_")
+                units.append({
+                    "kind": kind, "async": isinstance(child, ast.AsyncFunctionDef), "name": child.name,
+                    "qualname": qualname, "line": child.lineno, "start_line": start,
+                    "end_line": child.end_lineno, "body_line": child.body[0].lineno,
+                    "docstring": text(doc), "doc_line": doc_line, "doc_end_line": doc_end,
+                    "decorators": [text(decorator_text(d)) for d in child.decorator_list],
+                    "parent": parent, "in_function": in_function, "public": is_public,
+                })
+                visit(child, len(units) - 1, qualname + ".", "class" if is_class else "function",
+                      is_public, in_function or not is_class)
+            elif isinstance(child, (ast.stmt, ast.excepthandler)) or type(child).__name__ == "match_case":
+                # Definitions only live in statement bodies; expressions are never entered.
+                visit(child, parent, prefix, scope, public, in_function)
+
+    try:
+        visit(tree, 0, "", "module", True, False)
+    except RecursionError as error:
+        return {"path": path, "ok": False, "line": 0, "error": "RecursionError: %s" % error}
+    return {"path": path, "ok": True, "units": units}
+
+
+def main():
+    sys.setrecursionlimit(10000)
+    data = sys.stdin.buffer.read()
+    files = []
+    pos = 0
+    while pos < len(data):
+        newline = data.index(b"\n", pos)
+        path_size, source_size = (int(field) for field in data[pos:newline].split())
+        pos = newline + 1
+        path = data[pos:pos + path_size].decode("utf-8", "replace")
+        pos += path_size
+        files.append(index(path, data[pos:pos + source_size]))
+        pos += source_size
+    sys.stdout.write(json.dumps({"files": files}))
+
+
+main()
+)PY";
+
+} // namespace
+
+std::string_view index_helper_source() { return k_helper; }
+
+} // namespace codegate::python

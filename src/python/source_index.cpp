@@ -1,0 +1,144 @@
+#include "python/source_index.h"
+
+#include <rapidjson/document.h>
+
+#include <chrono>
+
+#include "core/error.h"
+#include "python/index_helper.h"
+#include "util/subprocess.h"
+
+namespace codegate::python {
+namespace {
+
+constexpr std::chrono::seconds k_helper_timeout{120};
+
+std::string string_member(const rapidjson::Value& object, const char* name) {
+  auto it = object.FindMember(name);
+  return it != object.MemberEnd() && it->value.IsString() ? it->value.GetString() : "";
+}
+
+int int_member(const rapidjson::Value& object, const char* name, int fallback = 0) {
+  auto it = object.FindMember(name);
+  return it != object.MemberEnd() && it->value.IsInt() ? it->value.GetInt() : fallback;
+}
+
+bool bool_member(const rapidjson::Value& object, const char* name) {
+  auto it = object.FindMember(name);
+  return it != object.MemberEnd() && it->value.IsBool() && it->value.GetBool();
+}
+
+UnitKind parse_kind(const std::string& kind) {
+  if (kind == "module") return UnitKind::module;
+  if (kind == "class") return UnitKind::class_type;
+  if (kind == "method") return UnitKind::method;
+  if (kind == "function") return UnitKind::function;
+  throw ToolError("the Python source index named an unknown unit kind '" + kind + "'");
+}
+
+SourceUnit parse_unit(const rapidjson::Value& value) {
+  if (!value.IsObject()) throw ToolError("the Python source index printed a unit that is not an object");
+  SourceUnit unit;
+  unit.kind = parse_kind(string_member(value, "kind"));
+  unit.is_async = bool_member(value, "async");
+  unit.name = string_member(value, "name");
+  unit.qualified_name = string_member(value, "qualname");
+  unit.line = int_member(value, "line", 1);
+  unit.start_line = int_member(value, "start_line", unit.line);
+  unit.end_line = int_member(value, "end_line", unit.line);
+  unit.body_line = int_member(value, "body_line", unit.line);
+  auto doc = value.FindMember("docstring");
+  if (doc != value.MemberEnd() && doc->value.IsString()) unit.docstring = doc->value.GetString();
+  unit.docstring_line = int_member(value, "doc_line");
+  unit.docstring_end_line = int_member(value, "doc_end_line");
+  auto decorators = value.FindMember("decorators");
+  if (decorators != value.MemberEnd() && decorators->value.IsArray()) {
+    for (const auto& d : decorators->value.GetArray()) {
+      if (d.IsString()) unit.decorators.emplace_back(d.GetString());
+    }
+  }
+  unit.parent = int_member(value, "parent", -1);
+  unit.nested_in_function = bool_member(value, "in_function");
+  unit.is_public = bool_member(value, "public");
+  return unit;
+}
+
+} // namespace
+
+std::string_view to_string(UnitKind kind) {
+  switch (kind) {
+    case UnitKind::module: return "module";
+    case UnitKind::class_type: return "class";
+    case UnitKind::function: return "function";
+    case UnitKind::method: return "method";
+  }
+  return "unit";
+}
+
+std::string SourceIndex::describe(const SourceUnit& unit) const {
+  if (unit.kind == UnitKind::module) return "module " + path;
+  std::string kind(to_string(unit.kind));
+  if (unit.is_async) kind = "async " + kind;
+  return kind + " " + unit.qualified_name;
+}
+
+std::string frame_sources(const std::map<std::string, std::string>& sources) {
+  std::string framed;
+  for (const auto& [path, content] : sources) {
+    framed += std::to_string(path.size()) + " " + std::to_string(content.size()) + "\n";
+    framed += path;
+    framed += content;
+  }
+  return framed;
+}
+
+std::vector<SourceIndex> parse_index_json(const std::string& json) {
+  rapidjson::Document doc;
+  doc.Parse(json.c_str(), json.size());
+  if (doc.HasParseError() || !doc.IsObject()) throw ToolError("the Python source index printed output that is not JSON");
+  auto files = doc.FindMember("files");
+  if (files == doc.MemberEnd() || !files->value.IsArray()) throw ToolError("the Python source index printed no file list");
+  std::vector<SourceIndex> out;
+  for (const auto& file : files->value.GetArray()) {
+    if (!file.IsObject()) throw ToolError("the Python source index printed a file that is not an object");
+    SourceIndex index;
+    index.path = string_member(file, "path");
+    index.ok = bool_member(file, "ok");
+    index.error = string_member(file, "error");
+    index.error_line = int_member(file, "line");
+    auto units = file.FindMember("units");
+    if (index.ok) {
+      if (units == file.MemberEnd() || !units->value.IsArray() || units->value.Empty()) {
+        throw ToolError("the Python source index printed no units for " + index.path);
+      }
+      for (const auto& unit : units->value.GetArray()) index.units.push_back(parse_unit(unit));
+      int count = static_cast<int>(index.units.size());
+      for (const auto& unit : index.units) {
+        if (unit.parent >= count) throw ToolError("the Python source index printed a unit with an unknown parent");
+      }
+    }
+    out.push_back(std::move(index));
+  }
+  return out;
+}
+
+std::vector<SourceIndex> index_python_sources(const std::map<std::string, std::string>& sources) {
+  if (sources.empty()) return {};
+  util::ProcessOptions options;
+  options.stdin_data = frame_sources(sources);
+  options.timeout = k_helper_timeout;
+  // Isolated mode (-I): no PYTHON* variables, no user site, and neither the working directory
+  // nor a script directory on sys.path, so nothing in the analysed tree can shadow `ast`.
+  // Running from / keeps the analysed tree out of reach entirely.
+  options.cwd = "/";
+  auto result = util::run_process({"python3", "-I", "-S", "-B", "-c", std::string(index_helper_source())}, options);
+  if (!result) throw ToolError("python3 is not installed; the intent check needs it to read Python sources");
+  if (result->timed_out) throw ToolError("the Python source index did not finish within 120 s");
+  if (result->exit_code != 0) {
+    throw ToolError("the Python source index failed (exit " + std::to_string(result->exit_code) +
+                    "): " + util::tail_lines(result->err, 5));
+  }
+  return parse_index_json(result->out);
+}
+
+} // namespace codegate::python

@@ -1,0 +1,119 @@
+// The machine-readable report: every finding, reported or not, with the facts every decision used.
+
+#include "report/json_writer.h"
+#include "report/reports.h"
+#include "report/summary.h"
+
+namespace codegate {
+namespace {
+
+// Bumped when a field changes meaning or disappears; adding a field keeps the version.
+constexpr int k_json_version = 1;
+
+void write_filter(JsonWriter& json, const FilterState& filter) {
+  json.key("filter");
+  json.start_object();
+  json.member("in_changed_file", filter.in_changed_file);
+  json.member("in_diff_context", filter.in_diff_context);
+  json.member("on_added_line", filter.on_added_line);
+  json.member("reported", filter.reported);
+  json.member("in_baseline", filter.in_baseline);
+  json.end_object();
+}
+
+void write_finding(JsonWriter& json, const Finding& f) {
+  json.start_object();
+  json.member("tool", f.tool);
+  json.member("rule_id", f.rule_id);
+  json.member("rule_name", f.rule_name);
+  json.key("cwe");
+  if (f.cwe) {
+    json.integer(*f.cwe);
+  } else {
+    json.null();
+  }
+  json.member("level", to_string(f.level));
+  json.member("tool_severity", f.tool_severity);
+  json.member("confidence", f.confidence);
+  json.member("path", f.path);
+  json.member("line", f.line);
+  json.member("column", f.column);
+  // The model's 0 means "same line" / "unknown"; a reader of the file should not need to know that.
+  json.member("end_line", f.end_line > 0 ? f.end_line : f.line);
+  json.key("end_column");
+  if (f.end_column > 0) {
+    json.integer(f.end_column);
+  } else {
+    json.null();
+  }
+  json.member("message", f.message);
+  json.member("snippet", f.snippet);
+  json.member("help_uri", f.help_uri);
+  json.member("fingerprint", f.fingerprint);
+  write_filter(json, f.filter);
+  json.member("fails_gate", f.fails_gate);
+  if (!f.fix_status.empty()) json.member("fix_status", f.fix_status);
+  json.end_object();
+}
+
+void write_summary(JsonWriter& json, const ReportCounts& counts) {
+  json.key("summary");
+  json.start_object();
+  json.member("total", counts.total);
+  json.member("reported", counts.reported);
+  json.member("failing", counts.failing);
+  json.member("outside_diff", counts.outside_diff);
+  json.member("in_baseline", counts.in_baseline);
+  json.key("reported_by_level");
+  json.start_object();
+  json.member("error", counts.errors);
+  json.member("warning", counts.warnings);
+  json.member("note", counts.notes);
+  json.end_object();
+  json.end_object();
+}
+
+void write_tools(JsonWriter& json, const std::vector<ToolRun>& tools) {
+  json.key("tools");
+  json.start_array();
+  for (const auto& run : tools) {
+    json.start_object();
+    json.member("name", run.name);
+    json.member("version", run.version);
+    json.member("status", run.status);
+    json.member("note", run.note);
+    json.end_object();
+  }
+  json.end_array();
+}
+
+} // namespace
+
+std::string render_json(const CheckResult& result) {
+  JsonWriter json;
+  json.start_object();
+  json.member("version", k_json_version);
+  json.member("base", result.base_sha);
+  // --staged has no head commit: null says so more plainly than an empty string.
+  json.key("head");
+  if (result.head_sha.empty()) {
+    json.null();
+  } else {
+    json.string(result.head_sha);
+  }
+  json.member("filter_mode", to_string(result.filter_mode));
+  json.member("failed", result.failed);
+  write_summary(json, count_findings(result));
+  write_tools(json, result.tools);
+  json.string_array("notes", result.notes);
+  json.string_array("checked_files", result.checked_files);
+  json.string_array("missing_docstrings", result.missing_docstrings);
+  json.key("findings");
+  json.start_array();
+  for (const Finding* f : in_report_order(result.findings)) write_finding(json, *f);
+  json.end_array();
+  json.end_object();
+  return json.finish();
+}
+
+} // namespace codegate

@@ -1,0 +1,112 @@
+// The pull-request comment: short enough to read in a review, complete enough to act on.
+
+#include <string>
+
+#include "report/reports.h"
+#include "report/summary.h"
+#include "util/strings.h"
+
+namespace codegate {
+namespace {
+
+// The platform code finds its own sticky comment by this line and edits it instead of posting a
+// new one on every push; it must stay the first line.
+constexpr const char* k_summary_marker = "<!-- codegate:summary -->";
+// GitHub refuses comments over 65536 characters; 50 rows of long messages stay well below that.
+constexpr int k_max_rows = 50;
+
+// Text from tools, files and the LLM goes into a table cell: a '|' would end the cell and a
+// newline the table, and markup characters in a message or a file name must not turn into
+// links, images, HTML or emphasis in a comment the pull request's author controls.
+std::string escape_cell(std::string_view text) {
+  std::string valid = util::to_valid_utf8(text);
+  std::string out;
+  auto lines = util::split_lines(valid);
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (i != 0) out += "<br>";
+    for (char c : lines[i]) {
+      switch (c) {
+      case '\\': case '`': case '*': case '_': case '[': case ']': case '<': case '>': case '|': case '~':
+      case '!': case '#': case '&':
+        out += '\\';
+        out += c;
+        break;
+      case '\t': out += ' '; break;
+      default:
+        if (static_cast<unsigned char>(c) >= 0x20 && c != 0x7f) out += c;
+      }
+    }
+  }
+  return out;
+}
+
+std::string headline(const CheckResult& result, const ReportCounts& counts) {
+  std::string line = result.failed ? "## :x: codegate: FAILED" : "## :white_check_mark: codegate: PASSED";
+  line += " (" + count_noun(counts.reported, "finding", "findings") + " reported";
+  if (counts.failing > 0) line += ", " + failing_phrase(counts.failing);
+  return line + ")\n";
+}
+
+void findings_table(std::string& out, const CheckResult& result, const ReportCounts& counts) {
+  if (counts.reported == 0) return;
+  // Failing findings first: when the table is cut at k_max_rows, what blocks the merge stays visible.
+  std::vector<const Finding*> rows;
+  for (const Finding* f : in_report_order(result.findings))
+    if (f->filter.reported && f->fails_gate) rows.push_back(f);
+  for (const Finding* f : in_report_order(result.findings))
+    if (f->filter.reported && !f->fails_gate) rows.push_back(f);
+
+  out += "\n| | Location | Tool / rule | Level | Message |\n";
+  out += "|---|---|---|---|---|\n";
+  int shown = 0;
+  for (const Finding* f : rows) {
+    if (shown == k_max_rows) break;
+    ++shown;
+    std::string rule = f->tool + " " + f->rule_id;
+    if (!f->rule_name.empty() && f->rule_name != f->rule_id) rule += " " + f->rule_name;
+    if (f->cwe) rule += " (CWE-" + std::to_string(*f->cwe) + ")";
+    out += "| " + std::string(f->fails_gate ? ":x:" : "") + " | ";
+    out += escape_cell(f->path + ":" + std::to_string(f->line)) + " | " + escape_cell(rule) + " | ";
+    out += std::string(to_string(f->level)) + " | " + escape_cell(f->message) + " |\n";
+  }
+  int hidden = static_cast<int>(rows.size()) - shown;
+  if (hidden > 0) out += "\n…and " + std::to_string(hidden) + " more (see the SARIF or JSON report).\n";
+}
+
+} // namespace
+
+std::string render_markdown(const CheckResult& result) {
+  ReportCounts counts = count_findings(result);
+  std::string out = std::string(k_summary_marker) + "\n";
+  out += headline(result, counts);
+  findings_table(out, result, counts);
+
+  if (counts.outside_diff > 0 || counts.in_baseline > 0) {
+    out += "\n";
+    if (counts.outside_diff > 0)
+      out += count_noun(counts.outside_diff, "finding", "findings") + " outside the diff (filter mode `" +
+             std::string(to_string(result.filter_mode)) + "`) " + (counts.outside_diff == 1 ? "is" : "are") +
+             " not shown.";
+    if (counts.outside_diff > 0 && counts.in_baseline > 0) out += " ";
+    if (counts.in_baseline > 0)
+      out += count_noun(counts.in_baseline, "finding", "findings") + " already at the base " +
+             (counts.in_baseline == 1 ? "is" : "are") + " not shown.";
+    out += "\n";
+  }
+
+  auto notes = report_notes(result);
+  if (!notes.empty()) {
+    out += "\n**Notes**\n\n";
+    for (const auto& note : notes) out += "- " + escape_cell(note) + "\n";
+  }
+
+  if (!result.missing_docstrings.empty()) {
+    int missing = static_cast<int>(result.missing_docstrings.size());
+    out += "\n<details><summary>" + count_noun(missing, "changed unit", "changed units") + " without a docstring</summary>\n\n";
+    for (const auto& entry : result.missing_docstrings) out += "- " + escape_cell(entry) + "\n";
+    out += "\n</details>\n";
+  }
+  return out;
+}
+
+} // namespace codegate

@@ -1,0 +1,242 @@
+// SARIF 2.1.0 as GitHub code scanning reads it: one run per analyzer that ran, plus codegate's own.
+
+#include <algorithm>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "report/json_writer.h"
+#include "report/reports.h"
+#include "report/rules.h"
+#include "report/summary.h"
+
+namespace codegate {
+namespace {
+
+constexpr const char* k_schema = "https://json.schemastore.org/sarif-2.1.0.json";
+constexpr const char* k_src_root = "%SRCROOT%";
+// The partialFingerprints key: versioned so that a change of filter/fingerprint.cpp can move to
+// "codegate/v2" instead of silently re-identifying every alert.
+constexpr const char* k_fingerprint_key = "codegate/v1";
+constexpr const char* k_codegate_tool = "codegate";
+
+// One SARIF run: a tool, the version it reported, and the reported findings it produced.
+struct SarifRun {
+  std::string tool;
+  std::string version;
+  std::vector<const Finding*> findings;
+};
+
+// A repository-relative path as a URI reference (RFC 3986): only unreserved characters and '/'
+// stay as they are; everything else, including spaces, '%', ':' and each byte of a non-ASCII
+// character, is percent-encoded, so no file name can turn into a scheme, query or fragment.
+std::string path_to_uri(std::string_view path) {
+  static constexpr char k_hex[] = "0123456789ABCDEF";
+  std::string uri;
+  for (char c : path) {
+    auto byte = static_cast<unsigned char>(c);
+    bool keep = (byte >= 'A' && byte <= 'Z') || (byte >= 'a' && byte <= 'z') || (byte >= '0' && byte <= '9') ||
+                c == '-' || c == '.' || c == '_' || c == '~' || c == '/';
+    if (keep) {
+      uri += c;
+    } else {
+      uri += '%';
+      uri += k_hex[byte >> 4];
+      uri += k_hex[byte & 0x0F];
+    }
+  }
+  return uri;
+}
+
+// Runs in a fixed order: analyzers in the order the check ran them, then any tool that has
+// reported findings but no "ok" run (so no finding is ever dropped), then codegate's own run,
+// which is always there because the gate itself ran and its notes belong somewhere.
+std::vector<SarifRun> plan_runs(const CheckResult& result) {
+  std::vector<SarifRun> runs;
+  auto find_run = [&runs](const std::string& tool) -> SarifRun* {
+    for (auto& run : runs)
+      if (run.tool == tool) return &run;
+    return nullptr;
+  };
+  for (const auto& tool_run : result.tools) {
+    // "codegate-intent" and other codegate stages report as tool "codegate", in the codegate run.
+    if (tool_run.status != "ok" || util::starts_with(tool_run.name, k_codegate_tool)) continue;
+    if (find_run(tool_run.name) == nullptr) runs.push_back({tool_run.name, tool_run.version, {}});
+  }
+  std::vector<const Finding*> reported;
+  for (const Finding* f : in_report_order(result.findings))
+    if (f->filter.reported) reported.push_back(f);
+  std::vector<std::string> extra_tools;
+  for (const Finding* f : reported)
+    if (f->tool != k_codegate_tool && find_run(f->tool) == nullptr &&
+        std::find(extra_tools.begin(), extra_tools.end(), f->tool) == extra_tools.end())
+      extra_tools.push_back(f->tool);
+  std::sort(extra_tools.begin(), extra_tools.end());
+  for (const auto& tool : extra_tools) runs.push_back({tool, "", {}});
+  runs.push_back({k_codegate_tool, CODEGATE_VERSION, {}});
+  for (const Finding* f : reported) {
+    SarifRun* run = find_run(f->tool == k_codegate_tool ? std::string(k_codegate_tool) : f->tool);
+    run->findings.push_back(f);
+  }
+  return runs;
+}
+
+void write_message(JsonWriter& json, std::string_view key, std::string_view text) {
+  json.key(key);
+  json.start_object();
+  json.member("text", text);
+  json.end_object();
+}
+
+void write_rule(JsonWriter& json, const SarifRule& rule) {
+  json.start_object();
+  json.member("id", rule.id);
+  json.member("name", rule.name);
+  write_message(json, "shortDescription", rule.short_description);
+  write_message(json, "fullDescription", rule.full_description);
+  json.key("help");
+  json.start_object();
+  json.member("text", rule.help_text);
+  json.member("markdown", rule.help_markdown);
+  json.end_object();
+  if (!rule.help_uri.empty()) json.member("helpUri", rule.help_uri);
+  json.key("defaultConfiguration");
+  json.start_object();
+  json.member("level", to_string(rule.level));
+  json.end_object();
+  json.key("properties");
+  json.start_object();
+  json.string_array("tags", rule.tags);
+  if (!rule.precision.empty()) json.member("precision", rule.precision);
+  if (!rule.security_severity.empty()) json.member("security-severity", rule.security_severity);
+  json.end_object();
+  json.end_object();
+}
+
+void write_region(JsonWriter& json, const Finding& f) {
+  json.key("region");
+  json.start_object();
+  json.member("startLine", std::max(1, f.line));
+  json.member("startColumn", std::max(1, f.column));
+  if (f.end_line > 0) json.member("endLine", std::max(f.end_line, f.line));
+  if (f.end_column > 0) json.member("endColumn", f.end_column);
+  if (!f.snippet.empty()) write_message(json, "snippet", f.snippet);
+  json.end_object();
+}
+
+// Where result.fixes (SARIF 3.27.30: artifactChanges with replacements) will be written from a
+// refine proposal. The Finding model does not carry proposals yet, so today no result has fixes
+// and this writes nothing; when it does, this is the one place that needs to change.
+void write_fixes(JsonWriter& /*json*/, const Finding& /*finding*/) {}
+
+void write_result(JsonWriter& json, const Finding& f, const std::map<std::string, int>& rule_index) {
+  json.start_object();
+  std::string rule_id = sarif_rule_id(f);
+  json.member("ruleId", rule_id);
+  json.member("ruleIndex", rule_index.at(rule_id));
+  json.member("level", to_string(f.level));
+  write_message(json, "message", f.message.empty() ? rule_id : f.message);
+  json.key("locations");
+  json.start_array();
+  json.start_object();
+  json.key("physicalLocation");
+  json.start_object();
+  json.key("artifactLocation");
+  json.start_object();
+  json.member("uri", path_to_uri(f.path));
+  json.member("uriBaseId", k_src_root);
+  json.end_object();
+  write_region(json, f);
+  json.end_object();
+  json.end_object();
+  json.end_array();
+  if (!f.fingerprint.empty()) {
+    json.key("partialFingerprints");
+    json.start_object();
+    json.member(k_fingerprint_key, f.fingerprint);
+    json.end_object();
+  }
+  write_fixes(json, f);
+  json.key("properties");
+  json.start_object();
+  json.member("failsGate", f.fails_gate);
+  if (!f.tool_severity.empty()) json.member("toolSeverity", f.tool_severity);
+  if (!f.confidence.empty()) json.member("confidence", f.confidence);
+  if (!f.fix_status.empty()) json.member("fixStatus", f.fix_status);
+  json.end_object();
+  json.end_object();
+}
+
+void write_run(JsonWriter& json, const SarifRun& run, const CheckResult& result,
+               const std::vector<std::string>& notes) {
+  bool is_codegate = run.tool == k_codegate_tool;
+  std::vector<SarifRule> rules = describe_rules(run.findings);
+  std::map<std::string, int> rule_index;
+  for (std::size_t i = 0; i < rules.size(); ++i) rule_index[rules[i].id] = static_cast<int>(i);
+
+  json.start_object();
+  json.key("tool");
+  json.start_object();
+  json.key("driver");
+  json.start_object();
+  json.member("name", run.tool);
+  if (!run.version.empty()) json.member("version", run.version);
+  auto information_uri = tool_information_uri(run.tool);
+  if (!information_uri.empty()) json.member("informationUri", information_uri);
+  json.key("rules");
+  json.start_array();
+  for (const auto& rule : rules) write_rule(json, rule);
+  json.end_array();
+  json.end_object();
+  json.end_object();
+
+  json.key("invocations");
+  json.start_array();
+  json.start_object();
+  json.member("executionSuccessful", true);
+  json.end_object();
+  json.end_array();
+
+  json.key("originalUriBaseIds");
+  json.start_object();
+  json.key(k_src_root);
+  json.start_object();
+  // No "uri": the checkout's absolute path differs between the CI machine and the reader, and
+  // GitHub resolves %SRCROOT% to the repository root itself.
+  write_message(json, "description", "The root of the checked repository.");
+  json.end_object();
+  json.end_object();
+
+  json.key("results");
+  json.start_array();
+  for (const Finding* f : run.findings) write_result(json, *f, rule_index);
+  json.end_array();
+
+  json.key("properties");
+  json.start_object();
+  json.string_array("notes", notes);
+  if (is_codegate) {
+    json.member("filterMode", to_string(result.filter_mode));
+    json.member("failed", result.failed);
+  }
+  json.end_object();
+  json.end_object();
+}
+
+} // namespace
+
+std::string render_sarif(const CheckResult& result) {
+  std::vector<std::string> notes = report_notes(result);
+  JsonWriter json;
+  json.start_object();
+  json.member("$schema", k_schema);
+  json.member("version", "2.1.0");
+  json.key("runs");
+  json.start_array();
+  for (const auto& run : plan_runs(result)) write_run(json, run, result, notes);
+  json.end_array();
+  json.end_object();
+  return json.finish();
+}
+
+} // namespace codegate

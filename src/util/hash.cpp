@@ -1,0 +1,32 @@
+#include "util/hash.h"
+
+#include <cstdio>
+
+namespace codegate::util {
+
+std::uint64_t fnv1a64(std::string_view data, std::uint64_t seed) {
+  std::uint64_t hash = seed;
+  for (unsigned char c : data) {
+    hash ^= c;
+    hash *= 1099511628211ULL;
+  }
+  return hash;
+}
+
+std::string hex64(std::uint64_t value) {
+  char buffer[17];
+  std::snprintf(buffer, sizeof buffer, "%016llx", static_cast<unsigned long long>(value));
+  return buffer;
+}
+
+std::string hash_parts(std::initializer_list<std::string_view> parts) {
+  std::uint64_t hash = fnv1a64("");
+  for (auto part : parts) {
+    std::string length = std::to_string(part.size()) + ":";
+    hash = fnv1a64(length, hash);
+    hash = fnv1a64(part, hash);
+  }
+  return hex64(hash);
+}
+
+} // namespace codegate::util

@@ -1,0 +1,17 @@
+#pragma once
+// Small string helpers with no codegate knowledge.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace codegate::util {
+
+std::vector<std::string_view> split_lines(std::string_view text);  // "\n" or "\r\n"; no trailing empty line
+std::string_view trim(std::string_view text);
+bool starts_with(std::string_view text, std::string_view prefix);
+std::string join(const std::vector<std::string>& parts, std::string_view separator);
+// Replaces bytes that are not valid UTF-8 with U+FFFD so JSON and SARIF stay valid.
+std::string to_valid_utf8(std::string_view text);
+
+} // namespace codegate::util

@@ -1,0 +1,24 @@
+"""Runs the real codegate binary the way CI would, with a controlled environment."""
+
+import os
+import subprocess
+
+# Variables that change how codegate behaves; tests set them explicitly.
+_CONTROLLED = ("CI", "GITHUB_ACTIONS", "GITLAB_CI", "GITHUB_EVENT_PATH", "GITHUB_TOKEN", "GITLAB_TOKEN",
+               "CODEGATE_LLM_API_KEY", "OPENAI_API_KEY", "ANTHROPIC_API_KEY", "NO_COLOR",
+               "GITHUB_STEP_SUMMARY", "GITHUB_OUTPUT", "CI_MERGE_REQUEST_IID")
+
+
+def binary():
+    path = os.environ.get("CODEGATE_BIN")
+    if not path:
+        raise RuntimeError("CODEGATE_BIN is not set; run the suites through ctest (scripts/test)")
+    return path
+
+
+def run(*args, cwd=None, env=None, stdin=None):
+    """Runs `codegate ARGS` and returns the CompletedProcess (text output)."""
+    child_env = {k: v for k, v in os.environ.items() if k not in _CONTROLLED}
+    child_env.update(env or {})
+    return subprocess.run([binary(), *args], cwd=cwd, env=child_env, capture_output=True, text=True,
+                          input=stdin, timeout=600)

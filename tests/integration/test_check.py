@@ -1,0 +1,336 @@
+"""`codegate check` end to end: real git repositories, the real Pylint and Bandit, the real binary."""
+
+import json
+import os
+import stat
+import subprocess
+import tempfile
+import unittest
+
+from support import codegate
+from support.gitrepo import GitRepo
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+GOLDEN = os.path.join(HERE, "golden")
+
+VULNERABLE = '''"""Helpers that run shell commands."""
+import subprocess
+
+
+def run(command):
+    """Run a shell command and return its exit status."""
+    return subprocess.call(command, shell=True)
+
+
+def broken():
+    """Return a name that does not exist."""
+    return undefined_name
+'''
+
+CLEAN = '''"""Arithmetic helpers."""
+
+
+def add(first, second):
+    """Return the sum of two numbers."""
+    return first + second
+'''
+
+
+def golden_compare(test, name, actual):
+    path = os.path.join(GOLDEN, name)
+    if os.environ.get("CODEGATE_UPDATE_GOLDEN") == "1":
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(actual)
+    with open(path, encoding="utf-8") as handle:
+        test.assertEqual(handle.read(), actual, f"differs from golden file {name} (CODEGATE_UPDATE_GOLDEN=1 rewrites)")
+
+
+class CheckTestCase(unittest.TestCase):
+    def setUp(self):
+        self.repo = GitRepo()
+        self.repo.write("README.md", "project\n")
+        self.repo.write("lib/__init__.py", "")
+        self.repo.write("lib/util.py", CLEAN)
+        self.base = self.repo.commit("base")
+        self.repo.git("checkout", "-q", "-b", "feature")
+
+    def tearDown(self):
+        self.repo.cleanup()
+
+    def check(self, *args, env=None):
+        return codegate.run("check", "--repo", self.repo.path, *args, env=env)
+
+    def findings(self, report_path, reported_only=True):
+        with open(report_path, encoding="utf-8") as handle:
+            report = json.load(handle)
+        return [(f["tool"], f["rule_id"], f["path"], f["line"]) for f in report["findings"]
+                if f["filter"]["reported"] or not reported_only]
+
+    def tmp(self, name):
+        return os.path.join(self.repo.path, "..", os.path.basename(self.repo.path) + "-" + name)
+
+
+class VulnerablePullRequest(CheckTestCase):
+    def test_fails_with_golden_json_and_sarif(self):
+        self.repo.write("lib/shell.py", VULNERABLE)
+        self.repo.commit("add shell helper")
+        out = tempfile.mkdtemp()
+        result = self.check("--base", "main", "--json", f"{out}/r.json", "--sarif", f"{out}/r.sarif", "--no-llm")
+        self.assertEqual(result.returncode, 1, result.stderr)
+        for name in ("json", "sarif"):
+            with open(f"{out}/r.{name}", encoding="utf-8") as handle:
+                golden_compare(self, f"vulnerable.{name}", handle.read())
+        golden_compare(self, "vulnerable.txt", result.stdout)
+
+    def test_clean_change_passes(self):
+        self.repo.write("lib/more.py", CLEAN)
+        self.repo.commit("add more")
+        result = self.check("--base", "main")
+        self.assertEqual(result.returncode, 0, result.stdout + result.stderr)
+
+    def test_only_added_lines_count_by_default(self):
+        self.repo.git("checkout", "-q", "main")
+        self.repo.write("lib/shell.py", VULNERABLE)
+        self.repo.commit("vulnerable code already on main")
+        self.repo.git("checkout", "-q", "-B", "feature")
+        self.repo.write("lib/shell.py", VULNERABLE + "\n\ndef more():\n    \"\"\"Return one.\"\"\"\n    return 1\n")
+        self.repo.commit("add a harmless function")
+        report = self.tmp("r.json")
+        result = self.check("--base", "main", "--json", report)
+        self.assertEqual(result.returncode, 0, result.stdout)
+        self.assertIn(("bandit", "B602", "lib/shell.py", 7), self.findings(report, reported_only=False))
+        self.assertEqual(self.findings(report), [])
+        result = self.check("--base", "main", "--filter-mode", "file", "--json", report)
+        self.assertEqual(result.returncode, 1)
+        self.assertIn(("bandit", "B602", "lib/shell.py", 7), self.findings(report))
+
+    def test_fail_level_overrides_thresholds(self):
+        self.repo.write("lib/more.py", CLEAN.replace("second):", "second, unused):"))
+        self.repo.commit("unused argument")
+        self.assertEqual(self.check("--base", "main").returncode, 0)
+        self.assertEqual(self.check("--base", "main", "--fail-level", "warning").returncode, 1)
+
+    def test_positional_paths_restrict_the_check(self):
+        self.repo.write("lib/shell.py", VULNERABLE)
+        self.repo.write("lib/more.py", CLEAN)
+        self.repo.commit("two files")
+        report = self.tmp("r.json")
+        result = self.check("--base", "main", "--json", report, os.path.join(self.repo.path, "lib/more.py"))
+        self.assertEqual(result.returncode, 0, result.stdout)
+        with open(report, encoding="utf-8") as handle:
+            self.assertEqual(json.load(handle)["checked_files"], ["lib/more.py"])
+
+    def test_default_base_is_main(self):
+        self.repo.write("lib/shell.py", VULNERABLE)
+        self.repo.commit("vulnerable")
+        result = self.check()
+        self.assertEqual(result.returncode, 1, result.stderr)
+        self.assertIn("merge base of refs/heads/main and HEAD", result.stderr)
+
+
+class AnalysedBytes(CheckTestCase):
+    def test_head_commit_is_analysed_not_the_dirty_working_tree(self):
+        self.repo.write("lib/shell.py", VULNERABLE)
+        self.repo.commit("vulnerable")
+        self.repo.write("lib/shell.py", CLEAN)  # fixed locally, not committed
+        self.assertEqual(self.check("--base", "main").returncode, 1)
+
+    def test_staged_checks_the_index_not_the_working_tree(self):
+        self.repo.write("lib/shell.py", VULNERABLE)
+        self.repo.git("add", "lib/shell.py")
+        self.repo.write("lib/shell.py", CLEAN)  # unstaged edit
+        result = self.check("--staged")
+        self.assertEqual(result.returncode, 1, result.stdout + result.stderr)
+        self.assertIn("B602", result.stdout)
+        self.repo.git("add", "lib/shell.py")
+        self.assertEqual(self.check("--staged").returncode, 0)
+        self.assertEqual(self.repo.read("lib/shell.py"), CLEAN)
+
+
+class BadInput(CheckTestCase):
+    def test_not_a_git_repository(self):
+        with tempfile.TemporaryDirectory() as empty:
+            result = codegate.run("check", "--repo", empty)
+        self.assertEqual(result.returncode, 2)
+        self.assertIn("is not inside a git repository", result.stderr)
+        self.assertIn("pass --repo DIR", result.stderr)
+
+    def test_unknown_revision(self):
+        result = self.check("--base", "no-such-branch")
+        self.assertEqual(result.returncode, 2)
+        self.assertIn("codegate: error: unknown revision 'no-such-branch'", result.stderr)
+
+    def test_no_base_to_compare_against(self):
+        repo = GitRepo(branch="trunk")
+        try:
+            repo.write("a.py", CLEAN)
+            repo.commit("only")
+            result = codegate.run("check", "--repo", repo.path)
+        finally:
+            repo.cleanup()
+        self.assertEqual(result.returncode, 2)
+        self.assertIn("pass --base REV", result.stderr)
+
+    def test_shallow_clone_without_the_base_commit(self):
+        self.repo.write("lib/shell.py", VULNERABLE)
+        self.repo.commit("vulnerable")
+        with tempfile.TemporaryDirectory() as clone:
+            subprocess.run(["git", "clone", "-q", "--depth", "1", "--branch", "feature",
+                            "file://" + self.repo.path, clone], check=True)
+            result = codegate.run("check", "--repo", clone, "--base", self.base)
+            self.assertEqual(result.returncode, 2)
+            self.assertIn("not in this shallow clone; fetch more history (actions/checkout: fetch-depth: 0",
+                          result.stderr)
+
+    def test_empty_change_passes_and_says_so(self):
+        self.repo.write("docs.txt", "only text\n")
+        self.repo.commit("docs")
+        result = self.check("--base", "main")
+        self.assertEqual(result.returncode, 0)
+        self.assertIn("no Python files changed", result.stdout)
+
+    def test_invalid_yaml_names_file_line_and_column(self):
+        self.repo.write(".codegate.yml", "pylint:\n  fail_on: [error\n")
+        result = self.check("--base", "main")
+        self.assertEqual(result.returncode, 2)
+        self.assertRegex(result.stderr, r"codegate: error: \.codegate\.yml:3:1: invalid YAML")
+
+    def test_unknown_key_is_an_error(self):
+        self.repo.write(".codegate.yml", "bandit:\n  severty: high\n")
+        result = self.check("--base", "main")
+        self.assertEqual(result.returncode, 2)
+        self.assertIn(".codegate.yml:2:3: unknown key 'severty' in 'bandit'", result.stderr)
+
+    def test_awkward_file_contents(self):
+        self.repo.write("lib/latin1.py", b'"""Caf\xe9."""\nNAME = "\xe9t\xe9"\n')
+        self.repo.write("lib/crlf.py", VULNERABLE.replace("\n", "\r\n"))
+        self.repo.write("lib/empty.py", "")
+        self.repo.write("lib/big.py", '"""Big."""\n' + "".join(f"V{i} = {i}\n" for i in range(40000)))
+        self.repo.commit("awkward files")
+        report = self.tmp("r.json")
+        result = self.check("--base", "main", "--json", report, "--sarif", self.tmp("r.sarif"))
+        self.assertEqual(result.returncode, 1, result.stderr)
+        found = self.findings(report)
+        self.assertIn(("bandit", "B602", "lib/crlf.py", 7), found)
+        with open(report, encoding="utf-8") as handle:
+            data = json.load(handle)
+        self.assertEqual(sorted(data["checked_files"]),
+                         ["lib/big.py", "lib/crlf.py", "lib/empty.py", "lib/latin1.py"])
+        with open(self.tmp("r.sarif"), encoding="utf-8") as handle:
+            json.load(handle)  # valid UTF-8 JSON despite the Latin-1 source
+
+    def test_awkward_file_names_never_become_options(self):
+        names = ["-rf.py", "--version.py", "dir with space/my file.py", "données/ünïcode.py"]
+        for name in names:
+            self.repo.write(name, VULNERABLE)
+        self.repo.commit("awkward names")
+        report = self.tmp("r.json")
+        result = self.check("--base", "main", "--json", report)
+        self.assertEqual(result.returncode, 1, result.stderr)
+        found = self.findings(report)
+        for name in names:
+            self.assertIn(("bandit", "B602", name, 7), found)
+            self.assertIn(("pylint", "E0602", name, 12), found)
+
+    def test_syntax_error_is_a_finding_and_bandit_parse_error_a_note(self):
+        self.repo.write("lib/bad.py", "def broken(:\n    pass\n")
+        self.repo.commit("syntax error")
+        report = self.tmp("r.json")
+        result = self.check("--base", "main", "--json", report)
+        self.assertEqual(result.returncode, 1, result.stderr)
+        self.assertIn(("pylint", "E0001", "lib/bad.py", 1), self.findings(report))
+        with open(report, encoding="utf-8") as handle:
+            notes = json.load(handle)["notes"]
+        self.assertIn("bandit could not scan lib/bad.py: syntax error while parsing AST from file", notes)
+
+    def test_bad_option_is_a_usage_error(self):
+        result = codegate.run("check", "--filter-mode", "everything")
+        self.assertEqual(result.returncode, 2)
+        self.assertIn("codegate check --help", result.stderr)
+
+    def test_help_and_version(self):
+        self.assertEqual(codegate.run("--version").stdout.strip(), "codegate 0.1.0")
+        result = codegate.run("check", "--help")
+        self.assertEqual(result.returncode, 0)
+        self.assertIn("--filter-mode", result.stdout)
+
+
+class ToolFailures(CheckTestCase):
+    """Fake tools as small scripts on PATH: a failing analyzer is exit 3, never a pass."""
+
+    def fake_tools(self, pylint_script, bandit_script="exec /usr/bin/bandit \"$@\""):
+        bin_dir = tempfile.mkdtemp()
+        for name, body in (("pylint", pylint_script), ("bandit", bandit_script)):
+            if body is None:
+                continue
+            path = os.path.join(bin_dir, name)
+            with open(path, "w", encoding="utf-8") as handle:
+                handle.write("#!/bin/sh\n" + body + "\n")
+            os.chmod(path, stat.S_IRWXU)
+        return {"PATH": bin_dir + ":/usr/bin:/bin"}
+
+    def setUp(self):
+        super().setUp()
+        self.repo.write("lib/shell.py", VULNERABLE)
+        self.repo.commit("vulnerable")
+
+    def test_missing_pylint(self):
+        env = self.fake_tools(None)
+        env["PATH"] = env["PATH"].split(":")[0]  # only the fake bandit: no pylint anywhere
+        result = self.check("--base", "main", env=env)
+        self.assertEqual(result.returncode, 3)
+        self.assertIn("is not installed or not on PATH; install it with: apt-get install", result.stderr)
+
+    def test_crashing_pylint(self):
+        env = self.fake_tools('echo "Traceback: astroid exploded" >&2; exit 1')
+        result = self.check("--base", "main", env=env)
+        self.assertEqual(result.returncode, 3)
+        self.assertIn("Pylint printed output that is not its JSON report", result.stderr)
+        self.assertIn("astroid exploded", result.stderr)
+        self.assertIn("apt-get install pylint", result.stderr)
+
+    def test_pylint_usage_error(self):
+        env = self.fake_tools('echo "usage: pylint" >&2; exit 32')
+        result = self.check("--base", "main", env=env)
+        self.assertEqual(result.returncode, 3)
+        self.assertIn("pylint failed (exit 32)", result.stderr)
+
+    def test_bandit_garbage(self):
+        env = self.fake_tools('exec /usr/bin/pylint "$@"', 'echo "not json"; exit 1')
+        result = self.check("--base", "main", env=env)
+        self.assertEqual(result.returncode, 3)
+        self.assertIn("Bandit printed output that is not its JSON report", result.stderr)
+
+
+class TrustedConfiguration(CheckTestCase):
+    def test_ci_reads_configuration_from_the_base_revision(self):
+        marker = self.tmp("init-hook-ran")
+        self.repo.write(".codegate.yml", "bandit:\n  enabled: false\n")
+        self.repo.write(".pylintrc", f"[MASTER]\ninit-hook='open(\"{marker}\", \"w\").close()'\n")
+        self.repo.write("lib/shell.py", VULNERABLE)
+        self.repo.commit("disable the gate from the pull request")
+        result = self.check("--base", "main", env={"CI": "true"})
+        self.assertEqual(result.returncode, 1, result.stderr)
+        self.assertIn("B602", result.stdout)
+        self.assertFalse(os.path.exists(marker), "the pull request's init-hook ran")
+        self.assertIn("configuration read from commit " + self.base[:7], result.stderr)
+
+    def test_trusted_config_from_a_named_revision(self):
+        self.repo.git("checkout", "-q", "main")
+        self.repo.write(".codegate.yml", "pylint:\n  fail_on: [convention]\n")
+        self.repo.commit("strict config on main")
+        self.repo.git("checkout", "-q", "feature")
+        self.repo.write("lib/more.py", CLEAN.replace('"""Arithmetic helpers."""\n', ""))
+        self.repo.commit("no module docstring")
+        self.assertEqual(self.check("--base", "main").returncode, 0)
+        self.assertEqual(self.check("--base", "main", "--trusted-config-from", "main").returncode, 1)
+
+    def test_local_runs_use_the_working_tree_configuration(self):
+        self.repo.write("lib/more.py", CLEAN.replace("second):", "second, unused):"))
+        self.repo.commit("unused argument")
+        self.repo.write(".codegate.yml", "pylint:\n  fail_on: [warning]\n")
+        self.assertEqual(self.check("--base", "main").returncode, 1)
+
+
+if __name__ == "__main__":
+    unittest.main()

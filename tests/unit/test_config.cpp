@@ -1,0 +1,74 @@
+#include <doctest/doctest.h>
+
+#include "config/config.h"
+#include "core/error.h"
+
+using namespace codegate;
+
+namespace {
+std::string error_of(const std::string& yaml) {
+  try {
+    parse_config(yaml, ".codegate.yml");
+  } catch (const UsageError& e) {
+    return e.what();
+  }
+  return "";
+}
+} // namespace
+
+TEST_CASE("an empty file gives the defaults") {
+  Config config = parse_config("", ".codegate.yml");
+  CHECK(config.include == std::vector<std::string>{"**/*.py"});
+  CHECK(config.pylint.fail_on == std::vector<std::string>{"error", "fatal"});
+  CHECK(config.bandit.severity == "medium");
+  CHECK(config.filter_mode == FilterMode::added);
+  CHECK_FALSE(config.fail_level);
+}
+
+TEST_CASE("every section is read") {
+  Config config = parse_config(R"(
+include: ["src/**/*.py"]
+exclude: migrations/**
+jobs: 3
+filter_mode: diff_context
+fail_level: warning
+pylint: {fail_on: [error], args: ["--max-line-length=120"], disable: []}
+bandit: {severity: high, confidence: low}
+llm: {provider: anthropic, model: m, timeout: 5, budget: {calls: 7}}
+intent: {fail_on: inconsistent, require_docstrings: all}
+refine: {fix: patch, max_rounds: 5}
+)", "c.yml");
+  CHECK(config.include == std::vector<std::string>{"src/**/*.py"});
+  CHECK(config.exclude == std::vector<std::string>{"migrations/**"});
+  CHECK(config.jobs == 3);
+  CHECK(config.filter_mode == FilterMode::diff_context);
+  CHECK(config.fail_level == Level::warning);
+  CHECK(config.pylint.args == std::vector<std::string>{"--max-line-length=120"});
+  CHECK(config.pylint.disable.empty());
+  CHECK(config.bandit.severity == "high");
+  CHECK(config.llm.provider == "anthropic");
+  CHECK(config.llm.budget_calls == 7);
+  CHECK(config.intent.fail_on == "inconsistent");
+  CHECK(config.refine.max_rounds == 5);
+}
+
+TEST_CASE("errors name the file, line and column") {
+  CHECK(error_of("pylint:\n  fail_onn: [error]\n") ==
+        ".codegate.yml:2:3: unknown key 'fail_onn' in 'pylint' (known keys: args, disable, enabled, fail_on, rcfile)");
+  CHECK(error_of("jobs: many\n") == ".codegate.yml:1:7: 'jobs' must be a whole number");
+  CHECK(error_of("bandit:\n  severity: severe\n") ==
+        ".codegate.yml:2:13: 'bandit.severity' must be one of high, low, medium, not 'severe'");
+  CHECK(error_of("pylint: [1, 2]\n") == ".codegate.yml:1:9: 'pylint' must be a mapping");
+  CHECK(error_of("refine:\n  max_rounds: 11\n") == ".codegate.yml:2:15: 'refine.max_rounds' must be between 1 and 10");
+}
+
+TEST_CASE("invalid YAML is an error with its position") {
+  CHECK(error_of("include: [a, b\n") .rfind(".codegate.yml:2:1: invalid YAML: ", 0) == 0);
+}
+
+TEST_CASE("fail level none turns finding failures off") {
+  Config config;
+  apply_fail_level(config, "none");
+  CHECK(config.fail_level_none);
+  CHECK_THROWS_AS(apply_fail_level(config, "fatal"), UsageError);
+}

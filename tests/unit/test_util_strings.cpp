@@ -1,0 +1,21 @@
+#include <doctest/doctest.h>
+
+#include "util/strings.h"
+
+using namespace codegate::util;
+
+TEST_CASE("split_lines handles LF, CRLF and a missing final newline") {
+  auto lines = split_lines("a\r\nb\nc");
+  REQUIRE(lines.size() == 3);
+  CHECK(lines[0] == "a");
+  CHECK(lines[1] == "b");
+  CHECK(lines[2] == "c");
+  CHECK(split_lines("").empty());
+}
+
+TEST_CASE("to_valid_utf8 keeps valid text and replaces invalid bytes") {
+  CHECK(to_valid_utf8("h\xC3\xA9llo") == "h\xC3\xA9llo");
+  CHECK(to_valid_utf8("caf\xE9!") == "caf\xEF\xBF\xBD!");
+  CHECK(to_valid_utf8("\xF0\x9F\x98\x80") == "\xF0\x9F\x98\x80");
+  CHECK(to_valid_utf8("\xC0\xAF") == "\xEF\xBF\xBD\xEF\xBF\xBD");
+}
