@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "core/file_fix.h"
 #include "core/finding.h"
 
 namespace codegate {
@@ -27,6 +28,8 @@ struct CheckResult {
   std::vector<Finding> findings;           // every finding, annotated by the filter and gate
   std::vector<std::string> notes;          // run-level notes ("no Python files changed")
   std::vector<std::string> missing_docstrings;  // "path:line name", from the intent stage
+  std::vector<FileFix> fixes;              // accepted refine revisions (empty without --fix)
+  std::string fix_mode;                    // "", patch, apply, commit, push, suggest
   bool failed = false;
 
   int reported_count() const;

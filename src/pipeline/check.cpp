@@ -13,6 +13,8 @@
 #include "pipeline/report_writer.h"
 #include "pipeline/trusted_config.h"
 #include "pipeline/workspace.h"
+#include "platform/publish.h"
+#include "refine/refine.h"
 #include "util/glob.h"
 #include "util/log.h"
 
@@ -44,6 +46,8 @@ Config apply_overrides(Config config, const CheckOptions& options) {
   if (!options.llm_model.empty()) config.llm.model = options.llm_model;
   if (!options.llm_base_url.empty()) config.llm.base_url = options.llm_base_url;
   if (options.no_llm) config.intent.enabled = false;
+  if (!options.fix.empty()) config.refine.fix = options.fix;
+  if (options.max_rounds) config.refine.max_rounds = *options.max_rounds;
   return config;
 }
 
@@ -111,7 +115,12 @@ ExitCode run_check(const CheckOptions& options) {
 
   annotate(result.findings, change.changes, config.filter_mode);
   decide(result, config);
+  if (result.failed && config.refine.fix != "none" && workspace) {
+    int jobs = config.jobs > 0 ? config.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    run_refine(result, {repo, change.changes, *change.analysed, *workspace, trusted, options, jobs});
+  }
   write_reports(result, options);
+  publish(result, change.changes, options);
   util::progress(std::string(result.failed ? "FAILED" : "passed") + ": " + std::to_string(result.reported_count()) +
                  " findings in the change, " + std::to_string(result.failing_count()) + " failing the gate");
   return result.failed ? ExitCode::failed : ExitCode::pass;

@@ -26,6 +26,8 @@ struct CheckOptions {
   std::string llm_base_url;
   bool no_llm = false;
   std::string log_dir;
+  std::string fix;                   // refine: none | patch | apply | commit | push | suggest (empty: config)
+  std::optional<int> max_rounds;     // refine rounds, 1..10
   bool in_ci = false;                // configuration comes from the base revision
 };
 

@@ -1,0 +1,29 @@
+#pragma once
+// Stage 6: the generate-verify-refine loop. The LLM proposes revised files; the same gate re-checks
+// them; a revision survives only when strictly better; the result goes where --fix says.
+
+#include "core/change_set.h"
+#include "core/check_result.h"
+#include "git/repository.h"
+#include "git/snapshot.h"
+#include "pipeline/check_options.h"
+#include "pipeline/trusted_config.h"
+#include "pipeline/workspace.h"
+
+namespace codegate {
+
+struct RefineContext {
+  const git::Repository& repo;
+  const ChangeSet& changes;
+  const git::Snapshot& analysed;   // the head commit (or the index) the gate analysed
+  Workspace& workspace;            // the analysed files; the loop works on copies
+  const TrustedConfig& trusted;    // config.refine says the mode, rounds and targets
+  const CheckOptions& options;
+  int jobs = 1;
+};
+
+// Refines the files whose findings fail the gate; records the outcome in `result` (fixes,
+// Finding::fix_status, notes) and delivers it (patch, apply, commit, push, suggest).
+void run_refine(CheckResult& result, const RefineContext& context);
+
+} // namespace codegate
