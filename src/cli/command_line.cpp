@@ -49,6 +49,11 @@ CommandLine parse_command_line(int argc, char** argv) {
   check->add_option("--fix", o.fix, "Let the LLM refine failing files: none, patch, apply, commit, push, suggest")
       ->check(CLI::IsMember({"none", "patch", "apply", "commit", "push", "suggest"}));
   check->add_option("--max-rounds", o.max_rounds, "Refine rounds per file (default 3)")->check(CLI::Range(1, 10));
+  check->add_option("--comment", o.publish.comment,
+                    "Pull/merge request comments in CI: none, summary, review, both (default: both, with a token)")
+      ->check(CLI::IsMember({"none", "summary", "review", "both"}));
+  check->add_option("--gitlab-code-quality", o.publish.code_quality_file, "Write a GitLab Code Quality report to FILE");
+  check->add_option("--gitlab-sast", o.publish.gitlab_sast_file, "Write a GitLab SAST report to FILE");
   check->add_option("paths", o.paths, "Restrict the check to these files");
   check->callback([&] { cl.command = CommandLine::Command::check; });
 

@@ -95,6 +95,12 @@ UnitCode unit_code(const std::vector<std::string>& file_lines, const SourceIndex
       break;
     }
   }
+  if (!code.cut && previous < last_line && !code.shown_lines.empty()) {
+    int skipped = last_line - previous;
+    std::string marker = "... (" + std::to_string(skipped) + (skipped == 1 ? " line" : " lines") + " not shown)";
+    code.numbered += gap_prefix + marker + "\n";
+    code.plain += marker + "\n";
+  }
   return code;
 }
 

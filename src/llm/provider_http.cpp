@@ -11,6 +11,8 @@ namespace codegate::llm {
 namespace {
 
 constexpr std::size_t k_max_error_chars = 300;
+constexpr std::size_t k_min_redacted_length = 8;
+const std::string k_mask = "[REDACTED]";
 
 std::string shorten(std::string text) {
   text = util::to_valid_utf8(text);
@@ -35,13 +37,17 @@ std::string join_url(const std::string& base, const std::string& path) {
   return head + path + query;
 }
 
-std::string redact_secret(std::string text, const std::string& secret) {
-  if (secret.empty()) return text;
-  static const std::string k_mask = "[REDACTED]";
-  for (auto pos = text.find(secret); pos != std::string::npos; pos = text.find(secret, pos + k_mask.size())) {
-    text.replace(pos, secret.size(), k_mask);
+std::string mask_header(std::string value, const std::string& secret) {
+  if (secret.empty()) return value;
+  for (auto pos = value.find(secret); pos != std::string::npos; pos = value.find(secret, pos + k_mask.size())) {
+    value.replace(pos, secret.size(), k_mask);
   }
-  return text;
+  return value;
+}
+
+std::string redact_secret(std::string text, const std::string& secret) {
+  if (secret.size() < k_min_redacted_length) return text;
+  return mask_header(std::move(text), secret);
 }
 
 std::string provider_error_message(const std::string& body) {
@@ -85,7 +91,7 @@ PostedJson post_json(HttpClient& http, const ProviderSettings& settings, const s
   WireExchange& wire = posted.wire;
   wire.url = url;
   for (const auto& [name, value] : request.headers) {
-    wire.request_headers.emplace_back(name, redact_secret(value, settings.api_key));
+    wire.request_headers.emplace_back(name, mask_header(value, settings.api_key));
   }
   wire.request_body = redact_secret(request.body, settings.api_key);
 

@@ -13,6 +13,7 @@
 #include "pipeline/report_writer.h"
 #include "pipeline/trusted_config.h"
 #include "pipeline/workspace.h"
+#include "platform/ci_revisions.h"
 #include "platform/publish.h"
 #include "refine/refine.h"
 #include "util/glob.h"
@@ -53,8 +54,10 @@ Config apply_overrides(Config config, const CheckOptions& options) {
 
 } // namespace
 
-ExitCode run_check(const CheckOptions& options) {
-  auto repo = git::Repository::open(options.repo);
+ExitCode run_check(const CheckOptions& given) {
+  auto repo = git::Repository::open(given.repo);
+  // In CI, --base and --head default to what the CI says the change is (platform/ci_revisions.h).
+  const CheckOptions options = platform::with_ci_revisions(given, repo, platform::process_environment());
   if (repo.workdir().empty()) throw UsageError("'" + options.repo + "' is a bare repository; run codegate in a checkout");
   ResolvedChange change = resolve_change(repo, options);
 

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "platform/publish_options.h"
+
 namespace codegate {
 
 struct CheckOptions {
@@ -29,6 +31,7 @@ struct CheckOptions {
   std::string fix;                   // refine: none | patch | apply | commit | push | suggest (empty: config)
   std::optional<int> max_rounds;     // refine rounds, 1..10
   bool in_ci = false;                // configuration comes from the base revision
+  PublishOptions publish;            // PR/MR comments and GitLab reports (platform/publish.h)
 };
 
 } // namespace codegate

@@ -6,15 +6,43 @@
 namespace codegate {
 namespace {
 
-bool env_is_true(const char* name) {
-  const char* value = std::getenv(name);
-  if (value == nullptr) return false;
-  std::string_view v(value);
-  return v == "true" || v == "1" || v == "yes";
+bool is_true(const std::optional<std::string>& value) {
+  return value && (*value == "true" || *value == "1" || *value == "yes");
 }
 
 } // namespace
 
-bool running_in_ci() { return env_is_true("CI") || env_is_true("GITHUB_ACTIONS") || env_is_true("GITLAB_CI"); }
+bool running_in_ci() { return platform::detect_ci(platform::process_environment()) != platform::CiPlatform::none; }
 
+namespace platform {
+
+EnvLookup process_environment() {
+  return [](const std::string& name) -> std::optional<std::string> {
+    const char* value = std::getenv(name.c_str());
+    if (value == nullptr) return std::nullopt;
+    return std::string(value);
+  };
+}
+
+EnvLookup map_environment(std::map<std::string, std::string> variables) {
+  return [variables = std::move(variables)](const std::string& name) -> std::optional<std::string> {
+    auto it = variables.find(name);
+    if (it == variables.end()) return std::nullopt;
+    return it->second;
+  };
+}
+
+CiPlatform detect_ci(const EnvLookup& env) {
+  if (is_true(env("GITHUB_ACTIONS"))) return CiPlatform::github;
+  if (is_true(env("GITLAB_CI"))) return CiPlatform::gitlab;
+  if (is_true(env("CI"))) return CiPlatform::other;
+  return CiPlatform::none;
+}
+
+std::string env_or(const EnvLookup& env, const std::string& name, const std::string& fallback) {
+  auto value = env(name);
+  return value && !value->empty() ? *value : fallback;
+}
+
+} // namespace platform
 } // namespace codegate

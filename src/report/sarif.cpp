@@ -3,12 +3,14 @@
 #include <algorithm>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "report/json_writer.h"
 #include "report/reports.h"
 #include "report/rules.h"
 #include "report/summary.h"
+#include "util/strings.h"
 
 namespace codegate {
 namespace {
@@ -74,10 +76,7 @@ std::vector<SarifRun> plan_runs(const CheckResult& result) {
   std::sort(extra_tools.begin(), extra_tools.end());
   for (const auto& tool : extra_tools) runs.push_back({tool, "", {}});
   runs.push_back({k_codegate_tool, CODEGATE_VERSION, {}});
-  for (const Finding* f : reported) {
-    SarifRun* run = find_run(f->tool == k_codegate_tool ? std::string(k_codegate_tool) : f->tool);
-    run->findings.push_back(f);
-  }
+  for (const Finding* f : reported) find_run(f->tool)->findings.push_back(f);
   return runs;
 }
 
@@ -124,9 +123,9 @@ void write_region(JsonWriter& json, const Finding& f) {
   json.end_object();
 }
 
-// Where result.fixes (SARIF 3.27.30: artifactChanges with replacements) will be written from a
-// refine proposal. The Finding model does not carry proposals yet, so today no result has fixes
-// and this writes nothing; when it does, this is the one place that needs to change.
+// Where result.fixes (SARIF 3.27.30: artifactChanges with replacements) will be written for a
+// finding that an accepted refine revision removes. Nothing links a Finding to a proposal yet, so
+// no result has fixes and this writes nothing; when the model does, this is the place to fill.
 void write_fixes(JsonWriter& /*json*/, const Finding& /*finding*/) {}
 
 void write_result(JsonWriter& json, const Finding& f, const std::map<std::string, int>& rule_index) {

@@ -7,6 +7,7 @@
 #include "llm_fakes.h"
 
 using namespace codegate::llm;
+using codegate::LlmConfig;
 using codegate::testing::http_response;
 using codegate::testing::ScriptedHttp;
 using codegate::testing::transport_failure;
@@ -282,8 +283,10 @@ TEST_CASE("provider helpers: join_url, redaction, error messages") {
   CHECK(join_url("https://a/v1", "/chat/completions") == "https://a/v1/chat/completions");
   CHECK(join_url("https://a/v1//", "/x") == "https://a/v1/x");
   CHECK(join_url("https://a/d?v=1", "/x") == "https://a/d/x?v=1");
-  CHECK(redact_secret("key=abc abc", "abc") == "key=[REDACTED] [REDACTED]");
+  CHECK(redact_secret("key=abcdefgh abcdefgh", "abcdefgh") == "key=[REDACTED] [REDACTED]");
   CHECK(redact_secret("text", "") == "text");
+  CHECK(redact_secret("keep the k", "k") == "keep the k");
+  CHECK(mask_header("Bearer k", "k") == "Bearer [REDACTED]");
   CHECK(provider_error_message(R"({"type":"error","error":{"type":"x","message":"bad key"}})") == "bad key");
   CHECK(provider_error_message(R"({"error":"plain"})") == "plain");
   CHECK(provider_error_message("  Bad Gateway\n") == "Bad Gateway");

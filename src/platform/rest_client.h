@@ -1,0 +1,96 @@
+#pragma once
+// A small JSON REST client for the GitHub and GitLab APIs: GET, POST, PATCH, PUT and DELETE over
+// libcurl, retried with the LLM layer's backoff rules, and a transport interface so that the
+// publishers can be tested without a network.
+//
+// llm::HttpClient only sends POST (all an LLM provider needs); this transport adds the other
+// methods but shares its response type and its retry decisions (llm/retry.h), so the two cannot
+// disagree about what a retryable failure is.
+
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "llm/http_client.h"
+#include "llm/retry.h"
+
+namespace codegate::platform {
+
+// One request. Header values may hold a token: nothing here logs them.
+struct RestRequest {
+  std::string method = "GET";
+  std::string url;
+  std::vector<std::pair<std::string, std::string>> headers;  // name, value
+  std::string body;                                          // sent when not empty (and always for POST)
+  double timeout_seconds = 30;
+};
+
+using RestResponse = llm::HttpResponse;
+
+// Sends one request and waits for the whole response; a fake in the unit tests.
+class RestTransport {
+public:
+  virtual ~RestTransport() = default;
+  virtual RestResponse send(const RestRequest& request) = 0;
+};
+
+// The libcurl transport: HTTP(S) only, no redirects (a redirect must not carry the token to
+// another host), TLS verified with the system's CA certificates.
+std::unique_ptr<RestTransport> make_curl_transport();
+
+// A finished exchange as the publishers read it.
+struct RestReply {
+  long status = 0;                  // 0: no HTTP response at all
+  std::string body;
+  std::string next_url;             // the Link header's rel="next", for paginated lists
+  std::string failure;              // empty on 2xx; else "HTTP 403: Resource not accessible..."
+  bool ok() const { return status >= 200 && status < 300; }
+};
+
+// The seams a test replaces; empty members use the real clock and log.
+struct RestHooks {
+  std::function<void(std::chrono::milliseconds)> sleep;
+  std::function<void(const std::string&)> on_retry;
+};
+
+// One API: a base URL, the headers every request carries (authentication, Accept, API version),
+// and the retry policy. `service` names the API in messages ("GitHub", "GitLab").
+class RestClient {
+public:
+  RestClient(RestTransport& transport, std::string base_url, std::vector<std::pair<std::string, std::string>> headers,
+             std::string service, llm::RetryPolicy policy = default_policy(), RestHooks hooks = {});
+
+  // `path_or_url` is a path under the base URL ("/repos/o/r/issues/1/comments") or, for the next
+  // page of a list, the absolute URL the server sent. A JSON body is sent with its Content-Type.
+  RestReply send(const std::string& method, const std::string& path_or_url, const std::string& json_body = "");
+  RestReply get(const std::string& path_or_url) { return send("GET", path_or_url); }
+
+  const std::string& service() const { return service_; }
+
+  // Three retries, one second doubling: a CI step should not hang for minutes on a comment.
+  static llm::RetryPolicy default_policy();
+
+private:
+  RestTransport& transport_;
+  std::string base_url_;
+  std::vector<std::pair<std::string, std::string>> headers_;
+  std::string service_;
+  llm::RetryPolicy policy_;
+  RestHooks hooks_;
+};
+
+// The rel="next" target of an RFC 8288 Link header; empty when there is none.
+std::string next_link(const std::string& link_header);
+
+// The server's own words for a failed request: GitHub's and GitLab's JSON `message` (or
+// `error`), else the first line of the body, cut to a readable length.
+std::string server_message(const std::string& body);
+
+// Percent-encodes a path segment (a GitLab project path, a file name in a query).
+std::string url_encode(std::string_view text);
+
+} // namespace codegate::platform
