@@ -124,8 +124,10 @@ ExitCode run_check(const CheckOptions& given) {
   }
   write_reports(result, options);
   publish(result, change.changes, options);
-  util::progress(std::string(result.failed ? "FAILED" : "passed") + ": " + std::to_string(result.reported_count()) +
-                 " findings in the change, " + std::to_string(result.failing_count()) + " failing the gate");
+  if (options.format != "text") {  // the text report ends with the same verdict
+    util::progress(std::string(result.failed ? "FAILED" : "passed") + ": " + std::to_string(result.reported_count()) +
+                   " findings in the change, " + std::to_string(result.failing_count()) + " failing the gate");
+  }
   return result.failed ? ExitCode::failed : ExitCode::pass;
 }
 

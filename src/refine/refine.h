@@ -9,8 +9,13 @@
 #include "pipeline/check_options.h"
 #include "pipeline/trusted_config.h"
 #include "pipeline/workspace.h"
+#include "platform/ci_environment.h"
 
 namespace codegate {
+
+namespace llm {
+class LlmClient;
+} // namespace llm
 
 struct RefineContext {
   const git::Repository& repo;
@@ -20,6 +25,10 @@ struct RefineContext {
   const TrustedConfig& trusted;    // config.refine says the mode, rounds and targets
   const CheckOptions& options;
   int jobs = 1;
+  // Seams for tests: the push target and token come from `env`; `client` (when set) answers the
+  // repair prompts instead of the one config.llm describes.
+  platform::EnvLookup env = platform::process_environment();
+  llm::LlmClient* client = nullptr;
 };
 
 // Refines the files whose findings fail the gate; records the outcome in `result` (fixes,

@@ -241,16 +241,16 @@ TEST_CASE("make_llm_client: CODEGATE_LLM_API_KEY first, then the provider's vari
   auto http = std::make_shared<ScriptedHttp>();
   http->responses = {http_response(200, k_openai_answer)};
   LlmConfig config;
-  auto setup = make_llm_client(config, env_of({{"CODEGATE_LLM_API_KEY", "generic"}, {"OPENAI_API_KEY", "openai"}}), http);
+  auto setup = make_llm_client(config, env_of({{"CODEGATE_LLM_API_KEY", "generic-key-1"}, {"OPENAI_API_KEY", "openai-key-2"}}), http);
   REQUIRE(setup.client);
   CHECK(setup.client->model() == "gpt-4o-mini");
   setup.client->chat(request());
-  CHECK(header(http->requests.back(), "Authorization") == "Bearer generic");
-  CHECK(setup.client->redact("x generic y") == "x [REDACTED] y");
+  CHECK(header(http->requests.back(), "Authorization") == "Bearer generic-key-1");
+  CHECK(setup.client->redact("x generic-key-1 y") == "x [REDACTED] y");
 
-  setup = make_llm_client(config, env_of({{"CODEGATE_LLM_API_KEY", ""}, {"OPENAI_API_KEY", "openai"}}), http);
+  setup = make_llm_client(config, env_of({{"CODEGATE_LLM_API_KEY", ""}, {"OPENAI_API_KEY", "openai-key-2"}}), http);
   setup.client->chat(request());
-  CHECK(header(http->requests.back(), "Authorization") == "Bearer openai");
+  CHECK(header(http->requests.back(), "Authorization") == "Bearer openai-key-2");
 }
 
 TEST_CASE("make_llm_client: llm.api_key_env is the only variable read when set") {

@@ -1,0 +1,150 @@
+#include "refine/refine_log.h"
+
+#include <rapidjson/prettywriter.h>
+#include <rapidjson/stringbuffer.h>
+
+#include <chrono>
+#include <ctime>
+#include <exception>
+
+#include "util/files.h"
+#include "util/strings.h"
+
+namespace codegate::refine {
+namespace {
+
+using Writer = rapidjson::PrettyWriter<rapidjson::StringBuffer>;
+
+void string(Writer& w, const std::string& text) {
+  std::string valid = util::to_valid_utf8(text);
+  w.String(valid.c_str(), static_cast<rapidjson::SizeType>(valid.size()));
+}
+
+void member(Writer& w, const char* key, const std::string& text) {
+  w.Key(key);
+  string(w, text);
+}
+
+void wire(Writer& w, const llm::WireExchange& x) {
+  w.StartObject();
+  member(w, "url", x.url);
+  w.Key("status");
+  w.Int64(x.status);
+  w.Key("attempts");
+  w.Int(x.attempts);
+  w.Key("seconds");
+  w.Double(x.seconds);
+  w.Key("request_headers");
+  w.StartObject();
+  for (const auto& [name, value] : x.request_headers) member(w, name.c_str(), value);
+  w.EndObject();
+  member(w, "response_body", x.response_body);
+  w.EndObject();
+}
+
+void findings(Writer& w, const char* key, const std::vector<Finding>& list) {
+  w.Key(key);
+  w.StartArray();
+  for (const auto& f : list) {
+    w.StartObject();
+    member(w, "tool", f.tool);
+    member(w, "rule_id", f.rule_id);
+    member(w, "rule_name", f.rule_name);
+    w.Key("line");
+    w.Int(f.line);
+    member(w, "message", f.message);
+    member(w, "fingerprint", f.fingerprint);
+    w.EndObject();
+  }
+  w.EndArray();
+}
+
+std::string utc_now() {
+  std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buffer[32];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buffer;
+}
+
+std::string file_part(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
+    out += plain ? c : '_';
+    if (out.size() >= 100) break;
+  }
+  return out;
+}
+
+} // namespace
+
+std::string round_record_json(const RoundRecord& r) {
+  rapidjson::StringBuffer buffer;
+  Writer w(buffer);
+  w.SetIndent(' ', 2);
+  w.StartObject();
+  member(w, "stage", "refine");
+  member(w, "time", utc_now());
+  member(w, "path", r.path);
+  w.Key("round");
+  w.Int(r.round);
+  member(w, "provider", r.provider);
+  member(w, "model", r.model);
+  member(w, "endpoint", r.endpoint);
+  member(w, "system", r.system);
+  w.Key("messages");
+  w.StartArray();
+  for (const auto& m : r.messages) {
+    w.StartObject();
+    member(w, "role", m.role);
+    member(w, "content", m.content);
+    w.EndObject();
+  }
+  w.EndArray();
+  if (r.response) {
+    w.Key("response");
+    w.StartObject();
+    member(w, "text", r.response->text);
+    member(w, "model", r.response->model);
+    w.Key("input_tokens");
+    w.Int64(r.response->input_tokens);
+    w.Key("output_tokens");
+    w.Int64(r.response->output_tokens);
+    w.Key("truncated");
+    w.Bool(r.response->truncated);
+    w.Key("wire");
+    wire(w, r.response->wire);
+    w.EndObject();
+  }
+  if (r.failed_wire) {
+    w.Key("failed_wire");
+    wire(w, *r.failed_wire);
+  }
+  if (!r.error.empty()) member(w, "error", r.error);
+  member(w, "outcome", r.outcome);
+  member(w, "reason", r.reason);
+  findings(w, "removed", r.removed);
+  findings(w, "introduced", r.introduced);
+  findings(w, "still_open", r.still_open);
+  member(w, "candidate_diff", r.candidate_diff);
+  w.EndObject();
+  return std::string(buffer.GetString(), buffer.GetSize()) + "\n";
+}
+
+std::optional<std::string> write_round_record(const std::string& directory, const RoundRecord& record,
+                                              const std::function<std::string(std::string)>& redact,
+                                              std::string* error) {
+  std::string file = directory + "/refine-" + file_part(record.path) + "-round" + std::to_string(record.round) + ".json";
+  try {
+    std::string text = round_record_json(record);
+    util::write_file(file, redact ? redact(std::move(text)) : text);
+  } catch (const std::exception& e) {
+    if (error != nullptr) *error = e.what();
+    return std::nullopt;
+  }
+  return file;
+}
+
+} // namespace codegate::refine
