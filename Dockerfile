@@ -19,7 +19,7 @@ COPY tests tests
 # Release without debug information: the binary is what users pull on every CI run.
 RUN cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release \
  && cmake --build build \
- && build/codegate_unit_tests --no-intro=true \
+ && build/tests/codegate_unit_tests --no-intro=true \
  && strip build/codegate
 
 FROM debian:bookworm-slim

@@ -17,8 +17,8 @@ std::optional<Level> parse_level(std::string_view text);
 // How the diff filter sees a finding (reviewdog's annotations): the filter never drops one.
 struct FilterState {
   bool in_changed_file = false;  // the file is part of the change
-  bool in_diff_context = false;  // the start line lies in a diff hunk (added or context line)
-  bool on_added_line = false;    // the start line was added by the change
+  bool in_diff_context = false;  // a line of the finding's region lies in a diff hunk (added or context)
+  bool on_added_line = false;    // a line of the finding's region was added by the change
   bool reported = false;         // the filter mode selects this finding for reports and the gate
   bool in_baseline = false;      // the same fingerprint existed at the base revision
 };

@@ -11,8 +11,8 @@
 
 namespace codegate {
 
-// added: the start line was added; diff_context: it lies in a diff hunk; file: the file changed;
-// nofilter: everything.
+// added: a line of the finding's region (line..end_line) was added; diff_context: a line of it
+// lies in a diff hunk; file: the file changed; nofilter: everything.
 void annotate(std::vector<Finding>& findings, const ChangeSet& changes, FilterMode mode);
 
 // Marks findings whose fingerprint is in `baseline_fingerprints` (they existed at the base) and

@@ -25,7 +25,7 @@ PatchHandle make_patch(const std::string& old_text, const std::string& new_text,
   return PatchHandle(raw);
 }
 
-} // namespace
+}  // namespace
 
 std::vector<BufferHunk> diff_hunks(const std::string& old_text, const std::string& new_text, int context) {
   std::vector<BufferHunk> out;
@@ -61,12 +61,14 @@ std::string unified_patch(const std::string& path, const std::string& old_text, 
   return text;
 }
 
-ChangedFile changed_file(const std::string& path, const std::string& old_path, const std::optional<std::string>& old_text,
-                         const std::string& new_text) {
+ChangedFile changed_file(const std::string& path, const std::string& old_path,
+                         const std::optional<std::string>& old_text, const std::string& new_text) {
   ChangedFile file;
   file.path = path;
   file.old_path = old_path.empty() ? path : old_path;
-  file.status = !old_text ? ChangeStatus::added : file.old_path != path ? ChangeStatus::renamed : ChangeStatus::modified;
+  file.status = !old_text               ? ChangeStatus::added
+                : file.old_path != path ? ChangeStatus::renamed
+                                        : ChangeStatus::modified;
   PatchHandle patch = make_patch(old_text.value_or(""), new_text, path, k_patch_context);
   if (!patch) return file;
   std::size_t hunks = git_patch_num_hunks(patch.get());
@@ -84,4 +86,4 @@ ChangedFile changed_file(const std::string& path, const std::string& old_path, c
   return file;
 }
 
-} // namespace codegate::git
+}  // namespace codegate::git

@@ -1,6 +1,9 @@
 #include "git/push.h"
 
+#include <unistd.h>
 #include <algorithm>
+#include <atomic>
+#include <exception>
 
 #include "git/handles.h"
 
@@ -15,7 +18,7 @@ struct PushSession {
   git_oid expected{};
   std::string negotiated_remote;  // the remote's oid of the branch as the push saw it
   bool moved_at_push = false;
-  std::string refused;            // the remote's reason for refusing the update
+  std::string refused;  // the remote's reason for refusing the update
 };
 
 int provide_credentials(git_credential** out, const char* /*url*/, const char* /*username_from_url*/,
@@ -63,6 +66,30 @@ git_remote_callbacks callbacks_for(PushSession& session) {
 
 std::string short_sha(const std::string& sha) { return sha.substr(0, 7); }
 
+// refs/codegate/push-<pid>-<n> at a commit for the life of the object.
+class TemporaryRef {
+ public:
+  TemporaryRef(const Repository& repo, const std::string& sha) {
+    static std::atomic<int> counter{0};
+    name_ = "refs/codegate/push-" + std::to_string(::getpid()) + "-" + std::to_string(++counter);
+    git_oid oid;
+    check(git_oid_fromstr(&oid, sha.c_str()), "bad commit id '" + sha + "'");
+    git_reference* raw = nullptr;
+    check(git_reference_create(&raw, repo.raw(), name_.c_str(), &oid, 1, "codegate: push"), "cannot create " + name_);
+    ref_.reset(raw);
+  }
+  ~TemporaryRef() {
+    if (ref_) git_reference_delete(ref_.get());
+  }
+  TemporaryRef(const TemporaryRef&) = delete;
+  TemporaryRef& operator=(const TemporaryRef&) = delete;
+  const std::string& name() const { return name_; }
+
+ private:
+  std::string name_;
+  ReferenceHandle ref_;
+};
+
 bool looks_like_auth_failure(const std::string& message) {
   std::string lower = message;
   std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
@@ -85,7 +112,7 @@ PushOutcome auth_or_failure(const PushSession& session, const std::string& where
   return {PushStatus::failed, "cannot " + what + " " + where + ": " + error, ""};
 }
 
-} // namespace
+}  // namespace
 
 std::string display_url(const std::string& url) {
   auto scheme = url.find("://");
@@ -146,7 +173,16 @@ PushOutcome push_commit(const Repository& repo, const PushRequest& request) {
             remote_sha};
   }
 
-  std::string spec = request.commit_sha + ":" + refname;  // no '+': never a forced update
+  // libgit2 pushes from a reference, not a bare commit id: a private one stands in for the
+  // commit while the push runs.
+  std::optional<TemporaryRef> source;
+  try {
+    source.emplace(repo, request.commit_sha);
+  } catch (const std::exception& e) {
+    git_remote_disconnect(remote.get());
+    return {PushStatus::failed, e.what(), remote_sha};
+  }
+  std::string spec = source->name() + ":" + refname;  // no '+': never a forced update
   char* specs[] = {spec.data()};
   git_strarray refspecs{specs, 1};
   git_push_options options;
@@ -172,4 +208,4 @@ PushOutcome push_commit(const Repository& repo, const PushRequest& request) {
           "pushed " + short_sha(request.commit_sha) + " to " + request.remote + "/" + request.branch, remote_sha};
 }
 
-} // namespace codegate::git
+}  // namespace codegate::git

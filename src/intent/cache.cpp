@@ -19,17 +19,18 @@ namespace {
 constexpr int k_format = 1;
 
 std::string hash_of(const CacheKey& key) {
-  return util::hash_parts({"codegate-intent-cache", std::to_string(k_format), key.provider, key.model,
-                           k_prompt_version, key.docstring, key.code});
+  return util::hash_parts({"codegate-intent-cache", std::to_string(k_format), key.provider, key.model, k_prompt_version,
+                           key.docstring, key.code});
 }
 
 std::string string_member(const rapidjson::Value& object, const char* name) {
   auto it = object.FindMember(name);
-  return it != object.MemberEnd() && it->value.IsString() ? std::string(it->value.GetString(), it->value.GetStringLength())
-                                                          : std::string();
+  return it != object.MemberEnd() && it->value.IsString()
+             ? std::string(it->value.GetString(), it->value.GetStringLength())
+             : std::string();
 }
 
-} // namespace
+}  // namespace
 
 VerdictCache::VerdictCache(std::string directory) : directory_(std::move(directory)) {}
 
@@ -131,4 +132,4 @@ bool VerdictCache::store(const CacheKey& key, const ModelVerdict& verdict, std::
   }
 }
 
-} // namespace codegate::intent
+}  // namespace codegate::intent

@@ -21,7 +21,8 @@ const std::regex& header_pattern() {
 }
 
 Field field_of(std::string name) {
-  std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::transform(name.begin(), name.end(), name.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   if (name.rfind("input", 0) == 0) return Field::input_prompt;
   if (name == "intention") return Field::intention;
   return Field::functionality;
@@ -50,7 +51,7 @@ std::string dedent(const std::vector<std::string>& lines) {
 
 // One field: the text on its header line, then the lines below it.
 struct FieldText {
-  std::vector<std::string> parts;      // one per occurrence of the field
+  std::vector<std::string> parts;  // one per occurrence of the field
   std::string head;
   std::vector<std::string> body;
 
@@ -74,12 +75,13 @@ struct FieldText {
 std::string strip_trailing_emphasis(std::string text) {
   text = std::string(util::trim(text));
   for (const char* mark : {"**", "__"}) {
-    if (text.size() >= 2 && text.compare(text.size() - 2, 2, mark) == 0) text = std::string(util::trim(text.substr(0, text.size() - 2)));
+    if (text.size() >= 2 && text.compare(text.size() - 2, 2, mark) == 0)
+      text = std::string(util::trim(text.substr(0, text.size() - 2)));
   }
   return text;
 }
 
-} // namespace
+}  // namespace
 
 StructuredDocstring parse_docstring(std::string_view docstring) {
   StructuredDocstring result;
@@ -95,8 +97,10 @@ StructuredDocstring parse_docstring(std::string_view docstring) {
       fields[static_cast<int>(current)].start(match[2].matched ? strip_trailing_emphasis(match[2].str()) : "");
       continue;
     }
-    if (current == Field::none) other.push_back(line);
-    else fields[static_cast<int>(current)].body.push_back(line);
+    if (current == Field::none)
+      other.push_back(line);
+    else
+      fields[static_cast<int>(current)].body.push_back(line);
   }
   if (!result.structured) {
     result.other = std::string(util::trim(docstring));
@@ -109,4 +113,4 @@ StructuredDocstring parse_docstring(std::string_view docstring) {
   return result;
 }
 
-} // namespace codegate::intent
+}  // namespace codegate::intent

@@ -75,14 +75,15 @@ std::string utc_now() {
 std::string file_part(const std::string& text) {
   std::string out;
   for (char c : text) {
-    bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
+    bool plain =
+        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
     out += plain ? c : '_';
     if (out.size() >= 80) break;
   }
   return out;
 }
 
-} // namespace
+}  // namespace
 
 ExchangeLog::ExchangeLog(std::string directory, std::function<std::string(std::string)> redact)
     : directory_(std::move(directory)), redact_(std::move(redact)) {}
@@ -157,8 +158,10 @@ std::string ExchangeLog::to_json(const ExchangeRecord& record) {
   }
   w.EndArray();
   w.Key("verdict");
-  if (record.verdict) write_verdict(w, *record.verdict);
-  else w.Null();
+  if (record.verdict)
+    write_verdict(w, *record.verdict);
+  else
+    w.Null();
   w.Key("outcome");
   write_string(w, record.outcome);
   w.EndObject();
@@ -181,4 +184,4 @@ std::optional<std::string> ExchangeLog::write(const ExchangeRecord& record, std:
   }
 }
 
-} // namespace codegate::intent
+}  // namespace codegate::intent

@@ -19,7 +19,6 @@
 #include "intent/verdict_parser.h"
 #include "llm/budget.h"
 #include "llm/client.h"
-#include "llm/provider_http.h"
 #include "python/source_index.h"
 #include "util/log.h"
 #include "util/strings.h"
@@ -31,13 +30,16 @@ using intent::ModelVerdict;
 using intent::Verdict;
 
 constexpr const char* k_tool_name = "codegate-intent";
+// Generated or vendored files of this size are no one's documented intent, and parsing them
+// would hold up the stage.
+constexpr std::size_t k_max_source_bytes = 2 * 1024 * 1024;
 
 enum class Outcome {
-  answered,    // the model gave a verdict (or the cache had one)
-  malformed,   // two answers that were not the JSON object: recorded as unclear
-  no_budget,   // llm.budget ran out before this unit
-  failed,      // the service failed for this unit
-  abandoned,   // not sent: an earlier failure showed the service is unusable
+  answered,   // the model gave a verdict (or the cache had one)
+  malformed,  // two answers that were not the JSON object: recorded as unclear
+  no_budget,  // llm.budget ran out before this unit
+  failed,     // the service failed for this unit
+  abandoned,  // not sent: an earlier failure showed the service is unusable
 };
 
 // One unit on its way through the check.
@@ -167,7 +169,8 @@ void check_unit(Run& run, Candidate& c) {
     c.note = "not sent: the LLM service failed earlier in this run";
     return;
   }
-  llm::ChatRequest request = intent::intent_request(c.prompt, run.config.llm.max_output_tokens, run.config.llm.temperature);
+  llm::ChatRequest request =
+      intent::intent_request(c.prompt, run.config.llm.max_output_tokens, run.config.llm.temperature);
   std::vector<intent::ExchangeTurn> turns;
   std::string outcome_text;
   for (int turn = 0; turn < 2; ++turn) {
@@ -207,9 +210,11 @@ void check_unit(Run& run, Candidate& c) {
       c.verdict = checked_lines(*parse.verdict, c);
       outcome_text = std::string(to_string(c.verdict->verdict));
       std::string cache_error;
-      if (run.cache.enabled() && !run.cache.store(c.key, to_relative(*parse.verdict, c.source_unit().start_line), &cache_error)) {
+      if (run.cache.enabled() &&
+          !run.cache.store(c.key, to_relative(*parse.verdict, c.source_unit().start_line), &cache_error)) {
         std::lock_guard lock(run.mutex);
-        if (!run.cache_warned) util::warn("cannot write the intent cache in " + run.cache.directory() + ": " + cache_error);
+        if (!run.cache_warned)
+          util::warn("cannot write the intent cache in " + run.cache.directory() + ": " + cache_error);
         run.cache_warned = true;
       }
       break;
@@ -234,8 +239,8 @@ void check_unit(Run& run, Candidate& c) {
   report_progress(run, c, what);
 }
 
-Finding mismatch_finding(const Candidate& c, const intent::VerdictIssue& issue,
-                         const std::vector<std::string>& lines, double confidence) {
+Finding mismatch_finding(const Candidate& c, const intent::VerdictIssue& issue, const std::vector<std::string>& lines,
+                         double confidence) {
   Finding f;
   f.tool = "codegate";
   f.rule_id = "intent-mismatch";
@@ -244,10 +249,12 @@ Finding mismatch_finding(const Candidate& c, const intent::VerdictIssue& issue,
   f.tool_severity = "inconsistent";
   f.confidence = confidence_word(confidence);
   f.path = c.path;
+  // Without a line from the model the finding is about the whole unit, so its region is the unit.
   f.line = issue.line != 0 ? issue.line : c.source_unit().line;
-  f.message = issue.explanation.empty()
-                  ? "The " + c.prompt.description + " does not do what its docstring says (the model gave no explanation)."
-                  : issue.explanation;
+  if (issue.line == 0) f.end_line = c.source_unit().end_line;
+  f.message = issue.explanation.empty() ? "The " + c.prompt.description +
+                                              " does not do what its docstring says (the model gave no explanation)."
+                                        : issue.explanation;
   f.snippet = line_text(lines, f.line);
   return f;
 }
@@ -263,6 +270,7 @@ Finding missing_docstring_finding(const std::string& path, const python::SourceI
   f.tool_severity = "note";
   f.path = path;
   f.line = unit.line;
+  f.end_line = unit.end_line;  // about the whole unit: reported when any of its lines changed
   std::string what = index.describe(unit);
   if (policy == "public") what = "public " + what;
   f.message = "The " + what + " changed and has no docstring, so the intent check cannot compare it with its purpose.";
@@ -272,7 +280,7 @@ Finding missing_docstring_finding(const std::string& path, const python::SourceI
 
 std::string disabled_note() { return "intent check skipped: turned off (--no-llm or intent.enabled: false)"; }
 
-} // namespace
+}  // namespace
 
 IntentOutput run_intent_check(const IntentInput& input) { return run_intent_check(input, IntentServices{}); }
 
@@ -301,6 +309,7 @@ IntentOutput run_intent_check(const IntentInput& input, const IntentServices& se
   const std::string& policy = config.intent.require_docstrings;
   if (client == nullptr && policy == "none") {
     out.run.status = "skipped";
+    out.run.version.clear();  // like every skipped tool: nothing ran
     out.run.note = skip_reason;
     return out;
   }
@@ -308,6 +317,11 @@ IntentOutput run_intent_check(const IntentInput& input, const IntentServices& se
   std::map<std::string, std::string> sources;
   std::map<std::string, std::vector<std::string>> file_lines;
   for (const auto& [path, content] : input.sources) {
+    if (content.size() > k_max_source_bytes) {
+      out.notes.push_back(path + ": skipped by the intent check: larger than " +
+                          std::to_string(k_max_source_bytes / (1024 * 1024)) + " MiB");
+      continue;
+    }
     sources[path] = util::to_valid_utf8(content);
     auto& lines = file_lines[path];
     for (auto line : util::split_lines(sources[path])) lines.emplace_back(line);
@@ -371,10 +385,11 @@ IntentOutput run_intent_check(const IntentInput& input, const IntentServices& se
 
   if (client == nullptr) {
     out.run.status = "skipped";
+    out.run.version.clear();  // like every skipped tool: nothing ran
     out.run.note = skip_reason;
     for (const auto& c : candidates) {
-      out.units.push_back({c.path, c.prompt.description, c.source_unit().line, c.source_unit().end_line,
-                           "not checked", 0, false, skip_reason});
+      out.units.push_back({c.path, c.prompt.description, c.source_unit().line, c.source_unit().end_line, "not checked",
+                           0, false, skip_reason});
     }
     return out;
   }
@@ -383,8 +398,8 @@ IntentOutput run_intent_check(const IntentInput& input, const IntentServices& se
     return out;
   }
 
-  std::string cache_dir = config.intent.cache_dir.empty() ? intent::VerdictCache::default_directory()
-                                                          : config.intent.cache_dir;
+  std::string cache_dir =
+      config.intent.cache_dir.empty() ? intent::VerdictCache::default_directory() : config.intent.cache_dir;
   intent::VerdictCache cache(cache_dir);
   std::unique_ptr<llm::Budget> owned_budget;
   llm::Budget* budget = services.budget;
@@ -394,7 +409,8 @@ IntentOutput run_intent_check(const IntentInput& input, const IntentServices& se
   }
   std::unique_ptr<intent::ExchangeLog> log;
   if (!input.log_dir.empty()) {
-    log = std::make_unique<intent::ExchangeLog>(input.log_dir, [client](std::string text) { return client->redact(std::move(text)); });
+    log = std::make_unique<intent::ExchangeLog>(input.log_dir,
+                                                [client](std::string text) { return client->redact(std::move(text)); });
   }
 
   Run run(*client, *budget, config, cache, log.get());
@@ -416,11 +432,22 @@ IntentOutput run_intent_check(const IntentInput& input, const IntentServices& se
   if (!queue.empty()) {
     int threads = std::clamp(config.llm.concurrency, 1, static_cast<int>(queue.size()));
     util::progress("intent check: asking " + client->model() + " about " + plural(queue.size(), "unit", "units") +
-                   (from_cache > 0 ? " (" + std::to_string(from_cache) + " more from the cache)" : "") +
-                   ", " + std::to_string(threads) + " at a time");
+                   (from_cache > 0 ? " (" + std::to_string(from_cache) + " more from the cache)" : "") + ", " +
+                   std::to_string(threads) + " at a time");
     std::atomic<std::size_t> next{0};
     auto worker = [&] {
-      for (std::size_t i = next++; i < queue.size(); i = next++) check_unit(run, *queue[i]);
+      for (std::size_t i = next++; i < queue.size(); i = next++) {
+        // An exception must not leave a worker thread (std::terminate); anything unexpected
+        // (out of memory, libcurl unable to start) fails the unit like a service failure.
+        try {
+          check_unit(run, *queue[i]);
+        } catch (const std::exception& e) {
+          record_failure(run, llm::LlmError(llm::LlmErrorKind::unavailable, e.what()));
+          run.stop = true;
+          queue[i]->outcome = Outcome::failed;
+          queue[i]->note = std::string("not checked: ") + e.what();
+        }
+      }
     };
     std::vector<std::thread> pool;
     for (int t = 1; t < threads; ++t) pool.emplace_back(worker);
@@ -433,8 +460,9 @@ IntentOutput run_intent_check(const IntentInput& input, const IntentServices& se
   // Findings and the summary, in the candidates' (path, line) order whatever order threads finished.
   std::size_t consistent = 0, inconsistent = 0, unclear = 0, malformed = 0, no_budget = 0, not_checked = 0;
   for (const auto& c : candidates) {
-    IntentUnitResult result{c.path, c.prompt.description, c.source_unit().line, c.source_unit().end_line,
-                            "not checked", 0, c.cached, c.note};
+    IntentUnitResult result{
+        c.path, c.prompt.description, c.source_unit().line, c.source_unit().end_line, "not checked", 0, c.cached,
+        c.note};
     if (c.verdict) {
       result.verdict = std::string(to_string(c.verdict->verdict));
       result.confidence = c.verdict->confidence;
@@ -462,16 +490,16 @@ IntentOutput run_intent_check(const IntentInput& input, const IntentServices& se
   }
 
   std::string summary = plural(candidates.size(), "unit", "units") + " checked with " + client->model() + ": " +
-                        std::to_string(inconsistent) + " inconsistent, " + std::to_string(consistent) + " consistent, " +
-                        std::to_string(unclear) + " unclear";
+                        std::to_string(inconsistent) + " inconsistent, " + std::to_string(consistent) +
+                        " consistent, " + std::to_string(unclear) + " unclear";
   if (from_cache > 0) summary += " (" + std::to_string(from_cache) + " from the cache)";
   if (malformed > 0) {
     out.notes.push_back("intent check: " + plural(malformed, "unit is", "units are") +
                         " unclear because the model did not answer with the requested JSON object");
   }
   if (no_budget > 0) {
-    out.notes.push_back("intent check: " + plural(no_budget, "unit was", "units were") + " not checked: " +
-                        budget->limit_description() + " reached");
+    out.notes.push_back("intent check: " + plural(no_budget, "unit was", "units were") +
+                        " not checked: " + budget->limit_description() + " reached");
   }
   util::debug("intent check: " + budget->summary());
 
@@ -483,7 +511,8 @@ IntentOutput run_intent_check(const IntentInput& input, const IntentServices& se
     }
     std::string note = "intent check unavailable: " + failure;
     if (not_checked < candidates.size()) {
-      note += " (" + std::to_string(not_checked) + " of " + plural(candidates.size(), "unit", "units") + " not checked)";
+      note +=
+          " (" + std::to_string(not_checked) + " of " + plural(candidates.size(), "unit", "units") + " not checked)";
     }
     if (config.llm.strict) throw ToolError(note);
     util::warn(note);
@@ -496,4 +525,4 @@ IntentOutput run_intent_check(const IntentInput& input, const IntentServices& se
   return out;
 }
 
-} // namespace codegate
+}  // namespace codegate

@@ -25,7 +25,7 @@ std::string block(const std::string& marker, const std::string& attributes, cons
   return text + "</" + marker + ">\n";
 }
 
-} // namespace
+}  // namespace
 
 std::string system_prompt() {
   return R"(You check whether Python code does what its docstring says.
@@ -70,9 +70,8 @@ std::string user_prompt(const PromptUnit& unit) {
   } else {
     text += "The docstring:\n\n" + block(marker, "field=\"docstring\"", d.other) + "\n";
   }
-  text += "The code, lines " + std::to_string(unit.first_line) + "-" + std::to_string(unit.last_line) +
-          " of the file" + (unit.cut ? " (cut: the unit is longer than the size limit and its end is not shown)" : "") +
-          ":\n\n";
+  text += "The code, lines " + std::to_string(unit.first_line) + "-" + std::to_string(unit.last_line) + " of the file" +
+          (unit.cut ? " (cut: the unit is longer than the size limit and its end is not shown)" : "") + ":\n\n";
   text += block(marker, "kind=\"code\" path=" + quoted(unit.path), unit.numbered_code);
   text += "\nAnswer with the JSON object only.";
   return text;
@@ -93,4 +92,4 @@ std::string corrective_prompt(const std::string& problem) {
          "format described, and no other text.";
 }
 
-} // namespace codegate::intent
+}  // namespace codegate::intent

@@ -10,7 +10,9 @@ using python::SourceIndex;
 using python::SourceUnit;
 using python::UnitKind;
 
-bool shows_whole_span(const SourceUnit& unit) { return unit.kind == UnitKind::function || unit.kind == UnitKind::method; }
+bool shows_whole_span(const SourceUnit& unit) {
+  return unit.kind == UnitKind::function || unit.kind == UnitKind::method;
+}
 
 std::vector<int> children_of(const SourceIndex& index, int unit) {
   std::vector<int> children;
@@ -32,7 +34,7 @@ std::string number(int line, int width) {
   return std::string(static_cast<std::size_t>(std::max(0, width - static_cast<int>(digits.size()))), ' ') + digits;
 }
 
-} // namespace
+}  // namespace
 
 std::vector<int> own_lines(const SourceIndex& index, int unit) {
   const SourceUnit& u = index.units[unit];
@@ -77,8 +79,8 @@ UnitCode unit_code(const std::vector<std::string>& file_lines, const SourceIndex
       code.cut = true;
     }
     if (used + text.size() + 1 > budget && !code.shown_lines.empty()) {
-      std::string marker = "... (cut: the rest of the unit, up to line " + std::to_string(last_line) +
-                           ", is over the size limit)";
+      std::string marker =
+          "... (cut: the rest of the unit, up to line " + std::to_string(last_line) + ", is over the size limit)";
       code.numbered += gap_prefix + marker + "\n";
       code.plain += "... (cut)\n";
       code.cut = true;
@@ -104,4 +106,4 @@ UnitCode unit_code(const std::vector<std::string>& file_lines, const SourceIndex
   return code;
 }
 
-} // namespace codegate::intent
+}  // namespace codegate::intent

@@ -28,4 +28,4 @@ std::vector<int> own_lines(const python::SourceIndex& index, int unit);
 UnitCode unit_code(const std::vector<std::string>& file_lines, const python::SourceIndex& index, int unit,
                    int max_chars);
 
-} // namespace codegate::intent
+}  // namespace codegate::intent

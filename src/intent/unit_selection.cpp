@@ -31,7 +31,7 @@ bool requires_docstring(const SourceUnit& unit, const std::string& policy) {
   return unit.kind != UnitKind::class_type && unit.is_public && !unit.nested_in_function;
 }
 
-} // namespace
+}  // namespace
 
 std::set<int> touched_lines(const ChangedFile& file, int line_count) {
   std::set<int> touched;
@@ -73,10 +73,12 @@ UnitSelection select_units(const python::SourceIndex& index, const std::set<int>
     bool is_touched = std::any_of(lines.begin(), lines.end(), [&](int line) { return touched.count(line) != 0; });
     if (!is_touched) continue;
     const SourceUnit& unit = index.units[i];
-    if (unit.docstring && !util::trim(*unit.docstring).empty()) selection.to_check.push_back(i);
-    else if (requires_docstring(unit, require_docstrings)) selection.missing_docstring.push_back(i);
+    if (unit.docstring && !util::trim(*unit.docstring).empty())
+      selection.to_check.push_back(i);
+    else if (requires_docstring(unit, require_docstrings))
+      selection.missing_docstring.push_back(i);
   }
   return selection;
 }
 
-} // namespace codegate::intent
+}  // namespace codegate::intent

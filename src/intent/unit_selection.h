@@ -29,4 +29,4 @@ struct UnitSelection {
 UnitSelection select_units(const python::SourceIndex& index, const std::set<int>& touched,
                            const std::string& require_docstrings);
 
-} // namespace codegate::intent
+}  // namespace codegate::intent

@@ -37,13 +37,18 @@ std::optional<std::size_t> object_end(std::string_view text, std::size_t open) {
   for (std::size_t i = open; i < text.size(); ++i) {
     char c = text[i];
     if (in_string) {
-      if (c == '\\') ++i;
-      else if (c == '"') in_string = false;
+      if (c == '\\')
+        ++i;
+      else if (c == '"')
+        in_string = false;
       continue;
     }
-    if (c == '"') in_string = true;
-    else if (c == '{') ++depth;
-    else if (c == '}' && --depth == 0) return i;
+    if (c == '"')
+      in_string = true;
+    else if (c == '{')
+      ++depth;
+    else if (c == '}' && --depth == 0)
+      return i;
   }
   return std::nullopt;
 }
@@ -132,7 +137,7 @@ VerdictParse read_object(const rapidjson::Value& object) {
   return parse;
 }
 
-} // namespace
+}  // namespace
 
 std::string_view to_string(Verdict verdict) {
   switch (verdict) {
@@ -145,7 +150,8 @@ std::string_view to_string(Verdict verdict) {
 
 std::optional<Verdict> parse_verdict_name(std::string_view text) {
   std::string name(util::trim(text));
-  std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::transform(name.begin(), name.end(), name.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   if (name == "consistent") return Verdict::consistent;
   if (name == "inconsistent") return Verdict::inconsistent;
   if (name == "unclear") return Verdict::unclear;
@@ -177,4 +183,4 @@ VerdictParse parse_verdict(std::string_view answer) {
   return {std::nullopt, problem};
 }
 
-} // namespace codegate::intent
+}  // namespace codegate::intent

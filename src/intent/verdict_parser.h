@@ -38,4 +38,4 @@ struct VerdictParse {
 // and "message" for "explanation". Issues without an explanation are dropped.
 VerdictParse parse_verdict(std::string_view answer);
 
-} // namespace codegate::intent
+}  // namespace codegate::intent

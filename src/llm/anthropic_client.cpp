@@ -21,7 +21,7 @@ long int_member(const rapidjson::Value& object, const char* name) {
 }
 
 class AnthropicClient : public LlmClient {
-public:
+ public:
   AnthropicClient(ProviderSettings settings, std::shared_ptr<HttpClient> http)
       : settings_(std::move(settings)), http_(std::move(http)) {
     if (settings_.base_url.empty()) settings_.base_url = k_default_base_url;
@@ -45,7 +45,7 @@ public:
   std::string endpoint() const override { return url_; }
   std::string redact(std::string text) const override { return redact_secret(std::move(text), settings_.api_key); }
 
-private:
+ private:
   std::string request_body(const ChatRequest& request) const {
     rapidjson::StringBuffer buffer;
     rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
@@ -82,8 +82,8 @@ private:
     rapidjson::Document doc;
     doc.Parse(body.c_str(), body.size());
     auto unreadable = [&](const std::string& why) {
-      return LlmError(LlmErrorKind::unavailable, "the LLM service at " + url_ + " sent an unreadable answer (" + why + ")",
-                      out.wire);
+      return LlmError(LlmErrorKind::unavailable,
+                      "the LLM service at " + url_ + " sent an unreadable answer (" + why + ")", out.wire);
     };
     if (doc.HasParseError() || !doc.IsObject()) throw unreadable("not a JSON object");
     auto content = doc.FindMember("content");
@@ -98,8 +98,8 @@ private:
       }
     }
     auto stop = doc.FindMember("stop_reason");
-    out.truncated = stop != doc.MemberEnd() && stop->value.IsString() &&
-                    std::string(stop->value.GetString()) == "max_tokens";
+    out.truncated =
+        stop != doc.MemberEnd() && stop->value.IsString() && std::string(stop->value.GetString()) == "max_tokens";
     auto model = doc.FindMember("model");
     out.model = model != doc.MemberEnd() && model->value.IsString() ? model->value.GetString() : settings_.model;
     auto usage = doc.FindMember("usage");
@@ -116,10 +116,10 @@ private:
   std::string url_;
 };
 
-} // namespace
+}  // namespace
 
 std::unique_ptr<LlmClient> make_anthropic_client(ProviderSettings settings, std::shared_ptr<HttpClient> http) {
   return std::make_unique<AnthropicClient>(std::move(settings), std::move(http));
 }
 
-} // namespace codegate::llm
+}  // namespace codegate::llm

@@ -17,7 +17,7 @@ std::optional<std::string> non_empty(const EnvLookup& env, const std::string& na
   return std::nullopt;
 }
 
-} // namespace
+}  // namespace
 
 EnvLookup process_environment() {
   return [](const std::string& name) -> std::optional<std::string> {
@@ -78,4 +78,4 @@ LlmClientSetup make_llm_client(const LlmConfig& config, const EnvLookup& env, st
   return setup;
 }
 
-} // namespace codegate::llm
+}  // namespace codegate::llm

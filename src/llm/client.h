@@ -39,14 +39,14 @@ struct WireExchange {
   std::string request_body;
   long status = 0;
   std::string response_body;
-  int attempts = 0;     // HTTP requests sent, retries included
-  double seconds = 0;   // wall time of all attempts and waits
+  int attempts = 0;    // HTTP requests sent, retries included
+  double seconds = 0;  // wall time of all attempts and waits
 };
 
 // The model's answer to a ChatRequest.
 struct ChatResponse {
   std::string text;
-  long input_tokens = 0;   // as the provider counted them; estimated when it did not say
+  long input_tokens = 0;  // as the provider counted them; estimated when it did not say
   long output_tokens = 0;
   bool truncated = false;  // the answer stopped at max_tokens
   std::string model;       // the model that answered, as the provider names it
@@ -63,20 +63,20 @@ enum class LlmErrorKind {
 // A failed chat call; the message names the endpoint and, for auth, the environment variable
 // the key came from, never the key.
 class LlmError : public std::runtime_error {
-public:
+ public:
   LlmError(LlmErrorKind kind, const std::string& message, WireExchange wire = {})
       : std::runtime_error(message), kind_(kind), wire_(std::move(wire)) {}
   LlmErrorKind kind() const { return kind_; }
   const WireExchange& wire() const { return wire_; }
 
-private:
+ private:
   LlmErrorKind kind_;
   WireExchange wire_;
 };
 
 // A provider client. chat() is safe to call from several threads at once.
 class LlmClient {
-public:
+ public:
   virtual ~LlmClient() = default;
   // Throws LlmError.
   virtual ChatResponse chat(const ChatRequest& request) = 0;
@@ -95,8 +95,8 @@ EnvLookup process_environment();
 struct ProviderSettings {
   std::string model;
   std::string base_url;
-  std::string api_key;   // empty: send no key (a local server)
-  std::string key_env;   // the variable the key came from (or should come from), for messages
+  std::string api_key;  // empty: send no key (a local server)
+  std::string key_env;  // the variable the key came from (or should come from), for messages
   double timeout_seconds = 60;
   RetryPolicy retry;
   RetryHooks hooks;
@@ -121,4 +121,4 @@ LlmClientSetup make_llm_client(const LlmConfig& config, const EnvLookup& env = p
 // The model a provider uses when llm.model is empty.
 std::string default_model(const std::string& provider);
 
-} // namespace codegate::llm
+}  // namespace codegate::llm

@@ -17,7 +17,8 @@ namespace {
 void global_init_once() {
   static std::once_flag flag;
   std::call_once(flag, [] {
-    if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) throw std::runtime_error("libcurl: global initialisation failed");
+    if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
+      throw std::runtime_error("libcurl: global initialisation failed");
   });
 }
 
@@ -44,7 +45,8 @@ std::size_t on_header(char* data, std::size_t size, std::size_t count, void* use
   auto colon = line.find(':');
   if (colon != std::string_view::npos) {
     std::string name(util::trim(line.substr(0, colon)));
-    std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::transform(name.begin(), name.end(), name.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     headers[name] = std::string(util::trim(line.substr(colon + 1)));
   }
   return size * count;
@@ -65,20 +67,19 @@ TransportError classify(CURLcode code) {
     case CURLE_COULDNT_RESOLVE_PROXY:
     case CURLE_COULDNT_RESOLVE_HOST:
     case CURLE_COULDNT_CONNECT:
-    case CURLE_PARTIAL_FILE:      // Content-Length promised more than arrived
+    case CURLE_PARTIAL_FILE:  // Content-Length promised more than arrived
     case CURLE_GOT_NOTHING:
     case CURLE_SEND_ERROR:
     case CURLE_RECV_ERROR:
     case CURLE_HTTP2:
     case CURLE_HTTP2_STREAM:
-    case CURLE_SSL_CONNECT_ERROR:
-      return TransportError::connection;
+    case CURLE_SSL_CONNECT_ERROR: return TransportError::connection;
     default: return TransportError::other;
   }
 }
 
 class CurlHttpClient : public HttpClient {
-public:
+ public:
   CurlHttpClient() { global_init_once(); }
 
   HttpResponse post(const HttpRequest& request) override {
@@ -89,7 +90,7 @@ public:
     return response;
   }
 
-private:
+ private:
   static constexpr std::size_t k_max_idle_handles = 16;
 
   EasyHandle acquire() {
@@ -115,7 +116,12 @@ private:
   static HttpResponse perform(CURL* curl, const HttpRequest& request) {
     HttpResponse response;
     Slist headers;
-    for (const auto& [name, value] : request.headers) append_header(headers, name + ": " + value);
+    for (const auto& [name, value] : request.headers) {
+      std::string line = name;
+      line += ": ";
+      line += value;
+      append_header(headers, line);
+    }
     // libcurl would otherwise send "Expect: 100-continue" for large bodies and wait for the
     // server, which some OpenAI-compatible servers never answer.
     append_header(headers, "Expect:");
@@ -161,8 +167,8 @@ private:
   std::vector<EasyHandle> idle_;
 };
 
-} // namespace
+}  // namespace
 
 std::shared_ptr<HttpClient> make_curl_http_client() { return std::make_shared<CurlHttpClient>(); }
 
-} // namespace codegate::llm
+}  // namespace codegate::llm

@@ -30,16 +30,16 @@ struct HttpRequest {
 // The outcome of one POST: a status and body, or a transport error.
 struct HttpResponse {
   TransportError error = TransportError::none;
-  std::string error_message;                  // libcurl's text when error != none
-  long status = 0;                            // HTTP status, 0 without a response
-  std::map<std::string, std::string> headers; // names lowercased; the last value wins
+  std::string error_message;                   // libcurl's text when error != none
+  long status = 0;                             // HTTP status, 0 without a response
+  std::map<std::string, std::string> headers;  // names lowercased; the last value wins
   std::string body;
 };
 
 // Sends one POST request and waits for the whole response. Implementations are safe to call
 // from several threads at once.
 class HttpClient {
-public:
+ public:
   virtual ~HttpClient() = default;
   virtual HttpResponse post(const HttpRequest& request) = 0;
 };
@@ -48,4 +48,4 @@ public:
 // to the same host reuse their connections.
 std::shared_ptr<HttpClient> make_curl_http_client();
 
-} // namespace codegate::llm
+}  // namespace codegate::llm

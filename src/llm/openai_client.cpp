@@ -56,7 +56,7 @@ std::string content_text(const rapidjson::Value& content) {
 }
 
 class OpenAiClient : public LlmClient {
-public:
+ public:
   OpenAiClient(ProviderSettings settings, std::shared_ptr<HttpClient> http)
       : settings_(std::move(settings)), http_(std::move(http)) {
     if (settings_.base_url.empty()) settings_.base_url = k_default_base_url;
@@ -66,8 +66,10 @@ public:
   ChatResponse chat(const ChatRequest& request) override {
     std::vector<std::pair<std::string, std::string>> headers = {{"Content-Type", "application/json"}};
     if (!settings_.api_key.empty()) {
-      if (is_azure(url_)) headers.emplace_back("api-key", settings_.api_key);
-      else headers.emplace_back("Authorization", "Bearer " + settings_.api_key);
+      if (is_azure(url_))
+        headers.emplace_back("api-key", settings_.api_key);
+      else
+        headers.emplace_back("Authorization", "Bearer " + settings_.api_key);
     }
     PostedJson posted = post_json(*http_, settings_, url_, std::move(headers), request_body(request));
     return parse(posted, request);
@@ -78,7 +80,7 @@ public:
   std::string endpoint() const override { return url_; }
   std::string redact(std::string text) const override { return redact_secret(std::move(text), settings_.api_key); }
 
-private:
+ private:
   std::string request_body(const ChatRequest& request) const {
     rapidjson::StringBuffer buffer;
     rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
@@ -126,12 +128,13 @@ private:
     rapidjson::Document doc;
     doc.Parse(body.c_str(), body.size());
     auto unreadable = [&](const std::string& why) {
-      return LlmError(LlmErrorKind::unavailable, "the LLM service at " + url_ + " sent an unreadable answer (" + why + ")",
-                      out.wire);
+      return LlmError(LlmErrorKind::unavailable,
+                      "the LLM service at " + url_ + " sent an unreadable answer (" + why + ")", out.wire);
     };
     if (doc.HasParseError() || !doc.IsObject()) throw unreadable("not a JSON object");
     auto choices = doc.FindMember("choices");
-    if (choices == doc.MemberEnd() || !choices->value.IsArray() || choices->value.Empty()) throw unreadable("no choices");
+    if (choices == doc.MemberEnd() || !choices->value.IsArray() || choices->value.Empty())
+      throw unreadable("no choices");
     const auto& choice = choices->value[0];
     if (!choice.IsObject()) throw unreadable("a choice that is not an object");
     auto message = choice.FindMember("message");
@@ -144,8 +147,8 @@ private:
       if (refusal != message->value.MemberEnd() && refusal->value.IsString()) out.text = refusal->value.GetString();
     }
     auto finish = choice.FindMember("finish_reason");
-    out.truncated = finish != choice.MemberEnd() && finish->value.IsString() &&
-                    std::string(finish->value.GetString()) == "length";
+    out.truncated =
+        finish != choice.MemberEnd() && finish->value.IsString() && std::string(finish->value.GetString()) == "length";
     auto model = doc.FindMember("model");
     out.model = model != doc.MemberEnd() && model->value.IsString() ? model->value.GetString() : settings_.model;
     auto usage = doc.FindMember("usage");
@@ -162,10 +165,10 @@ private:
   std::string url_;
 };
 
-} // namespace
+}  // namespace
 
 std::unique_ptr<LlmClient> make_openai_client(ProviderSettings settings, std::shared_ptr<HttpClient> http) {
   return std::make_unique<OpenAiClient>(std::move(settings), std::move(http));
 }
 
-} // namespace codegate::llm
+}  // namespace codegate::llm

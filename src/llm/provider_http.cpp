@@ -23,7 +23,7 @@ std::string shorten(std::string text) {
   return text;
 }
 
-} // namespace
+}  // namespace
 
 std::string join_url(const std::string& base, const std::string& path) {
   std::string head = base;
@@ -59,7 +59,8 @@ std::string provider_error_message(const std::string& body) {
       if (error->value.IsString()) return shorten(error->value.GetString());
       if (error->value.IsObject()) {
         auto message = error->value.FindMember("message");
-        if (message != error->value.MemberEnd() && message->value.IsString()) return shorten(message->value.GetString());
+        if (message != error->value.MemberEnd() && message->value.IsString())
+          return shorten(message->value.GetString());
       }
     }
     auto message = doc.FindMember("message");
@@ -101,8 +102,10 @@ PostedJson post_json(HttpClient& http, const ProviderSettings& settings, const s
   auto user_on_retry = hooks.on_retry;
   hooks.on_retry = [&](const std::string& note) {
     ++retries;
-    if (user_on_retry) user_on_retry(note);
-    else util::progress("LLM request " + note);
+    if (user_on_retry)
+      user_on_retry(note);
+    else
+      util::progress("LLM request " + note);
   };
   auto start = std::chrono::steady_clock::now();
   HttpResponse response = post_with_retries(http, request, settings.retry, hooks);
@@ -126,8 +129,8 @@ PostedJson post_json(HttpClient& http, const ProviderSettings& settings, const s
     if (settings.api_key.empty()) {
       throw LlmError(LlmErrorKind::auth, where + " requires an API key (" + what + "); set " + settings.key_env, wire);
     }
-    throw LlmError(LlmErrorKind::auth,
-                   where + " rejected the API key from " + settings.key_env + " (" + what + ")", wire);
+    throw LlmError(LlmErrorKind::auth, where + " rejected the API key from " + settings.key_env + " (" + what + ")",
+                   wire);
   }
   std::string attempts = wire.attempts > 1 ? " after " + std::to_string(wire.attempts) + " attempts" : "";
   if (is_retryable(response)) {
@@ -138,4 +141,4 @@ PostedJson post_json(HttpClient& http, const ProviderSettings& settings, const s
   throw LlmError(LlmErrorKind::rejected, where + " refused the request (" + what + ")" + hint, wire);
 }
 
-} // namespace codegate::llm
+}  // namespace codegate::llm

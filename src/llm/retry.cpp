@@ -39,7 +39,7 @@ double default_jitter() {
   return std::uniform_real_distribution<double>(0.0, 1.0)(engine);
 }
 
-} // namespace
+}  // namespace
 
 bool is_retryable(const HttpResponse& response) {
   if (response.error == TransportError::timeout || response.error == TransportError::connection) return true;
@@ -113,11 +113,15 @@ HttpResponse post_with_retries(HttpClient& http, const HttpRequest& request, con
     std::string note = "failed (" + describe_failure(response, request.timeout_seconds) + "); retry " +
                        std::to_string(attempt + 1) + " of " + std::to_string(policy.retries) + " in " +
                        std::to_string(wait.count()) + " ms";
-    if (hooks.on_retry) hooks.on_retry(note);
-    else util::progress("LLM request " + note);
-    if (hooks.sleep) hooks.sleep(wait);
-    else std::this_thread::sleep_for(wait);
+    if (hooks.on_retry)
+      hooks.on_retry(note);
+    else
+      util::progress("LLM request " + note);
+    if (hooks.sleep)
+      hooks.sleep(wait);
+    else
+      std::this_thread::sleep_for(wait);
   }
 }
 
-} // namespace codegate::llm
+}  // namespace codegate::llm

@@ -17,7 +17,7 @@ std::string marker(const std::string& key) { return std::string(k_key_prefix) + 
 
 std::string rule_line(const Finding& f) {
   std::string rule = "**" + escape_markdown(f.tool + " " + f.rule_id) + "**";
-  if (!f.rule_name.empty() && f.rule_name != f.rule_id) rule += " " + escape_markdown(f.rule_name);
+  if (!f.rule_name.empty() && f.rule_name != f.rule_id) rule.append(" ").append(escape_markdown(f.rule_name));
   if (f.cwe) rule += " · CWE-" + std::to_string(*f.cwe);
   rule += " · " + std::string(to_string(f.level));
   return rule;

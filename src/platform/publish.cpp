@@ -108,8 +108,9 @@ void publish_github(const CheckResult& result, const ChangeSet& changes, const C
     std::string line = "pull request #" + std::to_string(number) + ":";
     if (done.summary_created) line += " summary comment posted;";
     if (done.summary_updated) line += " summary comment updated;";
-    line += " " + std::to_string(done.posted) + " new, " + std::to_string(done.kept) + " kept, " +
-            std::to_string(done.removed) + " removed, " + std::to_string(done.resolved) + " resolved review comments";
+    line.append(" ").append(std::to_string(done.posted)).append(" new, ").append(std::to_string(done.kept));
+    line.append(" kept, ").append(std::to_string(done.removed)).append(" removed, ");
+    line.append(std::to_string(done.resolved)).append(" resolved review comments");
     if (done.over_limit > 0) line += " (" + std::to_string(done.over_limit) + " more not posted: limit per run)";
     util::progress(line);
   } catch (const PublishFailure& e) {
@@ -165,8 +166,8 @@ void publish_gitlab(const CheckResult& result, const ChangeSet& changes, const C
     std::string line = "merge request !" + iid + ":";
     if (done.summary_created) line += " summary note posted;";
     if (done.summary_updated) line += " summary note updated;";
-    line += " " + std::to_string(done.posted) + " new, " + std::to_string(done.kept) + " kept, " +
-            std::to_string(done.resolved) + " resolved discussions";
+    line.append(" ").append(std::to_string(done.posted)).append(" new, ").append(std::to_string(done.kept));
+    line.append(" kept, ").append(std::to_string(done.resolved)).append(" resolved discussions");
     util::progress(line);
   } catch (const PublishFailure& e) {
     if (e.no_access()) {

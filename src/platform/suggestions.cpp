@@ -29,9 +29,9 @@ PatchHandle make_patch(const FileFix& fix, std::uint32_t context, std::uint32_t 
   // The revision is text the LLM wrote for a text file; never let a stray NUL make it "binary".
   options.flags = GIT_DIFF_FORCE_TEXT;
   git_patch* patch = nullptr;
-  std::string old_path = "a/" + fix.path, new_path = "b/" + fix.path;
-  git::check(git_patch_from_buffers(&patch, fix.original.data(), fix.original.size(), old_path.c_str(),
-                                    fix.revised.data(), fix.revised.size(), new_path.c_str(), &options),
+  // libgit2 adds the a/ and b/ prefixes itself.
+  git::check(git_patch_from_buffers(&patch, fix.original.data(), fix.original.size(), fix.path.c_str(),
+                                    fix.revised.data(), fix.revised.size(), fix.path.c_str(), &options),
              "cannot diff the refined " + fix.path);
   return PatchHandle(patch);
 }

@@ -63,7 +63,7 @@ SourceUnit parse_unit(const rapidjson::Value& value) {
   return unit;
 }
 
-} // namespace
+}  // namespace
 
 std::string_view to_string(UnitKind kind) {
   switch (kind) {
@@ -95,9 +95,11 @@ std::string frame_sources(const std::map<std::string, std::string>& sources) {
 std::vector<SourceIndex> parse_index_json(const std::string& json) {
   rapidjson::Document doc;
   doc.Parse(json.c_str(), json.size());
-  if (doc.HasParseError() || !doc.IsObject()) throw ToolError("the Python source index printed output that is not JSON");
+  if (doc.HasParseError() || !doc.IsObject())
+    throw ToolError("the Python source index printed output that is not JSON");
   auto files = doc.FindMember("files");
-  if (files == doc.MemberEnd() || !files->value.IsArray()) throw ToolError("the Python source index printed no file list");
+  if (files == doc.MemberEnd() || !files->value.IsArray())
+    throw ToolError("the Python source index printed no file list");
   std::vector<SourceIndex> out;
   for (const auto& file : files->value.GetArray()) {
     if (!file.IsObject()) throw ToolError("the Python source index printed a file that is not an object");
@@ -141,4 +143,4 @@ std::vector<SourceIndex> index_python_sources(const std::map<std::string, std::s
   return parse_index_json(result->out);
 }
 
-} // namespace codegate::python
+}  // namespace codegate::python

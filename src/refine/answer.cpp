@@ -18,7 +18,7 @@ std::string lower(std::string_view text) {
 struct Fence {
   char mark = 0;
   std::size_t length = 0;
-  std::string rest;  // what follows the fence characters, trimmed
+  std::string rest; // what follows the fence characters, trimmed
 };
 
 std::optional<Fence> parse_fence(std::string_view line) {
@@ -90,7 +90,8 @@ std::optional<std::string> announced_path(const FencedBlock& block) {
   std::string comment(util::trim(first.substr(1)));
   std::string lowered = lower(comment);
   for (const char* key : {"file:", "filename:", "path:"}) {
-    if (util::starts_with(lowered, key)) comment = std::string(util::trim(std::string_view(comment).substr(std::string_view(key).size())));
+    if (util::starts_with(lowered, key))
+      comment = std::string(util::trim(std::string_view(comment).substr(std::string_view(key).size())));
   }
   if (looks_like_path(comment)) return comment;
   return std::nullopt;
@@ -100,8 +101,7 @@ std::optional<std::string> announced_path(const FencedBlock& block) {
 
 std::vector<FencedBlock> fenced_blocks(std::string_view text) {
   std::vector<FencedBlock> blocks;
-  std::optional<Fence> open;
-  FencedBlock current;
+  std::optional<Fence> open; // set while inside blocks.back()
   std::size_t pos = 0;
   while (pos < text.size()) {
     std::size_t end = text.find('\n', pos);
@@ -112,20 +112,18 @@ std::vector<FencedBlock> fenced_blocks(std::string_view text) {
     if (!open) {
       if (fence) {
         open = fence;
-        current = FencedBlock{fence->rest, "", false};
+        blocks.push_back(FencedBlock{fence->rest, "", false});
       }
       continue;
     }
     if (fence && fence->mark == open->mark && fence->length >= open->length && fence->rest.empty()) {
-      current.closed = true;
-      blocks.push_back(std::move(current));
+      blocks.back().closed = true;
       open.reset();
       continue;
     }
-    current.code.append(line);
-    current.code += '\n';
+    blocks.back().code.append(line);
+    blocks.back().code += '\n';
   }
-  if (open) blocks.push_back(std::move(current));
   return blocks;
 }
 

@@ -33,4 +33,4 @@ struct ExtractedRevision {
 // Blocks in other languages (a shell command, a JSON example) are ignored like prose.
 ExtractedRevision extract_revision(std::string_view answer, const std::string& path);
 
-} // namespace codegate::refine
+}  // namespace codegate::refine

@@ -23,6 +23,7 @@ std::string plural(std::size_t n, const char* one, const char* many) {
 
 std::vector<const FileFix*> sorted(const std::vector<FileFix>& fixes) {
   std::vector<const FileFix*> out;
+  out.reserve(fixes.size());
   for (const auto& fix : fixes) out.push_back(&fix);
   std::sort(out.begin(), out.end(), [](const FileFix* a, const FileFix* b) { return a->path < b->path; });
   return out;
@@ -48,6 +49,7 @@ void write_patch(const std::vector<FileFix>& fixes, const DeliveryInput& input, 
 void apply_to_worktree(const std::vector<FileFix>& fixes, const DeliveryInput& input, DeliveryOutcome& out) {
   out.mode = "apply";
   std::vector<std::string> paths;
+  paths.reserve(fixes.size());
   for (const auto& fix : fixes) paths.push_back(fix.path);
   // In a pre-commit hook the analysed revision is the index, which differs from HEAD by design;
   // there only the working-tree bytes must match what was analysed.
@@ -66,8 +68,8 @@ void apply_to_worktree(const std::vector<FileFix>& fixes, const DeliveryInput& i
                                     : "the working-tree file differs from the analysed revision";
     }
     if (!reason.empty()) {
-      std::string message = fix->path + " not changed: " + reason +
-                            "; commit or stash your changes and run again, or use --fix patch";
+      std::string message =
+          fix->path + " not changed: " + reason + "; commit or stash your changes and run again, or use --fix patch";
       util::warn("refine: " + message);
       out.refused.push_back(fix->path + ": " + reason);
       out.notes.push_back("refine: " + message);
@@ -88,7 +90,7 @@ void apply_to_worktree(const std::vector<FileFix>& fixes, const DeliveryInput& i
 struct CommitAttempt {
   bool ok = false;
   std::string sha;
-  std::string problem;  // why there is no commit
+  std::string problem; // why there is no commit
 };
 
 // Builds the fix commit on the analysed head and moves whatever points there: the checked-out
@@ -145,9 +147,9 @@ CommitAttempt make_commit(const std::vector<FileFix>& fixes, const DeliveryInput
     return attempt;
   }
   attempt.ok = true;
-  std::string where = ref.empty() ? "no branch (none points at the analysed commit " + short_sha(head_sha) + ")"
-                      : ref == "HEAD" ? "the detached HEAD"
-                                      : ref.substr(ref.rfind('/') == std::string::npos ? 0 : std::string("refs/heads/").size());
+  std::string where = ref.empty()     ? "no branch (none points at the analysed commit " + short_sha(head_sha) + ")"
+                      : ref == "HEAD" ? std::string("the detached HEAD")
+                                      : "branch " + ref.substr(std::string_view("refs/heads/").size());
   out.commit_sha = attempt.sha;
   out.notes.push_back("refine: committed " + short_sha(attempt.sha) + " on top of " + short_sha(head_sha) + " (" +
                       plural(fixed_total(fixes), "finding", "findings") + " fixed); moved " + where);
@@ -166,8 +168,9 @@ std::string fix_commit_message(const std::vector<FileFix>& fixes, const std::vec
   std::size_t total = fixed_total(fixes);
   std::string subject = "codegate: fix " + plural(total, "finding", "findings") + " in " +
                         (fixes.size() == 1 ? fixes.front().path : plural(fixes.size(), "file", "files"));
-  std::string body = "Revised by the codegate refine loop and verified with the same Pylint, Bandit and\n"
-                     "intent checks; every revision removes failing findings and adds none.\n\n";
+  std::string body =
+      "Revised by the codegate refine loop and verified with the same Pylint, Bandit and\n"
+      "intent checks; every revision removes failing findings and adds none.\n\n";
   for (const FileFix* fix : sorted(fixes)) {
     std::set<std::string> fixed(fix->fixed_fingerprints.begin(), fix->fixed_fingerprints.end());
     for (const auto& f : findings) {

@@ -4,15 +4,12 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include <unistd.h>
 #include <algorithm>
 #include <cctype>
-#include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <set>
-#include <sstream>
 #include <stdexcept>
-#include <unistd.h>
 
 #include "util/files.h"
 #include "util/hash.h"
@@ -69,11 +66,12 @@ std::string cut(std::string text, std::size_t limit) {
 
 std::string member(const rapidjson::Value& object, const char* name) {
   auto it = object.FindMember(name);
-  return it != object.MemberEnd() && it->value.IsString() ? std::string(it->value.GetString(), it->value.GetStringLength())
-                                                          : std::string();
+  return it != object.MemberEnd() && it->value.IsString()
+             ? std::string(it->value.GetString(), it->value.GetStringLength())
+             : std::string();
 }
 
-} // namespace
+}  // namespace
 
 double token_similarity(const std::string& a, const std::string& b) {
   auto left = tokens(a), right = tokens(b);
@@ -143,7 +141,8 @@ void KnowledgeBase::load() {
     entries_.erase(entries_.begin(), entries_.end() - max_entries_);
 }
 
-std::vector<KnowledgeEntry> KnowledgeBase::similar(const std::string& rule, const std::string& snippet, int limit) const {
+std::vector<KnowledgeEntry> KnowledgeBase::similar(const std::string& rule, const std::string& snippet,
+                                                   int limit) const {
   std::vector<std::pair<double, std::size_t>> scored;
   for (std::size_t i = 0; i < entries_.size(); ++i) {
     if (entries_[i].rule != rule) continue;
@@ -151,9 +150,8 @@ std::vector<KnowledgeEntry> KnowledgeBase::similar(const std::string& rule, cons
     if (score > 0) scored.emplace_back(score, i);
   }
   // The most similar first; among equals, the newest.
-  std::sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) {
-    return a.first != b.first ? a.first > b.first : a.second > b.second;
-  });
+  std::sort(scored.begin(), scored.end(),
+            [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second > b.second; });
   std::vector<KnowledgeEntry> out;
   for (const auto& [score, index] : scored) {
     if (static_cast<int>(out.size()) >= limit) break;
@@ -192,4 +190,4 @@ void KnowledgeBase::save() const {
   }
 }
 
-} // namespace codegate::refine
+}  // namespace codegate::refine

@@ -24,7 +24,7 @@ double token_similarity(const std::string& a, const std::string& b);
 std::string knowledge_id(const std::string& rule, const std::string& before, const std::string& after);
 
 class KnowledgeBase {
-public:
+ public:
   // `max_entries` 0 turns the knowledge base off: nothing is read or written.
   KnowledgeBase(std::string path, int max_entries);
 
@@ -47,11 +47,11 @@ public:
   static std::string to_json_line(const KnowledgeEntry& entry);
   static bool from_json_line(const std::string& line, KnowledgeEntry& entry);
 
-private:
+ private:
   std::string path_;
   int max_entries_;
   std::vector<KnowledgeEntry> entries_;  // oldest first
   int skipped_ = 0;
 };
 
-} // namespace codegate::refine
+}  // namespace codegate::refine

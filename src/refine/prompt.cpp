@@ -24,7 +24,7 @@ std::string explanation(const Finding& f) {
   return text;
 }
 
-} // namespace
+}  // namespace
 
 std::string fence_for(const std::string& text) {
   std::size_t longest = 0, run = 0;
@@ -108,4 +108,4 @@ llm::ChatRequest repair_request(const RepairPrompt& prompt, int max_tokens, doub
   return request;
 }
 
-} // namespace codegate::refine
+}  // namespace codegate::refine

@@ -51,4 +51,4 @@ llm::ChatRequest repair_request(const RepairPrompt& prompt, int max_tokens, doub
 // A Markdown fence of backticks longer than any backtick run in `text`.
 std::string fence_for(const std::string& text);
 
-} // namespace codegate::refine
+}  // namespace codegate::refine

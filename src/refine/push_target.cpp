@@ -49,9 +49,10 @@ PushTarget push_target(const platform::EnvLookup& env, const git::HeadState& hea
                         "), whose branch this job's token cannot push to";
   }
   if (target.impossible.empty() && target.branch.empty())
-    target.impossible = "no branch to push to: HEAD is detached and neither CODEGATE_PUSH_BRANCH nor a CI branch "
-                        "variable is set";
+    target.impossible =
+        "no branch to push to: HEAD is detached and neither CODEGATE_PUSH_BRANCH nor a CI branch "
+        "variable is set";
   return target;
 }
 
-} // namespace codegate::refine
+}  // namespace codegate::refine

@@ -71,14 +71,15 @@ std::string utc_now() {
 std::string file_part(const std::string& text) {
   std::string out;
   for (char c : text) {
-    bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
+    bool plain =
+        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
     out += plain ? c : '_';
     if (out.size() >= 100) break;
   }
   return out;
 }
 
-} // namespace
+}  // namespace
 
 std::string round_record_json(const RoundRecord& r) {
   rapidjson::StringBuffer buffer;
@@ -136,7 +137,8 @@ std::string round_record_json(const RoundRecord& r) {
 std::optional<std::string> write_round_record(const std::string& directory, const RoundRecord& record,
                                               const std::function<std::string(std::string)>& redact,
                                               std::string* error) {
-  std::string file = directory + "/refine-" + file_part(record.path) + "-round" + std::to_string(record.round) + ".json";
+  std::string file =
+      directory + "/refine-" + file_part(record.path) + "-round" + std::to_string(record.round) + ".json";
   try {
     std::string text = round_record_json(record);
     util::write_file(file, redact ? redact(std::move(text)) : text);
@@ -147,4 +149,4 @@ std::optional<std::string> write_round_record(const std::string& directory, cons
   return file;
 }
 
-} // namespace codegate::refine
+}  // namespace codegate::refine

@@ -15,7 +15,7 @@ namespace codegate::testing {
 
 // Answers POSTs in order from `responses`; the last one repeats when the script runs out.
 class ScriptedHttp : public llm::HttpClient {
-public:
+ public:
   std::vector<llm::HttpResponse> responses;
   std::vector<llm::HttpRequest> requests;
 
@@ -26,7 +26,7 @@ public:
     return responses.at(i);
   }
 
-private:
+ private:
   std::mutex mutex_;
 };
 
@@ -47,7 +47,7 @@ inline llm::HttpResponse transport_failure(llm::TransportError error, std::strin
 
 // A chat client whose answer is computed from the request; counts calls.
 class ScriptedLlm : public llm::LlmClient {
-public:
+ public:
   std::function<std::string(const llm::ChatRequest&)> answer;
   std::function<void(const llm::ChatRequest&)> fail;  // may throw LlmError
   std::vector<llm::ChatRequest> requests;
@@ -70,7 +70,8 @@ public:
   std::string endpoint() const override { return "http://fake/v1/chat/completions"; }
   std::string redact(std::string text) const override {
     const std::string secret = "sk-fake-secret";
-    for (auto pos = text.find(secret); pos != std::string::npos; pos = text.find(secret)) text.replace(pos, secret.size(), "[REDACTED]");
+    for (auto pos = text.find(secret); pos != std::string::npos; pos = text.find(secret))
+      text.replace(pos, secret.size(), "[REDACTED]");
     return text;
   }
   std::size_t calls() {
@@ -78,8 +79,8 @@ public:
     return requests.size();
   }
 
-private:
+ private:
   std::mutex mutex_;
 };
 
-} // namespace codegate::testing
+}  // namespace codegate::testing

@@ -37,7 +37,8 @@ def _private(x):
     return x
 )PY";
 
-const char* k_inconsistent = R"({"verdict": "inconsistent", "confidence": 0.9, "issues": [{"line": 6, "explanation": "The docstring promises the sum, the code subtracts."}]})";
+const char* k_inconsistent =
+    R"({"verdict": "inconsistent", "confidence": 0.9, "issues": [{"line": 6, "explanation": "The docstring promises the sum, the code subtracts."}]})";
 
 struct Fixture {
   util::TempDir dir;
@@ -73,7 +74,7 @@ const Finding* find_rule(const IntentOutput& out, const std::string& rule) {
   return nullptr;
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("an inconsistent unit becomes an intent-mismatch finding with the model's explanation") {
   Fixture f;
@@ -97,8 +98,9 @@ TEST_CASE("an inconsistent unit becomes an intent-mismatch finding with the mode
   REQUIRE(missing);
   CHECK(missing->level == Level::note);
   CHECK(missing->line == 14);
-  CHECK(missing->message == "The public function undocumented changed and has no docstring, so the intent check cannot "
-                            "compare it with its purpose.");
+  CHECK(missing->message ==
+        "The public function undocumented changed and has no docstring, so the intent check cannot "
+        "compare it with its purpose.");
   CHECK(out.missing_docstrings == std::vector<std::string>{"calc.py:14 undocumented"});
   CHECK(out.findings.size() == 2);
 
@@ -113,7 +115,8 @@ TEST_CASE("a second run over unchanged units is answered from the cache, even wh
   REQUIRE(f.llm.calls() == 3);
   auto again = f.run(&f.llm);
   CHECK(f.llm.calls() == 3);
-  CHECK(again.run.note == "3 units checked with fake-model: 1 inconsistent, 2 consistent, 0 unclear (3 from the cache)");
+  CHECK(again.run.note ==
+        "3 units checked with fake-model: 1 inconsistent, 2 consistent, 0 unclear (3 from the cache)");
   REQUIRE(find_rule(again, "intent-mismatch"));
   CHECK(find_rule(again, "intent-mismatch")->line == 6);
 
@@ -130,7 +133,9 @@ TEST_CASE("a malformed answer gets one corrective message, then the unit is uncl
   Fixture f;
   f.sources = {{"calc.py", "def add(a, b):\n    \"\"\"Add.\"\"\"\n    return a + b\n"}};
   int calls = 0;
-  f.llm.answer = [&](const llm::ChatRequest&) -> std::string { return ++calls == 1 ? "Looks fine!" : "```json\n{\"verdict\": \"consistent\", \"confidence\": 1}\n```"; };
+  f.llm.answer = [&](const llm::ChatRequest&) -> std::string {
+    return ++calls == 1 ? "Looks fine!" : "```json\n{\"verdict\": \"consistent\", \"confidence\": 1}\n```";
+  };
   auto out = f.run(&f.llm);
   REQUIRE(f.llm.requests.size() == 2);
   const auto& retry = f.llm.requests[1].messages;
@@ -147,8 +152,9 @@ TEST_CASE("a malformed answer gets one corrective message, then the unit is uncl
   CHECK(f.llm.requests.size() == 2);
   CHECK(out.units.at(0).verdict == "unclear");
   CHECK(out.run.status == "ok");
-  CHECK(out.notes == std::vector<std::string>{
-                         "intent check: 1 unit is unclear because the model did not answer with the requested JSON object"});
+  CHECK(out.notes ==
+        std::vector<std::string>{
+            "intent check: 1 unit is unclear because the model did not answer with the requested JSON object"});
   // A malformed exchange is not cached: the next run asks again.
   f.run(&f.llm);
   CHECK(f.llm.requests.size() == 4);
@@ -193,19 +199,23 @@ TEST_CASE("without an LLM the check is skipped in one line, and missing docstrin
 TEST_CASE("a refused key stops the check: unavailable by default, a ToolError when strict") {
   Fixture f;
   f.llm.fail = [](const llm::ChatRequest&) {
-    throw llm::LlmError(llm::LlmErrorKind::auth, "the LLM service at http://x rejected the API key from CODEGATE_LLM_API_KEY (HTTP 401)");
+    throw llm::LlmError(llm::LlmErrorKind::auth,
+                        "the LLM service at http://x rejected the API key from CODEGATE_LLM_API_KEY (HTTP 401)");
   };
   f.config.llm.concurrency = 1;
   auto out = f.run(&f.llm);
   CHECK(f.llm.calls() == 1);  // no point asking about the other units
   CHECK(out.run.status == "unavailable");
-  CHECK(out.run.note == "intent check unavailable: the LLM service at http://x rejected the API key from "
-                        "CODEGATE_LLM_API_KEY (HTTP 401)");
+  CHECK(out.run.note ==
+        "intent check unavailable: the LLM service at http://x rejected the API key from "
+        "CODEGATE_LLM_API_KEY (HTTP 401)");
   CHECK(out.missing_docstrings.size() == 1);
 
   f.config.llm.strict = true;
-  CHECK_THROWS_WITH_AS(f.run(&f.llm), "intent check unavailable: the LLM service at http://x rejected the API key from "
-                                      "CODEGATE_LLM_API_KEY (HTTP 401)", ToolError);
+  CHECK_THROWS_WITH_AS(f.run(&f.llm),
+                       "intent check unavailable: the LLM service at http://x rejected the API key from "
+                       "CODEGATE_LLM_API_KEY (HTTP 401)",
+                       ToolError);
 }
 
 TEST_CASE("the budget stops requests and says which limit") {
@@ -236,7 +246,8 @@ TEST_CASE("--log-dir writes one JSON file per exchange with secrets redacted") {
   std::string log_dir = f.dir.path() + "/logs";
   f.run(&f.llm, log_dir);
   std::vector<std::string> files;
-  for (const auto& entry : std::filesystem::directory_iterator(log_dir)) files.push_back(entry.path().filename().string());
+  for (const auto& entry : std::filesystem::directory_iterator(log_dir))
+    files.push_back(entry.path().filename().string());
   REQUIRE(files.size() == 1);
   CHECK(files[0] == "0001-calc.py-add.json");
   auto text = util::read_file(log_dir + "/" + files[0]);

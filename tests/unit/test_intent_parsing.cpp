@@ -22,7 +22,9 @@ TEST_CASE("structured docstrings are split into Input Prompt, Intention and Func
 }
 
 TEST_CASE("field names are recognised in any case, with Markdown emphasis, bullets and dashes") {
-  auto d = parse_docstring("Read lines.\n\n**Input prompt**: read a file\n- INTENTION - lines\n* __Functionality__: \xE2\x80\x94 opens it\n");
+  auto d = parse_docstring(
+      "Read lines.\n\n**Input prompt**: read a file\n- INTENTION - lines\n* __Functionality__: \xE2\x80\x94 opens "
+      "it\n");
   CHECK(d.structured);
   CHECK(d.other == "Read lines.");
   CHECK(d.input_prompt == "read a file");
@@ -51,7 +53,8 @@ TEST_CASE("an ordinary docstring is used whole") {
 }
 
 TEST_CASE("the verdict parser reads the plain JSON object") {
-  auto p = parse_verdict(R"({"verdict": "inconsistent", "confidence": 0.8, "issues": [{"line": 12, "explanation": "Returns the difference."}]})");
+  auto p = parse_verdict(
+      R"({"verdict": "inconsistent", "confidence": 0.8, "issues": [{"line": 12, "explanation": "Returns the difference."}]})");
   REQUIRE(p.verdict);
   CHECK(p.verdict->verdict == Verdict::inconsistent);
   CHECK(p.verdict->confidence == doctest::Approx(0.8));
@@ -61,27 +64,32 @@ TEST_CASE("the verdict parser reads the plain JSON object") {
 }
 
 TEST_CASE("the verdict parser tolerates code fences, prose, think blocks and trailing commas") {
-  auto fenced = parse_verdict("Here is my assessment:\n```json\n{\"verdict\": \"Consistent\", \"confidence\": 0.95, \"issues\": [],}\n```\nHope this helps!");
+  auto fenced = parse_verdict(
+      "Here is my assessment:\n```json\n{\"verdict\": \"Consistent\", \"confidence\": 0.95, \"issues\": "
+      "[],}\n```\nHope this helps!");
   REQUIRE(fenced.verdict);
   CHECK(fenced.verdict->verdict == Verdict::consistent);
   CHECK(fenced.verdict->confidence == doctest::Approx(0.95));
 
-  auto thinking = parse_verdict("<think>maybe {\"verdict\": \"consistent\"}? no.</think>\n{\"verdict\": \"inconsistent\", "
-                                "\"confidence\": 0.7, \"issues\": [{\"line\": \"3\", \"message\": \"Ignores {braces} in strings.\"}]}");
+  auto thinking = parse_verdict(
+      "<think>maybe {\"verdict\": \"consistent\"}? no.</think>\n{\"verdict\": \"inconsistent\", "
+      "\"confidence\": 0.7, \"issues\": [{\"line\": \"3\", \"message\": \"Ignores {braces} in strings.\"}]}");
   REQUIRE(thinking.verdict);
   CHECK(thinking.verdict->verdict == Verdict::inconsistent);
   REQUIRE(thinking.verdict->issues.size() == 1);
   CHECK(thinking.verdict->issues[0].line == 3);
   CHECK(thinking.verdict->issues[0].explanation == "Ignores {braces} in strings.");
 
-  auto nested = parse_verdict(R"(The object {not json} then {"note": "x"} then {"verdict": "unclear", "confidence": "60%"})");
+  auto nested =
+      parse_verdict(R"(The object {not json} then {"note": "x"} then {"verdict": "unclear", "confidence": "60%"})");
   REQUIRE(nested.verdict);
   CHECK(nested.verdict->verdict == Verdict::unclear);
   CHECK(nested.verdict->confidence == doctest::Approx(0.6));
 }
 
 TEST_CASE("the verdict parser normalises confidence and drops unusable issues") {
-  auto p = parse_verdict(R"({"verdict": "inconsistent", "confidence": 85, "issues": [{"line": 4}, {"explanation": "No line."}, "Bare text.", {"line": -2, "explanation": "Bad line."}]})");
+  auto p = parse_verdict(
+      R"({"verdict": "inconsistent", "confidence": 85, "issues": [{"line": 4}, {"explanation": "No line."}, "Bare text.", {"line": -2, "explanation": "Bad line."}]})");
   REQUIRE(p.verdict);
   CHECK(p.verdict->confidence == doctest::Approx(0.85));
   REQUIRE(p.verdict->issues.size() == 3);
@@ -93,12 +101,14 @@ TEST_CASE("the verdict parser normalises confidence and drops unusable issues") 
   REQUIRE(missing.verdict);
   CHECK(missing.verdict->confidence == doctest::Approx(0.5));
 
-  auto top_level = parse_verdict(R"({"verdict": "inconsistent", "confidence": 0.9, "explanation": "Sorts descending."})");
+  auto top_level =
+      parse_verdict(R"({"verdict": "inconsistent", "confidence": 0.9, "explanation": "Sorts descending."})");
   REQUIRE(top_level.verdict);
   REQUIRE(top_level.verdict->issues.size() == 1);
   CHECK(top_level.verdict->issues[0].explanation == "Sorts descending.");
 
-  auto consistent = parse_verdict(R"({"verdict": "consistent", "confidence": 1, "issues": [{"line": 1, "explanation": "x"}]})");
+  auto consistent =
+      parse_verdict(R"({"verdict": "consistent", "confidence": 1, "issues": [{"line": 1, "explanation": "x"}]})");
   CHECK(consistent.verdict->issues.empty());
 }
 

@@ -58,7 +58,7 @@ EnvLookup env_of(std::map<std::string, std::string> values) {
   };
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("the OpenAI client posts Chat Completions with a bearer token and reads the answer") {
   auto http = std::make_shared<ScriptedHttp>();
@@ -156,7 +156,8 @@ TEST_CASE("the Anthropic client posts Messages with x-api-key and the API versio
 
 TEST_CASE("a 401 names the environment variable and never the key") {
   auto http = std::make_shared<ScriptedHttp>();
-  http->responses = {http_response(401, R"({"error":{"message":"Incorrect API key provided: sk-secret-123","type":"invalid_request_error"}})")};
+  http->responses = {http_response(
+      401, R"({"error":{"message":"Incorrect API key provided: sk-secret-123","type":"invalid_request_error"}})")};
   auto client = make_openai_client(settings("http://127.0.0.1:1/v1"), http);
   try {
     client->chat(request());
@@ -179,8 +180,9 @@ TEST_CASE("a 401 without a key asks for the variable") {
     make_openai_client(s, http)->chat(request());
     FAIL("expected an LlmError");
   } catch (const LlmError& e) {
-    CHECK(std::string(e.what()) == "the LLM service at http://127.0.0.1:1/v1/chat/completions requires an API key "
-                                   "(HTTP 401: Unauthorized); set CODEGATE_LLM_API_KEY");
+    CHECK(std::string(e.what()) ==
+          "the LLM service at http://127.0.0.1:1/v1/chat/completions requires an API key "
+          "(HTTP 401: Unauthorized); set CODEGATE_LLM_API_KEY");
   }
 }
 
@@ -194,7 +196,8 @@ TEST_CASE("exhausted retries are 'unavailable'; a 404 is 'rejected' with a hint"
     FAIL("expected an LlmError");
   } catch (const LlmError& e) {
     CHECK(e.kind() == LlmErrorKind::unavailable);
-    CHECK(std::string(e.what()) == "the LLM service at http://h/v1/chat/completions failed after 3 attempts: HTTP 503: overloaded");
+    CHECK(std::string(e.what()) ==
+          "the LLM service at http://h/v1/chat/completions failed after 3 attempts: HTTP 503: overloaded");
     CHECK(e.wire().attempts == 3);
   }
   http->responses = {transport_failure(TransportError::timeout)};
@@ -212,8 +215,9 @@ TEST_CASE("exhausted retries are 'unavailable'; a 404 is 'rejected' with a hint"
     FAIL("expected an LlmError");
   } catch (const LlmError& e) {
     CHECK(e.kind() == LlmErrorKind::rejected);
-    CHECK(std::string(e.what()) == "the LLM service at http://h/v1/chat/completions refused the request "
-                                   "(HTTP 404: model 'x' not found); check llm.base_url and llm.model");
+    CHECK(std::string(e.what()) ==
+          "the LLM service at http://h/v1/chat/completions refused the request "
+          "(HTTP 404: model 'x' not found); check llm.base_url and llm.model");
   }
 }
 
@@ -231,7 +235,8 @@ TEST_CASE("make_llm_client: no key and no base_url means no client, with the rea
   LlmConfig config;
   auto setup = make_llm_client(config, env_of({}));
   CHECK_FALSE(setup.client);
-  CHECK(setup.reason == "intent check skipped: no LLM configured (set CODEGATE_LLM_API_KEY or OPENAI_API_KEY, or llm.base_url)");
+  CHECK(setup.reason ==
+        "intent check skipped: no LLM configured (set CODEGATE_LLM_API_KEY or OPENAI_API_KEY, or llm.base_url)");
   config.provider = "anthropic";
   CHECK(make_llm_client(config, env_of({{"OPENAI_API_KEY", "k"}})).reason ==
         "intent check skipped: no LLM configured (set CODEGATE_LLM_API_KEY or ANTHROPIC_API_KEY, or llm.base_url)");
@@ -241,7 +246,8 @@ TEST_CASE("make_llm_client: CODEGATE_LLM_API_KEY first, then the provider's vari
   auto http = std::make_shared<ScriptedHttp>();
   http->responses = {http_response(200, k_openai_answer)};
   LlmConfig config;
-  auto setup = make_llm_client(config, env_of({{"CODEGATE_LLM_API_KEY", "generic-key-1"}, {"OPENAI_API_KEY", "openai-key-2"}}), http);
+  auto setup = make_llm_client(
+      config, env_of({{"CODEGATE_LLM_API_KEY", "generic-key-1"}, {"OPENAI_API_KEY", "openai-key-2"}}), http);
   REQUIRE(setup.client);
   CHECK(setup.client->model() == "gpt-4o-mini");
   setup.client->chat(request());
@@ -264,8 +270,9 @@ TEST_CASE("make_llm_client: llm.api_key_env is the only variable read when set")
   setup = make_llm_client(config, env_of({}));
   REQUIRE(setup.client);
   REQUIRE(setup.warnings.size() == 1);
-  CHECK(setup.warnings[0] == "llm.api_key_env names MY_KEY, which is not set; sending requests to "
-                             "http://localhost:8000/v1 without a key");
+  CHECK(setup.warnings[0] ==
+        "llm.api_key_env names MY_KEY, which is not set; sending requests to "
+        "http://localhost:8000/v1 without a key");
 }
 
 TEST_CASE("make_llm_client: a base_url alone is a local server that needs no key") {
@@ -296,7 +303,8 @@ TEST_CASE("provider helpers: join_url, redaction, error messages") {
 TEST_CASE("the libcurl client reports a refused connection as a connection error") {
   auto http = make_curl_http_client();
   // Port 1 on the loopback interface: nothing listens there in a test environment.
-  auto response = http->post({"http://127.0.0.1:1/v1/chat/completions", {{"Content-Type", "application/json"}}, "{}", 5});
+  auto response =
+      http->post({"http://127.0.0.1:1/v1/chat/completions", {{"Content-Type", "application/json"}}, "{}", 5});
   CHECK(response.error == TransportError::connection);
   CHECK_FALSE(response.error_message.empty());
   auto bad = http->post({"file:///etc/passwd", {}, "{}", 5});

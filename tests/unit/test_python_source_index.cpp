@@ -61,7 +61,7 @@ const SourceUnit& find(const SourceIndex& index, const std::string& qualified, i
   throw std::logic_error("unreachable");
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("the source index finds the module, nested, async, decorated functions, methods and classes") {
   auto indexes = index_python_sources({{"pkg/shapes.py", k_sample}});
@@ -96,7 +96,7 @@ TEST_CASE("the source index finds the module, nested, async, decorated functions
   CHECK(fetch.is_async);
   CHECK(fetch.start_line == 12);  // the first decorator
   CHECK(fetch.line == 14);
-  CHECK(fetch.body_line == 16);    // after a signature over two lines
+  CHECK(fetch.body_line == 16);  // after a signature over two lines
   CHECK(fetch.decorators == std::vector<std::string>{"functools.lru_cache", "staticmethod"});
   CHECK(index.describe(fetch) == "async function fetch");
 
@@ -119,7 +119,8 @@ TEST_CASE("the source index finds the module, nested, async, decorated functions
 }
 
 TEST_CASE("a file with a syntax error is reported, not indexed, and the other files still are") {
-  auto indexes = index_python_sources({{"bad.py", "def f(:\n    pass\n"}, {"good.py", "x = 1\n"}, {"nul.py", std::string("x = '\0'\n", 8)}});
+  auto indexes = index_python_sources(
+      {{"bad.py", "def f(:\n    pass\n"}, {"good.py", "x = 1\n"}, {"nul.py", std::string("x = '\0'\n", 8)}});
   REQUIRE(indexes.size() == 3);
   CHECK(indexes[0].path == "bad.py");
   CHECK_FALSE(indexes[0].ok);
@@ -134,8 +135,8 @@ TEST_CASE("a file with a syntax error is reported, not indexed, and the other fi
 TEST_CASE("the helper only parses: code at module level is never executed") {
   codegate::util::TempDir dir;
   std::string marker = dir.path() + "/ran";
-  auto indexes = index_python_sources(
-      {{"evil.py", "import os\nopen('" + marker + "', 'w').close()\nraise SystemExit(3)\n"}});
+  auto indexes =
+      index_python_sources({{"evil.py", "import os\nopen('" + marker + "', 'w').close()\nraise SystemExit(3)\n"}});
   REQUIRE(indexes.size() == 1);
   CHECK(indexes[0].ok);
   CHECK_FALSE(std::filesystem::exists(marker));
@@ -143,7 +144,8 @@ TEST_CASE("the helper only parses: code at module level is never executed") {
 
 TEST_CASE("paths and contents with any bytes survive the framing") {
   std::string latin1 = "# -*- coding: latin-1 -*-\ndef f():\n    \"\"\"caf\xe9\"\"\"\n";
-  auto indexes = index_python_sources({{"odd name\n.py", "def g():\n    '''x'''\r\n"}, {"latin.py", latin1}, {"empty.py", ""}});
+  auto indexes =
+      index_python_sources({{"odd name\n.py", "def g():\n    '''x'''\r\n"}, {"latin.py", latin1}, {"empty.py", ""}});
   REQUIRE(indexes.size() == 3);
   CHECK(indexes[0].path == "empty.py");
   CHECK(indexes[0].ok);
