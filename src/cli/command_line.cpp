@@ -46,7 +46,11 @@ CommandLine parse_command_line(int argc, char** argv) {
   check->add_option("--llm-base-url", o.llm_base_url, "OpenAI-compatible (or Anthropic) endpoint");
   check->add_flag("--no-llm", o.no_llm, "Skip the LLM intent check");
   check->add_option("--log-dir", o.log_dir, "Write every LLM exchange as JSON into DIR");
-  check->add_option("--fix", o.fix, "Let the LLM refine failing files: none, patch, apply, commit, push, suggest")
+  check->add_option("--fix", o.fix,
+                    "Let the LLM refine failing files: none, patch (the default of a bare --fix), apply, commit, "
+                    "push, suggest")
+      ->expected(0, 1)
+      ->default_str("patch")
       ->check(CLI::IsMember({"none", "patch", "apply", "commit", "push", "suggest"}));
   check->add_option("--max-rounds", o.max_rounds, "Refine rounds per file (default 3)")->check(CLI::Range(1, 10));
   check->add_option("--comment", o.publish.comment,

@@ -16,9 +16,9 @@ struct PushSession {
   int credential_requests = 0;
   bool credentials_missing = false;
   git_oid expected{};
-  std::string negotiated_remote;  // the remote's oid of the branch as the push saw it
+  std::string negotiated_remote; // the remote's oid of the branch as the push saw it
   bool moved_at_push = false;
-  std::string refused;  // the remote's reason for refusing the update
+  std::string refused; // the remote's reason for refusing the update
 };
 
 int provide_credentials(git_credential** out, const char* /*url*/, const char* /*username_from_url*/,
@@ -68,7 +68,7 @@ std::string short_sha(const std::string& sha) { return sha.substr(0, 7); }
 
 // refs/codegate/push-<pid>-<n> at a commit for the life of the object.
 class TemporaryRef {
- public:
+public:
   TemporaryRef(const Repository& repo, const std::string& sha) {
     static std::atomic<int> counter{0};
     name_ = "refs/codegate/push-" + std::to_string(::getpid()) + "-" + std::to_string(++counter);
@@ -85,7 +85,7 @@ class TemporaryRef {
   TemporaryRef& operator=(const TemporaryRef&) = delete;
   const std::string& name() const { return name_; }
 
- private:
+private:
   std::string name_;
   ReferenceHandle ref_;
 };
@@ -98,13 +98,18 @@ bool looks_like_auth_failure(const std::string& message) {
   return false;
 }
 
-PushOutcome auth_or_failure(const PushSession& session, const std::string& where, const std::string& what) {
+// `connecting`: the failure came while connecting, where a refused token shows.
+PushOutcome auth_or_failure(const PushSession& session, const std::string& where, const std::string& what,
+                            bool connecting) {
   std::string error = last_error();
   const auto& credentials = session.request->credentials;
   if (session.credentials_missing)
     return {PushStatus::auth_failed,
             where + " asks for credentials and none are set (CODEGATE_PUSH_TOKEN, GITHUB_TOKEN or GITLAB_TOKEN)", ""};
-  if (session.credential_requests > 1 || looks_like_auth_failure(error))
+  // Credentials were handed over and the exchange still failed: the server refused them or
+  // what they allow (a read-only token), whatever words the transport found for it.
+  if ((connecting && session.credential_requests > 0) || session.credential_requests > 1 ||
+      looks_like_auth_failure(error))
     return {PushStatus::auth_failed,
             where + " refused the credentials" + (credentials ? " from " + credentials->source : std::string()) +
                 " (read-only token or no access): " + error,
@@ -112,7 +117,7 @@ PushOutcome auth_or_failure(const PushSession& session, const std::string& where
   return {PushStatus::failed, "cannot " + what + " " + where + ": " + error, ""};
 }
 
-}  // namespace
+} // namespace
 
 std::string display_url(const std::string& url) {
   auto scheme = url.find("://");
@@ -147,12 +152,12 @@ PushOutcome push_commit(const Repository& repo, const PushRequest& request) {
   // Read the branch tip first, on a push connection: a moved branch is the common case worth a
   // clear message, and it costs no upload.
   if (git_remote_connect(remote.get(), GIT_DIRECTION_PUSH, &callbacks, nullptr, nullptr) != 0)
-    return auth_or_failure(session, where, "connect to");
+    return auth_or_failure(session, where, "connect to", true);
   const git_remote_head** heads = nullptr;
   std::size_t count = 0;
   std::string remote_sha;
   if (git_remote_ls(&heads, &count, remote.get()) != 0) {
-    PushOutcome outcome = auth_or_failure(session, where, "list the branches of");
+    PushOutcome outcome = auth_or_failure(session, where, "list the branches of", true);
     git_remote_disconnect(remote.get());
     return outcome;
   }
@@ -182,7 +187,7 @@ PushOutcome push_commit(const Repository& repo, const PushRequest& request) {
     git_remote_disconnect(remote.get());
     return {PushStatus::failed, e.what(), remote_sha};
   }
-  std::string spec = source->name() + ":" + refname;  // no '+': never a forced update
+  std::string spec = source->name() + ":" + refname; // no '+': never a forced update
   char* specs[] = {spec.data()};
   git_strarray refspecs{specs, 1};
   git_push_options options;
@@ -198,7 +203,7 @@ PushOutcome push_commit(const Repository& repo, const PushRequest& request) {
             now};
   }
   if (rc != 0) {
-    PushOutcome outcome = auth_or_failure(session, where, "push to");
+    PushOutcome outcome = auth_or_failure(session, where, "push to", false);
     outcome.remote_sha = remote_sha;
     return outcome;
   }
@@ -208,4 +213,4 @@ PushOutcome push_commit(const Repository& repo, const PushRequest& request) {
           "pushed " + short_sha(request.commit_sha) + " to " + request.remote + "/" + request.branch, remote_sha};
 }
 
-}  // namespace codegate::git
+} // namespace codegate::git

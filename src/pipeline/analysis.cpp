@@ -63,7 +63,7 @@ Analysis analyze(Workspace& workspace, const TrustedConfig& trusted, const Analy
     return config.bandit.enabled ? run_bandit(bandit_input, config.bandit) : skipped("bandit");
   });
   IntentInput intent_input{request.changes, workspace.sources(), config, request.log_dir};
-  auto intent = std::async(std::launch::async, [&] { return run_intent_check(intent_input); });
+  auto intent = std::async(std::launch::async, [&] { return run_intent_check(intent_input, request.intent); });
 
   // Wait for all three before any get() can rethrow, so no thread outlives the workspace it reads.
   pylint.wait();

@@ -9,6 +9,7 @@
 
 #include "core/change_set.h"
 #include "core/check_result.h"
+#include "intent/intent_check.h"
 #include "pipeline/trusted_config.h"
 #include "pipeline/workspace.h"
 
@@ -26,6 +27,7 @@ struct AnalysisRequest {
   const ChangeSet& changes;                // which lines the intent check looks at
   int jobs = 1;
   std::string log_dir;
+  IntentServices intent;                   // shared with the rest of the run: one LLM budget per run
 };
 
 // Throws ToolError when an analyzer fails (never a silent pass).

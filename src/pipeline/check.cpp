@@ -8,6 +8,7 @@
 #include "filter/diff_filter.h"
 #include "gate/verdict.h"
 #include "git/repository.h"
+#include "llm/budget.h"
 #include "pipeline/analysis.h"
 #include "pipeline/change.h"
 #include "pipeline/report_writer.h"
@@ -85,6 +86,9 @@ ExitCode run_check(const CheckOptions& given) {
     files.push_back(file.path);
   }
 
+  // llm.budget is per run: the intent check, the repair prompts and the re-checks of candidates
+  // all draw on this one.
+  llm::Budget llm_budget(config.llm.budget_calls, config.llm.budget_input_tokens);
   std::vector<std::string> checked;
   std::optional<Workspace> workspace;
   if (!files.empty()) {
@@ -109,7 +113,7 @@ ExitCode run_check(const CheckOptions& given) {
     int jobs = config.jobs > 0 ? config.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     util::progress("checking " + std::to_string(checked.size()) + " changed Python file" +
                    (checked.size() == 1 ? "" : "s") + " with pylint and bandit");
-    Analysis analysis = analyze(*workspace, trusted, {checked, change.changes, jobs, options.log_dir});
+    Analysis analysis = analyze(*workspace, trusted, {checked, change.changes, jobs, options.log_dir, {nullptr, &llm_budget}});
     result.findings = std::move(analysis.findings);
     result.tools = std::move(analysis.tools);
     result.notes.insert(result.notes.end(), analysis.notes.begin(), analysis.notes.end());
@@ -120,7 +124,8 @@ ExitCode run_check(const CheckOptions& given) {
   decide(result, config);
   if (result.failed && config.refine.fix != "none" && workspace) {
     int jobs = config.jobs > 0 ? config.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-    run_refine(result, {repo, change.changes, *change.analysed, *workspace, trusted, options, jobs});
+    run_refine(result, {.repo = repo, .changes = change.changes, .analysed = *change.analysed, .workspace = *workspace,
+                        .trusted = trusted, .options = options, .jobs = jobs, .budget = &llm_budget});
   }
   write_reports(result, options);
   publish(result, change.changes, options);

@@ -102,14 +102,16 @@ struct Loop {
       : context(ctx),
         config(conf),
         client(c),
-        budget(conf.llm.budget_calls, conf.llm.budget_input_tokens),
+        owned_budget(conf.llm.budget_calls, conf.llm.budget_input_tokens),
+        budget(ctx.budget != nullptr ? *ctx.budget : owned_budget),
         knowledge(k),
         original_intent_status(std::move(intent_status)) {}
 
   const RefineContext& context;
   const Config& config;
   llm::LlmClient& client;
-  llm::Budget budget; // the repair prompts' own: the intent check keeps its own per analysis
+  llm::Budget owned_budget;  // used only when the run did not pass its own
+  llm::Budget& budget;       // repair prompts and the candidates' intent checks draw on it
   KnowledgeBase& knowledge;
   std::string original_intent_status; // the intent check's status on the analysed revision
   std::atomic<bool> stop{false};
@@ -304,7 +306,7 @@ std::map<std::string, std::vector<Finding>> verify(Loop& loop, std::vector<Attem
   Workspace workspace(snapshot, paths);
   std::string log_dir =
       ctx.options.log_dir.empty() ? "" : ctx.options.log_dir + "/refine-round-" + std::to_string(round);
-  Analysis analysis = analyze(workspace, ctx.trusted, {paths, changes, ctx.jobs, log_dir});
+  Analysis analysis = analyze(workspace, ctx.trusted, {paths, changes, ctx.jobs, log_dir, {nullptr, &loop.budget}});
   annotate(analysis.findings, changes, loop.config.filter_mode);
   CheckResult gated;
   gated.findings = std::move(analysis.findings);

@@ -14,6 +14,7 @@
 namespace codegate {
 
 namespace llm {
+class Budget;
 class LlmClient;
 }  // namespace llm
 
@@ -29,6 +30,7 @@ struct RefineContext {
   // repair prompts instead of the one config.llm describes.
   platform::EnvLookup env = platform::process_environment();
   llm::LlmClient* client = nullptr;
+  llm::Budget* budget = nullptr;  // the run's LLM budget; null: one from config.llm.budget_*
 };
 
 // Refines the files whose findings fail the gate; records the outcome in `result` (fixes,

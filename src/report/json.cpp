@@ -1,5 +1,6 @@
 // The machine-readable report: every finding, reported or not, with the facts every decision used.
 
+#include "git/buffer_diff.h"
 #include "report/json_writer.h"
 #include "report/reports.h"
 #include "report/summary.h"
@@ -87,6 +88,22 @@ void write_tools(JsonWriter& json, const std::vector<ToolRun>& tools) {
   json.end_array();
 }
 
+// Accepted refine revisions, each with the patch that applies it (`git apply` reads it).
+void write_fixes(JsonWriter& json, const CheckResult& result) {
+  json.member("fix_mode", result.fix_mode);
+  json.key("fixes");
+  json.start_array();
+  for (const auto& fix : result.fixes) {
+    json.start_object();
+    json.member("path", fix.path);
+    json.member("round", fix.round);
+    json.string_array("fixed_fingerprints", fix.fixed_fingerprints);
+    json.member("patch", git::unified_patch(fix.path, fix.original, fix.revised));
+    json.end_object();
+  }
+  json.end_array();
+}
+
 } // namespace
 
 std::string render_json(const CheckResult& result) {
@@ -108,6 +125,7 @@ std::string render_json(const CheckResult& result) {
   json.string_array("notes", result.notes);
   json.string_array("checked_files", result.checked_files);
   json.string_array("missing_docstrings", result.missing_docstrings);
+  write_fixes(json, result);
   json.key("findings");
   json.start_array();
   for (const Finding* f : in_report_order(result.findings)) write_finding(json, *f);
