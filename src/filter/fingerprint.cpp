@@ -4,26 +4,9 @@
 #include <map>
 
 #include "util/hash.h"
+#include "util/strings.h"
 
 namespace codegate {
-namespace {
-
-std::string normalise_whitespace(const std::string& text) {
-  std::string out;
-  bool space = false;
-  for (char c : text) {
-    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += c;
-  }
-  return out;
-}
-
-} // namespace
 
 void assign_fingerprints(std::vector<Finding>& findings) {
   // Occurrence counts go in line order, so the n-th identical finding keeps its number when
@@ -35,7 +18,7 @@ void assign_fingerprints(std::vector<Finding>& findings) {
   });
   std::map<std::string, int> seen;
   for (Finding* f : ordered) {
-    std::string content = normalise_whitespace(f->snippet);
+    std::string content = util::squeeze_whitespace(f->snippet);
     std::string key = util::hash_parts({f->tool, f->rule_id, f->path, content});
     int occurrence = seen[key]++;
     f->fingerprint = util::hash_parts({key, std::to_string(occurrence)});

@@ -9,6 +9,7 @@
 
 #include "util/files.h"
 #include "util/strings.h"
+#include "util/timestamp.h"
 
 namespace codegate::intent {
 namespace {
@@ -62,27 +63,6 @@ void write_verdict(Writer& w, const ModelVerdict& verdict) {
   w.EndObject();
 }
 
-std::string utc_now() {
-  std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char buffer[32];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buffer;
-}
-
-// File names stay portable and short whatever the path and unit are called.
-std::string file_part(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    bool plain =
-        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
-    out += plain ? c : '_';
-    if (out.size() >= 80) break;
-  }
-  return out;
-}
-
 }  // namespace
 
 ExchangeLog::ExchangeLog(std::string directory, std::function<std::string(std::string)> redact)
@@ -93,7 +73,7 @@ std::string ExchangeLog::to_json(const ExchangeRecord& record) {
   Writer w(buffer);
   w.StartObject();
   w.Key("time");
-  write_string(w, utc_now());
+  write_string(w, util::utc_now());
   w.Key("codegate_version");
   w.String(CODEGATE_VERSION);
   w.Key("provider");
@@ -172,7 +152,7 @@ std::optional<std::string> ExchangeLog::write(const ExchangeRecord& record, std:
   char number[16];
   std::snprintf(number, sizeof number, "%04d", ++sequence_);
   std::string unit = record.unit.substr(record.unit.find(' ') == std::string::npos ? 0 : record.unit.find(' ') + 1);
-  std::string path = directory_ + "/" + number + "-" + file_part(record.path) + "-" + file_part(unit) + ".json";
+  std::string path = directory_ + "/" + number + "-" + util::file_name_part(record.path, 80) + "-" + util::file_name_part(unit, 80) + ".json";
   std::string text = to_json(record);
   if (redact_) text = redact_(std::move(text));
   try {

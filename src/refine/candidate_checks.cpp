@@ -1,25 +1,11 @@
 #include "refine/candidate_checks.h"
+#include "util/strings.h"
 
 #include <algorithm>
 #include <cctype>
 
 namespace codegate::refine {
 namespace {
-
-std::string squeeze_whitespace(const std::string& text) {
-  std::string out;
-  bool space = false;
-  for (unsigned char c : text) {
-    if (std::isspace(c)) {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += static_cast<char>(c);
-  }
-  return out;
-}
 
 std::string unit_name(const python::SourceIndex& index, const python::SourceUnit& unit) { return index.describe(unit); }
 
@@ -71,7 +57,7 @@ std::string docstring_problem(const python::SourceIndex& original, const python:
     std::string name = unit_name(original, unit);
     if (match == nullptr) return "it removes or renames the " + name + ", whose docstring is part of the contract";
     if (!match->docstring) return "it removes the docstring of the " + name;
-    if (squeeze_whitespace(*match->docstring) != squeeze_whitespace(*unit.docstring))
+    if (util::squeeze_whitespace(*match->docstring) != util::squeeze_whitespace(*unit.docstring))
       return "it rewrites the docstring of the " + name;
   }
   return "";

@@ -40,21 +40,6 @@ std::set<std::string> tokens(const std::string& text) {
   return out;
 }
 
-std::string squeeze(const std::string& text) {
-  std::string out;
-  bool space = false;
-  for (unsigned char c : text) {
-    if (std::isspace(c)) {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += static_cast<char>(c);
-  }
-  return out;
-}
-
 std::string cut(std::string text, std::size_t limit) {
   if (text.size() <= limit) return text;
   text.resize(limit);
@@ -83,7 +68,7 @@ double token_similarity(const std::string& a, const std::string& b) {
 }
 
 std::string knowledge_id(const std::string& rule, const std::string& before, const std::string& after) {
-  return util::hash_parts({rule, squeeze(before), squeeze(after)});
+  return util::hash_parts({rule, util::squeeze_whitespace(before), util::squeeze_whitespace(after)});
 }
 
 KnowledgeBase::KnowledgeBase(std::string path, int max_entries) : path_(std::move(path)), max_entries_(max_entries) {}

@@ -9,6 +9,7 @@
 
 #include "util/files.h"
 #include "util/strings.h"
+#include "util/timestamp.h"
 
 namespace codegate::refine {
 namespace {
@@ -59,26 +60,6 @@ void findings(Writer& w, const char* key, const std::vector<Finding>& list) {
   w.EndArray();
 }
 
-std::string utc_now() {
-  std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char buffer[32];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buffer;
-}
-
-std::string file_part(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    bool plain =
-        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
-    out += plain ? c : '_';
-    if (out.size() >= 100) break;
-  }
-  return out;
-}
-
 }  // namespace
 
 std::string round_record_json(const RoundRecord& r) {
@@ -87,7 +68,7 @@ std::string round_record_json(const RoundRecord& r) {
   w.SetIndent(' ', 2);
   w.StartObject();
   member(w, "stage", "refine");
-  member(w, "time", utc_now());
+  member(w, "time", util::utc_now());
   member(w, "path", r.path);
   w.Key("round");
   w.Int(r.round);
@@ -138,7 +119,7 @@ std::optional<std::string> write_round_record(const std::string& directory, cons
                                               const std::function<std::string(std::string)>& redact,
                                               std::string* error) {
   std::string file =
-      directory + "/refine-" + file_part(record.path) + "-round" + std::to_string(record.round) + ".json";
+      directory + "/refine-" + util::file_name_part(record.path, 100) + "-round" + std::to_string(record.round) + ".json";
   try {
     std::string text = round_record_json(record);
     util::write_file(file, redact ? redact(std::move(text)) : text);

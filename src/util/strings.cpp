@@ -1,5 +1,7 @@
 #include "util/strings.h"
 
+#include <cctype>
+
 namespace codegate::util {
 
 std::vector<std::string_view> split_lines(std::string_view text) {
@@ -33,6 +35,32 @@ std::string join(const std::vector<std::string>& parts, std::string_view separat
   for (std::size_t i = 0; i < parts.size(); ++i) {
     if (i != 0) out += separator;
     out += parts[i];
+  }
+  return out;
+}
+
+std::string squeeze_whitespace(std::string_view text) {
+  std::string out;
+  bool space = false;
+  for (unsigned char c : text) {
+    if (std::isspace(c) != 0) {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += static_cast<char>(c);
+  }
+  return out;
+}
+
+std::string file_name_part(std::string_view text, std::size_t max_length) {
+  std::string out;
+  for (char c : text) {
+    if (out.size() >= max_length) break;
+    bool plain =
+        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
+    out += plain ? c : '_';
   }
   return out;
 }

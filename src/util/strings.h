@@ -11,6 +11,10 @@ std::vector<std::string_view> split_lines(std::string_view text);  // "\n" or "\
 std::string_view trim(std::string_view text);
 bool starts_with(std::string_view text, std::string_view prefix);
 std::string join(const std::vector<std::string>& parts, std::string_view separator);
+// Collapses every run of white space to one space and drops it at both ends.
+std::string squeeze_whitespace(std::string_view text);
+// `text` with every byte but [A-Za-z0-9._-] replaced by '_', cut to `max_length`: a portable file name part.
+std::string file_name_part(std::string_view text, std::size_t max_length);
 // Replaces bytes that are not valid UTF-8 with U+FFFD so JSON and SARIF stay valid.
 std::string to_valid_utf8(std::string_view text);
 
