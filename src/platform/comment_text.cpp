@@ -77,7 +77,8 @@ std::string escape_markdown(std::string_view text) {
 
 std::string finding_comment(const Finding& f) {
   std::string body = marker(finding_key(f)) + "\n";
-  body += std::string(f.fails_gate ? ":x: " : ":warning: ") + rule_line(f);
+  body += std::string(f.fails_gate ? ":x: " : f.level == Level::note ? ":information_source: " : ":warning: ") +
+          rule_line(f);
   if (f.fails_gate) body += " · **fails the gate**";
   body += "\n\n" + escape_markdown(f.message) + "\n";
   if (!f.fix_status.empty()) body += "\n_refine: " + escape_markdown(f.fix_status) + "_\n";

@@ -122,7 +122,7 @@ private:
                     if (!reply_to.empty()) answered.insert(reply_to);
                     if (!identity_.owns(c)) return;
                     std::string body = json_string(c, "body");
-                    if (auto key = comment_key(body)) existing.push_back({json_id(c, "id"), *key, body});
+                    if (auto key = comment_key(body)) existing.push_back({json_id(c, "id"), *key, body, ""});
                   });
     for (auto& e : existing) e.has_replies = answered.count(e.id) != 0;
 
@@ -130,6 +130,11 @@ private:
     summary_.kept = plan.kept;
     summary_.over_limit = plan.over_limit;
     post_reviews(plan.to_post);
+    for (const auto& [comment, body] : plan.to_update) {
+      RestReply reply = api_.send("PATCH", base_ + "/pulls/comments/" + comment.id,
+                                  JsonBody().start_object().member("body", body).end_object().str());
+      if (reply.status != 404) require_ok(reply, "updating a review comment");
+    }
     for (const auto& stale : plan.stale) retire(stale);
   }
 

@@ -19,18 +19,6 @@ struct GithubPullRequest {
   std::string run_url;     // the workflow run, for the summary's footer; may be empty
 };
 
-// What a publisher did, for the log and the tests.
-struct PublishSummary {
-  bool summary_created = false;
-  bool summary_updated = false;
-  int posted = 0;     // new inline comments
-  int kept = 0;       // inline comments already there
-  int removed = 0;    // stale inline comments deleted
-  int resolved = 0;   // stale inline comments marked (or, on GitLab, set) resolved
-  int failed = 0;     // inline comments the API refused one by one (a line GitHub does not see in the diff)
-  int over_limit = 0;
-};
-
 // The headers GitHub's REST API documents: a bearer token, its media type, a pinned API version.
 std::vector<std::pair<std::string, std::string>> github_headers(const std::string& token);
 

@@ -96,7 +96,7 @@ private:
                     std::string body = json_string(first, "body");
                     auto key = comment_key(body);
                     if (!key) return;
-                    ExistingComment e{json_id(d, "id"), *key, body};
+                    ExistingComment e{json_id(d, "id"), *key, body, json_id(first, "id")};
                     e.has_replies = notes->value.Size() > 1;
                     e.resolved = json_bool(first, "resolved");
                     existing.push_back(std::move(e));
@@ -114,6 +114,11 @@ private:
         plan.to_post.clear();
       }
       for (const auto& c : plan.to_post) post(c, refs);
+    }
+    for (const auto& [discussion, body] : plan.to_update) {
+      RestReply reply = api_.send("PUT", base_ + "/discussions/" + discussion.id + "/notes/" + discussion.note_id,
+                                  JsonBody().start_object().member("body", body).end_object().str());
+      if (reply.status != 404) require_ok(reply, "updating a discussion");
     }
     for (const auto& stale : plan.stale) {
       RestReply reply = api_.send("PUT", base_ + "/discussions/" + stale.id,

@@ -9,7 +9,6 @@
 
 #include "core/change_set.h"
 #include "core/check_result.h"
-#include "platform/github_publisher.h"
 #include "platform/rest_client.h"
 #include "platform/review_plan.h"
 

@@ -63,16 +63,18 @@ ReviewPlan plan_review(const std::vector<InlineComment>& desired, const std::vec
   ReviewPlan plan;
   std::set<std::string> wanted;
   for (const auto& d : desired) wanted.insert(d.key);
-  std::set<std::string> present;
+  std::map<std::string, const ExistingComment*> present;
   for (const auto& e : existing) {
     if (e.resolved) continue;
     // The first comment with a key stays; a second one (a retried POST) is a duplicate.
-    if (wanted.count(e.key) != 0 && present.insert(e.key).second) continue;
+    if (wanted.count(e.key) != 0 && present.emplace(e.key, &e).second) continue;
     plan.stale.push_back(e);
   }
   for (const auto& d : desired) {
-    if (present.count(d.key) != 0) {
+    auto there = present.find(d.key);
+    if (there != present.end()) {
       ++plan.kept;
+      if (there->second->body != d.body) plan.to_update.emplace_back(*there->second, d.body);
     } else if (static_cast<int>(plan.to_post.size()) < max_new) {
       plan.to_post.push_back(d);
     } else {

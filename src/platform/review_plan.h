@@ -3,9 +3,11 @@
 // left: post the new, keep the unchanged, resolve or remove the stale. Shared by the GitHub and
 // GitLab publishers, free of any API.
 
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/change_set.h"
@@ -50,6 +52,7 @@ struct ExistingComment {
   std::string id;           // the API's id for the comment (GitHub) or discussion (GitLab)
   std::string key;          // comment_key() of its body
   std::string body;
+  std::string note_id;      // GitLab: the discussion's first note, which holds the body
   bool has_replies = false; // someone answered it: resolve, never delete
   bool resolved = false;    // GitLab: the discussion is already resolved
 };
@@ -57,7 +60,10 @@ struct ExistingComment {
 struct ReviewPlan {
   std::vector<InlineComment> to_post;          // wanted and not there yet, at most the limit
   std::vector<ExistingComment> stale;          // there and no longer wanted (or a duplicate)
-  int kept = 0;                                // wanted and already there
+  // Wanted and there, with a body that changed (a refine status, the wording of a message):
+  // the existing comment and the body it should have now.
+  std::vector<std::pair<ExistingComment, std::string>> to_update;
+  int kept = 0;                                // wanted and already there (updated or not)
   int over_limit = 0;                          // wanted but beyond the per-run limit
 };
 
@@ -65,6 +71,18 @@ struct ReviewPlan {
 // does not flood the review (the summary lists them all).
 ReviewPlan plan_review(const std::vector<InlineComment>& desired, const std::vector<ExistingComment>& existing,
                        int max_new);
+
+// What a publisher did, for the log and the tests.
+struct PublishSummary {
+  bool summary_created = false;
+  bool summary_updated = false;
+  int posted = 0;     // new inline comments
+  int kept = 0;       // inline comments already there
+  int removed = 0;    // stale inline comments deleted
+  int resolved = 0;   // stale inline comments marked (or, on GitLab, set) resolved
+  int failed = 0;     // inline comments the API refused one by one (a line not in its diff)
+  int over_limit = 0;
+};
 
 // A request to the API that failed in a way publishing cannot work around.
 class PublishFailure : public std::runtime_error {

@@ -8,7 +8,8 @@ import tempfile
 import unittest
 
 from support import codegate
-from support.fake_github import BOT, FakeGitHub
+from support.fake_github import FakeGitHub
+from support.fake_llm import FakeLlm, Reply
 from support.gitrepo import GitRepo
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -35,6 +36,25 @@ CLEAN = '''"""Arithmetic helpers."""
 def add(first, second):
     """Return the sum of two numbers."""
     return first + second
+'''
+
+SHELL = '''"""Helpers that run shell commands."""
+import subprocess
+
+
+def run(command):
+    """Run a shell command and return its exit status."""
+    return subprocess.call(command, shell=True)
+'''
+
+SHELL_FIXED = '''"""Helpers that run shell commands."""
+import shlex
+import subprocess
+
+
+def run(command):
+    """Run a shell command and return its exit status."""
+    return subprocess.call(shlex.split(command))
 '''
 
 HUMAN = {"login": "mallory", "id": 7, "type": "User"}
@@ -69,14 +89,16 @@ class GithubTestCase(unittest.TestCase):
             handle.write(text)
         return path
 
-    def run_action(self, event_name, event_path, api_url, *args, token=TOKEN):
+    def run_action(self, event_name, event_path, api_url, *args, token=TOKEN, llm=False):
         env = {"CI": "true", "GITHUB_ACTIONS": "true", "GITHUB_EVENT_NAME": event_name,
                "GITHUB_EVENT_PATH": event_path, "GITHUB_REPOSITORY": "octo/sample", "GITHUB_API_URL": api_url,
                "GITHUB_OUTPUT": self.output, "GITHUB_STEP_SUMMARY": self.summary,
                "GITHUB_WORKSPACE": self.repo.path, "GITHUB_SERVER_URL": "https://github.com", "GITHUB_RUN_ID": "99"}
         if token:
             env["GITHUB_TOKEN"] = token
-        result = codegate.run("check", "--repo", self.repo.path, "--no-llm", "--sarif",
+        if llm:
+            env["CODEGATE_LLM_API_KEY"] = "sk-test"
+        result = codegate.run("check", "--repo", self.repo.path, *(() if llm else ("--no-llm",)), "--sarif",
                               os.path.join(self.tmp, "codegate.sarif"), *args, env=env)
         self.assertNotIn(TOKEN, result.stdout + result.stderr, "the token was printed")
         return result
@@ -176,6 +198,33 @@ class PullRequestComments(GithubTestCase):
         self.assertEqual(outputs["fixed"], "0")
         self.assertEqual(outputs["sarif_file"], os.path.join(self.tmp, "codegate.sarif"))
         self.assertTrue(self.read(self.summary).startswith("<!-- codegate:summary -->\n## :x: codegate: FAILED"))
+
+
+class RefineSuggestions(GithubTestCase):
+    def test_fix_suggest_posts_suggestion_blocks_on_the_lines_they_replace(self):
+        with FakeLlm() as llm, FakeGitHub(token=TOKEN) as github:
+            llm.push(Reply.text("I replaced the shell call.\n\n```python\n" + SHELL_FIXED + "```\n",
+                                match="You repair one Python file"))
+            self.repo.git("checkout", "-q", "main")
+            self.repo.write(".codegate.yml", f"llm:\n  base_url: {llm.openai_base_url}\n"
+                                             f"intent:\n  cache_dir: {os.path.join(self.tmp, 'cache')}\n"
+                                             f"refine:\n  knowledge: {os.path.join(self.tmp, 'kb.jsonl')}\n")
+            base = self.repo.commit("configure the LLM")
+            self.repo.git("checkout", "-q", "feature")
+            self.repo.git("merge", "-q", "main")
+            self.repo.write("lib/shell.py", SHELL)
+            head = self.repo.commit("add a shell helper")
+            event = self.event("pull_request.opened.json", base_sha=base, head_sha=head)
+            result = self.run_action("pull_request", event, github.api_url, "--fix", "suggest", llm=True)
+        self.assertEqual(result.returncode, 1, result.stderr)
+        self.assertEqual(github.problems, [])
+        self.assertEqual(self.outputs()["fixed"], "1")
+        suggestions = {c["line"]: c for c in github.review_comments if "suggestion" in c["body"]}
+        self.assertEqual(sorted(suggestions), [1, 7], github.review_comments)
+        self.assertIn('```suggestion\n"""Helpers that run shell commands."""\nimport shlex\n```', suggestions[1]["body"])
+        self.assertIn("```suggestion\n    return subprocess.call(shlex.split(command))\n```", suggestions[7]["body"])
+        self.assertIn("proposes 2 fixes", github.reviews[0]["body"])
+        self.assertIn("### :bulb: Proposed fixes", github.issue_comments[0]["body"])
 
 
 class ReadOnlyToken(GithubTestCase):

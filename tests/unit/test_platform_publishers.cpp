@@ -184,6 +184,8 @@ TEST_CASE("GitHub: stale comments are deleted, or marked resolved when someone a
   gh.api.handlers["DELETE /repos/octo/sample/pulls/comments/22"] = [](const RestRequest&) { return FakeApi::reply(204, ""); };
   gh.api.handlers["DELETE /repos/octo/sample/pulls/comments/26"] = [](const RestRequest&) { return FakeApi::reply(204, ""); };
   gh.api.handlers["PATCH /repos/octo/sample/pulls/comments/23"] = [](const RestRequest&) { return FakeApi::reply(200, "{}"); };
+  // The kept comment's text is outdated: edited to what the finding says now.
+  gh.api.handlers["PATCH /repos/octo/sample/pulls/comments/21"] = [](const RestRequest&) { return FakeApi::reply(200, "{}"); };
   auto done = gh.publish(CommentMode::review);
   CHECK(gh.api.unexpected.empty());
   CHECK(done.kept == 1);
@@ -192,6 +194,9 @@ TEST_CASE("GitHub: stale comments are deleted, or marked resolved when someone a
   CHECK(done.resolved == 1);
   auto patch = gh.api.calls("PATCH", "/pulls/comments/23");
   REQUIRE(patch.size() == 1);
+  auto updated = gh.api.calls("PATCH", "/pulls/comments/21");
+  REQUIRE(updated.size() == 1);
+  CHECK(std::string(json(updated[0]->body)["body"].GetString()).rfind("<!-- codegate:key finding:keep -->\n:x: ", 0) == 0);
   CHECK(json(patch[0]->body)["body"].GetString() ==
         std::string("**Resolved:** codegate no longer reports this at headsha.\n\n<!-- codegate:resolved finding:answered -->\nx"));
 }
@@ -312,7 +317,7 @@ TEST_CASE("GitLab: a sticky note, positioned discussions on added lines, stale o
   };
   api.handlers["GET /api/v4/projects/42/merge_requests/7/discussions"] = [&](const RestRequest&) {
     return FakeApi::reply(200, std::string("[") +
-        "{\"id\": \"d1\", \"notes\": [{\"body\": \"<!-- codegate:key finding:kept -->\", \"resolved\": false, " + author + "}]}," +
+        "{\"id\": \"d1\", \"notes\": [{\"id\": 31, \"body\": \"<!-- codegate:key finding:kept -->\", \"resolved\": false, " + author + "}]}," +
         "{\"id\": \"d2\", \"notes\": [{\"body\": \"<!-- codegate:key finding:gone -->\", \"resolved\": false, " + author + "}]}," +
         "{\"id\": \"d3\", \"notes\": [{\"body\": \"<!-- codegate:key finding:old -->\", \"resolved\": true, " + author + "}]}]");
   };
@@ -321,6 +326,9 @@ TEST_CASE("GitLab: a sticky note, positioned discussions on added lines, stale o
   };
   api.handlers["POST /api/v4/projects/42/merge_requests/7/discussions"] = [](const RestRequest&) {
     return FakeApi::reply(201, R"({"id": "d4"})");
+  };
+  api.handlers["PUT /api/v4/projects/42/merge_requests/7/discussions/d1/notes/31"] = [](const RestRequest&) {
+    return FakeApi::reply(200, "{}");
   };
   api.handlers["PUT /api/v4/projects/42/merge_requests/7/discussions/d2"] = [](const RestRequest&) {
     return FakeApi::reply(200, "{}");
@@ -339,6 +347,7 @@ TEST_CASE("GitLab: a sticky note, positioned discussions on added lines, stale o
   CHECK(posted["position"]["new_line"].GetInt() == 4);
   CHECK(std::string(posted["position"]["old_path"].GetString()) == "app.py");
   CHECK(json(api.calls("PUT", "/discussions/d2")[0]->body)["resolved"].GetBool());
+  CHECK(api.calls("PUT", "/discussions/d1/notes/31").size() == 1);
   std::map<std::string, std::string> headers(api.requests[0].headers.begin(), api.requests[0].headers.end());
   CHECK(headers["PRIVATE-TOKEN"] == "glpat");
 }
