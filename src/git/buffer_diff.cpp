@@ -10,10 +10,12 @@ using PatchHandle = Handle<git_patch, git_patch_free>;
 // Matches git/diff.cpp, so a candidate's added lines are counted as the gate counts a commit's.
 constexpr int k_patch_context = 3;
 
-PatchHandle make_patch(const std::string& old_text, const std::string& new_text, const std::string& path, int context) {
+PatchHandle make_patch(const std::string& old_text, const std::string& new_text, const std::string& path, int context,
+                       int interhunk = 0) {
   git_diff_options options;
   git_diff_options_init(&options, GIT_DIFF_OPTIONS_VERSION);
   options.context_lines = static_cast<uint32_t>(context);
+  options.interhunk_lines = static_cast<uint32_t>(interhunk);
   // The texts are source files; libgit2 would otherwise call one with a NUL byte binary and
   // produce no lines at all.
   options.flags |= GIT_DIFF_FORCE_TEXT;
@@ -27,9 +29,10 @@ PatchHandle make_patch(const std::string& old_text, const std::string& new_text,
 
 }  // namespace
 
-std::vector<BufferHunk> diff_hunks(const std::string& old_text, const std::string& new_text, int context) {
+std::vector<BufferHunk> diff_hunks(const std::string& old_text, const std::string& new_text, int context,
+                                   int interhunk) {
   std::vector<BufferHunk> out;
-  PatchHandle patch = make_patch(old_text, new_text, "", context);
+  PatchHandle patch = make_patch(old_text, new_text, "", context, interhunk);
   if (!patch) return out;
   std::size_t hunks = git_patch_num_hunks(patch.get());
   for (std::size_t h = 0; h < hunks; ++h) {

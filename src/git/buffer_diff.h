@@ -20,8 +20,10 @@ struct BufferHunk {
   std::string added;    // the new lines, with their line ends
 };
 
-// The changed regions with `context` unchanged lines around each (0: only the changes).
-std::vector<BufferHunk> diff_hunks(const std::string& old_text, const std::string& new_text, int context = 0);
+// The changed regions with `context` unchanged lines around each (0: only the changes); regions at
+// most `interhunk` unchanged lines apart are merged into one.
+std::vector<BufferHunk> diff_hunks(const std::string& old_text, const std::string& new_text, int context = 0,
+                                   int interhunk = 0);
 
 // A `git diff`-style patch (diff --git a/PATH b/PATH, three lines of context) that `git apply`
 // accepts at the repository root; empty when the texts are equal.

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "git/buffer_diff.h"
+#include "report/markdown_escape.h"
 #include "report/reports.h"
 #include "util/hash.h"
 #include "util/strings.h"
@@ -35,7 +37,7 @@ std::string finding_key(const Finding& finding) {
   return "finding:" + id;
 }
 
-std::string suggestion_key(const Suggestion& s) {
+std::string suggestion_key(const refine::Suggestion& s) {
   std::string replacement = util::join(s.replacement, "\n");
   return "suggestion:" + util::hash_parts({s.path, std::to_string(s.start_line), std::to_string(s.end_line), replacement});
 }
@@ -53,28 +55,6 @@ std::optional<std::string> comment_key(std::string_view body) {
 
 bool is_summary(std::string_view body) { return util::starts_with(util::trim(body), k_summary_marker); }
 
-std::string escape_markdown(std::string_view text) {
-  std::string valid = util::to_valid_utf8(text);
-  std::string out;
-  auto lines = util::split_lines(valid);
-  for (std::size_t i = 0; i < lines.size(); ++i) {
-    if (i != 0) out += "\n";
-    for (char c : lines[i]) {
-      switch (c) {
-      case '\\': case '`': case '*': case '_': case '[': case ']': case '<': case '>': case '|': case '~':
-      case '!': case '#': case '&': case '@':
-        out += '\\';
-        out += c;
-        break;
-      case '\t': out += ' '; break;
-      default:
-        if (static_cast<unsigned char>(c) >= 0x20 && c != 0x7f) out += c;
-      }
-    }
-  }
-  return out;
-}
-
 std::string finding_comment(const Finding& f) {
   std::string body = marker(finding_key(f)) + "\n";
   body += std::string(f.fails_gate ? ":x: " : f.level == Level::note ? ":information_source: " : ":warning: ") +
@@ -87,14 +67,14 @@ std::string finding_comment(const Finding& f) {
   return body;
 }
 
-std::string suggestion_comment(const Suggestion& s, SuggestionSyntax syntax) {
+std::string suggestion_comment(const refine::Suggestion& s, SuggestionSyntax syntax) {
   std::string body = marker(suggestion_key(s)) + "\n";
   body += ":bulb: **codegate refine** proposes this change (round " + std::to_string(s.round) +
           "); the revised file passed the same checks with fewer findings";
   if (!s.fixed_fingerprints.empty())
     body += " (" + std::to_string(s.fixed_fingerprints.size()) + " fixed)";
   body += ". Review it before you apply it: it was written by an LLM.\n\n";
-  std::string fence = fence_for(s.replacement);
+  std::string fence = util::fence_for(util::join(s.replacement, "\n"));
   body += fence + "suggestion";
   if (syntax == SuggestionSyntax::gitlab) body += ":-0+" + std::to_string(s.end_line - s.start_line);
   body += "\n";
@@ -130,10 +110,8 @@ std::string summary_body(const CheckResult& result, const std::vector<std::strin
     for (const auto& fix : result.fixes) {
       if (std::find(unplaced_fix_paths.begin(), unplaced_fix_paths.end(), fix.path) == unplaced_fix_paths.end())
         continue;
-      std::string diff = unified_diff(fix);
-      std::vector<std::string> diff_lines;
-      for (auto line : util::split_lines(diff)) diff_lines.emplace_back(line);
-      std::string fence = fence_for(diff_lines);
+      std::string diff = git::unified_patch(fix.path, fix.original, fix.revised);
+      std::string fence = util::fence_for(diff);
       std::string section = "\n<details><summary>" + escape_markdown(fix.path) + " (round " + std::to_string(fix.round) +
                             ")</summary>\n\n" + fence + "diff\n" + diff + (diff.empty() || diff.back() == '\n' ? "" : "\n") +
                             fence + "\n\n</details>\n";

@@ -8,7 +8,8 @@
 #include <vector>
 
 #include "core/check_result.h"
-#include "platform/suggestions.h"
+#include "refine/suggestion.h"
+#include "report/markdown_escape.h"
 
 namespace codegate::platform {
 
@@ -17,7 +18,7 @@ inline constexpr std::string_view k_summary_marker = "<!-- codegate:summary -->"
 
 // The identity of an inline comment: "finding:<fingerprint>" or "suggestion:<hash>".
 std::string finding_key(const Finding& finding);
-std::string suggestion_key(const Suggestion& suggestion);
+std::string suggestion_key(const refine::Suggestion& suggestion);
 
 // The key hidden in an inline comment body written by finding_comment or suggestion_comment;
 // nullopt for anything else (including comments marked resolved).
@@ -26,9 +27,6 @@ std::optional<std::string> comment_key(std::string_view body);
 // True when a comment body is a sticky summary.
 bool is_summary(std::string_view body);
 
-// Text from tools, files and the LLM made inert for Markdown: no links, images, HTML or
-// emphasis that the pull request's author could smuggle into a comment codegate signs.
-std::string escape_markdown(std::string_view text);
 
 // An inline comment on a finding: rule, CWE, level, whether it fails the gate, the message.
 std::string finding_comment(const Finding& finding);
@@ -40,7 +38,7 @@ enum class SuggestionSyntax {
 };
 
 // An inline comment proposing a refine revision as an applicable suggestion.
-std::string suggestion_comment(const Suggestion& suggestion, SuggestionSyntax syntax);
+std::string suggestion_comment(const refine::Suggestion& suggestion, SuggestionSyntax syntax);
 
 // A comment body marked as resolved: the key is gone so no later run touches it again.
 std::string resolved_comment(std::string_view body, std::string_view head_sha);

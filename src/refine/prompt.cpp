@@ -11,7 +11,7 @@ namespace {
 constexpr std::size_t k_max_previous_diff_chars = 4000;
 
 std::string fenced(const std::string& info, const std::string& text) {
-  std::string fence = fence_for(text);
+  std::string fence = util::fence_for(text);
   std::string out = fence + info + "\n" + text;
   if (!text.empty() && text.back() != '\n') out += '\n';
   return out + fence + "\n";
@@ -25,15 +25,6 @@ std::string explanation(const Finding& f) {
 }
 
 }  // namespace
-
-std::string fence_for(const std::string& text) {
-  std::size_t longest = 0, run = 0;
-  for (char c : text) {
-    run = c == '`' ? run + 1 : 0;
-    longest = std::max(longest, run);
-  }
-  return std::string(std::max<std::size_t>(3, longest + 1), '`');
-}
 
 std::string repair_system_prompt() {
   return R"(You repair one Python file so that it passes a CI gate that runs Pylint, Bandit and a check of the code against its docstrings.

@@ -48,7 +48,5 @@ std::string repair_message(const RepairPrompt& prompt);
 // The request; `max_tokens` should leave room for the whole file.
 llm::ChatRequest repair_request(const RepairPrompt& prompt, int max_tokens, double temperature);
 
-// A Markdown fence of backticks longer than any backtick run in `text`.
-std::string fence_for(const std::string& text);
 
 }  // namespace codegate::refine

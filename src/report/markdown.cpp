@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "report/markdown_escape.h"
 #include "report/reports.h"
 #include "report/summary.h"
 #include "util/strings.h"
@@ -15,30 +16,8 @@ constexpr const char* k_summary_marker = "<!-- codegate:summary -->";
 // GitHub refuses comments over 65536 characters; 50 rows of long messages stay well below that.
 constexpr int k_max_rows = 50;
 
-// Text from tools, files and the LLM goes into a table cell: a '|' would end the cell and a
-// newline the table, and markup characters in a message or a file name must not turn into
-// links, images, HTML or emphasis in a comment the pull request's author controls.
-std::string escape_cell(std::string_view text) {
-  std::string valid = util::to_valid_utf8(text);
-  std::string out;
-  auto lines = util::split_lines(valid);
-  for (std::size_t i = 0; i < lines.size(); ++i) {
-    if (i != 0) out += "<br>";
-    for (char c : lines[i]) {
-      switch (c) {
-      case '\\': case '`': case '*': case '_': case '[': case ']': case '<': case '>': case '|': case '~':
-      case '!': case '#': case '&':
-        out += '\\';
-        out += c;
-        break;
-      case '\t': out += ' '; break;
-      default:
-        if (static_cast<unsigned char>(c) >= 0x20 && c != 0x7f) out += c;
-      }
-    }
-  }
-  return out;
-}
+// A table cell: a '|' would end the cell and a newline the table.
+std::string escape_cell(std::string_view text) { return escape_markdown(text, "<br>"); }
 
 std::string headline(const CheckResult& result, const ReportCounts& counts) {
   std::string line = result.failed ? "## :x: codegate: FAILED" : "## :white_check_mark: codegate: PASSED";

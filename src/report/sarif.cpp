@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "refine/suggestion.h"
 #include "report/json_writer.h"
 #include "report/reports.h"
 #include "report/rules.h"
@@ -123,12 +124,58 @@ void write_region(JsonWriter& json, const Finding& f) {
   json.end_object();
 }
 
-// Where result.fixes (SARIF 3.27.30: artifactChanges with replacements) will be written for a
-// finding that an accepted refine revision removes. Nothing links a Finding to a proposal yet, so
-// no result has fixes and this writes nothing; when the model does, this is the place to fill.
-void write_fixes(JsonWriter& /*json*/, const Finding& /*finding*/) {}
+// SARIF `fixes` (3.55) for a finding that an accepted refine revision removes: the revision's
+// changed line ranges as replacements, so code scanning can offer them. Whole lines are replaced;
+// a deletion takes the line ends with it.
+void write_fixes(JsonWriter& json, const Finding& f, const std::vector<FileFix>& fixes) {
+  auto fix = std::find_if(fixes.begin(), fixes.end(), [&](const FileFix& candidate) {
+    return candidate.path == f.path && std::find(candidate.fixed_fingerprints.begin(), candidate.fixed_fingerprints.end(),
+                                                 f.fingerprint) != candidate.fixed_fingerprints.end();
+  });
+  if (fix == fixes.end()) return;
+  int original_lines = static_cast<int>(util::split_lines(fix->original).size());
+  json.key("fixes");
+  json.start_array();
+  json.start_object();
+  write_message(json, "description",
+                "codegate refine, round " + std::to_string(fix->round) +
+                    ": an LLM revision of the file that passed the same checks with fewer findings");
+  json.key("artifactChanges");
+  json.start_array();
+  json.start_object();
+  json.key("artifactLocation");
+  json.start_object();
+  json.member("uri", path_to_uri(fix->path));
+  json.member("uriBaseId", k_src_root);
+  json.end_object();
+  json.key("replacements");
+  json.start_array();
+  for (const auto& suggestion : refine::suggestions_for(*fix)) {
+    json.start_object();
+    json.key("deletedRegion");
+    json.start_object();
+    json.member("startLine", suggestion.start_line);
+    bool whole_lines_removed = suggestion.replacement.empty() && suggestion.end_line < original_lines;
+    if (whole_lines_removed) {
+      json.member("startColumn", 1);
+      json.member("endLine", suggestion.end_line + 1);
+      json.member("endColumn", 1);
+    } else {
+      json.member("endLine", suggestion.end_line);
+    }
+    json.end_object();
+    write_message(json, "insertedContent", util::join(suggestion.replacement, "\n"));
+    json.end_object();
+  }
+  json.end_array();
+  json.end_object();
+  json.end_array();
+  json.end_object();
+  json.end_array();
+}
 
-void write_result(JsonWriter& json, const Finding& f, const std::map<std::string, int>& rule_index) {
+void write_result(JsonWriter& json, const Finding& f, const std::map<std::string, int>& rule_index,
+                  const std::vector<FileFix>& fixes) {
   json.start_object();
   std::string rule_id = sarif_rule_id(f);
   json.member("ruleId", rule_id);
@@ -155,7 +202,7 @@ void write_result(JsonWriter& json, const Finding& f, const std::map<std::string
     json.member(k_fingerprint_key, f.fingerprint);
     json.end_object();
   }
-  write_fixes(json, f);
+  write_fixes(json, f, fixes);
   json.key("properties");
   json.start_object();
   json.member("failsGate", f.fails_gate);
@@ -208,7 +255,7 @@ void write_run(JsonWriter& json, const SarifRun& run, const CheckResult& result,
 
   json.key("results");
   json.start_array();
-  for (const Finding* f : run.findings) write_result(json, *f, rule_index);
+  for (const Finding* f : run.findings) write_result(json, *f, rule_index, result.fixes);
   json.end_array();
 
   json.key("properties");

@@ -1,5 +1,6 @@
 #include "util/strings.h"
 
+#include <algorithm>
 #include <cctype>
 
 namespace codegate::util {
@@ -63,6 +64,16 @@ std::string file_name_part(std::string_view text, std::size_t max_length) {
     out += plain ? c : '_';
   }
   return out;
+}
+
+std::string fence_for(std::string_view text) {
+  std::size_t longest = 0;
+  std::size_t run = 0;
+  for (char c : text) {
+    run = c == '`' ? run + 1 : 0;
+    longest = std::max(longest, run);
+  }
+  return std::string(std::max<std::size_t>(3, longest + 1), '`');
 }
 
 std::string to_valid_utf8(std::string_view text) {

@@ -15,6 +15,8 @@ std::string join(const std::vector<std::string>& parts, std::string_view separat
 std::string squeeze_whitespace(std::string_view text);
 // `text` with every byte but [A-Za-z0-9._-] replaced by '_', cut to `max_length`: a portable file name part.
 std::string file_name_part(std::string_view text, std::size_t max_length);
+// A Markdown code fence longer than any backtick run in `text`, so the content cannot close it.
+std::string fence_for(std::string_view text);
 // Replaces bytes that are not valid UTF-8 with U+FFFD so JSON and SARIF stay valid.
 std::string to_valid_utf8(std::string_view text);
 

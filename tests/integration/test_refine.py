@@ -339,6 +339,34 @@ class FixIsVerifiedCommittedAndPushed(RefineTestCase):
         self.assertEqual(self.bandit_finding()["fix_status"], "fixed in round 1")
 
 
+class SuggestionsReachEveryReport(RefineTestCase):
+    def test_suggest_puts_the_fix_into_sarif_fixes_and_the_json_patch(self):
+        self.server.push(Reply.text(answer(FIXED), match=REPAIR))
+        sarif_path = os.path.join(self.out, "report.sarif")
+        result = self.check("--fix", "suggest", "--sarif", sarif_path)
+        self.assertEqual(result.returncode, 1, result.stderr)
+        self.assertEqual(self.repo.read("lib/shell.py"), VULNERABLE)  # suggest never writes files
+        fingerprint = self.bandit_finding()["fingerprint"]
+        self.assertEqual(self.report["fix_mode"], "suggest")
+        self.assertEqual([(f["path"], f["round"], f["fixed_fingerprints"]) for f in self.report["fixes"]],
+                         [("lib/shell.py", 1, [fingerprint])])
+        self.assertIn("-    return subprocess.call(command, shell=True)\n+    return subprocess.call(shlex.split(command))",
+                      self.report["fixes"][0]["patch"])
+        with open(sarif_path, encoding="utf-8") as handle:
+            sarif = json.load(handle)
+        results = [r for run in sarif["runs"] for r in run["results"] if r["ruleId"] == "B602"]
+        self.assertEqual(len(results), 1)
+        changes = results[0]["fixes"][0]["artifactChanges"]
+        self.assertEqual(changes[0]["artifactLocation"]["uri"], "lib/shell.py")
+        self.assertEqual(changes[0]["replacements"], [
+            # An insertion replaces the line above it together with the new line.
+            {"deletedRegion": {"startLine": 1, "endLine": 1},
+             "insertedContent": {"text": '"""Helpers that run shell commands."""\nimport shlex'}},
+            {"deletedRegion": {"startLine": 7, "endLine": 7},
+             "insertedContent": {"text": "    return subprocess.call(shlex.split(command))"}},
+        ])
+
+
 class BadRevisionsAreRejected(RefineTestCase):
     def test_syntax_error_other_file_and_worse_revisions_are_dropped(self):
         other_file = ("Two files need changes.\n```python\n" + FIXED + "```\nand\n```python\n# file: lib/helpers.py\n"

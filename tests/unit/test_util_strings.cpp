@@ -19,3 +19,8 @@ TEST_CASE("to_valid_utf8 keeps valid text and replaces invalid bytes") {
   CHECK(to_valid_utf8("\xF0\x9F\x98\x80") == "\xF0\x9F\x98\x80");
   CHECK(to_valid_utf8("\xC0\xAF") == "\xEF\xBF\xBD\xEF\xBF\xBD");
 }
+
+TEST_CASE("the fence is longer than any backtick run in the content") {
+  CHECK(fence_for("plain") == "```");
+  CHECK(fence_for("x = '```'\n````") == "`````");
+}

@@ -1,6 +1,6 @@
 #pragma once
-// Refine revisions (FileFix: a whole revised file) cut into the line-range replacements that
-// review comments can carry: GitHub `suggestion` blocks and GitLab suggestions.
+// Refine revisions (FileFix: a whole revised file) cut into line-range replacements: what GitHub
+// `suggestion` blocks, GitLab suggestions and SARIF `fixes` carry.
 
 #include <set>
 #include <string>
@@ -8,7 +8,7 @@
 
 #include "core/file_fix.h"
 
-namespace codegate::platform {
+namespace codegate::refine {
 
 // One replacement of consecutive lines of the analysed (head) file.
 struct Suggestion {
@@ -29,11 +29,4 @@ std::vector<Suggestion> suggestions_for(const FileFix& fix);
 // lines of the diff).
 bool fits_lines(const Suggestion& suggestion, const std::set<int>& lines);
 
-// `git diff`-style text of the whole revision (a/ and b/ paths, three lines of context), for the
-// summary when a suggestion does not fit on the diff's lines.
-std::string unified_diff(const FileFix& fix);
-
-// A Markdown code fence longer than any backtick run in `lines`, so the content cannot close it.
-std::string fence_for(const std::vector<std::string>& lines);
-
-} // namespace codegate::platform
+} // namespace codegate::refine

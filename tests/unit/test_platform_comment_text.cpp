@@ -1,7 +1,6 @@
 #include <doctest/doctest.h>
 
 #include "platform/comment_text.h"
-#include "platform/suggestions.h"
 
 using namespace codegate;
 using namespace codegate::platform;
@@ -16,65 +15,8 @@ std::vector<std::string> lines(std::initializer_list<const char*> items) { retur
 
 } // namespace
 
-TEST_CASE("a replaced line becomes a one-line suggestion") {
-  auto out = suggestions_for(fix("a\nb\nc\n", "a\nB\nc\n"));
-  REQUIRE(out.size() == 1);
-  CHECK(out[0].start_line == 2);
-  CHECK(out[0].end_line == 2);
-  CHECK(out[0].replacement == lines({"B"}));
-  CHECK(out[0].round == 2);
-  CHECK(out[0].fixed_fingerprints.size() == 2);
-}
-
-TEST_CASE("changes two lines apart merge into one suggestion; farther ones stay apart") {
-  auto merged = suggestions_for(fix("1\n2\n3\n4\n5\n6\n7\n8\n9\n", "1\nX\n3\n4\nY\n6\n7\n8\n9\n"));
-  REQUIRE(merged.size() == 1);
-  CHECK(merged[0].start_line == 2);
-  CHECK(merged[0].end_line == 5);
-  CHECK(merged[0].replacement == lines({"X", "3", "4", "Y"}));
-  auto apart = suggestions_for(fix("1\n2\n3\n4\n5\n6\n7\n8\n9\n", "X\n2\n3\n4\n5\n6\n7\n8\nY\n"));
-  REQUIRE(apart.size() == 2);
-  CHECK(apart[0].start_line == 1);
-  CHECK(apart[1].start_line == 9);
-}
-
-TEST_CASE("an insertion is anchored on the line above it, or below it at the top of the file") {
-  auto below = suggestions_for(fix("a\nb\n", "a\nnew\nb\n"));
-  REQUIRE(below.size() == 1);
-  CHECK(below[0].start_line == 1);
-  CHECK(below[0].end_line == 1);
-  CHECK(below[0].replacement == lines({"a", "new"}));
-  auto top = suggestions_for(fix("a\nb\n", "new\na\nb\n"));
-  REQUIRE(top.size() == 1);
-  CHECK(top[0].start_line == 1);
-  CHECK(top[0].replacement == lines({"new", "a"}));
-}
-
-TEST_CASE("a deletion is an empty replacement; a change of only the final newline is none") {
-  auto deleted = suggestions_for(fix("a\nb\nc\n", "a\nc\n"));
-  REQUIRE(deleted.size() == 1);
-  CHECK(deleted[0].start_line == 2);
-  CHECK(deleted[0].end_line == 2);
-  CHECK(deleted[0].replacement.empty());
-  CHECK(suggestions_for(fix("a\nb", "a\nb\n")).empty());
-  CHECK(suggestions_for(fix("a\n", "a\n")).empty());
-}
-
-TEST_CASE("a suggestion fits only when every line it replaces is on the diff") {
-  Suggestion s;
-  s.start_line = 3;
-  s.end_line = 5;
-  CHECK(fits_lines(s, {2, 3, 4, 5}));
-  CHECK_FALSE(fits_lines(s, {3, 5}));
-}
-
-TEST_CASE("the fence is longer than any backtick run in the content") {
-  CHECK(fence_for(lines({"plain"})) == "```");
-  CHECK(fence_for(lines({"x = '```'", "````"})) == "`````");
-}
-
 TEST_CASE("suggestion comments in GitHub's and GitLab's syntax") {
-  Suggestion s;
+  refine::Suggestion s;
   s.path = "app/shell.py";
   s.start_line = 6;
   s.end_line = 8;
@@ -87,11 +29,6 @@ TEST_CASE("suggestion comments in GitHub's and GitLab's syntax") {
   std::string gitlab = suggestion_comment(s, SuggestionSyntax::gitlab);
   CHECK(gitlab.find("\n```suggestion:-0+2\n") != std::string::npos);
   CHECK(comment_key(github) == suggestion_key(s));
-}
-
-TEST_CASE("the unified diff of a revision has a/ and b/ paths and a hunk") {
-  std::string diff = unified_diff(fix("a\nb\nc\n", "a\nB\nc\n"));
-  CHECK(diff.find("--- a/app/shell.py\n+++ b/app/shell.py\n@@ -1,3 +1,3 @@\n a\n-b\n+B\n c\n") != std::string::npos);
 }
 
 TEST_CASE("comment keys are found in bodies and gone from resolved ones") {
