@@ -22,7 +22,7 @@ long int_member(const rapidjson::Value& object, const char* name) {
 
 class AnthropicClient : public LlmClient {
  public:
-  AnthropicClient(ProviderSettings settings, std::shared_ptr<HttpClient> http)
+  AnthropicClient(ProviderSettings settings, std::shared_ptr<http::HttpClient> http)
       : settings_(std::move(settings)), http_(std::move(http)) {
     if (settings_.base_url.empty()) settings_.base_url = k_default_base_url;
     // A base_url copied from an OpenAI-style configuration often ends in /v1 already.
@@ -112,13 +112,13 @@ class AnthropicClient : public LlmClient {
   }
 
   ProviderSettings settings_;
-  std::shared_ptr<HttpClient> http_;
+  std::shared_ptr<http::HttpClient> http_;
   std::string url_;
 };
 
 }  // namespace
 
-std::unique_ptr<LlmClient> make_anthropic_client(ProviderSettings settings, std::shared_ptr<HttpClient> http) {
+std::unique_ptr<LlmClient> make_anthropic_client(ProviderSettings settings, std::shared_ptr<http::HttpClient> http) {
   return std::make_unique<AnthropicClient>(std::move(settings), std::move(http));
 }
 

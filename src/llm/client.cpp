@@ -32,8 +32,8 @@ std::string default_model(const std::string& provider) {
   return provider == "anthropic" ? "claude-haiku-4-5" : "gpt-4o-mini";
 }
 
-LlmClientSetup make_llm_client(const LlmConfig& config, const EnvLookup& env, std::shared_ptr<HttpClient> http,
-                               RetryHooks hooks) {
+LlmClientSetup make_llm_client(const LlmConfig& config, const EnvLookup& env, std::shared_ptr<http::HttpClient> http,
+                               http::RetryHooks hooks) {
   LlmClientSetup setup;
   ProviderSettings settings;
   settings.model = config.model.empty() ? default_model(config.provider) : config.model;
@@ -72,7 +72,7 @@ LlmClientSetup make_llm_client(const LlmConfig& config, const EnvLookup& env, st
     }
   }
 
-  if (!http) http = make_curl_http_client();
+  if (!http) http = http::make_curl_http_client();
   setup.client = config.provider == "anthropic" ? make_anthropic_client(std::move(settings), std::move(http))
                                                 : make_openai_client(std::move(settings), std::move(http));
   return setup;

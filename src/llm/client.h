@@ -11,8 +11,8 @@
 #include <vector>
 
 #include "config/config.h"
-#include "llm/http_client.h"
-#include "llm/retry.h"
+#include "http/http_client.h"
+#include "http/retry.h"
 
 namespace codegate::llm {
 
@@ -98,12 +98,12 @@ struct ProviderSettings {
   std::string api_key;  // empty: send no key (a local server)
   std::string key_env;  // the variable the key came from (or should come from), for messages
   double timeout_seconds = 60;
-  RetryPolicy retry;
-  RetryHooks hooks;
+  http::RetryPolicy retry;
+  http::RetryHooks hooks;
 };
 
-std::unique_ptr<LlmClient> make_openai_client(ProviderSettings settings, std::shared_ptr<HttpClient> http);
-std::unique_ptr<LlmClient> make_anthropic_client(ProviderSettings settings, std::shared_ptr<HttpClient> http);
+std::unique_ptr<LlmClient> make_openai_client(ProviderSettings settings, std::shared_ptr<http::HttpClient> http);
+std::unique_ptr<LlmClient> make_anthropic_client(ProviderSettings settings, std::shared_ptr<http::HttpClient> http);
 
 // The outcome of make_llm_client: a client, or why there is none (a one-line reason for reports).
 struct LlmClientSetup {
@@ -116,7 +116,7 @@ struct LlmClientSetup {
 // ANTHROPIC_API_KEY for the provider. No key and no base_url: no client. A base_url without a key
 // is a local server that needs none. `http` defaults to libcurl.
 LlmClientSetup make_llm_client(const LlmConfig& config, const EnvLookup& env = process_environment(),
-                               std::shared_ptr<HttpClient> http = nullptr, RetryHooks hooks = {});
+                               std::shared_ptr<http::HttpClient> http = nullptr, http::RetryHooks hooks = {});
 
 // The model a provider uses when llm.model is empty.
 std::string default_model(const std::string& provider);

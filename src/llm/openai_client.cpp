@@ -57,7 +57,7 @@ std::string content_text(const rapidjson::Value& content) {
 
 class OpenAiClient : public LlmClient {
  public:
-  OpenAiClient(ProviderSettings settings, std::shared_ptr<HttpClient> http)
+  OpenAiClient(ProviderSettings settings, std::shared_ptr<http::HttpClient> http)
       : settings_(std::move(settings)), http_(std::move(http)) {
     if (settings_.base_url.empty()) settings_.base_url = k_default_base_url;
     url_ = join_url(settings_.base_url, "/chat/completions");
@@ -161,13 +161,13 @@ class OpenAiClient : public LlmClient {
   }
 
   ProviderSettings settings_;
-  std::shared_ptr<HttpClient> http_;
+  std::shared_ptr<http::HttpClient> http_;
   std::string url_;
 };
 
 }  // namespace
 
-std::unique_ptr<LlmClient> make_openai_client(ProviderSettings settings, std::shared_ptr<HttpClient> http) {
+std::unique_ptr<LlmClient> make_openai_client(ProviderSettings settings, std::shared_ptr<http::HttpClient> http) {
   return std::make_unique<OpenAiClient>(std::move(settings), std::move(http));
 }
 

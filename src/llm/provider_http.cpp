@@ -80,9 +80,9 @@ void estimate_missing_usage(ChatResponse& response, const ChatRequest& request) 
   if (response.output_tokens <= 0) response.output_tokens = estimate_tokens(response.text);
 }
 
-PostedJson post_json(HttpClient& http, const ProviderSettings& settings, const std::string& url,
+PostedJson post_json(http::HttpClient& http, const ProviderSettings& settings, const std::string& url,
                      std::vector<std::pair<std::string, std::string>> headers, std::string body) {
-  HttpRequest request;
+  http::HttpRequest request;
   request.url = url;
   request.headers = std::move(headers);
   request.body = std::move(body);
@@ -97,7 +97,7 @@ PostedJson post_json(HttpClient& http, const ProviderSettings& settings, const s
   wire.request_body = redact_secret(request.body, settings.api_key);
 
   // Count attempts through the hook that fires before every retry.
-  RetryHooks hooks = settings.hooks;
+  http::RetryHooks hooks = settings.hooks;
   int retries = 0;
   auto user_on_retry = hooks.on_retry;
   hooks.on_retry = [&](const std::string& note) {
@@ -108,24 +108,24 @@ PostedJson post_json(HttpClient& http, const ProviderSettings& settings, const s
       util::progress("LLM request " + note);
   };
   auto start = std::chrono::steady_clock::now();
-  HttpResponse response = post_with_retries(http, request, settings.retry, hooks);
+  http::HttpResponse response = http::send_with_retries(http, request, settings.retry, hooks);
   wire.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   wire.attempts = retries + 1;
   wire.status = response.status;
   wire.response_body = redact_secret(response.body, settings.api_key);
 
-  if (response.error == TransportError::none && response.status >= 200 && response.status < 300) {
+  if (response.error == http::TransportError::none && response.status >= 200 && response.status < 300) {
     posted.response = std::move(response);
     return posted;
   }
 
   std::string where = "the LLM service at " + url;
-  std::string what = describe_failure(response, settings.timeout_seconds);
-  if (response.error == TransportError::none) {
+  std::string what = http::describe_failure(response, settings.timeout_seconds);
+  if (response.error == http::TransportError::none) {
     std::string detail = redact_secret(provider_error_message(response.body), settings.api_key);
     if (!detail.empty()) what += ": " + detail;
   }
-  if (response.error == TransportError::none && (response.status == 401 || response.status == 403)) {
+  if (response.error == http::TransportError::none && (response.status == 401 || response.status == 403)) {
     if (settings.api_key.empty()) {
       throw LlmError(LlmErrorKind::auth, where + " requires an API key (" + what + "); set " + settings.key_env, wire);
     }
@@ -133,11 +133,11 @@ PostedJson post_json(HttpClient& http, const ProviderSettings& settings, const s
                    wire);
   }
   std::string attempts = wire.attempts > 1 ? " after " + std::to_string(wire.attempts) + " attempts" : "";
-  if (is_retryable(response)) {
+  if (http::is_retryable(response)) {
     throw LlmError(LlmErrorKind::unavailable, where + " failed" + attempts + ": " + what, wire);
   }
   std::string hint;
-  if (response.error == TransportError::none && response.status == 404) hint = "; check llm.base_url and llm.model";
+  if (response.error == http::TransportError::none && response.status == 404) hint = "; check llm.base_url and llm.model";
   throw LlmError(LlmErrorKind::rejected, where + " refused the request (" + what + ")" + hint, wire);
 }
 

@@ -32,13 +32,13 @@ void estimate_missing_usage(ChatResponse& response, const ChatRequest& request);
 
 // A successful POST and its redacted record.
 struct PostedJson {
-  HttpResponse response;
+  http::HttpResponse response;
   WireExchange wire;
 };
 
 // POSTs `body` to `url` with retries per settings. Returns only a 2xx response; anything else is
 // thrown as LlmError (auth for 401/403, unavailable when retries ran out, rejected otherwise).
-PostedJson post_json(HttpClient& http, const ProviderSettings& settings, const std::string& url,
+PostedJson post_json(http::HttpClient& http, const ProviderSettings& settings, const std::string& url,
                      std::vector<std::pair<std::string, std::string>> headers, std::string body);
 
 }  // namespace codegate::llm

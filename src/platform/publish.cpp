@@ -102,7 +102,7 @@ void publish_github(const CheckResult& result, const ChangeSet& changes, const C
   GithubPullRequest pr{env_or(env, "GITHUB_REPOSITORY", event->base_repository), number, result.head_sha, run_url(env)};
   std::string api_url = env_or(env, "GITHUB_API_URL", "https://api.github.com");
   try {
-    auto transport = make_curl_transport();
+    auto transport = http::make_curl_http_client();
     RestClient api(*transport, api_url, github_headers(token), "GitHub");
     PublishSummary done = publish_to_github(result, changes, pr, mode, api);
     std::string line = "pull request #" + std::to_string(number) + ":";
@@ -160,7 +160,7 @@ void publish_gitlab(const CheckResult& result, const ChangeSet& changes, const C
   }
   GitlabMergeRequest mr{url_encode(project), number, result.head_sha, env_or(env, "CI_JOB_URL")};
   try {
-    auto transport = make_curl_transport();
+    auto transport = http::make_curl_http_client();
     RestClient api(*transport, api_url, gitlab_headers(token, job_token), "GitLab");
     PublishSummary done = publish_to_gitlab(result, changes, mr, mode, api);
     std::string line = "merge request !" + iid + ":";

@@ -1,7 +1,5 @@
 #include "platform/rest_client.h"
 
-#include <curl/curl.h>
-
 #include <algorithm>
 #include <cctype>
 #include <mutex>
@@ -19,140 +17,17 @@
 namespace codegate::platform {
 namespace {
 
-void global_init_once() {
-  // curl_global_init is not thread-safe in older libcurl versions; once, before any handle.
-  static std::once_flag flag;
-  std::call_once(flag, [] {
-    if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) throw std::runtime_error("libcurl: global initialisation failed");
-  });
-}
-
-struct EasyDeleter {
-  void operator()(CURL* handle) const { curl_easy_cleanup(handle); }
-};
-using EasyHandle = std::unique_ptr<CURL, EasyDeleter>;
-
-struct SlistDeleter {
-  void operator()(curl_slist* list) const { curl_slist_free_all(list); }
-};
-using Slist = std::unique_ptr<curl_slist, SlistDeleter>;
-
-std::size_t on_body(char* data, std::size_t size, std::size_t count, void* user) {
-  static_cast<std::string*>(user)->append(data, size * count);
-  return size * count;
-}
-
-std::size_t on_header(char* data, std::size_t size, std::size_t count, void* user) {
-  auto& headers = *static_cast<std::map<std::string, std::string>*>(user);
-  std::string_view line(data, size * count);
-  if (util::starts_with(line, "HTTP/")) headers.clear();  // a 100-continue starts a new block
-  auto colon = line.find(':');
-  if (colon != std::string_view::npos) {
-    std::string name(util::trim(line.substr(0, colon)));
-    std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    headers[name] = std::string(util::trim(line.substr(colon + 1)));
-  }
-  return size * count;
-}
-
-void append_header(Slist& list, const std::string& line) {
-  curl_slist* head = curl_slist_append(list.get(), line.c_str());
-  if (head == nullptr) throw std::runtime_error("libcurl: out of memory building headers");
-  (void)list.release();
-  list.reset(head);
-}
-
-llm::TransportError classify(CURLcode code) {
-  switch (code) {
-    case CURLE_OK: return llm::TransportError::none;
-    case CURLE_OPERATION_TIMEDOUT: return llm::TransportError::timeout;
-    case CURLE_COULDNT_RESOLVE_PROXY:
-    case CURLE_COULDNT_RESOLVE_HOST:
-    case CURLE_COULDNT_CONNECT:
-    case CURLE_PARTIAL_FILE:
-    case CURLE_GOT_NOTHING:
-    case CURLE_SEND_ERROR:
-    case CURLE_RECV_ERROR:
-    case CURLE_HTTP2:
-    case CURLE_HTTP2_STREAM:
-    case CURLE_SSL_CONNECT_ERROR:
-      return llm::TransportError::connection;
-    default: return llm::TransportError::other;
-  }
-}
-
-class CurlTransport : public RestTransport {
-public:
-  CurlTransport() {
-    global_init_once();
-    handle_.reset(curl_easy_init());
-    if (!handle_) throw std::runtime_error("libcurl: cannot create a handle");
-  }
-
-  // Publishing is sequential, so one handle serves every request and keeps the connection alive.
-  RestResponse send(const RestRequest& request) override {
-    CURL* curl = handle_.get();
-    curl_easy_reset(curl);
-    RestResponse response;
-    Slist headers;
-    for (const auto& [name, value] : request.headers) append_header(headers, name + ": " + value);
-    append_header(headers, "Expect:");
-
-    auto timeout_ms = static_cast<long>(request.timeout_seconds * 1000);
-    char error_buffer[CURL_ERROR_SIZE] = {0};
-    curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, error_buffer);
-    curl_easy_setopt(curl, CURLOPT_URL, request.url.c_str());
-    if (request.method == "GET") {
-      curl_easy_setopt(curl, CURLOPT_HTTPGET, 1L);
-    } else {
-      curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, request.method.c_str());
-      if (!request.body.empty() || request.method == "POST") {
-        curl_easy_setopt(curl, CURLOPT_POSTFIELDS, request.body.data());
-        curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.body.size()));
-      }
-    }
-    curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers.get());
-    curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, timeout_ms);
-    curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, std::min(timeout_ms, 30000L));
-    curl_easy_setopt(curl, CURLOPT_ACCEPT_ENCODING, "");
-    curl_easy_setopt(curl, CURLOPT_USERAGENT, "codegate/" CODEGATE_VERSION);
-    curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 0L);
-#if LIBCURL_VERSION_NUM >= 0x075500
-    curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
-#else
-    curl_easy_setopt(curl, CURLOPT_PROTOCOLS, static_cast<long>(CURLPROTO_HTTP | CURLPROTO_HTTPS));
-#endif
-    curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, on_body);
-    curl_easy_setopt(curl, CURLOPT_WRITEDATA, &response.body);
-    curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, on_header);
-    curl_easy_setopt(curl, CURLOPT_HEADERDATA, &response.headers);
-
-    CURLcode code = curl_easy_perform(curl);
-    curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &response.status);
-    curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, nullptr);
-    curl_easy_setopt(curl, CURLOPT_HTTPHEADER, nullptr);
-    response.error = classify(code);
-    if (response.error != llm::TransportError::none)
-      response.error_message = error_buffer[0] != '\0' ? error_buffer : curl_easy_strerror(code);
-    return response;
-  }
-
-private:
-  EasyHandle handle_;
-};
-
-std::optional<std::string> header(const RestResponse& response, const std::string& name) {
+std::optional<std::string> header(const http::HttpResponse& response, const std::string& name) {
   auto it = response.headers.find(name);
   if (it == response.headers.end()) return std::nullopt;
   return it->second;
 }
 
 // GitHub's rate limits answer 403 or 429 and say when to come back (Retry-After, or the reset
-// time of an exhausted quota); llm::is_retryable does not know GitHub's headers.
-std::optional<std::chrono::milliseconds> rate_limit_wait(const RestResponse& response) {
+// time of an exhausted quota); http::is_retryable does not know GitHub's headers.
+std::optional<std::chrono::milliseconds> rate_limit_wait(const http::HttpResponse& response) {
   if (response.status != 403 && response.status != 429) return std::nullopt;
-  if (auto asked = llm::retry_after(response.headers, std::chrono::system_clock::now())) return asked;
+  if (auto asked = http::retry_after(response.headers, std::chrono::system_clock::now())) return asked;
   if (header(response, "x-ratelimit-remaining") != "0") return std::nullopt;
   auto reset = header(response, "x-ratelimit-reset");
   if (!reset) return std::nullopt;
@@ -171,17 +46,15 @@ double jitter() {
 }
 
 // The method and path for messages; never the query (it could carry a token in other APIs).
-std::string describe(const RestRequest& request) {
+std::string describe(const http::HttpRequest& request) {
   std::string url = request.url.substr(0, request.url.find('?'));
   return request.method + " " + url;
 }
 
 } // namespace
 
-std::unique_ptr<RestTransport> make_curl_transport() { return std::make_unique<CurlTransport>(); }
-
-llm::RetryPolicy RestClient::default_policy() {
-  llm::RetryPolicy policy;
+http::RetryPolicy RestClient::default_policy() {
+  http::RetryPolicy policy;
   policy.retries = 3;
   policy.base_delay = std::chrono::milliseconds(1000);
   policy.max_delay = std::chrono::milliseconds(16000);
@@ -189,16 +62,17 @@ llm::RetryPolicy RestClient::default_policy() {
   return policy;
 }
 
-RestClient::RestClient(RestTransport& transport, std::string base_url,
+RestClient::RestClient(http::HttpClient& transport, std::string base_url,
                        std::vector<std::pair<std::string, std::string>> headers, std::string service,
-                       llm::RetryPolicy policy, RestHooks hooks)
+                       http::RetryPolicy policy, RestHooks hooks)
     : transport_(transport), base_url_(std::move(base_url)), headers_(std::move(headers)), service_(std::move(service)),
       policy_(policy), hooks_(std::move(hooks)) {
   while (!base_url_.empty() && base_url_.back() == '/') base_url_.pop_back();
 }
 
 RestReply RestClient::send(const std::string& method, const std::string& path_or_url, const std::string& json_body) {
-  RestRequest request;
+  http::HttpRequest request;
+  request.timeout_seconds = 30;
   request.method = method;
   bool absolute = util::starts_with(path_or_url, "http://") || util::starts_with(path_or_url, "https://");
   // A next-page URL comes from the server; the token goes nowhere but the API it was given for.
@@ -214,25 +88,25 @@ RestReply RestClient::send(const std::string& method, const std::string& path_or
   request.body = json_body;
 
   for (int attempt = 0;; ++attempt) {
-    RestResponse response = transport_.send(request);
-    bool ok = response.error == llm::TransportError::none && response.status >= 200 && response.status < 300;
+    http::HttpResponse response = transport_.send(request);
+    bool ok = response.error == http::TransportError::none && response.status >= 200 && response.status < 300;
     std::optional<std::chrono::milliseconds> wait;
     if (!ok && attempt < policy_.retries) {
       if (auto limited = rate_limit_wait(response)) {
         if (*limited <= policy_.max_retry_after) wait = limited;
-      } else if (llm::is_retryable(response)) {
-        auto asked = llm::retry_after(response.headers, std::chrono::system_clock::now());
-        if (!asked) wait = llm::backoff_delay(attempt, policy_, jitter());
+      } else if (http::is_retryable(response)) {
+        auto asked = http::retry_after(response.headers, std::chrono::system_clock::now());
+        if (!asked) wait = http::backoff_delay(attempt, policy_, jitter());
         else if (*asked <= policy_.max_retry_after) wait = asked;
       }
     }
     if (ok || !wait) {
       RestReply reply;
-      reply.status = response.error == llm::TransportError::none ? response.status : 0;
+      reply.status = response.error == http::TransportError::none ? response.status : 0;
       reply.body = std::move(response.body);
       if (auto link = header(response, "link")) reply.next_url = next_link(*link);
       if (!ok) {
-        reply.failure = llm::describe_failure(response, request.timeout_seconds);
+        reply.failure = http::describe_failure(response, request.timeout_seconds);
         if (reply.status != 0) {
           std::string said = server_message(reply.body);
           if (!said.empty()) reply.failure += ": " + said;
@@ -241,7 +115,7 @@ RestReply RestClient::send(const std::string& method, const std::string& path_or
       return reply;
     }
     std::string note = service_ + " API " + describe(request) + " failed (" +
-                       llm::describe_failure(response, request.timeout_seconds) + "); retry " +
+                       http::describe_failure(response, request.timeout_seconds) + "); retry " +
                        std::to_string(attempt + 1) + " of " + std::to_string(policy_.retries) + " in " +
                        std::to_string(wait->count()) + " ms";
     if (hooks_.on_retry) hooks_.on_retry(note);

@@ -1,11 +1,7 @@
 #pragma once
-// A small JSON REST client for the GitHub and GitLab APIs: GET, POST, PATCH, PUT and DELETE over
-// libcurl, retried with the LLM layer's backoff rules, and a transport interface so that the
-// publishers can be tested without a network.
-//
-// llm::HttpClient only sends POST (all an LLM provider needs); this transport adds the other
-// methods but shares its response type and its retry decisions (llm/retry.h), so the two cannot
-// disagree about what a retryable failure is.
+// A small JSON REST client for the GitHub and GitLab APIs on the shared HTTP transport
+// (http/http_client.h), retried by the same rules as every other request (http/retry.h) plus the
+// APIs' own rate-limit answers.
 
 #include <chrono>
 #include <functional>
@@ -15,32 +11,10 @@
 #include <utility>
 #include <vector>
 
-#include "llm/http_client.h"
-#include "llm/retry.h"
+#include "http/http_client.h"
+#include "http/retry.h"
 
 namespace codegate::platform {
-
-// One request. Header values may hold a token: nothing here logs them.
-struct RestRequest {
-  std::string method = "GET";
-  std::string url;
-  std::vector<std::pair<std::string, std::string>> headers;  // name, value
-  std::string body;                                          // sent when not empty (and always for POST)
-  double timeout_seconds = 30;
-};
-
-using RestResponse = llm::HttpResponse;
-
-// Sends one request and waits for the whole response; a fake in the unit tests.
-class RestTransport {
-public:
-  virtual ~RestTransport() = default;
-  virtual RestResponse send(const RestRequest& request) = 0;
-};
-
-// The libcurl transport: HTTP(S) only, no redirects (a redirect must not carry the token to
-// another host), TLS verified with the system's CA certificates.
-std::unique_ptr<RestTransport> make_curl_transport();
 
 // A finished exchange as the publishers read it.
 struct RestReply {
@@ -61,8 +35,8 @@ struct RestHooks {
 // and the retry policy. `service` names the API in messages ("GitHub", "GitLab").
 class RestClient {
 public:
-  RestClient(RestTransport& transport, std::string base_url, std::vector<std::pair<std::string, std::string>> headers,
-             std::string service, llm::RetryPolicy policy = default_policy(), RestHooks hooks = {});
+  RestClient(http::HttpClient& transport, std::string base_url, std::vector<std::pair<std::string, std::string>> headers,
+             std::string service, http::RetryPolicy policy = default_policy(), RestHooks hooks = {});
 
   // `path_or_url` is a path under the base URL ("/repos/o/r/issues/1/comments") or, for the next
   // page of a list, the absolute URL the server sent. A JSON body is sent with its Content-Type.
@@ -72,14 +46,14 @@ public:
   const std::string& service() const { return service_; }
 
   // Three retries, one second doubling: a CI step should not hang for minutes on a comment.
-  static llm::RetryPolicy default_policy();
+  static http::RetryPolicy default_policy();
 
 private:
-  RestTransport& transport_;
+  http::HttpClient& transport_;
   std::string base_url_;
   std::vector<std::pair<std::string, std::string>> headers_;
   std::string service_;
-  llm::RetryPolicy policy_;
+  http::RetryPolicy policy_;
   RestHooks hooks_;
 };
 

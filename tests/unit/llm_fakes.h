@@ -1,5 +1,5 @@
 #pragma once
-// Fakes for the LLM layer's seams: an HttpClient that answers from a script and records what it
+// Fakes for the LLM layer's seams: an http::HttpClient that answers from a script and records what it
 // was sent, and an LlmClient that answers chat requests from a script.
 
 #include <deque>
@@ -9,17 +9,17 @@
 #include <vector>
 
 #include "llm/client.h"
-#include "llm/http_client.h"
+#include "http/http_client.h"
 
 namespace codegate::testing {
 
 // Answers POSTs in order from `responses`; the last one repeats when the script runs out.
-class ScriptedHttp : public llm::HttpClient {
+class ScriptedHttp : public http::HttpClient {
  public:
-  std::vector<llm::HttpResponse> responses;
-  std::vector<llm::HttpRequest> requests;
+  std::vector<http::HttpResponse> responses;
+  std::vector<http::HttpRequest> requests;
 
-  llm::HttpResponse post(const llm::HttpRequest& request) override {
+  http::HttpResponse send(const http::HttpRequest& request) override {
     std::lock_guard lock(mutex_);
     requests.push_back(request);
     std::size_t i = std::min(requests.size() - 1, responses.size() - 1);
@@ -30,16 +30,16 @@ class ScriptedHttp : public llm::HttpClient {
   std::mutex mutex_;
 };
 
-inline llm::HttpResponse http_response(long status, std::string body, std::map<std::string, std::string> headers = {}) {
-  llm::HttpResponse r;
+inline http::HttpResponse http_response(long status, std::string body, std::map<std::string, std::string> headers = {}) {
+  http::HttpResponse r;
   r.status = status;
   r.body = std::move(body);
   r.headers = std::move(headers);
   return r;
 }
 
-inline llm::HttpResponse transport_failure(llm::TransportError error, std::string message = "boom") {
-  llm::HttpResponse r;
+inline http::HttpResponse transport_failure(http::TransportError error, std::string message = "boom") {
+  http::HttpResponse r;
   r.error = error;
   r.error_message = std::move(message);
   return r;

@@ -7,6 +7,7 @@
 #include "llm_fakes.h"
 
 using namespace codegate::llm;
+namespace http = codegate::http;
 using codegate::LlmConfig;
 using codegate::testing::http_response;
 using codegate::testing::ScriptedHttp;
@@ -43,7 +44,7 @@ ChatRequest request() {
   return r;
 }
 
-std::string header(const HttpRequest& r, const std::string& name) {
+std::string header(const http::HttpRequest& r, const std::string& name) {
   for (const auto& [n, v] : r.headers) {
     if (n == name) return v;
   }
@@ -200,7 +201,7 @@ TEST_CASE("exhausted retries are 'unavailable'; a 404 is 'rejected' with a hint"
           "the LLM service at http://h/v1/chat/completions failed after 3 attempts: HTTP 503: overloaded");
     CHECK(e.wire().attempts == 3);
   }
-  http->responses = {transport_failure(TransportError::timeout)};
+  http->responses = {transport_failure(http::TransportError::timeout)};
   s.retry.retries = 0;
   try {
     make_openai_client(s, http)->chat(request());
@@ -301,12 +302,12 @@ TEST_CASE("provider helpers: join_url, redaction, error messages") {
 }
 
 TEST_CASE("the libcurl client reports a refused connection as a connection error") {
-  auto http = make_curl_http_client();
+  auto http = http::make_curl_http_client();
   // Port 1 on the loopback interface: nothing listens there in a test environment.
   auto response =
-      http->post({"http://127.0.0.1:1/v1/chat/completions", {{"Content-Type", "application/json"}}, "{}", 5});
-  CHECK(response.error == TransportError::connection);
+      http->send({"http://127.0.0.1:1/v1/chat/completions", {{"Content-Type", "application/json"}}, "{}", 5});
+  CHECK(response.error == http::TransportError::connection);
   CHECK_FALSE(response.error_message.empty());
-  auto bad = http->post({"file:///etc/passwd", {}, "{}", 5});
-  CHECK(bad.error == TransportError::other);
+  auto bad = http->send({"file:///etc/passwd", {}, "{}", 5});
+  CHECK(bad.error == http::TransportError::other);
 }

@@ -15,11 +15,11 @@ using namespace codegate::platform;
 namespace {
 
 // Answers from a script: a handler per "METHOD path" (query stripped), a recorded request log.
-class FakeApi : public RestTransport {
+class FakeApi : public http::HttpClient {
 public:
-  using Handler = std::function<RestResponse(const RestRequest&)>;
+  using Handler = std::function<http::HttpResponse(const http::HttpRequest&)>;
 
-  RestResponse send(const RestRequest& request) override {
+  http::HttpResponse send(const http::HttpRequest& request) override {
     requests.push_back(request);
     std::string path = request.url.substr(request.url.find('/', 8));
     path = path.substr(0, path.find('?'));
@@ -31,23 +31,23 @@ public:
     return it->second(request);
   }
 
-  static RestResponse reply(long status, std::string body, std::map<std::string, std::string> headers = {}) {
-    RestResponse r;
+  static http::HttpResponse reply(long status, std::string body, std::map<std::string, std::string> headers = {}) {
+    http::HttpResponse r;
     r.status = status;
     r.body = std::move(body);
     r.headers = std::move(headers);
     return r;
   }
 
-  std::vector<const RestRequest*> calls(const std::string& method, const std::string& path_part = "") const {
-    std::vector<const RestRequest*> out;
+  std::vector<const http::HttpRequest*> calls(const std::string& method, const std::string& path_part = "") const {
+    std::vector<const http::HttpRequest*> out;
     for (const auto& r : requests)
       if (r.method == method && r.url.find(path_part) != std::string::npos) out.push_back(&r);
     return out;
   }
 
   std::map<std::string, Handler> handlers;
-  std::vector<RestRequest> requests;
+  std::vector<http::HttpRequest> requests;
   std::vector<std::string> unexpected;
 };
 
@@ -106,19 +106,19 @@ struct GithubSetup {
 
   GithubSetup() {
     result.head_sha = "headsha";
-    api.handlers["GET /user"] = [](const RestRequest&) {
+    api.handlers["GET /user"] = [](const http::HttpRequest&) {
       return FakeApi::reply(403, R"({"message":"Resource not accessible by integration"})");
     };
-    api.handlers["GET /repos/octo/sample/issues/7/comments"] = [this](const RestRequest&) {
+    api.handlers["GET /repos/octo/sample/issues/7/comments"] = [this](const http::HttpRequest&) {
       return FakeApi::reply(200, issue_comments);
     };
-    api.handlers["POST /repos/octo/sample/issues/7/comments"] = [](const RestRequest&) {
+    api.handlers["POST /repos/octo/sample/issues/7/comments"] = [](const http::HttpRequest&) {
       return FakeApi::reply(201, std::string(R"({"id": 1, "body": "x", )") + k_bot + "}");
     };
-    api.handlers["GET /repos/octo/sample/pulls/7/comments"] = [this](const RestRequest&) {
+    api.handlers["GET /repos/octo/sample/pulls/7/comments"] = [this](const http::HttpRequest&) {
       return FakeApi::reply(200, review_comments);
     };
-    api.handlers["POST /repos/octo/sample/pulls/7/reviews"] = [](const RestRequest&) {
+    api.handlers["POST /repos/octo/sample/pulls/7/reviews"] = [](const http::HttpRequest&) {
       return FakeApi::reply(200, R"({"id": 5})");
     };
   }
@@ -161,7 +161,7 @@ TEST_CASE("GitHub: the bot's summary is edited in place; a person's comment with
   GithubSetup gh;
   gh.issue_comments = std::string("[{\"id\": 11, \"body\": \"<!-- codegate:summary -->\\nfake\", ") + k_human +
                       "}, {\"id\": 12, \"body\": \"<!-- codegate:summary -->\\nold\", " + k_bot + "}]";
-  gh.api.handlers["PATCH /repos/octo/sample/issues/comments/12"] = [](const RestRequest&) {
+  gh.api.handlers["PATCH /repos/octo/sample/issues/comments/12"] = [](const http::HttpRequest&) {
     return FakeApi::reply(200, std::string(R"({"id": 12, )") + k_bot + "}");
   };
   auto done = gh.publish(CommentMode::summary);
@@ -181,11 +181,11 @@ TEST_CASE("GitHub: stale comments are deleted, or marked resolved when someone a
                        "{\"id\": 24, \"body\": \"why?\", \"in_reply_to_id\": 23, " + k_human + "}," +
                        "{\"id\": 25, \"body\": \"<!-- codegate:key finding:gone -->\\nspoof\", " + k_human + "}," +
                        "{\"id\": 26, \"body\": \"<!-- codegate:key finding:keep -->\\nduplicate\", " + k_bot + "}]";
-  gh.api.handlers["DELETE /repos/octo/sample/pulls/comments/22"] = [](const RestRequest&) { return FakeApi::reply(204, ""); };
-  gh.api.handlers["DELETE /repos/octo/sample/pulls/comments/26"] = [](const RestRequest&) { return FakeApi::reply(204, ""); };
-  gh.api.handlers["PATCH /repos/octo/sample/pulls/comments/23"] = [](const RestRequest&) { return FakeApi::reply(200, "{}"); };
+  gh.api.handlers["DELETE /repos/octo/sample/pulls/comments/22"] = [](const http::HttpRequest&) { return FakeApi::reply(204, ""); };
+  gh.api.handlers["DELETE /repos/octo/sample/pulls/comments/26"] = [](const http::HttpRequest&) { return FakeApi::reply(204, ""); };
+  gh.api.handlers["PATCH /repos/octo/sample/pulls/comments/23"] = [](const http::HttpRequest&) { return FakeApi::reply(200, "{}"); };
   // The kept comment's text is outdated: edited to what the finding says now.
-  gh.api.handlers["PATCH /repos/octo/sample/pulls/comments/21"] = [](const RestRequest&) { return FakeApi::reply(200, "{}"); };
+  gh.api.handlers["PATCH /repos/octo/sample/pulls/comments/21"] = [](const http::HttpRequest&) { return FakeApi::reply(200, "{}"); };
   auto done = gh.publish(CommentMode::review);
   CHECK(gh.api.unexpected.empty());
   CHECK(done.kept == 1);
@@ -205,7 +205,7 @@ TEST_CASE("GitHub: reviews go in batches, and a refused batch is retried one com
   GithubSetup gh;
   for (int i = 1; i <= 35; ++i) gh.result.findings.push_back(finding("f" + std::to_string(i), i));
   int attempts = 0;
-  gh.api.handlers["POST /repos/octo/sample/pulls/7/reviews"] = [&attempts](const RestRequest& request) {
+  gh.api.handlers["POST /repos/octo/sample/pulls/7/reviews"] = [&attempts](const http::HttpRequest& request) {
     ++attempts;
     auto body = json(request.body);
     for (const auto& c : body["comments"].GetArray())
@@ -245,7 +245,7 @@ TEST_CASE("GitHub: suggestions are posted as suggestion blocks on the lines they
 
 TEST_CASE("GitHub: a read-only token is a PublishFailure that says so") {
   GithubSetup gh;
-  gh.api.handlers["POST /repos/octo/sample/issues/7/comments"] = [](const RestRequest&) {
+  gh.api.handlers["POST /repos/octo/sample/issues/7/comments"] = [](const http::HttpRequest&) {
     return FakeApi::reply(403, R"({"message":"Resource not accessible by integration"})");
   };
   try {
@@ -260,13 +260,13 @@ TEST_CASE("GitHub: a read-only token is a PublishFailure that says so") {
 TEST_CASE("REST: server errors and rate limits are retried, client errors are not") {
   FakeApi api;
   int calls = 0;
-  api.handlers["GET /api/v3/x"] = [&calls](const RestRequest&) {
+  api.handlers["GET /api/v3/x"] = [&calls](const http::HttpRequest&) {
     ++calls;
     if (calls == 1) return FakeApi::reply(502, "<html>bad gateway</html>");
     if (calls == 2) return FakeApi::reply(403, R"({"message":"secondary rate limit"})", {{"retry-after", "2"}});
     return FakeApi::reply(200, "[]");
   };
-  api.handlers["GET /api/v3/missing"] = [](const RestRequest&) { return FakeApi::reply(404, R"({"message":"Not Found"})"); };
+  api.handlers["GET /api/v3/missing"] = [](const http::HttpRequest&) { return FakeApi::reply(404, R"({"message":"Not Found"})"); };
   std::vector<std::chrono::milliseconds> waits;
   RestClient client(api, "https://ghe.example.com/api/v3/", {}, "GitHub", RestClient::default_policy(), no_sleep(&waits));
   auto ok = client.get("/x");
@@ -308,29 +308,29 @@ TEST_CASE("GitLab: a sticky note, positioned discussions on added lines, stale o
   result.findings = {finding("new", 4), finding("kept", 5)};
   ChangeSet changes = change_with_lines(1, 10);
   const char* author = R"("author": {"username": "project_42_bot"})";
-  api.handlers["GET /api/v4/user"] = [](const RestRequest&) { return FakeApi::reply(200, R"({"username": "project_42_bot"})"); };
-  api.handlers["GET /api/v4/projects/42/merge_requests/7/notes"] = [&](const RestRequest&) {
+  api.handlers["GET /api/v4/user"] = [](const http::HttpRequest&) { return FakeApi::reply(200, R"({"username": "project_42_bot"})"); };
+  api.handlers["GET /api/v4/projects/42/merge_requests/7/notes"] = [&](const http::HttpRequest&) {
     return FakeApi::reply(200, std::string("[{\"id\": 3, \"system\": false, \"body\": \"<!-- codegate:summary -->\", ") + author + "}]");
   };
-  api.handlers["PUT /api/v4/projects/42/merge_requests/7/notes/3"] = [&](const RestRequest&) {
+  api.handlers["PUT /api/v4/projects/42/merge_requests/7/notes/3"] = [&](const http::HttpRequest&) {
     return FakeApi::reply(200, std::string("{\"id\": 3, ") + author + "}");
   };
-  api.handlers["GET /api/v4/projects/42/merge_requests/7/discussions"] = [&](const RestRequest&) {
+  api.handlers["GET /api/v4/projects/42/merge_requests/7/discussions"] = [&](const http::HttpRequest&) {
     return FakeApi::reply(200, std::string("[") +
         "{\"id\": \"d1\", \"notes\": [{\"id\": 31, \"body\": \"<!-- codegate:key finding:kept -->\", \"resolved\": false, " + author + "}]}," +
         "{\"id\": \"d2\", \"notes\": [{\"body\": \"<!-- codegate:key finding:gone -->\", \"resolved\": false, " + author + "}]}," +
         "{\"id\": \"d3\", \"notes\": [{\"body\": \"<!-- codegate:key finding:old -->\", \"resolved\": true, " + author + "}]}]");
   };
-  api.handlers["GET /api/v4/projects/42/merge_requests/7"] = [](const RestRequest&) {
+  api.handlers["GET /api/v4/projects/42/merge_requests/7"] = [](const http::HttpRequest&) {
     return FakeApi::reply(200, R"({"diff_refs": {"base_sha": "b", "start_sha": "s", "head_sha": "head"}})");
   };
-  api.handlers["POST /api/v4/projects/42/merge_requests/7/discussions"] = [](const RestRequest&) {
+  api.handlers["POST /api/v4/projects/42/merge_requests/7/discussions"] = [](const http::HttpRequest&) {
     return FakeApi::reply(201, R"({"id": "d4"})");
   };
-  api.handlers["PUT /api/v4/projects/42/merge_requests/7/discussions/d1/notes/31"] = [](const RestRequest&) {
+  api.handlers["PUT /api/v4/projects/42/merge_requests/7/discussions/d1/notes/31"] = [](const http::HttpRequest&) {
     return FakeApi::reply(200, "{}");
   };
-  api.handlers["PUT /api/v4/projects/42/merge_requests/7/discussions/d2"] = [](const RestRequest&) {
+  api.handlers["PUT /api/v4/projects/42/merge_requests/7/discussions/d2"] = [](const http::HttpRequest&) {
     return FakeApi::reply(200, "{}");
   };
   RestClient client(api, "https://gitlab.example.com/api/v4", gitlab_headers("glpat", false), "GitLab",

@@ -1,4 +1,4 @@
-#include "llm/retry.h"
+#include "http/retry.h"
 
 #include <algorithm>
 #include <cmath>
@@ -11,7 +11,7 @@
 #include "util/log.h"
 #include "util/strings.h"
 
-namespace codegate::llm {
+namespace codegate::http {
 namespace {
 
 std::optional<std::string> header(const std::map<std::string, std::string>& headers, const std::string& name) {
@@ -95,10 +95,10 @@ std::string describe_failure(const HttpResponse& response, double timeout_second
   return "HTTP " + std::to_string(response.status);
 }
 
-HttpResponse post_with_retries(HttpClient& http, const HttpRequest& request, const RetryPolicy& policy,
+HttpResponse send_with_retries(HttpClient& http, const HttpRequest& request, const RetryPolicy& policy,
                                const RetryHooks& hooks) {
   for (int attempt = 0;; ++attempt) {
-    HttpResponse response = http.post(request);
+    HttpResponse response = http.send(request);
     bool ok = response.error == TransportError::none && response.status >= 200 && response.status < 300;
     if (ok || attempt >= policy.retries || !is_retryable(response)) return response;
 
@@ -124,4 +124,4 @@ HttpResponse post_with_retries(HttpClient& http, const HttpRequest& request, con
   }
 }
 
-}  // namespace codegate::llm
+}  // namespace codegate::http

@@ -1,4 +1,4 @@
-#include "llm/http_client.h"
+#include "http/http_client.h"
 
 #include <curl/curl.h>
 
@@ -9,7 +9,7 @@
 
 #include "util/strings.h"
 
-namespace codegate::llm {
+namespace codegate::http {
 namespace {
 
 // curl_global_init is not thread-safe in older libcurl versions, so it runs exactly once, before
@@ -82,7 +82,7 @@ class CurlHttpClient : public HttpClient {
  public:
   CurlHttpClient() { global_init_once(); }
 
-  HttpResponse post(const HttpRequest& request) override {
+  HttpResponse send(const HttpRequest& request) override {
     EasyHandle handle = acquire();
     HttpResponse response = perform(handle.get(), request);
     // A handle whose transfer failed may hold a broken connection; let it go.
@@ -130,9 +130,16 @@ class CurlHttpClient : public HttpClient {
     char error_buffer[CURL_ERROR_SIZE] = {0};
     curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, error_buffer);
     curl_easy_setopt(curl, CURLOPT_URL, request.url.c_str());
-    curl_easy_setopt(curl, CURLOPT_POST, 1L);
-    curl_easy_setopt(curl, CURLOPT_POSTFIELDS, request.body.data());
-    curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.body.size()));
+    if (request.method == "GET") {
+      curl_easy_setopt(curl, CURLOPT_HTTPGET, 1L);
+    } else {
+      if (request.method != "POST") curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, request.method.c_str());
+      if (!request.body.empty() || request.method == "POST") {
+        curl_easy_setopt(curl, CURLOPT_POSTFIELDS, request.body.data());
+        curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.body.size()));
+      }
+    }
+    curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 0L);
     curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers.get());
     // Worker threads must not get SIGALRM from the resolver's timeout handling.
     curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
@@ -171,4 +178,4 @@ class CurlHttpClient : public HttpClient {
 
 std::shared_ptr<HttpClient> make_curl_http_client() { return std::make_shared<CurlHttpClient>(); }
 
-}  // namespace codegate::llm
+}  // namespace codegate::http

@@ -2,11 +2,10 @@
 
 #include <chrono>
 
-#include "llm/budget.h"
-#include "llm/retry.h"
+#include "http/retry.h"
 #include "llm_fakes.h"
 
-using namespace codegate::llm;
+using namespace codegate::http;
 using codegate::testing::http_response;
 using codegate::testing::ScriptedHttp;
 using codegate::testing::transport_failure;
@@ -70,14 +69,14 @@ struct Recorder {
 
 }  // namespace
 
-TEST_CASE("post_with_retries backs off, honours Retry-After, and stops at the first success") {
+TEST_CASE("send_with_retries backs off, honours Retry-After, and stops at the first success") {
   ScriptedHttp http;
   http.responses = {http_response(500, "oops"), http_response(429, "slow down", {{"retry-after", "1"}}),
                     transport_failure(TransportError::timeout), http_response(200, "ok")};
   Recorder recorder;
   RetryPolicy policy;
   policy.retries = 3;
-  auto response = post_with_retries(http, {"http://x", {}, "{}", 5}, policy, recorder.hooks());
+  auto response = send_with_retries(http, {"http://x", {}, "{}", 5}, policy, recorder.hooks());
   CHECK(response.status == 200);
   CHECK(http.requests.size() == 4);
   REQUIRE(recorder.sleeps.size() == 3);
@@ -88,46 +87,32 @@ TEST_CASE("post_with_retries backs off, honours Retry-After, and stops at the fi
   CHECK(recorder.notes[2] == "failed (timed out after 5 s); retry 3 of 3 in 2000 ms");
 }
 
-TEST_CASE("post_with_retries gives up after the configured retries and returns the last failure") {
+TEST_CASE("send_with_retries gives up after the configured retries and returns the last failure") {
   ScriptedHttp http;
   http.responses = {http_response(503, "down")};
   Recorder recorder;
   RetryPolicy policy;
   policy.retries = 2;
-  auto response = post_with_retries(http, {"http://x", {}, "{}", 5}, policy, recorder.hooks());
+  auto response = send_with_retries(http, {"http://x", {}, "{}", 5}, policy, recorder.hooks());
   CHECK(response.status == 503);
   CHECK(http.requests.size() == 3);
   CHECK(recorder.sleeps.size() == 2);
 }
 
-TEST_CASE("post_with_retries does not retry a 401 and does not wait for an excessive Retry-After") {
+TEST_CASE("send_with_retries does not retry a 401 and does not wait for an excessive Retry-After") {
   Recorder recorder;
   RetryPolicy policy;
   {
     ScriptedHttp http;
     http.responses = {http_response(401, "no")};
-    CHECK(post_with_retries(http, {"http://x", {}, "{}", 5}, policy, recorder.hooks()).status == 401);
+    CHECK(send_with_retries(http, {"http://x", {}, "{}", 5}, policy, recorder.hooks()).status == 401);
     CHECK(http.requests.size() == 1);
   }
   {
     ScriptedHttp http;
     http.responses = {http_response(429, "later", {{"retry-after", "3600"}})};
-    CHECK(post_with_retries(http, {"http://x", {}, "{}", 5}, policy, recorder.hooks()).status == 429);
+    CHECK(send_with_retries(http, {"http://x", {}, "{}", 5}, policy, recorder.hooks()).status == 429);
     CHECK(http.requests.size() == 1);
   }
   CHECK(recorder.sleeps.empty());
-}
-
-TEST_CASE("the budget refuses calls past either limit and settles estimates to actual counts") {
-  Budget budget(2, 1000);
-  CHECK(budget.try_reserve(400));
-  budget.settle(400, 300, 10);
-  CHECK(budget.input_tokens() == 300);
-  CHECK_FALSE(budget.try_reserve(800));  // 300 + 800 > 1000
-  CHECK(budget.limit_description() == "llm.budget.input_tokens (1000)");
-  CHECK(budget.try_reserve(700));
-  CHECK_FALSE(budget.try_reserve(1));  // a third call
-  CHECK(budget.limit_description() == "llm.budget.calls (2)");
-  CHECK(budget.calls() == 2);
-  CHECK(budget.summary() == "2 calls, 1000 input tokens, 10 output tokens");
 }

@@ -1,6 +1,6 @@
 #pragma once
-// HTTP POST for the LLM providers: an interface so provider clients can be tested without a
-// network, and the libcurl implementation the binary uses.
+// HTTP for every service codegate talks to (LLM providers, GitHub, GitLab): an interface so
+// clients can be tested without a network, and the libcurl implementation the binary uses.
 
 #include <map>
 #include <memory>
@@ -8,7 +8,7 @@
 #include <utility>
 #include <vector>
 
-namespace codegate::llm {
+namespace codegate::http {
 
 // Why a request produced no complete HTTP response; retry.h decides which of these are worth
 // another attempt.
@@ -19,15 +19,16 @@ enum class TransportError {
   other,       // anything else libcurl reports (bad URL, TLS setup, out of memory)
 };
 
-// One POST request. Header values may hold secrets: only the client sees them.
+// One request. Header values may hold secrets: only the client sees them.
 struct HttpRequest {
   std::string url;
   std::vector<std::pair<std::string, std::string>> headers;  // name, value
-  std::string body;
+  std::string body;                                          // sent when not empty, and always with POST
   double timeout_seconds = 60;
+  std::string method = "POST";                               // GET, POST, PATCH, PUT, DELETE
 };
 
-// The outcome of one POST: a status and body, or a transport error.
+// The outcome of one request: a status and body, or a transport error.
 struct HttpResponse {
   TransportError error = TransportError::none;
   std::string error_message;                   // libcurl's text when error != none
@@ -36,16 +37,17 @@ struct HttpResponse {
   std::string body;
 };
 
-// Sends one POST request and waits for the whole response. Implementations are safe to call
-// from several threads at once.
+// Sends one request and waits for the whole response. Implementations are safe to call from
+// several threads at once.
 class HttpClient {
  public:
   virtual ~HttpClient() = default;
-  virtual HttpResponse post(const HttpRequest& request) = 0;
+  virtual HttpResponse send(const HttpRequest& request) = 0;
 };
 
-// The libcurl implementation; keeps a small pool of easy handles so that concurrent requests
-// to the same host reuse their connections.
+// The libcurl implementation: HTTP(S) only, no redirects (a redirect must not carry a token to
+// another host), TLS verified with the system's CA certificates; a small pool of easy handles lets
+// concurrent requests to the same host reuse their connections.
 std::shared_ptr<HttpClient> make_curl_http_client();
 
-}  // namespace codegate::llm
+}  // namespace codegate::http

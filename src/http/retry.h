@@ -8,9 +8,9 @@
 #include <optional>
 #include <string>
 
-#include "llm/http_client.h"
+#include "http/http_client.h"
 
-namespace codegate::llm {
+namespace codegate::http {
 
 // How persistent a client is; the defaults suit a CI job that should not hang for minutes.
 struct RetryPolicy {
@@ -41,11 +41,11 @@ struct RetryHooks {
 
 // Sends `request` until it succeeds, fails for good, or the retries are spent; returns the last
 // response. A Retry-After longer than policy.max_retry_after ends the retries at once.
-HttpResponse post_with_retries(HttpClient& http, const HttpRequest& request, const RetryPolicy& policy,
+HttpResponse send_with_retries(HttpClient& http, const HttpRequest& request, const RetryPolicy& policy,
                                const RetryHooks& hooks = {});
 
 // One line naming what went wrong with a response, for notes and errors ("HTTP 503", "timed out
 // after 60 s", "connection failed: ...").
 std::string describe_failure(const HttpResponse& response, double timeout_seconds);
 
-}  // namespace codegate::llm
+}  // namespace codegate::http
