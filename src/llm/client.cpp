@@ -19,14 +19,6 @@ std::optional<std::string> non_empty(const EnvLookup& env, const std::string& na
 
 }  // namespace
 
-EnvLookup process_environment() {
-  return [](const std::string& name) -> std::optional<std::string> {
-    const char* value = std::getenv(name.c_str());
-    if (value == nullptr) return std::nullopt;
-    return std::string(value);
-  };
-}
-
 std::string default_model(const std::string& provider) {
   // Small, inexpensive models: the check runs on every pull request, once per changed unit.
   return provider == "anthropic" ? "claude-haiku-4-5" : "gpt-4o-mini";

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "config/config.h"
+#include "util/environment.h"
 #include "http/http_client.h"
 #include "http/retry.h"
 
@@ -87,9 +88,9 @@ class LlmClient {
   virtual std::string redact(std::string text) const = 0;
 };
 
-// Reads one environment variable; a seam so tests need not touch the process environment.
-using EnvLookup = std::function<std::optional<std::string>(const std::string& name)>;
-EnvLookup process_environment();
+// The environment is read through util::EnvLookup, a seam so tests need not touch it.
+using util::EnvLookup;
+using util::process_environment;
 
 // What a provider client needs, resolved from LlmConfig and the environment.
 struct ProviderSettings {

@@ -3,8 +3,10 @@
 #include <cstdio>
 
 #include "core/error.h"
+#include "platform/ci_environment.h"
 #include "report/reports.h"
 #include "util/files.h"
+#include "util/hash.h"
 #include "util/log.h"
 
 namespace codegate {
@@ -26,6 +28,14 @@ void write_reports(const CheckResult& result, const CheckOptions& options) {
   else if (options.format == "sarif") out = render_sarif(result);
   else if (options.format == "markdown") out = render_markdown(result);
   else out = render_text(result, util::stdout_colour());
+  // The GitHub runner executes stdout lines shaped like `::command::`: a file name or a tool's
+  // message in the report must not become one, so the report is fenced off with a token nobody
+  // can predict. codegate's own annotations come after the fence.
+  if (platform::detect_ci(util::process_environment()) == platform::CiPlatform::github) {
+    std::string token = util::random_token();
+    if (!out.empty() && out.back() != '\n') out += '\n';
+    out = "::stop-commands::" + token + "\n" + out + "::" + token + "::\n";
+  }
   std::fwrite(out.data(), 1, out.size(), stdout);
   std::fflush(stdout);
 }

@@ -16,22 +16,6 @@ bool running_in_ci() { return platform::detect_ci(platform::process_environment(
 
 namespace platform {
 
-EnvLookup process_environment() {
-  return [](const std::string& name) -> std::optional<std::string> {
-    const char* value = std::getenv(name.c_str());
-    if (value == nullptr) return std::nullopt;
-    return std::string(value);
-  };
-}
-
-EnvLookup map_environment(std::map<std::string, std::string> variables) {
-  return [variables = std::move(variables)](const std::string& name) -> std::optional<std::string> {
-    auto it = variables.find(name);
-    if (it == variables.end()) return std::nullopt;
-    return it->second;
-  };
-}
-
 CiPlatform detect_ci(const EnvLookup& env) {
   if (is_true(env("GITHUB_ACTIONS"))) return CiPlatform::github;
   if (is_true(env("GITLAB_CI"))) return CiPlatform::gitlab;

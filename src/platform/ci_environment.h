@@ -1,10 +1,9 @@
 #pragma once
 // Which CI system, if any, the gate runs under, read from the environment it sets.
 
-#include <functional>
-#include <map>
-#include <optional>
 #include <string>
+
+#include "util/environment.h"
 
 namespace codegate {
 
@@ -13,14 +12,10 @@ bool running_in_ci();
 
 namespace platform {
 
-// Reads one environment variable (nullopt when unset). The platform code reads the environment
-// only through this, so tests hand it a map instead of changing the process's environment.
-using EnvLookup = std::function<std::optional<std::string>(const std::string& name)>;
-
-// The process environment.
-EnvLookup process_environment();
-// A fixed set of variables (tests).
-EnvLookup map_environment(std::map<std::string, std::string> variables);
+// The platform code reads the environment only through util::EnvLookup (util/environment.h).
+using util::EnvLookup;
+using util::map_environment;
+using util::process_environment;
 
 // The CI system whose conventions apply: GitHub Actions (GITHUB_ACTIONS=true), GitLab CI
 // (GITLAB_CI=true), another CI (CI=true), or none.

@@ -1,6 +1,7 @@
 #include "util/hash.h"
 
 #include <cstdio>
+#include <random>
 
 namespace codegate::util {
 
@@ -17,6 +18,13 @@ std::string hex64(std::uint64_t value) {
   char buffer[17];
   std::snprintf(buffer, sizeof buffer, "%016llx", static_cast<unsigned long long>(value));
   return buffer;
+}
+
+std::string random_token() {
+  std::random_device entropy;
+  std::uint64_t high = (static_cast<std::uint64_t>(entropy()) << 32) | entropy();
+  std::uint64_t low = (static_cast<std::uint64_t>(entropy()) << 32) | entropy();
+  return hex64(high) + hex64(low);
 }
 
 std::string hash_parts(std::initializer_list<std::string_view> parts) {

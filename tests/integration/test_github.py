@@ -200,6 +200,26 @@ class PullRequestComments(GithubTestCase):
         self.assertTrue(self.read(self.summary).startswith("<!-- codegate:summary -->\n## :x: codegate: FAILED"))
 
 
+    def test_names_in_the_report_cannot_become_workflow_commands(self):
+        spoof = "::error title=spoofed::x.py"  # a legal file name in a pull request
+        self.repo.write(spoof, VULNERABLE)
+        head = self.repo.commit("a file named like a workflow command")
+        with FakeGitHub(token=TOKEN) as github:
+            event = self.event("pull_request.opened.json", base_sha=self.base, head_sha=head)
+            result = self.run_action("pull_request", event, github.api_url, "--comment", "none")
+        self.assertEqual(result.returncode, 1, result.stderr)
+        lines = result.stdout.splitlines()
+        self.assertRegex(lines[0], r"^::stop-commands::[0-9a-f]{32}$")
+        token = lines[0].split("::")[2]
+        resume = lines.index(f"::{token}::")
+        spoofed = [i for i, line in enumerate(lines) if line.startswith(spoof)]
+        self.assertTrue(spoofed, "the report should name the file")
+        self.assertTrue(all(0 < i < resume for i in spoofed), "a report line escaped the stop-commands fence")
+        # codegate's own annotation comes after the fence, with the name escaped as a property.
+        self.assertTrue(any(line.startswith("::error file=%3A%3Aerror title=spoofed%3A%3Ax.py,line=7,")
+                            for line in lines[resume + 1:]), lines[resume:])
+
+
 class RefineSuggestions(GithubTestCase):
     def test_fix_suggest_posts_suggestion_blocks_on_the_lines_they_replace(self):
         with FakeLlm() as llm, FakeGitHub(token=TOKEN) as github:
