@@ -11,17 +11,17 @@
 namespace codegate {
 
 struct AnalyzerInput {
-  std::string root;                 // directory holding the files; the tool's working directory
-  std::vector<std::string> files;   // repository-relative paths under root
-  std::string config_file;          // absolute path of the trusted tool configuration; empty: none
+  std::string root;               // directory holding the files; the tool's working directory
+  std::vector<std::string> files; // repository-relative paths under root
+  std::string config_file;        // absolute path of the trusted tool configuration; empty: none
   std::vector<std::string> extra_args;
   int jobs = 1;
 };
 
 struct AnalyzerOutput {
-  std::vector<Finding> findings;    // paths repository-relative; snippets filled in later
+  std::vector<Finding> findings; // paths repository-relative; snippets filled in later
   ToolRun run;
-  std::vector<std::string> notes;   // problems worth a line in every report (a file Bandit cannot parse)
+  std::vector<std::string> notes; // problems worth a line in every report (a file Bandit cannot parse)
 };
 
 // Turns a path the tool printed back into the repository-relative form ("./-x.py" -> "-x.py").

@@ -24,7 +24,7 @@ std::string string_member(const rapidjson::Value& object, const char* name) {
 std::string bandit_version() {
   auto result = util::run_process({"bandit", "--version"});
   if (!result || result->exit_code != 0) return "";
-  auto lines = util::split_lines(result->out);  // "bandit 1.6.2"
+  auto lines = util::split_lines(result->out); // "bandit 1.6.2"
   if (lines.empty()) return "";
   auto first = util::trim(lines.front());
   auto space = first.rfind(' ');
@@ -44,9 +44,9 @@ int bandit_rank(const std::string& word) {
 
 Level bandit_level(const std::string& severity) {
   switch (bandit_rank(severity)) {
-  case 3: return Level::error;
-  case 2: return Level::warning;
-  default: return Level::note;
+    case 3: return Level::error;
+    case 2: return Level::warning;
+    default: return Level::note;
   }
 }
 
@@ -110,7 +110,8 @@ AnalyzerOutput run_bandit(const AnalyzerInput& input, const BanditConfig& /*conf
   // Bandit exits 1 when it found issues; anything else but 0 is a failure of Bandit itself.
   if (result->signal != 0 || (result->exit_code != 0 && result->exit_code != 1)) {
     throw ToolError("bandit failed (exit " + std::to_string(result->exit_code) + "):\n" +
-                    util::tail_lines(result->err.empty() ? result->out : result->err, 15) + "\n(" + k_install_hint + ")");
+                    util::tail_lines(result->err.empty() ? result->out : result->err, 15) + "\n(" + k_install_hint +
+                    ")");
   }
   BanditReport report;
   try {

@@ -14,7 +14,7 @@ AnalyzerOutput run_bandit(const AnalyzerInput& input, const BanditConfig& config
 
 struct BanditReport {
   std::vector<Finding> findings;
-  std::vector<std::string> errors;  // "path: reason" for files Bandit could not scan
+  std::vector<std::string> errors; // "path: reason" for files Bandit could not scan
 };
 // Parses Bandit's `-f json` report. Throws ToolError on malformed input.
 BanditReport parse_bandit_json(const std::string& json);

@@ -58,13 +58,13 @@ std::vector<Finding> parse_pylint_json(const std::string& json) {
     f.level = pylint_level(f.tool_severity);
     f.path = normalise_tool_path(string_member(message, "path"));
     f.line = std::max(1, int_member(message, "line", 1));
-    f.column = int_member(message, "column", 0) + 1;  // Pylint's columns are 0-based
+    f.column = int_member(message, "column", 0) + 1; // Pylint's columns are 0-based
     f.end_line = int_member(message, "endLine", 0);
     int end_column = int_member(message, "endColumn", -1);
     f.end_column = end_column >= 0 ? end_column + 1 : 0;
     f.message = string_member(message, "message");
-    f.help_uri = "https://pylint.readthedocs.io/en/latest/user_guide/messages/" + f.tool_severity + "/" +
-                 f.rule_name + ".html";
+    f.help_uri =
+        "https://pylint.readthedocs.io/en/latest/user_guide/messages/" + f.tool_severity + "/" + f.rule_name + ".html";
     findings.push_back(std::move(f));
   }
   return findings;

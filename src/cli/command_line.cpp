@@ -11,8 +11,7 @@ namespace codegate {
 
 CommandLine parse_command_line(int argc, char** argv) {
   CommandLine cl;
-  CLI::App app{"codegate: gate a change to a Python code base with Pylint, Bandit and an LLM intent check",
-               "codegate"};
+  CLI::App app{"codegate: gate a change to a Python code base with Pylint, Bandit and an LLM intent check", "codegate"};
   app.set_version_flag("--version", std::string("codegate ") + CODEGATE_VERSION);
   app.require_subcommand(1);
   bool quiet = false, verbose = false;
@@ -22,17 +21,21 @@ CommandLine parse_command_line(int argc, char** argv) {
   CheckOptions& o = cl.check;
   CLI::App* check = app.add_subcommand("check", "Gate the change between --base and --head (or the staged index)");
   check->add_option("--repo", o.repo, "Repository (any directory inside it)")->capture_default_str();
-  check->add_option("--base", o.base, "Revision the change is compared against, via the merge base "
-                                      "(default: upstream, origin/HEAD, main, master)");
+  check->add_option("--base", o.base,
+                    "Revision the change is compared against, via the merge base "
+                    "(default: upstream, origin/HEAD, main, master)");
   check->add_option("--head", o.head, "Revision to analyse (default: HEAD)");
-  check->add_flag("--staged", o.staged, "Check the index against HEAD (pre-commit)")->excludes("--base")->excludes("--head");
+  check->add_flag("--staged", o.staged, "Check the index against HEAD (pre-commit)")
+      ->excludes("--base")
+      ->excludes("--head");
   check->add_option("--config", o.config_file, "Configuration file (default: .codegate.yml at the root)");
   check->add_option("--trusted-config-from", o.trusted_config_from,
                     "Read configuration from this revision instead of the working tree (automatic in CI)");
   check->add_option("--filter-mode", o.filter_mode, "Which findings count: added, diff_context, file, nofilter")
       ->check(CLI::IsMember({"added", "diff_context", "file", "nofilter"}));
-  check->add_option("--fail-level", o.fail_level,
-                    "Fail on any reported finding at this level or above, instead of the configured thresholds")
+  check
+      ->add_option("--fail-level", o.fail_level,
+                   "Fail on any reported finding at this level or above, instead of the configured thresholds")
       ->check(CLI::IsMember({"none", "note", "warning", "error"}));
   check->add_option("--sarif", o.sarif_file, "Write SARIF 2.1.0 to FILE");
   check->add_option("--json", o.json_file, "Write the JSON report to FILE");
@@ -46,15 +49,17 @@ CommandLine parse_command_line(int argc, char** argv) {
   check->add_option("--llm-base-url", o.llm_base_url, "OpenAI-compatible (or Anthropic) endpoint");
   check->add_flag("--no-llm", o.no_llm, "Skip the LLM intent check");
   check->add_option("--log-dir", o.log_dir, "Write every LLM exchange as JSON into DIR");
-  check->add_option("--fix", o.fix,
-                    "Let the LLM refine failing files: none, patch (the default of a bare --fix), apply, commit, "
-                    "push, suggest")
+  check
+      ->add_option("--fix", o.fix,
+                   "Let the LLM refine failing files: none, patch (the default of a bare --fix), apply, commit, "
+                   "push, suggest")
       ->expected(0, 1)
       ->default_str("patch")
       ->check(CLI::IsMember({"none", "patch", "apply", "commit", "push", "suggest"}));
   check->add_option("--max-rounds", o.max_rounds, "Refine rounds per file (default 3)")->check(CLI::Range(1, 10));
-  check->add_option("--comment", o.publish.comment,
-                    "Pull/merge request comments in CI: none, summary, review, both (default: both, with a token)")
+  check
+      ->add_option("--comment", o.publish.comment,
+                   "Pull/merge request comments in CI: none, summary, review, both (default: both, with a token)")
       ->check(CLI::IsMember({"none", "summary", "review", "both"}));
   check->add_option("--gitlab-code-quality", o.publish.code_quality_file, "Write a GitLab Code Quality report to FILE");
   check->add_option("--gitlab-sast", o.publish.gitlab_sast_file, "Write a GitLab SAST report to FILE");

@@ -14,7 +14,7 @@ struct CommandLine {
   enum class Command { none, check } command = Command::none;
   CheckOptions check;
   util::Verbosity verbosity = util::Verbosity::normal;
-  std::optional<int> exit_now;  // --help / --version / a usage error already printed: exit with this
+  std::optional<int> exit_now; // --help / --version / a usage error already printed: exit with this
 };
 
 CommandLine parse_command_line(int argc, char** argv);

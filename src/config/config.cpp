@@ -56,7 +56,8 @@ public:
 
   bool boolean(const YAML::Node& node, const std::string& key) const {
     bool value = false;
-    if (!node.IsScalar() || !YAML::convert<bool>::decode(node, value)) fail(node, "'" + key + "' must be true or false");
+    if (!node.IsScalar() || !YAML::convert<bool>::decode(node, value))
+      fail(node, "'" + key + "' must be true or false");
     return value;
   }
 
@@ -127,6 +128,8 @@ Config parse_config(const std::string& text, const std::string& name) {
   }
   if (!root || root.IsNull()) return config;
 
+  // One table of every key, nested as the file is; clang-format would spread it out of that shape.
+  // clang-format off
   p.mapping(root, "the top level", {
     {"include", [&](const YAML::Node& n) { config.include = p.strings(n, "include"); }},
     {"exclude", [&](const YAML::Node& n) { config.exclude = p.strings(n, "exclude"); }},
@@ -227,6 +230,7 @@ Config parse_config(const std::string& text, const std::string& name) {
        });
      }},
   });
+  // clang-format on
   return config;
 }
 

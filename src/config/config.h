@@ -14,8 +14,8 @@ struct PylintConfig {
   bool enabled = true;
   // Pylint message types that fail the gate.
   std::vector<std::string> fail_on = {"error", "fatal"};
-  std::string rcfile;                 // repository-relative; empty: .pylintrc, pylintrc, pyproject.toml, setup.cfg
-  std::vector<std::string> args;      // extra arguments, placed before the file list
+  std::string rcfile;            // repository-relative; empty: .pylintrc, pylintrc, pyproject.toml, setup.cfg
+  std::vector<std::string> args; // extra arguments, placed before the file list
   // Messages that depend on the CI machine rather than the change (third-party packages the
   // gate's image does not have) are off unless the user turns them back on.
   std::vector<std::string> disable = {"import-error"};
@@ -23,25 +23,25 @@ struct PylintConfig {
 
 struct BanditConfig {
   bool enabled = true;
-  std::string severity = "medium";    // fail when severity >= this ...
-  std::string confidence = "medium";  // ... and confidence >= this
-  std::string config;                 // repository-relative Bandit YAML config; empty: none
+  std::string severity = "medium";   // fail when severity >= this ...
+  std::string confidence = "medium"; // ... and confidence >= this
+  std::string config;                // repository-relative Bandit YAML config; empty: none
   std::vector<std::string> args;
 };
 
 struct LlmConfig {
-  std::string provider = "openai";    // openai | anthropic
-  std::string model;                  // empty: provider default
-  std::string base_url;               // empty: the provider's public endpoint
-  std::string api_key_env;            // empty: CODEGATE_LLM_API_KEY, then OPENAI_API_KEY / ANTHROPIC_API_KEY
+  std::string provider = "openai"; // openai | anthropic
+  std::string model;               // empty: provider default
+  std::string base_url;            // empty: the provider's public endpoint
+  std::string api_key_env;         // empty: CODEGATE_LLM_API_KEY, then OPENAI_API_KEY / ANTHROPIC_API_KEY
   double timeout_seconds = 60;
   int retries = 3;
   int concurrency = 4;
   double temperature = 0;
   int max_output_tokens = 1024;
-  int budget_calls = 200;             // per run
-  long budget_input_tokens = 400000;  // per run (estimated: 4 characters a token)
-  bool strict = false;                // service failure is exit 3 instead of "unavailable"
+  int budget_calls = 200;            // per run
+  long budget_input_tokens = 400000; // per run (estimated: 4 characters a token)
+  bool strict = false;               // service failure is exit 3 instead of "unavailable"
 };
 
 struct IntentConfig {
@@ -53,12 +53,12 @@ struct IntentConfig {
 };
 
 struct RefineConfig {
-  std::string fix = "none";                  // none | patch | apply | commit | push | suggest
-  int max_rounds = 3;                        // 1..10
-  std::vector<std::string> tools = {"pylint", "bandit", "codegate"};  // whose failing findings are targets
+  std::string fix = "none";                                          // none | patch | apply | commit | push | suggest
+  int max_rounds = 3;                                                // 1..10
+  std::vector<std::string> tools = {"pylint", "bandit", "codegate"}; // whose failing findings are targets
   std::string knowledge = ".codegate/knowledge.jsonl";
   int knowledge_max_entries = 500;
-  double max_growth = 2.0;                   // a candidate may be at most this many times the original size
+  double max_growth = 2.0; // a candidate may be at most this many times the original size
   std::string author_name = "codegate";
   std::string author_email = "codegate@users.noreply.github.com";
   std::string patch_file = "codegate.patch";
@@ -67,22 +67,22 @@ struct RefineConfig {
 struct Config {
   std::vector<std::string> include = {"**/*.py"};
   std::vector<std::string> exclude;
-  int jobs = 0;                               // 0: number of cores
+  int jobs = 0; // 0: number of cores
   FilterMode filter_mode = FilterMode::added;
-  std::optional<Level> fail_level;            // set: any reported finding at or above fails (overrides thresholds)
-  bool fail_level_none = false;               // "none": findings never fail the gate
+  std::optional<Level> fail_level; // set: any reported finding at or above fails (overrides thresholds)
+  bool fail_level_none = false;    // "none": findings never fail the gate
   PylintConfig pylint;
   BanditConfig bandit;
   LlmConfig llm;
   IntentConfig intent;
   RefineConfig refine;
-  std::string source;                         // where it was read from, for messages
+  std::string source; // where it was read from, for messages
 };
 
 // Parses YAML text; `name` is used in errors ("name:3:5: ..."). Throws UsageError.
 Config parse_config(const std::string& text, const std::string& name);
 
-FilterMode parse_filter_mode(const std::string& text);  // throws UsageError naming the choices
+FilterMode parse_filter_mode(const std::string& text); // throws UsageError naming the choices
 // "none" sets fail_level_none; otherwise sets fail_level. Throws UsageError.
 void apply_fail_level(Config& config, const std::string& text);
 

@@ -10,18 +10,18 @@ namespace codegate {
 enum class ChangeStatus { added, modified, renamed, copied };
 
 struct ChangedFile {
-  std::string path;      // at head, repository-relative
-  std::string old_path;  // at base; differs from path for renames
+  std::string path;     // at head, repository-relative
+  std::string old_path; // at base; differs from path for renames
   ChangeStatus status = ChangeStatus::modified;
-  std::set<int> added_lines;    // head line numbers added by the change
-  std::set<int> context_lines;  // head line numbers inside diff hunks (added or context)
+  std::set<int> added_lines;   // head line numbers added by the change
+  std::set<int> context_lines; // head line numbers inside diff hunks (added or context)
 };
 
 struct ChangeSet {
-  std::string base_sha;   // the merge base (or HEAD for --staged)
-  std::string head_sha;   // the analysed head commit; empty for --staged (the index)
+  std::string base_sha; // the merge base (or HEAD for --staged)
+  std::string head_sha; // the analysed head commit; empty for --staged (the index)
   bool staged = false;
-  std::vector<ChangedFile> files;  // sorted by path
+  std::vector<ChangedFile> files; // sorted by path
 
   const ChangedFile* find(const std::string& path) const;
 };

@@ -13,23 +13,23 @@ enum class FilterMode { added, diff_context, file, nofilter };
 
 // One analyzer or check stage as it ran: reporters name it (SARIF tool.driver / runs).
 struct ToolRun {
-  std::string name;     // "pylint", "bandit", "codegate-intent"
-  std::string version;  // "2.16.2"
-  std::string status;   // "ok", "skipped", "unavailable"
-  std::string note;     // one line for reports when not ok ("intent check skipped: no LLM configured")
+  std::string name;    // "pylint", "bandit", "codegate-intent"
+  std::string version; // "2.16.2"
+  std::string status;  // "ok", "skipped", "unavailable"
+  std::string note;    // one line for reports when not ok ("intent check skipped: no LLM configured")
 };
 
 struct CheckResult {
   std::string base_sha;
-  std::string head_sha;  // empty for --staged
+  std::string head_sha; // empty for --staged
   FilterMode filter_mode = FilterMode::added;
-  std::vector<std::string> checked_files;  // Python files analysed, repository-relative
+  std::vector<std::string> checked_files; // Python files analysed, repository-relative
   std::vector<ToolRun> tools;
-  std::vector<Finding> findings;           // every finding, annotated by the filter and gate
-  std::vector<std::string> notes;          // run-level notes ("no Python files changed")
-  std::vector<std::string> missing_docstrings;  // "path:line name", from the intent stage
-  std::vector<FileFix> fixes;              // accepted refine revisions (empty without --fix)
-  std::string fix_mode;                    // "", patch, apply, commit, push, suggest
+  std::vector<Finding> findings;               // every finding, annotated by the filter and gate
+  std::vector<std::string> notes;              // run-level notes ("no Python files changed")
+  std::vector<std::string> missing_docstrings; // "path:line name", from the intent stage
+  std::vector<FileFix> fixes;                  // accepted refine revisions (empty without --fix)
+  std::string fix_mode;                        // "", patch, apply, commit, push, suggest
   bool failed = false;
 
   int reported_count() const;

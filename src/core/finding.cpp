@@ -4,9 +4,9 @@ namespace codegate {
 
 std::string_view to_string(Level level) {
   switch (level) {
-  case Level::note: return "note";
-  case Level::warning: return "warning";
-  case Level::error: return "error";
+    case Level::note: return "note";
+    case Level::warning: return "warning";
+    case Level::error: return "error";
   }
   return "warning";
 }
@@ -18,8 +18,6 @@ std::optional<Level> parse_level(std::string_view text) {
   return std::nullopt;
 }
 
-std::string qualified_rule(const Finding& finding) {
-  return finding.tool + "/" + finding.rule_id;
-}
+std::string qualified_rule(const Finding& finding) { return finding.tool + "/" + finding.rule_id; }
 
 } // namespace codegate

@@ -16,11 +16,11 @@ std::optional<Level> parse_level(std::string_view text);
 
 // How the diff filter sees a finding (reviewdog's annotations): the filter never drops one.
 struct FilterState {
-  bool in_changed_file = false;  // the file is part of the change
-  bool in_diff_context = false;  // a line of the finding's region lies in a diff hunk (added or context)
-  bool on_added_line = false;    // a line of the finding's region was added by the change
-  bool reported = false;         // the filter mode selects this finding for reports and the gate
-  bool in_baseline = false;      // the same fingerprint existed at the base revision
+  bool in_changed_file = false; // the file is part of the change
+  bool in_diff_context = false; // a line of the finding's region lies in a diff hunk (added or context)
+  bool on_added_line = false;   // a line of the finding's region was added by the change
+  bool reported = false;        // the filter mode selects this finding for reports and the gate
+  bool in_baseline = false;     // the same fingerprint existed at the base revision
 };
 
 struct Finding {
@@ -29,20 +29,20 @@ struct Finding {
   std::string rule_name;  // "undefined-variable", "subprocess_popen_with_shell_equals_true"
   std::optional<int> cwe; // CWE id where known
   Level level = Level::warning;
-  std::string tool_severity;  // the tool's own word: Pylint's type ("error"), Bandit's "HIGH"
-  std::string confidence;     // Bandit's confidence ("HIGH"...), empty where the tool has none
-  std::string path;           // repository-relative, '/'-separated
-  int line = 1;               // 1-based
-  int column = 1;             // 1-based
-  int end_line = 0;           // 0: same as line
-  int end_column = 0;         // 0: unknown
+  std::string tool_severity; // the tool's own word: Pylint's type ("error"), Bandit's "HIGH"
+  std::string confidence;    // Bandit's confidence ("HIGH"...), empty where the tool has none
+  std::string path;          // repository-relative, '/'-separated
+  int line = 1;              // 1-based
+  int column = 1;            // 1-based
+  int end_line = 0;          // 0: same as line
+  int end_column = 0;        // 0: unknown
   std::string message;
-  std::string snippet;        // the source line(s) the finding points at, at the analysed revision
+  std::string snippet; // the source line(s) the finding points at, at the analysed revision
   std::string help_uri;
-  std::string fingerprint;    // stable across line shifts (filter/fingerprint.h)
+  std::string fingerprint; // stable across line shifts (filter/fingerprint.h)
   FilterState filter;
-  bool fails_gate = false;    // set by the gate: this finding alone would fail the check
-  std::string fix_status;     // refine: "" (not attempted), "fixed in round N", "open"
+  bool fails_gate = false; // set by the gate: this finding alone would fail the check
+  std::string fix_status;  // refine: "" (not attempted), "fixed in round N", "open"
 };
 
 // Rule identity used by reporters ("pylint/E0602", "bandit/B602", "codegate/intent-mismatch").

@@ -16,10 +16,10 @@ void annotate(std::vector<Finding>& findings, const ChangeSet& changes, FilterMo
       f.filter.in_diff_context = f.filter.in_diff_context || file->context_lines.count(line) != 0;
     }
     switch (mode) {
-    case FilterMode::added: f.filter.reported = f.filter.on_added_line; break;
-    case FilterMode::diff_context: f.filter.reported = f.filter.in_diff_context; break;
-    case FilterMode::file: f.filter.reported = f.filter.in_changed_file; break;
-    case FilterMode::nofilter: f.filter.reported = true; break;
+      case FilterMode::added: f.filter.reported = f.filter.on_added_line; break;
+      case FilterMode::diff_context: f.filter.reported = f.filter.in_diff_context; break;
+      case FilterMode::file: f.filter.reported = f.filter.in_changed_file; break;
+      case FilterMode::nofilter: f.filter.reported = true; break;
     }
   }
 }

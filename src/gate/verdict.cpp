@@ -16,7 +16,7 @@ bool meets_threshold(const Finding& finding, const Config& config) {
            bandit_rank(finding.confidence) >= bandit_rank(config.bandit.confidence);
   }
   if (finding.rule_id == "intent-mismatch") return config.intent.fail_on == "inconsistent";
-  return false;  // advisory findings (missing docstrings, notes) never fail by themselves
+  return false; // advisory findings (missing docstrings, notes) never fail by themselves
 }
 
 void decide(CheckResult& result, const Config& config) {

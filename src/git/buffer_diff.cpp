@@ -27,7 +27,7 @@ PatchHandle make_patch(const std::string& old_text, const std::string& new_text,
   return PatchHandle(raw);
 }
 
-}  // namespace
+} // namespace
 
 std::vector<BufferHunk> diff_hunks(const std::string& old_text, const std::string& new_text, int context,
                                    int interhunk) {
@@ -89,4 +89,4 @@ ChangedFile changed_file(const std::string& path, const std::string& old_path,
   return file;
 }
 
-}  // namespace codegate::git
+} // namespace codegate::git

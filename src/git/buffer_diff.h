@@ -12,12 +12,12 @@ namespace codegate::git {
 
 // One changed region: old lines [old_start, old_start + old_lines) became `added`.
 struct BufferHunk {
-  int old_start = 0;  // 1-based; when old_lines is 0, the line after which `added` is inserted
+  int old_start = 0; // 1-based; when old_lines is 0, the line after which `added` is inserted
   int old_lines = 0;
-  int new_start = 0;  // 1-based; when new_lines is 0, the line after which old lines were removed
+  int new_start = 0; // 1-based; when new_lines is 0, the line after which old lines were removed
   int new_lines = 0;
-  std::string removed;  // the old lines, with their line ends
-  std::string added;    // the new lines, with their line ends
+  std::string removed; // the old lines, with their line ends
+  std::string added;   // the new lines, with their line ends
 };
 
 // The changed regions with `context` unchanged lines around each (0: only the changes); regions at
@@ -34,4 +34,4 @@ std::string unified_patch(const std::string& path, const std::string& old_text, 
 ChangedFile changed_file(const std::string& path, const std::string& old_path,
                          const std::optional<std::string>& old_text, const std::string& new_text);
 
-}  // namespace codegate::git
+} // namespace codegate::git

@@ -28,7 +28,7 @@ struct TrailerArray {
   ~TrailerArray() { git_message_trailer_array_free(&array); }
 };
 
-}  // namespace
+} // namespace
 
 std::string create_commit(const Repository& repo, const CommitSpec& spec) {
   CommitHandle parent = repo.commit(spec.parent_sha);
@@ -139,4 +139,4 @@ bool has_trailer(const std::string& message, const std::string& key) {
   return false;
 }
 
-}  // namespace codegate::git
+} // namespace codegate::git

@@ -12,7 +12,7 @@ namespace codegate::git {
 
 // A file's new bytes for a commit.
 struct FileContent {
-  std::string path;  // repository-relative, '/'-separated
+  std::string path; // repository-relative, '/'-separated
   std::string content;
 };
 
@@ -21,7 +21,7 @@ struct FileContent {
 struct CommitSpec {
   std::string parent_sha;
   std::vector<FileContent> files;
-  std::string author_name;  // author and committer
+  std::string author_name; // author and committer
   std::string author_email;
   std::string message;
 };
@@ -32,8 +32,8 @@ std::string create_commit(const Repository& repo, const CommitSpec& spec);
 
 // Where HEAD stands.
 struct HeadState {
-  std::string branch;  // "refs/heads/feature"; empty when detached or in a fresh repository
-  std::string sha;     // the commit HEAD resolves to; empty in a fresh repository
+  std::string branch; // "refs/heads/feature"; empty when detached or in a fresh repository
+  std::string sha;    // the commit HEAD resolves to; empty in a fresh repository
   bool detached = false;
 };
 HeadState head_state(const Repository& repo);
@@ -62,4 +62,4 @@ std::string commit_message(const Repository& repo, const std::string& commit_sha
 // compared case-insensitively.
 bool has_trailer(const std::string& message, const std::string& key);
 
-}  // namespace codegate::git
+} // namespace codegate::git

@@ -29,7 +29,7 @@ void collect(git_diff* diff, ChangeSet& changes) {
     git_patch* raw_patch = nullptr;
     check(git_patch_from_diff(&raw_patch, diff, i), "cannot read the diff");
     Handle<git_patch, git_patch_free> patch(raw_patch);
-    if (!patch) continue;  // unchanged content
+    if (!patch) continue; // unchanged content
     const git_diff_delta* delta = git_patch_get_delta(patch.get());
     if (delta->status == GIT_DELTA_DELETED || !is_regular(delta->new_file.mode)) continue;
     if ((delta->flags & GIT_DIFF_FLAG_BINARY) != 0) continue;
@@ -38,11 +38,11 @@ void collect(git_diff* diff, ChangeSet& changes) {
     file.path = delta->new_file.path;
     file.old_path = delta->old_file.path;
     switch (delta->status) {
-    case GIT_DELTA_ADDED:
-    case GIT_DELTA_UNTRACKED: file.status = ChangeStatus::added; break;
-    case GIT_DELTA_RENAMED: file.status = ChangeStatus::renamed; break;
-    case GIT_DELTA_COPIED: file.status = ChangeStatus::copied; break;
-    default: file.status = ChangeStatus::modified; break;
+      case GIT_DELTA_ADDED:
+      case GIT_DELTA_UNTRACKED: file.status = ChangeStatus::added; break;
+      case GIT_DELTA_RENAMED: file.status = ChangeStatus::renamed; break;
+      case GIT_DELTA_COPIED: file.status = ChangeStatus::copied; break;
+      default: file.status = ChangeStatus::modified; break;
     }
     std::size_t hunks = git_patch_num_hunks(patch.get());
     for (std::size_t h = 0; h < hunks; ++h) {
@@ -91,7 +91,7 @@ ChangeSet diff_index(const Repository& repo) {
   git_index* raw_index = nullptr;
   check(git_repository_index(&raw_index, repo.raw()), "cannot read the index");
   IndexHandle index(raw_index);
-  check(git_index_read(index.get(), 0), "cannot read the index");  // pick up a `git add` made after opening
+  check(git_index_read(index.get(), 0), "cannot read the index"); // pick up a `git add` made after opening
   git_diff_options options = diff_options();
   git_diff* diff = nullptr;
   check(git_diff_tree_to_index(&diff, repo.raw(), head.get(), index.get(), &options), "cannot diff the index");

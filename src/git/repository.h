@@ -15,7 +15,7 @@ public:
   static Repository open(const std::string& path);
 
   git_repository* raw() const { return repo_.get(); }
-  std::string workdir() const;  // with a trailing '/'; empty for a bare repository
+  std::string workdir() const; // with a trailing '/'; empty for a bare repository
   bool is_shallow() const;
 
   // The commit a revision names (sha, branch, tag, HEAD~2...), as a 40-hex sha; nullopt if unknown.

@@ -17,7 +17,8 @@ std::optional<std::string> blob_content(git_repository* repo, const git_oid& id)
 
 class CommitSnapshot final : public Snapshot {
 public:
-  CommitSnapshot(const Repository& repo, const std::string& sha) : repo_(repo.raw()), sha_(sha), tree_(repo.tree_of(sha)) {}
+  CommitSnapshot(const Repository& repo, const std::string& sha)
+      : repo_(repo.raw()), sha_(sha), tree_(repo.tree_of(sha)) {}
 
   std::optional<std::string> read(const std::string& path) const override {
     git_tree_entry* entry = nullptr;
@@ -70,7 +71,8 @@ public:
     for (std::size_t i = 0; i < count; ++i) {
       const git_index_entry* entry = git_index_get_byindex(index_.get(), i);
       if (git_index_entry_stage(entry) != 0) continue;
-      if (entry->mode == GIT_FILEMODE_BLOB || entry->mode == GIT_FILEMODE_BLOB_EXECUTABLE) files.emplace_back(entry->path);
+      if (entry->mode == GIT_FILEMODE_BLOB || entry->mode == GIT_FILEMODE_BLOB_EXECUTABLE)
+        files.emplace_back(entry->path);
     }
     return files;
   }

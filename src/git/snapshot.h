@@ -19,7 +19,7 @@ public:
   virtual std::optional<std::string> read(const std::string& path) const = 0;
   // Every regular file, repository-relative and '/'-separated.
   virtual std::vector<std::string> list_files() const = 0;
-  virtual std::string describe() const = 0;  // "commit 1a2b3c4", "the index", "the working tree"
+  virtual std::string describe() const = 0; // "commit 1a2b3c4", "the index", "the working tree"
 };
 
 std::unique_ptr<Snapshot> commit_snapshot(const Repository& repo, const std::string& commit_sha);

@@ -67,7 +67,7 @@ TransportError classify(CURLcode code) {
     case CURLE_COULDNT_RESOLVE_PROXY:
     case CURLE_COULDNT_RESOLVE_HOST:
     case CURLE_COULDNT_CONNECT:
-    case CURLE_PARTIAL_FILE:  // Content-Length promised more than arrived
+    case CURLE_PARTIAL_FILE: // Content-Length promised more than arrived
     case CURLE_GOT_NOTHING:
     case CURLE_SEND_ERROR:
     case CURLE_RECV_ERROR:
@@ -79,7 +79,7 @@ TransportError classify(CURLcode code) {
 }
 
 class CurlHttpClient : public HttpClient {
- public:
+public:
   CurlHttpClient() { global_init_once(); }
 
   HttpResponse send(const HttpRequest& request) override {
@@ -90,7 +90,7 @@ class CurlHttpClient : public HttpClient {
     return response;
   }
 
- private:
+private:
   static constexpr std::size_t k_max_idle_handles = 16;
 
   EasyHandle acquire() {
@@ -99,7 +99,7 @@ class CurlHttpClient : public HttpClient {
       if (!idle_.empty()) {
         EasyHandle handle = std::move(idle_.back());
         idle_.pop_back();
-        curl_easy_reset(handle.get());  // keeps the connection cache, drops every option
+        curl_easy_reset(handle.get()); // keeps the connection cache, drops every option
         return handle;
       }
     }
@@ -145,7 +145,7 @@ class CurlHttpClient : public HttpClient {
     curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, timeout_ms);
     curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, std::min(timeout_ms, 30000L));
-    curl_easy_setopt(curl, CURLOPT_ACCEPT_ENCODING, "");  // whatever this libcurl can decode
+    curl_easy_setopt(curl, CURLOPT_ACCEPT_ENCODING, ""); // whatever this libcurl can decode
     curl_easy_setopt(curl, CURLOPT_USERAGENT, "codegate/" CODEGATE_VERSION);
     // Only HTTP(S): a base_url from configuration must not reach file:// or other schemes.
 #if LIBCURL_VERSION_NUM >= 0x075500
@@ -174,8 +174,8 @@ class CurlHttpClient : public HttpClient {
   std::vector<EasyHandle> idle_;
 };
 
-}  // namespace
+} // namespace
 
 std::shared_ptr<HttpClient> make_curl_http_client() { return std::make_shared<CurlHttpClient>(); }
 
-}  // namespace codegate::http
+} // namespace codegate::http

@@ -13,34 +13,34 @@ namespace codegate::http {
 // Why a request produced no complete HTTP response; retry.h decides which of these are worth
 // another attempt.
 enum class TransportError {
-  none,        // a complete response arrived (any status)
-  timeout,     // the request did not finish within its time limit
-  connection,  // refused, reset, closed early, or a truncated body
-  other,       // anything else libcurl reports (bad URL, TLS setup, out of memory)
+  none,       // a complete response arrived (any status)
+  timeout,    // the request did not finish within its time limit
+  connection, // refused, reset, closed early, or a truncated body
+  other,      // anything else libcurl reports (bad URL, TLS setup, out of memory)
 };
 
 // One request. Header values may hold secrets: only the client sees them.
 struct HttpRequest {
   std::string url;
-  std::vector<std::pair<std::string, std::string>> headers;  // name, value
-  std::string body;                                          // sent when not empty, and always with POST
+  std::vector<std::pair<std::string, std::string>> headers; // name, value
+  std::string body;                                         // sent when not empty, and always with POST
   double timeout_seconds = 60;
-  std::string method = "POST";                               // GET, POST, PATCH, PUT, DELETE
+  std::string method = "POST"; // GET, POST, PATCH, PUT, DELETE
 };
 
 // The outcome of one request: a status and body, or a transport error.
 struct HttpResponse {
   TransportError error = TransportError::none;
-  std::string error_message;                   // libcurl's text when error != none
-  long status = 0;                             // HTTP status, 0 without a response
-  std::map<std::string, std::string> headers;  // names lowercased; the last value wins
+  std::string error_message;                  // libcurl's text when error != none
+  long status = 0;                            // HTTP status, 0 without a response
+  std::map<std::string, std::string> headers; // names lowercased; the last value wins
   std::string body;
 };
 
 // Sends one request and waits for the whole response. Implementations are safe to call from
 // several threads at once.
 class HttpClient {
- public:
+public:
   virtual ~HttpClient() = default;
   virtual HttpResponse send(const HttpRequest& request) = 0;
 };
@@ -50,4 +50,4 @@ class HttpClient {
 // concurrent requests to the same host reuse their connections.
 std::shared_ptr<HttpClient> make_curl_http_client();
 
-}  // namespace codegate::http
+} // namespace codegate::http

@@ -39,7 +39,7 @@ double default_jitter() {
   return std::uniform_real_distribution<double>(0.0, 1.0)(engine);
 }
 
-}  // namespace
+} // namespace
 
 bool is_retryable(const HttpResponse& response) {
   if (response.error == TransportError::timeout || response.error == TransportError::connection) return true;
@@ -124,4 +124,4 @@ HttpResponse send_with_retries(HttpClient& http, const HttpRequest& request, con
   }
 }
 
-}  // namespace codegate::http
+} // namespace codegate::http

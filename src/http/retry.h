@@ -14,10 +14,10 @@ namespace codegate::http {
 
 // How persistent a client is; the defaults suit a CI job that should not hang for minutes.
 struct RetryPolicy {
-  int retries = 3;                                    // attempts after the first one
-  std::chrono::milliseconds base_delay{1000};         // the first backoff, before jitter
-  std::chrono::milliseconds max_delay{30000};         // no backoff waits longer than this
-  std::chrono::milliseconds max_retry_after{120000};  // a longer Retry-After ends the retries
+  int retries = 3;                                   // attempts after the first one
+  std::chrono::milliseconds base_delay{1000};        // the first backoff, before jitter
+  std::chrono::milliseconds max_delay{30000};        // no backoff waits longer than this
+  std::chrono::milliseconds max_retry_after{120000}; // a longer Retry-After ends the retries
 };
 
 // True for the failures a later attempt can cure: timeouts, broken connections, 408, 409, 429
@@ -34,9 +34,9 @@ std::chrono::milliseconds backoff_delay(int attempt, const RetryPolicy& policy, 
 
 // The seams a test replaces: sleeping, the random jitter, and a note per retry.
 struct RetryHooks {
-  std::function<void(std::chrono::milliseconds)> sleep;  // empty: std::this_thread::sleep_for
-  std::function<double()> jitter;                        // empty: uniform in [0, 1)
-  std::function<void(const std::string&)> on_retry;      // empty: util::progress
+  std::function<void(std::chrono::milliseconds)> sleep; // empty: std::this_thread::sleep_for
+  std::function<double()> jitter;                       // empty: uniform in [0, 1)
+  std::function<void(const std::string&)> on_retry;     // empty: util::progress
 };
 
 // Sends `request` until it succeeds, fails for good, or the retries are spent; returns the last
@@ -48,4 +48,4 @@ HttpResponse send_with_retries(HttpClient& http, const HttpRequest& request, con
 // after 60 s", "connection failed: ...").
 std::string describe_failure(const HttpResponse& response, double timeout_seconds);
 
-}  // namespace codegate::http
+} // namespace codegate::http

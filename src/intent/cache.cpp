@@ -30,7 +30,7 @@ std::string string_member(const rapidjson::Value& object, const char* name) {
              : std::string();
 }
 
-}  // namespace
+} // namespace
 
 VerdictCache::VerdictCache(std::string directory) : directory_(std::move(directory)) {}
 
@@ -132,4 +132,4 @@ bool VerdictCache::store(const CacheKey& key, const ModelVerdict& verdict, std::
   }
 }
 
-}  // namespace codegate::intent
+} // namespace codegate::intent

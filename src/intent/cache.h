@@ -15,13 +15,13 @@ struct CacheKey {
   std::string provider;
   std::string model;
   std::string docstring;
-  std::string code;  // UnitCode::plain: no line numbers, so a unit that only moved still hits
+  std::string code; // UnitCode::plain: no line numbers, so a unit that only moved still hits
 };
 
 // Issue lines in cached verdicts are relative to the unit's first line (1 = the first line,
 // 0 = no line), which stays right when the unit moves.
 class VerdictCache {
- public:
+public:
   // An empty directory turns the cache off.
   explicit VerdictCache(std::string directory);
 
@@ -39,8 +39,8 @@ class VerdictCache {
   // The file an entry lives in.
   std::string entry_path(const CacheKey& key) const;
 
- private:
+private:
   std::string directory_;
 };
 
-}  // namespace codegate::intent
+} // namespace codegate::intent

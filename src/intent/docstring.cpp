@@ -51,7 +51,7 @@ std::string dedent(const std::vector<std::string>& lines) {
 
 // One field: the text on its header line, then the lines below it.
 struct FieldText {
-  std::vector<std::string> parts;  // one per occurrence of the field
+  std::vector<std::string> parts; // one per occurrence of the field
   std::string head;
   std::vector<std::string> body;
 
@@ -81,7 +81,7 @@ std::string strip_trailing_emphasis(std::string text) {
   return text;
 }
 
-}  // namespace
+} // namespace
 
 StructuredDocstring parse_docstring(std::string_view docstring) {
   StructuredDocstring result;
@@ -113,4 +113,4 @@ StructuredDocstring parse_docstring(std::string_view docstring) {
   return result;
 }
 
-}  // namespace codegate::intent
+} // namespace codegate::intent

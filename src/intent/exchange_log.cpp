@@ -63,7 +63,7 @@ void write_verdict(Writer& w, const ModelVerdict& verdict) {
   w.EndObject();
 }
 
-}  // namespace
+} // namespace
 
 ExchangeLog::ExchangeLog(std::string directory, std::function<std::string(std::string)> redact)
     : directory_(std::move(directory)), redact_(std::move(redact)) {}
@@ -152,7 +152,8 @@ std::optional<std::string> ExchangeLog::write(const ExchangeRecord& record, std:
   char number[16];
   std::snprintf(number, sizeof number, "%04d", ++sequence_);
   std::string unit = record.unit.substr(record.unit.find(' ') == std::string::npos ? 0 : record.unit.find(' ') + 1);
-  std::string path = directory_ + "/" + number + "-" + util::file_name_part(record.path, 80) + "-" + util::file_name_part(unit, 80) + ".json";
+  std::string path = directory_ + "/" + number + "-" + util::file_name_part(record.path, 80) + "-" +
+                     util::file_name_part(unit, 80) + ".json";
   std::string text = to_json(record);
   if (redact_) text = redact_(std::move(text));
   try {
@@ -164,4 +165,4 @@ std::optional<std::string> ExchangeLog::write(const ExchangeRecord& record, std:
   }
 }
 
-}  // namespace codegate::intent
+} // namespace codegate::intent

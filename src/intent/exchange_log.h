@@ -15,10 +15,10 @@ namespace codegate::intent {
 
 // One request and what came back.
 struct ExchangeTurn {
-  std::vector<llm::ChatMessage> messages;  // the conversation as sent (without the system prompt)
+  std::vector<llm::ChatMessage> messages; // the conversation as sent (without the system prompt)
   std::optional<llm::ChatResponse> response;
-  std::optional<llm::WireExchange> failed_wire;  // the HTTP record when the call failed
-  std::string error;                             // the LlmError text, or the parser's problem with the answer
+  std::optional<llm::WireExchange> failed_wire; // the HTTP record when the call failed
+  std::string error;                            // the LlmError text, or the parser's problem with the answer
 };
 
 // The whole dialogue about one unit.
@@ -27,18 +27,18 @@ struct ExchangeRecord {
   std::string model;
   std::string endpoint;
   std::string path;
-  std::string unit;  // "function Parser.parse"
+  std::string unit; // "function Parser.parse"
   int first_line = 0;
   int last_line = 0;
-  bool cached = false;  // answered from the cache: no turns
+  bool cached = false; // answered from the cache: no turns
   std::string system;
   std::vector<ExchangeTurn> turns;
-  std::optional<ModelVerdict> verdict;  // issue lines are file lines
-  std::string outcome;                  // "consistent", "unclear: ...", "not checked: ..."
+  std::optional<ModelVerdict> verdict; // issue lines are file lines
+  std::string outcome;                 // "consistent", "unclear: ...", "not checked: ..."
 };
 
 class ExchangeLog {
- public:
+public:
   // `redact` is applied to the finished text of every file (LlmClient::redact).
   ExchangeLog(std::string directory, std::function<std::string(std::string)> redact);
 
@@ -49,10 +49,10 @@ class ExchangeLog {
   // The JSON text of a record before redaction; exposed for tests.
   static std::string to_json(const ExchangeRecord& record);
 
- private:
+private:
   std::string directory_;
   std::function<std::string(std::string)> redact_;
   std::atomic<int> sequence_{0};
 };
 
-}  // namespace codegate::intent
+} // namespace codegate::intent

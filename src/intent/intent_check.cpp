@@ -35,11 +35,11 @@ constexpr const char* k_tool_name = "codegate-intent";
 constexpr std::size_t k_max_source_bytes = 2 * 1024 * 1024;
 
 enum class Outcome {
-  answered,   // the model gave a verdict (or the cache had one)
-  malformed,  // two answers that were not the JSON object: recorded as unclear
-  no_budget,  // llm.budget ran out before this unit
-  failed,     // the service failed for this unit
-  abandoned,  // not sent: an earlier failure showed the service is unusable
+  answered,  // the model gave a verdict (or the cache had one)
+  malformed, // two answers that were not the JSON object: recorded as unclear
+  no_budget, // llm.budget ran out before this unit
+  failed,    // the service failed for this unit
+  abandoned, // not sent: an earlier failure showed the service is unusable
 };
 
 // One unit on its way through the check.
@@ -52,7 +52,7 @@ struct Candidate {
   intent::CacheKey key;
 
   Outcome outcome = Outcome::abandoned;
-  std::optional<ModelVerdict> verdict;  // issue lines are file lines, already checked
+  std::optional<ModelVerdict> verdict; // issue lines are file lines, already checked
   bool cached = false;
   std::string note;
 
@@ -270,7 +270,7 @@ Finding missing_docstring_finding(const std::string& path, const python::SourceI
   f.tool_severity = "note";
   f.path = path;
   f.line = unit.line;
-  f.end_line = unit.end_line;  // about the whole unit: reported when any of its lines changed
+  f.end_line = unit.end_line; // about the whole unit: reported when any of its lines changed
   std::string what = index.describe(unit);
   if (policy == "public") what = "public " + what;
   f.message = "The " + what + " changed and has no docstring, so the intent check cannot compare it with its purpose.";
@@ -280,7 +280,7 @@ Finding missing_docstring_finding(const std::string& path, const python::SourceI
 
 std::string disabled_note() { return "intent check skipped: turned off (--no-llm or intent.enabled: false)"; }
 
-}  // namespace
+} // namespace
 
 IntentOutput run_intent_check(const IntentInput& input) { return run_intent_check(input, IntentServices{}); }
 
@@ -309,7 +309,7 @@ IntentOutput run_intent_check(const IntentInput& input, const IntentServices& se
   const std::string& policy = config.intent.require_docstrings;
   if (client == nullptr && policy == "none") {
     out.run.status = "skipped";
-    out.run.version.clear();  // like every skipped tool: nothing ran
+    out.run.version.clear(); // like every skipped tool: nothing ran
     out.run.note = skip_reason;
     return out;
   }
@@ -385,7 +385,7 @@ IntentOutput run_intent_check(const IntentInput& input, const IntentServices& se
 
   if (client == nullptr) {
     out.run.status = "skipped";
-    out.run.version.clear();  // like every skipped tool: nothing ran
+    out.run.version.clear(); // like every skipped tool: nothing ran
     out.run.note = skip_reason;
     for (const auto& c : candidates) {
       out.units.push_back({c.path, c.prompt.description, c.source_unit().line, c.source_unit().end_line, "not checked",
@@ -525,4 +525,4 @@ IntentOutput run_intent_check(const IntentInput& input, const IntentServices& se
   return out;
 }
 
-}  // namespace codegate
+} // namespace codegate

@@ -14,7 +14,7 @@ namespace codegate {
 namespace llm {
 class LlmClient;
 class Budget;
-}  // namespace llm
+} // namespace llm
 
 struct IntentInput {
   const ChangeSet& changes;
@@ -22,38 +22,38 @@ struct IntentInput {
   // whole (every line counts as changed); the refine loop passes candidate files that way.
   const std::map<std::string, std::string>& sources;
   const Config& config;
-  std::string log_dir;  // --log-dir; empty: no exchange logs
+  std::string log_dir; // --log-dir; empty: no exchange logs
 };
 
 // What the stage talks to; the one-argument run_intent_check builds both from the configuration
 // and the environment. The refine loop passes its own so one budget covers the whole run.
 struct IntentServices {
-  llm::LlmClient* client = nullptr;  // null: make_llm_client(config.llm)
-  llm::Budget* budget = nullptr;     // null: a fresh budget from config.llm.budget_*
+  llm::LlmClient* client = nullptr; // null: make_llm_client(config.llm)
+  llm::Budget* budget = nullptr;    // null: a fresh budget from config.llm.budget_*
 };
 
 // The outcome for one unit that had a docstring and was touched by the change.
 struct IntentUnitResult {
   std::string path;
-  std::string unit;  // "function Parser.parse", "module"
-  int line = 1;      // the def/class line
+  std::string unit; // "function Parser.parse", "module"
+  int line = 1;     // the def/class line
   int end_line = 1;
-  std::string verdict;  // "consistent" | "inconsistent" | "unclear" | "not checked"
+  std::string verdict; // "consistent" | "inconsistent" | "unclear" | "not checked"
   double confidence = 0;
   bool cached = false;
-  std::string note;  // why "unclear" or "not checked"
+  std::string note; // why "unclear" or "not checked"
 };
 
 struct IntentOutput {
-  std::vector<Finding> findings;  // tool "codegate": intent-mismatch, missing-docstring
-  ToolRun run;                    // name "codegate-intent"; status ok|skipped|unavailable
+  std::vector<Finding> findings; // tool "codegate": intent-mismatch, missing-docstring
+  ToolRun run;                   // name "codegate-intent"; status ok|skipped|unavailable
   std::vector<std::string> notes;
-  std::vector<std::string> missing_docstrings;  // "path:line qualified.name"
-  std::vector<IntentUnitResult> units;          // every unit with a docstring the change touched
+  std::vector<std::string> missing_docstrings; // "path:line qualified.name"
+  std::vector<IntentUnitResult> units;         // every unit with a docstring the change touched
 };
 
 // Throws ToolError only when llm.strict is set and the service failed.
 IntentOutput run_intent_check(const IntentInput& input);
 IntentOutput run_intent_check(const IntentInput& input, const IntentServices& services);
 
-}  // namespace codegate
+} // namespace codegate

@@ -25,7 +25,7 @@ std::string block(const std::string& marker, const std::string& attributes, cons
   return text + "</" + marker + ">\n";
 }
 
-}  // namespace
+} // namespace
 
 std::string system_prompt() {
   return R"(You check whether Python code does what its docstring says.
@@ -92,4 +92,4 @@ std::string corrective_prompt(const std::string& problem) {
          "format described, and no other text.";
 }
 
-}  // namespace codegate::intent
+} // namespace codegate::intent

@@ -15,12 +15,12 @@ inline constexpr std::string_view k_prompt_version = "intent-v1";
 
 // What the prompt says about one unit.
 struct PromptUnit {
-  std::string path;         // repository-relative
-  std::string description;  // "function Parser.parse", "module"
-  int first_line = 1;       // the span of the unit in the file
+  std::string path;        // repository-relative
+  std::string description; // "function Parser.parse", "module"
+  int first_line = 1;      // the span of the unit in the file
   int last_line = 1;
   StructuredDocstring docstring;
-  std::string numbered_code;  // intent/unit_code.h
+  std::string numbered_code; // intent/unit_code.h
   bool cut = false;
 };
 
@@ -40,4 +40,4 @@ llm::ChatRequest intent_request(const PromptUnit& unit, int max_tokens, double t
 // The message sent once after an answer that was not the JSON object, naming what was wrong.
 std::string corrective_prompt(const std::string& problem);
 
-}  // namespace codegate::intent
+} // namespace codegate::intent

@@ -34,7 +34,7 @@ std::string number(int line, int width) {
   return std::string(static_cast<std::size_t>(std::max(0, width - static_cast<int>(digits.size()))), ' ') + digits;
 }
 
-}  // namespace
+} // namespace
 
 std::vector<int> own_lines(const SourceIndex& index, int unit) {
   const SourceUnit& u = index.units[unit];
@@ -106,4 +106,4 @@ UnitCode unit_code(const std::vector<std::string>& file_lines, const SourceIndex
   return code;
 }
 
-}  // namespace codegate::intent
+} // namespace codegate::intent

@@ -11,10 +11,10 @@ namespace codegate::intent {
 
 // The excerpt of a unit that goes into the prompt.
 struct UnitCode {
-  std::string numbered;          // "  12 | def f():" lines, with "... |" markers where lines are left out
-  std::string plain;             // the same without line numbers; identical for a moved, unchanged unit
-  std::vector<int> shown_lines;  // file line numbers present in the excerpt, ascending
-  bool cut = false;              // the unit was longer than the limit and its end is missing
+  std::string numbered;         // "  12 | def f():" lines, with "... |" markers where lines are left out
+  std::string plain;            // the same without line numbers; identical for a moved, unchanged unit
+  std::vector<int> shown_lines; // file line numbers present in the excerpt, ascending
+  bool cut = false;             // the unit was longer than the limit and its end is missing
 };
 
 // The lines a unit owns: its whole span for a function or method; for a class or the module, the
@@ -28,4 +28,4 @@ std::vector<int> own_lines(const python::SourceIndex& index, int unit);
 UnitCode unit_code(const std::vector<std::string>& file_lines, const python::SourceIndex& index, int unit,
                    int max_chars);
 
-}  // namespace codegate::intent
+} // namespace codegate::intent

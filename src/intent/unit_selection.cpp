@@ -31,7 +31,7 @@ bool requires_docstring(const SourceUnit& unit, const std::string& policy) {
   return unit.kind != UnitKind::class_type && unit.is_public && !unit.nested_in_function;
 }
 
-}  // namespace
+} // namespace
 
 std::set<int> touched_lines(const ChangedFile& file, int line_count) {
   std::set<int> touched;
@@ -81,4 +81,4 @@ UnitSelection select_units(const python::SourceIndex& index, const std::set<int>
   return selection;
 }
 
-}  // namespace codegate::intent
+} // namespace codegate::intent

@@ -18,8 +18,8 @@ std::set<int> touched_lines(const ChangedFile& file, int line_count);
 
 // The units of one file that the change touches.
 struct UnitSelection {
-  std::vector<int> to_check;           // indexes into SourceIndex::units: touched, with a docstring
-  std::vector<int> missing_docstring;  // touched, without one, and required by the policy
+  std::vector<int> to_check;          // indexes into SourceIndex::units: touched, with a docstring
+  std::vector<int> missing_docstring; // touched, without one, and required by the policy
 };
 
 // `require_docstrings` is intent.require_docstrings: "public" asks for a docstring on public
@@ -29,4 +29,4 @@ struct UnitSelection {
 UnitSelection select_units(const python::SourceIndex& index, const std::set<int>& touched,
                            const std::string& require_docstrings);
 
-}  // namespace codegate::intent
+} // namespace codegate::intent

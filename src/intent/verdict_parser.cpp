@@ -23,7 +23,7 @@ std::string drop_think_blocks(std::string_view text) {
     if (open == std::string_view::npos) break;
     out.append(text.substr(pos, open - pos));
     auto close = text.find("</think>", open);
-    if (close == std::string_view::npos) return out;  // an unfinished block: nothing after it is an answer
+    if (close == std::string_view::npos) return out; // an unfinished block: nothing after it is an answer
     pos = close + 8;
   }
   out.append(text.substr(pos));
@@ -101,7 +101,7 @@ VerdictParse read_object(const rapidjson::Value& object) {
       parse.problem = "\"confidence\" must be a number from 0.0 to 1.0";
       return parse;
     }
-    double c = *value > 1 && *value <= 100 ? *value / 100 : *value;  // a percentage
+    double c = *value > 1 && *value <= 100 ? *value / 100 : *value; // a percentage
     result.confidence = std::clamp(c, 0.0, 1.0);
   }
 
@@ -137,7 +137,7 @@ VerdictParse read_object(const rapidjson::Value& object) {
   return parse;
 }
 
-}  // namespace
+} // namespace
 
 std::string_view to_string(Verdict verdict) {
   switch (verdict) {
@@ -183,4 +183,4 @@ VerdictParse parse_verdict(std::string_view answer) {
   return {std::nullopt, problem};
 }
 
-}  // namespace codegate::intent
+} // namespace codegate::intent

@@ -12,7 +12,7 @@ namespace codegate::intent {
 enum class Verdict { consistent, inconsistent, unclear };
 
 std::string_view to_string(Verdict verdict);
-std::optional<Verdict> parse_verdict_name(std::string_view text);  // any case, surrounding blanks ignored
+std::optional<Verdict> parse_verdict_name(std::string_view text); // any case, surrounding blanks ignored
 
 // One place where the code departs from its docstring; line 0 when the model gave none.
 struct VerdictIssue {
@@ -23,7 +23,7 @@ struct VerdictIssue {
 // The model's judgement of one unit.
 struct ModelVerdict {
   Verdict verdict = Verdict::unclear;
-  double confidence = 0.5;  // 0..1; 0.5 when the model left it out
+  double confidence = 0.5; // 0..1; 0.5 when the model left it out
   std::vector<VerdictIssue> issues;
 };
 
@@ -38,4 +38,4 @@ struct VerdictParse {
 // and "message" for "explanation". Issues without an explanation are dropped.
 VerdictParse parse_verdict(std::string_view answer);
 
-}  // namespace codegate::intent
+} // namespace codegate::intent

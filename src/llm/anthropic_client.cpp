@@ -21,7 +21,7 @@ long int_member(const rapidjson::Value& object, const char* name) {
 }
 
 class AnthropicClient : public LlmClient {
- public:
+public:
   AnthropicClient(ProviderSettings settings, std::shared_ptr<http::HttpClient> http)
       : settings_(std::move(settings)), http_(std::move(http)) {
     if (settings_.base_url.empty()) settings_.base_url = k_default_base_url;
@@ -45,7 +45,7 @@ class AnthropicClient : public LlmClient {
   std::string endpoint() const override { return url_; }
   std::string redact(std::string text) const override { return redact_secret(std::move(text), settings_.api_key); }
 
- private:
+private:
   std::string request_body(const ChatRequest& request) const {
     rapidjson::StringBuffer buffer;
     rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
@@ -116,10 +116,10 @@ class AnthropicClient : public LlmClient {
   std::string url_;
 };
 
-}  // namespace
+} // namespace
 
 std::unique_ptr<LlmClient> make_anthropic_client(ProviderSettings settings, std::shared_ptr<http::HttpClient> http) {
   return std::make_unique<AnthropicClient>(std::move(settings), std::move(http));
 }
 
-}  // namespace codegate::llm
+} // namespace codegate::llm

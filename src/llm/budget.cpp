@@ -49,4 +49,4 @@ std::string Budget::limit_description() const {
   return "llm.budget.input_tokens (" + std::to_string(max_input_tokens_) + ")";
 }
 
-}  // namespace codegate::llm
+} // namespace codegate::llm

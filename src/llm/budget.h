@@ -8,7 +8,7 @@
 namespace codegate::llm {
 
 class Budget {
- public:
+public:
   Budget(int max_calls, long max_input_tokens);
 
   // Reserves one call expected to send about `estimated_input_tokens`; false, and nothing
@@ -25,7 +25,7 @@ class Budget {
   // Which limit stopped a reservation ("llm.budget.calls (200)"), for notes.
   std::string limit_description() const;
 
- private:
+private:
   const int max_calls_;
   const long max_input_tokens_;
   mutable std::mutex mutex_;
@@ -35,4 +35,4 @@ class Budget {
   bool refused_for_calls_ = false;
 };
 
-}  // namespace codegate::llm
+} // namespace codegate::llm

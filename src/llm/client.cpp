@@ -17,7 +17,7 @@ std::optional<std::string> non_empty(const EnvLookup& env, const std::string& na
   return std::nullopt;
 }
 
-}  // namespace
+} // namespace
 
 std::string default_model(const std::string& provider) {
   // Small, inexpensive models: the check runs on every pull request, once per changed unit.
@@ -60,7 +60,7 @@ LlmClientSetup make_llm_client(const LlmConfig& config, const EnvLookup& env, st
                        provider_key_env(config.provider) + ", or llm.base_url)";
         return setup;
       }
-      settings.key_env = k_generic_key_env;  // named in the error if the server wants a key after all
+      settings.key_env = k_generic_key_env; // named in the error if the server wants a key after all
     }
   }
 
@@ -70,4 +70,4 @@ LlmClientSetup make_llm_client(const LlmConfig& config, const EnvLookup& env, st
   return setup;
 }
 
-}  // namespace codegate::llm
+} // namespace codegate::llm

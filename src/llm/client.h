@@ -11,9 +11,9 @@
 #include <vector>
 
 #include "config/config.h"
-#include "util/environment.h"
 #include "http/http_client.h"
 #include "http/retry.h"
+#include "util/environment.h"
 
 namespace codegate::llm {
 
@@ -40,50 +40,50 @@ struct WireExchange {
   std::string request_body;
   long status = 0;
   std::string response_body;
-  int attempts = 0;    // HTTP requests sent, retries included
-  double seconds = 0;  // wall time of all attempts and waits
+  int attempts = 0;   // HTTP requests sent, retries included
+  double seconds = 0; // wall time of all attempts and waits
 };
 
 // The model's answer to a ChatRequest.
 struct ChatResponse {
   std::string text;
-  long input_tokens = 0;  // as the provider counted them; estimated when it did not say
+  long input_tokens = 0; // as the provider counted them; estimated when it did not say
   long output_tokens = 0;
-  bool truncated = false;  // the answer stopped at max_tokens
-  std::string model;       // the model that answered, as the provider names it
+  bool truncated = false; // the answer stopped at max_tokens
+  std::string model;      // the model that answered, as the provider names it
   WireExchange wire;
 };
 
 // Why a chat call failed for good.
 enum class LlmErrorKind {
-  auth,         // 401/403: the key is missing, wrong or lacks access; retrying cannot help
-  unavailable,  // timeouts, broken connections, 429 and 5xx that outlasted the retries
-  rejected,     // any other refusal (400 context too long, 404 unknown model) or an unreadable answer
+  auth,        // 401/403: the key is missing, wrong or lacks access; retrying cannot help
+  unavailable, // timeouts, broken connections, 429 and 5xx that outlasted the retries
+  rejected,    // any other refusal (400 context too long, 404 unknown model) or an unreadable answer
 };
 
 // A failed chat call; the message names the endpoint and, for auth, the environment variable
 // the key came from, never the key.
 class LlmError : public std::runtime_error {
- public:
+public:
   LlmError(LlmErrorKind kind, const std::string& message, WireExchange wire = {})
       : std::runtime_error(message), kind_(kind), wire_(std::move(wire)) {}
   LlmErrorKind kind() const { return kind_; }
   const WireExchange& wire() const { return wire_; }
 
- private:
+private:
   LlmErrorKind kind_;
   WireExchange wire_;
 };
 
 // A provider client. chat() is safe to call from several threads at once.
 class LlmClient {
- public:
+public:
   virtual ~LlmClient() = default;
   // Throws LlmError.
   virtual ChatResponse chat(const ChatRequest& request) = 0;
-  virtual std::string provider() const = 0;  // "openai", "anthropic"
+  virtual std::string provider() const = 0; // "openai", "anthropic"
   virtual std::string model() const = 0;
-  virtual std::string endpoint() const = 0;  // the URL requests go to
+  virtual std::string endpoint() const = 0; // the URL requests go to
   // Replaces every occurrence of the client's secret in `text`; for anything written to disk.
   virtual std::string redact(std::string text) const = 0;
 };
@@ -96,8 +96,8 @@ using util::process_environment;
 struct ProviderSettings {
   std::string model;
   std::string base_url;
-  std::string api_key;  // empty: send no key (a local server)
-  std::string key_env;  // the variable the key came from (or should come from), for messages
+  std::string api_key; // empty: send no key (a local server)
+  std::string key_env; // the variable the key came from (or should come from), for messages
   double timeout_seconds = 60;
   http::RetryPolicy retry;
   http::RetryHooks hooks;
@@ -110,7 +110,7 @@ std::unique_ptr<LlmClient> make_anthropic_client(ProviderSettings settings, std:
 struct LlmClientSetup {
   std::unique_ptr<LlmClient> client;
   std::string reason;
-  std::vector<std::string> warnings;  // worth a line on stderr ("llm.api_key_env names X, which is unset")
+  std::vector<std::string> warnings; // worth a line on stderr ("llm.api_key_env names X, which is unset")
 };
 
 // The key comes from llm.api_key_env when set, else CODEGATE_LLM_API_KEY, else OPENAI_API_KEY or
@@ -122,4 +122,4 @@ LlmClientSetup make_llm_client(const LlmConfig& config, const EnvLookup& env = p
 // The model a provider uses when llm.model is empty.
 std::string default_model(const std::string& provider);
 
-}  // namespace codegate::llm
+} // namespace codegate::llm

@@ -56,7 +56,7 @@ std::string content_text(const rapidjson::Value& content) {
 }
 
 class OpenAiClient : public LlmClient {
- public:
+public:
   OpenAiClient(ProviderSettings settings, std::shared_ptr<http::HttpClient> http)
       : settings_(std::move(settings)), http_(std::move(http)) {
     if (settings_.base_url.empty()) settings_.base_url = k_default_base_url;
@@ -80,7 +80,7 @@ class OpenAiClient : public LlmClient {
   std::string endpoint() const override { return url_; }
   std::string redact(std::string text) const override { return redact_secret(std::move(text), settings_.api_key); }
 
- private:
+private:
   std::string request_body(const ChatRequest& request) const {
     rapidjson::StringBuffer buffer;
     rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
@@ -165,10 +165,10 @@ class OpenAiClient : public LlmClient {
   std::string url_;
 };
 
-}  // namespace
+} // namespace
 
 std::unique_ptr<LlmClient> make_openai_client(ProviderSettings settings, std::shared_ptr<http::HttpClient> http) {
   return std::make_unique<OpenAiClient>(std::move(settings), std::move(http));
 }
 
-}  // namespace codegate::llm
+} // namespace codegate::llm

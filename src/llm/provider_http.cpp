@@ -23,7 +23,7 @@ std::string shorten(std::string text) {
   return text;
 }
 
-}  // namespace
+} // namespace
 
 std::string join_url(const std::string& base, const std::string& path) {
   std::string head = base;
@@ -137,8 +137,9 @@ PostedJson post_json(http::HttpClient& http, const ProviderSettings& settings, c
     throw LlmError(LlmErrorKind::unavailable, where + " failed" + attempts + ": " + what, wire);
   }
   std::string hint;
-  if (response.error == http::TransportError::none && response.status == 404) hint = "; check llm.base_url and llm.model";
+  if (response.error == http::TransportError::none && response.status == 404)
+    hint = "; check llm.base_url and llm.model";
   throw LlmError(LlmErrorKind::rejected, where + " refused the request (" + what + ")" + hint, wire);
 }
 
-}  // namespace codegate::llm
+} // namespace codegate::llm

@@ -41,4 +41,4 @@ struct PostedJson {
 PostedJson post_json(http::HttpClient& http, const ProviderSettings& settings, const std::string& url,
                      std::vector<std::pair<std::string, std::string>> headers, std::string body);
 
-}  // namespace codegate::llm
+} // namespace codegate::llm

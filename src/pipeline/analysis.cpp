@@ -47,8 +47,9 @@ Analysis analyze(Workspace& workspace, const TrustedConfig& trusted, const Analy
   const Config& config = trusted.config;
   AnalyzerInput pylint_input{workspace.root(), request.files, "", config.pylint.args, request.jobs};
   // An explicit rcfile always, an empty one when the project has none (see run_pylint).
-  pylint_input.config_file = trusted.pylint_rc ? workspace.write_config(trusted.pylint_rc->name, trusted.pylint_rc->content)
-                                               : workspace.write_config("pylintrc", "");
+  pylint_input.config_file = trusted.pylint_rc
+                                 ? workspace.write_config(trusted.pylint_rc->name, trusted.pylint_rc->content)
+                                 : workspace.write_config("pylintrc", "");
   AnalyzerInput bandit_input{workspace.root(), request.files, "", config.bandit.args, 1};
   if (trusted.bandit_config)
     bandit_input.config_file = workspace.write_config(trusted.bandit_config->name, trusted.bandit_config->content);

@@ -23,11 +23,11 @@ struct Analysis {
 };
 
 struct AnalysisRequest {
-  const std::vector<std::string>& files;  // repository-relative Python files in the workspace
-  const ChangeSet& changes;                // which lines the intent check looks at
+  const std::vector<std::string>& files; // repository-relative Python files in the workspace
+  const ChangeSet& changes;              // which lines the intent check looks at
   int jobs = 1;
   std::string log_dir;
-  IntentServices intent;                   // shared with the rest of the run: one LLM budget per run
+  IntentServices intent; // shared with the rest of the run: one LLM budget per run
 };
 
 // Throws ToolError when an analyzer fails (never a silent pass).

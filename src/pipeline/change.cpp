@@ -22,8 +22,9 @@ ResolvedChange resolve_change(const git::Repository& repo, const CheckOptions& o
   if (base.empty()) {
     auto fallback = repo.default_base();
     if (!fallback) {
-      throw UsageError("cannot tell what to compare against: the branch has no upstream and there is no "
-                       "origin/HEAD, main or master; pass --base REV (for example --base origin/main)");
+      throw UsageError(
+          "cannot tell what to compare against: the branch has no upstream and there is no "
+          "origin/HEAD, main or master; pass --base REV (for example --base origin/main)");
     }
     base = *fallback;
   }

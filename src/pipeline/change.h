@@ -13,9 +13,9 @@ namespace codegate {
 
 struct ResolvedChange {
   ChangeSet changes;
-  std::unique_ptr<git::Snapshot> analysed;  // the bytes the gate analyses: head commit or the index
-  std::string base_revision;                // as the user (or the default) named it
-  std::string trusted_sha;                  // the base tip: where CI reads configuration from
+  std::unique_ptr<git::Snapshot> analysed; // the bytes the gate analyses: head commit or the index
+  std::string base_revision;               // as the user (or the default) named it
+  std::string trusted_sha;                 // the base tip: where CI reads configuration from
 };
 
 // Throws UsageError for an unknown revision, a missing base, a shallow clone without the base.

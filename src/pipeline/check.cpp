@@ -59,15 +59,16 @@ ExitCode run_check(const CheckOptions& given) {
   auto repo = git::Repository::open(given.repo);
   // In CI, --base and --head default to what the CI says the change is (platform/ci_revisions.h).
   const CheckOptions options = platform::with_ci_revisions(given, repo, platform::process_environment());
-  if (repo.workdir().empty()) throw UsageError("'" + options.repo + "' is a bare repository; run codegate in a checkout");
+  if (repo.workdir().empty())
+    throw UsageError("'" + options.repo + "' is a bare repository; run codegate in a checkout");
   ResolvedChange change = resolve_change(repo, options);
 
   // Configuration: from the base revision in CI (or when asked), else from the working tree.
   std::string trusted_rev = options.trusted_config_from;
   if (trusted_rev.empty() && options.in_ci) trusted_rev = change.trusted_sha;
-  std::unique_ptr<git::Snapshot> config_source =
-      trusted_rev.empty() ? git::worktree_snapshot(repo.workdir())
-                          : git::commit_snapshot(repo, repo.require_commit(trusted_rev));
+  std::unique_ptr<git::Snapshot> config_source = trusted_rev.empty()
+                                                     ? git::worktree_snapshot(repo.workdir())
+                                                     : git::commit_snapshot(repo, repo.require_commit(trusted_rev));
   TrustedConfig trusted = load_trusted_config(*config_source, options.config_file);
   trusted.config = apply_overrides(std::move(trusted.config), options);
   const Config& config = trusted.config;
@@ -113,7 +114,8 @@ ExitCode run_check(const CheckOptions& given) {
     int jobs = config.jobs > 0 ? config.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     util::progress("checking " + std::to_string(checked.size()) + " changed Python file" +
                    (checked.size() == 1 ? "" : "s") + " with pylint and bandit");
-    Analysis analysis = analyze(*workspace, trusted, {checked, change.changes, jobs, options.log_dir, {nullptr, &llm_budget}});
+    Analysis analysis =
+        analyze(*workspace, trusted, {checked, change.changes, jobs, options.log_dir, {nullptr, &llm_budget}});
     result.findings = std::move(analysis.findings);
     result.tools = std::move(analysis.tools);
     result.notes.insert(result.notes.end(), analysis.notes.begin(), analysis.notes.end());
@@ -124,12 +126,18 @@ ExitCode run_check(const CheckOptions& given) {
   decide(result, config);
   if (result.failed && config.refine.fix != "none" && workspace) {
     int jobs = config.jobs > 0 ? config.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-    run_refine(result, {.repo = repo, .changes = change.changes, .analysed = *change.analysed, .workspace = *workspace,
-                        .trusted = trusted, .options = options, .jobs = jobs, .budget = &llm_budget});
+    run_refine(result, {.repo = repo,
+                        .changes = change.changes,
+                        .analysed = *change.analysed,
+                        .workspace = *workspace,
+                        .trusted = trusted,
+                        .options = options,
+                        .jobs = jobs,
+                        .budget = &llm_budget});
   }
   write_reports(result, options);
   publish(result, change.changes, options);
-  if (options.format != "text") {  // the text report ends with the same verdict
+  if (options.format != "text") { // the text report ends with the same verdict
     util::progress(std::string(result.failed ? "FAILED" : "passed") + ": " + std::to_string(result.reported_count()) +
                    " findings in the change, " + std::to_string(result.failing_count()) + " failing the gate");
   }

@@ -11,27 +11,27 @@ namespace codegate {
 
 struct CheckOptions {
   std::string repo = ".";
-  std::string base;                  // empty: the branch's upstream, origin/HEAD, main or master
-  std::string head;                  // empty: HEAD
-  bool staged = false;               // the index against HEAD (pre-commit)
-  std::string config_file;           // empty: .codegate.yml (or .codegate.yaml) at the root
-  std::string trusted_config_from;   // a revision to read configuration from; set by CI detection too
+  std::string base;                // empty: the branch's upstream, origin/HEAD, main or master
+  std::string head;                // empty: HEAD
+  bool staged = false;             // the index against HEAD (pre-commit)
+  std::string config_file;         // empty: .codegate.yml (or .codegate.yaml) at the root
+  std::string trusted_config_from; // a revision to read configuration from; set by CI detection too
   std::optional<std::string> filter_mode;
   std::optional<std::string> fail_level;
   std::string sarif_file;
   std::string json_file;
   std::string markdown_file;
-  std::string format = "text";       // what goes to stdout: text | json | sarif | markdown
+  std::string format = "text"; // what goes to stdout: text | json | sarif | markdown
   std::optional<int> jobs;
-  std::vector<std::string> paths;    // restrict the check to these files
+  std::vector<std::string> paths; // restrict the check to these files
   std::string llm_model;
   std::string llm_base_url;
   bool no_llm = false;
   std::string log_dir;
-  std::string fix;                   // refine: none | patch | apply | commit | push | suggest (empty: config)
-  std::optional<int> max_rounds;     // refine rounds, 1..10
-  bool in_ci = false;                // configuration comes from the base revision
-  PublishOptions publish;            // PR/MR comments and GitLab reports (platform/publish.h)
+  std::string fix;               // refine: none | patch | apply | commit | push | suggest (empty: config)
+  std::optional<int> max_rounds; // refine rounds, 1..10
+  bool in_ci = false;            // configuration comes from the base revision
+  PublishOptions publish;        // PR/MR comments and GitLab reports (platform/publish.h)
 };
 
 } // namespace codegate

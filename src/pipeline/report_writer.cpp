@@ -24,10 +24,14 @@ void write_reports(const CheckResult& result, const CheckOptions& options) {
   if (!options.markdown_file.empty()) write(options.markdown_file, render_markdown(result));
 
   std::string out;
-  if (options.format == "json") out = render_json(result);
-  else if (options.format == "sarif") out = render_sarif(result);
-  else if (options.format == "markdown") out = render_markdown(result);
-  else out = render_text(result, util::stdout_colour());
+  if (options.format == "json")
+    out = render_json(result);
+  else if (options.format == "sarif")
+    out = render_sarif(result);
+  else if (options.format == "markdown")
+    out = render_markdown(result);
+  else
+    out = render_text(result, util::stdout_colour());
   // The GitHub runner executes stdout lines shaped like `::command::`: a file name or a tool's
   // message in the report must not become one, so the report is fenced off with a token nobody
   // can predict. codegate's own annotations come after the fence.

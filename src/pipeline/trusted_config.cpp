@@ -12,11 +12,11 @@ namespace {
 // the file a Pylint configuration.
 struct RcCandidate {
   const char* path;
-  const char* section;  // nullptr: the whole file is Pylint's
+  const char* section; // nullptr: the whole file is Pylint's
 };
 constexpr RcCandidate k_pylint_rc_candidates[] = {
-    {"pylintrc", nullptr},       {".pylintrc", nullptr}, {"pyproject.toml", "[tool.pylint"},
-    {"setup.cfg", "[pylint."},   {"tox.ini", "[pylint"},
+    {"pylintrc", nullptr},     {".pylintrc", nullptr}, {"pyproject.toml", "[tool.pylint"},
+    {"setup.cfg", "[pylint."}, {"tox.ini", "[pylint"},
 };
 
 std::string base_name(const std::string& path) { return std::filesystem::path(path).filename().string(); }

@@ -12,9 +12,9 @@
 namespace codegate {
 
 struct ToolConfigFile {
-  std::string name;     // file name to write it under ("pylintrc", "pyproject.toml")
+  std::string name; // file name to write it under ("pylintrc", "pyproject.toml")
   std::string content;
-  std::string origin;   // "commit 1a2b3c4:.pylintrc", for messages
+  std::string origin; // "commit 1a2b3c4:.pylintrc", for messages
 };
 
 struct TrustedConfig {

@@ -19,15 +19,36 @@ namespace codegate::platform {
 class JsonBody {
 public:
   JsonBody() : writer_(buffer_) {}
-  JsonBody& start_object() { writer_.StartObject(); return *this; }
-  JsonBody& end_object() { writer_.EndObject(); return *this; }
-  JsonBody& start_array(std::string_view name) { key(name); writer_.StartArray(); return *this; }
-  JsonBody& end_array() { writer_.EndArray(); return *this; }
+  JsonBody& start_object() {
+    writer_.StartObject();
+    return *this;
+  }
+  JsonBody& end_object() {
+    writer_.EndObject();
+    return *this;
+  }
+  JsonBody& start_array(std::string_view name) {
+    key(name);
+    writer_.StartArray();
+    return *this;
+  }
+  JsonBody& end_array() {
+    writer_.EndArray();
+    return *this;
+  }
   JsonBody& key(std::string_view name);
   JsonBody& member(std::string_view name, std::string_view value);
   JsonBody& member(std::string_view name, const char* value) { return member(name, std::string_view(value)); }
-  JsonBody& member(std::string_view name, int value) { key(name); writer_.Int(value); return *this; }
-  JsonBody& member(std::string_view name, bool value) { key(name); writer_.Bool(value); return *this; }
+  JsonBody& member(std::string_view name, int value) {
+    key(name);
+    writer_.Int(value);
+    return *this;
+  }
+  JsonBody& member(std::string_view name, bool value) {
+    key(name);
+    writer_.Bool(value);
+    return *this;
+  }
   // An array element or member value that is already a JSON object.
   JsonBody& raw_object(std::string_view json) {
     writer_.RawValue(json.data(), json.size(), rapidjson::kObjectType);

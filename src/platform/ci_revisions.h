@@ -12,10 +12,10 @@ namespace codegate::platform {
 
 // What the CI says; a member is empty when it says nothing usable about it.
 struct CiRevisions {
-  std::string base;         // a commit id: the pull request's base, the push's previous tip
-  std::string head;         // a commit id: the pull request's head, the pushed tip
-  std::string origin;       // where they came from, for progress ("the pull_request event")
-  bool base_may_be_gone = false;  // a push's previous tip: a force push can make it unreachable
+  std::string base;              // a commit id: the pull request's base, the push's previous tip
+  std::string head;              // a commit id: the pull request's head, the pushed tip
+  std::string origin;            // where they came from, for progress ("the pull_request event")
+  bool base_may_be_gone = false; // a push's previous tip: a force push can make it unreachable
 };
 
 // GitHub: pull_request / pull_request_target (and other events carrying a pull request):

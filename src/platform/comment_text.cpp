@@ -39,7 +39,8 @@ std::string finding_key(const Finding& finding) {
 
 std::string suggestion_key(const refine::Suggestion& s) {
   std::string replacement = util::join(s.replacement, "\n");
-  return "suggestion:" + util::hash_parts({s.path, std::to_string(s.start_line), std::to_string(s.end_line), replacement});
+  return "suggestion:" +
+         util::hash_parts({s.path, std::to_string(s.start_line), std::to_string(s.end_line), replacement});
 }
 
 std::optional<std::string> comment_key(std::string_view body) {
@@ -57,7 +58,9 @@ bool is_summary(std::string_view body) { return util::starts_with(util::trim(bod
 
 std::string finding_comment(const Finding& f) {
   std::string body = marker(finding_key(f)) + "\n";
-  body += std::string(f.fails_gate ? ":x: " : f.level == Level::note ? ":information_source: " : ":warning: ") +
+  body += std::string(f.fails_gate             ? ":x: "
+                      : f.level == Level::note ? ":information_source: "
+                                               : ":warning: ") +
           rule_line(f);
   if (f.fails_gate) body += " · **fails the gate**";
   body += "\n\n" + escape_markdown(f.message) + "\n";
@@ -71,8 +74,7 @@ std::string suggestion_comment(const refine::Suggestion& s, SuggestionSyntax syn
   std::string body = marker(suggestion_key(s)) + "\n";
   body += ":bulb: **codegate refine** proposes this change (round " + std::to_string(s.round) +
           "); the revised file passed the same checks with fewer findings";
-  if (!s.fixed_fingerprints.empty())
-    body += " (" + std::to_string(s.fixed_fingerprints.size()) + " fixed)";
+  if (!s.fixed_fingerprints.empty()) body += " (" + std::to_string(s.fixed_fingerprints.size()) + " fixed)";
   body += ". Review it before you apply it: it was written by an LLM.\n\n";
   std::string fence = util::fence_for(util::join(s.replacement, "\n"));
   body += fence + "suggestion";
@@ -112,9 +114,9 @@ std::string summary_body(const CheckResult& result, const std::vector<std::strin
         continue;
       std::string diff = git::unified_patch(fix.path, fix.original, fix.revised);
       std::string fence = util::fence_for(diff);
-      std::string section = "\n<details><summary>" + escape_markdown(fix.path) + " (round " + std::to_string(fix.round) +
-                            ")</summary>\n\n" + fence + "diff\n" + diff + (diff.empty() || diff.back() == '\n' ? "" : "\n") +
-                            fence + "\n\n</details>\n";
+      std::string section = "\n<details><summary>" + escape_markdown(fix.path) + " (round " +
+                            std::to_string(fix.round) + ")</summary>\n\n" + fence + "diff\n" + diff +
+                            (diff.empty() || diff.back() == '\n' ? "" : "\n") + fence + "\n\n</details>\n";
       if (body.size() + fixes.size() + section.size() + footer.size() > max_chars) {
         fixes += "\n(More proposals do not fit in this comment; run with `--fix patch` to get them as a patch.)\n";
         break;

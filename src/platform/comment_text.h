@@ -27,14 +27,13 @@ std::optional<std::string> comment_key(std::string_view body);
 // True when a comment body is a sticky summary.
 bool is_summary(std::string_view body);
 
-
 // An inline comment on a finding: rule, CWE, level, whether it fails the gate, the message.
 std::string finding_comment(const Finding& finding);
 
 // Which platform's suggestion syntax to use.
 enum class SuggestionSyntax {
-  github,  // ```suggestion replacing the commented line range
-  gitlab,  // ```suggestion:-0+N replacing the commented line and N below it
+  github, // ```suggestion replacing the commented line range
+  gitlab, // ```suggestion:-0+N replacing the commented line and N below it
 };
 
 // An inline comment proposing a refine revision as an applicable suggestion.

@@ -35,9 +35,7 @@ std::optional<int> int_at(const rapidjson::Value& root, std::initializer_list<co
 
 } // namespace
 
-bool is_null_sha(std::string_view sha) {
-  return !sha.empty() && sha.find_first_not_of('0') == std::string_view::npos;
-}
+bool is_null_sha(std::string_view sha) { return !sha.empty() && sha.find_first_not_of('0') == std::string_view::npos; }
 
 std::optional<GithubEvent> parse_github_event(std::string_view event_name, std::string_view json, std::string& error) {
   rapidjson::Document doc;

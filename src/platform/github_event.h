@@ -11,14 +11,14 @@
 namespace codegate::platform {
 
 struct GithubEvent {
-  std::string name;                 // GITHUB_EVENT_NAME: pull_request, pull_request_target, push...
-  std::optional<int> pull_request;  // the pull request's number, for events about one
-  std::string base_sha;             // pull_request.base.sha (merge_group.base_sha)
-  std::string head_sha;             // pull_request.head.sha (merge_group.head_sha)
-  std::string before;               // push: the branch tip before the push (all zeros: new branch)
-  std::string after;                // push: the branch tip after the push
-  std::string base_repository;      // "owner/name" the pull request targets
-  std::string head_repository;      // "owner/name" the pull request comes from
+  std::string name;                // GITHUB_EVENT_NAME: pull_request, pull_request_target, push...
+  std::optional<int> pull_request; // the pull request's number, for events about one
+  std::string base_sha;            // pull_request.base.sha (merge_group.base_sha)
+  std::string head_sha;            // pull_request.head.sha (merge_group.head_sha)
+  std::string before;              // push: the branch tip before the push (all zeros: new branch)
+  std::string after;               // push: the branch tip after the push
+  std::string base_repository;     // "owner/name" the pull request targets
+  std::string head_repository;     // "owner/name" the pull request comes from
 
   // A pull request from a fork: the pull_request event's token is read-only there.
   bool from_fork() const { return !head_repository.empty() && head_repository != base_repository; }

@@ -71,8 +71,12 @@ std::string review_body(std::size_t findings, std::size_t suggestions) {
 class GithubPublisher {
 public:
   GithubPublisher(const CheckResult& result, const ChangeSet& changes, const GithubPullRequest& pr, RestClient& api)
-      : result_(result), changes_(changes), pr_(pr), api_(api),
-        base_("/repos/" + pr.repository), number_(std::to_string(pr.number)) {}
+      : result_(result),
+        changes_(changes),
+        pr_(pr),
+        api_(api),
+        base_("/repos/" + pr.repository),
+        number_(std::to_string(pr.number)) {}
 
   PublishSummary run(CommentMode mode) {
     identity_ = whoami(api_);
@@ -89,15 +93,19 @@ private:
     for_each_item(api_, list + "?per_page=100", "listing the pull request's comments", [&](const rapidjson::Value& c) {
       if (existing.empty() && is_summary(json_string(c, "body")) && identity_.owns(c)) existing = json_id(c, "id");
     });
-    std::string body = JsonBody().start_object()
+    std::string body = JsonBody()
+                           .start_object()
                            .member("body", summary_body(result_, unplaced, pr_.run_url, k_max_comment_chars))
-                           .end_object().str();
+                           .end_object()
+                           .str();
     RestReply reply;
     if (!existing.empty()) {
       reply = api_.send("PATCH", base_ + "/issues/comments/" + existing, body);
       // Deleted between the listing and the edit: post a new one.
-      if (reply.status == 404) existing.clear();
-      else require_ok(reply, "updating the summary comment");
+      if (reply.status == 404)
+        existing.clear();
+      else
+        require_ok(reply, "updating the summary comment");
     }
     if (existing.empty()) {
       reply = api_.send("POST", list, body);
@@ -176,16 +184,16 @@ private:
   void retire(const ExistingComment& stale) {
     std::string path = base_ + "/pulls/comments/" + stale.id;
     if (stale.has_replies) {
-      RestReply reply = api_.send("PATCH", path,
-                                  JsonBody().start_object().member("body", resolved_comment(stale.body, pr_.head_sha))
-                                      .end_object().str());
+      RestReply reply = api_.send(
+          "PATCH", path,
+          JsonBody().start_object().member("body", resolved_comment(stale.body, pr_.head_sha)).end_object().str());
       if (reply.status == 404) return;
       require_ok(reply, "marking a resolved review comment");
       ++summary_.resolved;
       return;
     }
     RestReply reply = api_.send("DELETE", path);
-    if (reply.status == 404) return;  // already gone
+    if (reply.status == 404) return; // already gone
     require_ok(reply, "removing a stale review comment");
     ++summary_.removed;
   }

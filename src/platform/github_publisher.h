@@ -13,10 +13,10 @@
 namespace codegate::platform {
 
 struct GithubPullRequest {
-  std::string repository;  // "owner/name"
+  std::string repository; // "owner/name"
   int number = 0;
-  std::string head_sha;    // the commit the review comments are made on
-  std::string run_url;     // the workflow run, for the summary's footer; may be empty
+  std::string head_sha; // the commit the review comments are made on
+  std::string run_url;  // the workflow run, for the summary's footer; may be empty
 };
 
 // The headers GitHub's REST API documents: a bearer token, its media type, a pinned API version.

@@ -28,7 +28,10 @@ struct DiffRefs {
 class GitlabPublisher {
 public:
   GitlabPublisher(const CheckResult& result, const ChangeSet& changes, const GitlabMergeRequest& mr, RestClient& api)
-      : result_(result), changes_(changes), mr_(mr), api_(api),
+      : result_(result),
+        changes_(changes),
+        mr_(mr),
+        api_(api),
         base_("/projects/" + mr.project + "/merge_requests/" + std::to_string(mr.iid)) {}
 
   PublishSummary run(CommentMode mode) {
@@ -49,14 +52,18 @@ private:
                         identity_.owns(note))
                       existing = json_id(note, "id");
                   });
-    std::string body = JsonBody().start_object()
+    std::string body = JsonBody()
+                           .start_object()
                            .member("body", summary_body(result_, unplaced, mr_.run_url, k_max_note_chars))
-                           .end_object().str();
+                           .end_object()
+                           .str();
     RestReply reply;
     if (!existing.empty()) {
       reply = api_.send("PUT", base_ + "/notes/" + existing, body);
-      if (reply.status == 404) existing.clear();
-      else require_ok(reply, "updating the summary note");
+      if (reply.status == 404)
+        existing.clear();
+      else
+        require_ok(reply, "updating the summary note");
     }
     if (existing.empty()) {
       reply = api_.send("POST", base_ + "/notes", body);
@@ -132,7 +139,8 @@ private:
   void post(const InlineComment& c, const DiffRefs& refs) {
     JsonBody json;
     json.start_object().member("body", c.body);
-    json.key("position").start_object()
+    json.key("position")
+        .start_object()
         .member("position_type", "text")
         .member("base_sha", refs.base_sha)
         .member("start_sha", refs.start_sha)

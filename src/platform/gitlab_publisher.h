@@ -15,10 +15,10 @@
 namespace codegate::platform {
 
 struct GitlabMergeRequest {
-  std::string project;   // CI_PROJECT_ID (or a URL-encoded path)
-  int iid = 0;           // CI_MERGE_REQUEST_IID
-  std::string head_sha;  // the analysed commit; discussions are positioned on it
-  std::string run_url;   // the pipeline job (CI_JOB_URL), for the note's footer
+  std::string project;  // CI_PROJECT_ID (or a URL-encoded path)
+  int iid = 0;          // CI_MERGE_REQUEST_IID
+  std::string head_sha; // the analysed commit; discussions are positioned on it
+  std::string run_url;  // the pipeline job (CI_JOB_URL), for the note's footer
 };
 
 // GitLab's authentication headers: PRIVATE-TOKEN for a personal, project or group access token

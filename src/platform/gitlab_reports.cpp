@@ -13,9 +13,9 @@ bool is_security(const Finding& f) { return f.tool == "bandit" || f.cwe.has_valu
 
 std::string code_quality_severity(const Finding& f) {
   switch (f.level) {
-  case Level::error: return f.fails_gate ? "critical" : "major";
-  case Level::warning: return f.fails_gate ? "major" : "minor";
-  case Level::note: return "info";
+    case Level::error: return f.fails_gate ? "critical" : "major";
+    case Level::warning: return f.fails_gate ? "major" : "minor";
+    case Level::note: return "info";
   }
   return "minor";
 }
@@ -31,9 +31,9 @@ std::string sast_severity(const Finding& f) {
   if (f.tool_severity == "MEDIUM") return "Medium";
   if (f.tool_severity == "LOW") return "Low";
   switch (f.level) {
-  case Level::error: return "High";
-  case Level::warning: return "Medium";
-  case Level::note: return "Low";
+    case Level::error: return "High";
+    case Level::warning: return "Medium";
+    case Level::note: return "Low";
   }
   return "Unknown";
 }
@@ -50,8 +50,9 @@ std::string unique_fingerprint(const Finding& f, std::set<std::string>& used) {
 // GitLab recommends a UUID for a vulnerability's id; one derived from the fingerprint keeps it
 // stable between pipelines.
 std::string uuid_from(std::string_view fingerprint) {
-  std::string hex = util::hex64(util::fnv1a64(fingerprint)) + util::hex64(util::fnv1a64(fingerprint, 0x9e3779b97f4a7c15ULL));
-  hex[12] = '5';  // version nibble: name-based
+  std::string hex =
+      util::hex64(util::fnv1a64(fingerprint)) + util::hex64(util::fnv1a64(fingerprint, 0x9e3779b97f4a7c15ULL));
+  hex[12] = '5'; // version nibble: name-based
   hex[16] = "89ab"[static_cast<unsigned char>(hex[16]) % 4];
   return hex.substr(0, 8) + "-" + hex.substr(8, 4) + "-" + hex.substr(12, 4) + "-" + hex.substr(16, 4) + "-" +
          hex.substr(20, 12);

@@ -54,8 +54,9 @@ void emit_commands(const std::vector<std::string>& lines, const CheckOptions& op
 }
 
 int fixed_count(const CheckResult& result) {
-  return std::accumulate(result.fixes.begin(), result.fixes.end(), 0,
-                         [](int sum, const FileFix& fix) { return sum + static_cast<int>(fix.fixed_fingerprints.size()); });
+  return std::accumulate(result.fixes.begin(), result.fixes.end(), 0, [](int sum, const FileFix& fix) {
+    return sum + static_cast<int>(fix.fixed_fingerprints.size());
+  });
 }
 
 std::string run_url(const EnvLookup& env) {
@@ -70,8 +71,8 @@ void warn_publishing(const std::string& message, bool annotate, const CheckOptio
   if (annotate) emit_commands({"::warning title=codegate::" + escape_command_data(message)}, options);
 }
 
-void publish_github(const CheckResult& result, const ChangeSet& changes, const CheckOptions& options,
-                    CommentMode mode, const EnvLookup& env) {
+void publish_github(const CheckResult& result, const ChangeSet& changes, const CheckOptions& options, CommentMode mode,
+                    const EnvLookup& env) {
   emit_commands(annotations(result, k_max_annotations), options);
 
   std::vector<std::string> all_fixes;
@@ -124,13 +125,13 @@ void publish_github(const CheckResult& result, const ChangeSet& changes, const C
                       true, options);
     }
   } catch (const std::exception& e) {
-    warn_publishing("could not update the comments on pull request #" + std::to_string(number) + ": " + e.what(),
-                    true, options);
+    warn_publishing("could not update the comments on pull request #" + std::to_string(number) + ": " + e.what(), true,
+                    options);
   }
 }
 
-void publish_gitlab(const CheckResult& result, const ChangeSet& changes, const CheckOptions& options,
-                    CommentMode mode, const EnvLookup& env) {
+void publish_gitlab(const CheckResult& result, const ChangeSet& changes, const CheckOptions& options, CommentMode mode,
+                    const EnvLookup& env) {
   if (mode == CommentMode::none || options.staged || result.head_sha.empty()) return;
   std::string iid = env_or(env, "CI_MERGE_REQUEST_IID");
   if (iid.empty()) return;
@@ -196,10 +197,10 @@ void publish(const CheckResult& result, const ChangeSet& changes, const CheckOpt
   if (!mode) throw UsageError("--comment must be none, summary, review or both, not '" + options.publish.comment + "'");
   EnvLookup env = process_environment();
   switch (detect_ci(env)) {
-  case CiPlatform::github: publish_github(result, changes, options, *mode, env); break;
-  case CiPlatform::gitlab: publish_gitlab(result, changes, options, *mode, env); break;
-  case CiPlatform::other:
-  case CiPlatform::none: break;
+    case CiPlatform::github: publish_github(result, changes, options, *mode, env); break;
+    case CiPlatform::gitlab: publish_gitlab(result, changes, options, *mode, env); break;
+    case CiPlatform::other:
+    case CiPlatform::none: break;
   }
 }
 

@@ -65,8 +65,12 @@ http::RetryPolicy RestClient::default_policy() {
 RestClient::RestClient(http::HttpClient& transport, std::string base_url,
                        std::vector<std::pair<std::string, std::string>> headers, std::string service,
                        http::RetryPolicy policy, RestHooks hooks)
-    : transport_(transport), base_url_(std::move(base_url)), headers_(std::move(headers)), service_(std::move(service)),
-      policy_(policy), hooks_(std::move(hooks)) {
+    : transport_(transport),
+      base_url_(std::move(base_url)),
+      headers_(std::move(headers)),
+      service_(std::move(service)),
+      policy_(policy),
+      hooks_(std::move(hooks)) {
   while (!base_url_.empty() && base_url_.back() == '/') base_url_.pop_back();
 }
 
@@ -76,7 +80,8 @@ RestReply RestClient::send(const std::string& method, const std::string& path_or
   request.method = method;
   bool absolute = util::starts_with(path_or_url, "http://") || util::starts_with(path_or_url, "https://");
   // A next-page URL comes from the server; the token goes nowhere but the API it was given for.
-  if (absolute && !util::starts_with(path_or_url, base_url_ + "/") && !util::starts_with(path_or_url, base_url_ + "?")) {
+  if (absolute && !util::starts_with(path_or_url, base_url_ + "/") &&
+      !util::starts_with(path_or_url, base_url_ + "?")) {
     RestReply refused;
     refused.failure = "refused to send the token to " + path_or_url.substr(0, path_or_url.find('?')) +
                       ", which is not under " + base_url_;
@@ -96,8 +101,10 @@ RestReply RestClient::send(const std::string& method, const std::string& path_or
         if (*limited <= policy_.max_retry_after) wait = limited;
       } else if (http::is_retryable(response)) {
         auto asked = http::retry_after(response.headers, std::chrono::system_clock::now());
-        if (!asked) wait = http::backoff_delay(attempt, policy_, jitter());
-        else if (*asked <= policy_.max_retry_after) wait = asked;
+        if (!asked)
+          wait = http::backoff_delay(attempt, policy_, jitter());
+        else if (*asked <= policy_.max_retry_after)
+          wait = asked;
       }
     }
     if (ok || !wait) {
@@ -118,10 +125,14 @@ RestReply RestClient::send(const std::string& method, const std::string& path_or
                        http::describe_failure(response, request.timeout_seconds) + "); retry " +
                        std::to_string(attempt + 1) + " of " + std::to_string(policy_.retries) + " in " +
                        std::to_string(wait->count()) + " ms";
-    if (hooks_.on_retry) hooks_.on_retry(note);
-    else util::progress(note);
-    if (hooks_.sleep) hooks_.sleep(*wait);
-    else std::this_thread::sleep_for(*wait);
+    if (hooks_.on_retry)
+      hooks_.on_retry(note);
+    else
+      util::progress(note);
+    if (hooks_.sleep)
+      hooks_.sleep(*wait);
+    else
+      std::this_thread::sleep_for(*wait);
   }
 }
 
@@ -151,7 +162,8 @@ std::string server_message(const std::string& body) {
     for (const char* key : {"message", "error"}) {
       auto it = doc.FindMember(key);
       if (it == doc.MemberEnd()) continue;
-      if (it->value.IsString()) said = it->value.GetString();
+      if (it->value.IsString())
+        said = it->value.GetString();
       else if (it->value.IsObject() || it->value.IsArray()) {
         // GitLab sends {"message": {"base": ["..."]}} for validation errors.
         rapidjson::StringBuffer buffer;

@@ -18,10 +18,10 @@ namespace codegate::platform {
 
 // A finished exchange as the publishers read it.
 struct RestReply {
-  long status = 0;                  // 0: no HTTP response at all
+  long status = 0; // 0: no HTTP response at all
   std::string body;
-  std::string next_url;             // the Link header's rel="next", for paginated lists
-  std::string failure;              // empty on 2xx; else "HTTP 403: Resource not accessible..."
+  std::string next_url; // the Link header's rel="next", for paginated lists
+  std::string failure;  // empty on 2xx; else "HTTP 403: Resource not accessible..."
   bool ok() const { return status >= 200 && status < 300; }
 };
 
@@ -35,8 +35,9 @@ struct RestHooks {
 // and the retry policy. `service` names the API in messages ("GitHub", "GitLab").
 class RestClient {
 public:
-  RestClient(http::HttpClient& transport, std::string base_url, std::vector<std::pair<std::string, std::string>> headers,
-             std::string service, http::RetryPolicy policy = default_policy(), RestHooks hooks = {});
+  RestClient(http::HttpClient& transport, std::string base_url,
+             std::vector<std::pair<std::string, std::string>> headers, std::string service,
+             http::RetryPolicy policy = default_policy(), RestHooks hooks = {});
 
   // `path_or_url` is a path under the base URL ("/repos/o/r/issues/1/comments") or, for the next
   // page of a list, the absolute URL the server sent. A JSON body is sent with its Content-Type.

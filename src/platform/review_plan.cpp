@@ -32,8 +32,8 @@ DesiredComments desired_comments(const CheckResult& result, const ChangeSet& cha
       ++out.findings_off_diff;
       continue;
     }
-    InlineComment comment{finding_key(*f), f->path, file->old_path.empty() ? f->path : file->old_path, f->line, f->line,
-                          finding_comment(*f)};
+    InlineComment comment{finding_key(*f), f->path, file->old_path.empty() ? f->path : file->old_path,
+                          f->line,         f->line, finding_comment(*f)};
     if (keys.insert(comment.key).second) out.comments.push_back(std::move(comment));
   }
 
@@ -49,8 +49,12 @@ DesiredComments desired_comments(const CheckResult& result, const ChangeSet& cha
         all_placed = false;
         continue;
       }
-      InlineComment comment{suggestion_key(s), s.path, file->old_path.empty() ? s.path : file->old_path, s.start_line,
-                            lines == DiffLines::hunk ? s.end_line : s.start_line, suggestion_comment(s, syntax)};
+      InlineComment comment{suggestion_key(s),
+                            s.path,
+                            file->old_path.empty() ? s.path : file->old_path,
+                            s.start_line,
+                            lines == DiffLines::hunk ? s.end_line : s.start_line,
+                            suggestion_comment(s, syntax)};
       if (keys.insert(comment.key).second) out.comments.push_back(std::move(comment));
     }
     if (!all_placed) out.unplaced_fix_paths.push_back(fix.path);

@@ -25,11 +25,11 @@ inline bool wants_review(CommentMode mode) { return mode == CommentMode::review 
 
 // One comment the run wants on a line range of the head revision.
 struct InlineComment {
-  std::string key;        // comment_key() of body
-  std::string path;       // head path
-  std::string old_path;   // base path (differs for renames)
-  int start_line = 0;     // first line (== line for one line)
-  int line = 0;           // last line: where the comment sits
+  std::string key;      // comment_key() of body
+  std::string path;     // head path
+  std::string old_path; // base path (differs for renames)
+  int start_line = 0;   // first line (== line for one line)
+  int line = 0;         // last line: where the comment sits
   std::string body;
 };
 
@@ -41,16 +41,16 @@ enum class DiffLines { hunk, added };
 // key), then, when the refine mode is "suggest", one per suggestion that fits on the diff.
 struct DesiredComments {
   std::vector<InlineComment> comments;
-  std::vector<std::string> unplaced_fix_paths;  // fixes with a part that fits nowhere on the diff
-  int findings_off_diff = 0;                    // reported findings on lines outside the diff
+  std::vector<std::string> unplaced_fix_paths; // fixes with a part that fits nowhere on the diff
+  int findings_off_diff = 0;                   // reported findings on lines outside the diff
 };
 DesiredComments desired_comments(const CheckResult& result, const ChangeSet& changes, DiffLines lines,
                                  SuggestionSyntax syntax);
 
 // A comment an earlier run (or this one) left, as read back from the API.
 struct ExistingComment {
-  std::string id;           // the API's id for the comment (GitHub) or discussion (GitLab)
-  std::string key;          // comment_key() of its body
+  std::string id;  // the API's id for the comment (GitHub) or discussion (GitLab)
+  std::string key; // comment_key() of its body
   std::string body;
   std::string note_id;      // GitLab: the discussion's first note, which holds the body
   bool has_replies = false; // someone answered it: resolve, never delete
@@ -58,13 +58,13 @@ struct ExistingComment {
 };
 
 struct ReviewPlan {
-  std::vector<InlineComment> to_post;          // wanted and not there yet, at most the limit
-  std::vector<ExistingComment> stale;          // there and no longer wanted (or a duplicate)
+  std::vector<InlineComment> to_post; // wanted and not there yet, at most the limit
+  std::vector<ExistingComment> stale; // there and no longer wanted (or a duplicate)
   // Wanted and there, with a body that changed (a refine status, the wording of a message):
   // the existing comment and the body it should have now.
   std::vector<std::pair<ExistingComment, std::string>> to_update;
-  int kept = 0;                                // wanted and already there (updated or not)
-  int over_limit = 0;                          // wanted but beyond the per-run limit
+  int kept = 0;       // wanted and already there (updated or not)
+  int over_limit = 0; // wanted but beyond the per-run limit
 };
 
 // Compares; at most `max_new` comments are posted per run, so a change with hundreds of findings
@@ -76,11 +76,11 @@ ReviewPlan plan_review(const std::vector<InlineComment>& desired, const std::vec
 struct PublishSummary {
   bool summary_created = false;
   bool summary_updated = false;
-  int posted = 0;     // new inline comments
-  int kept = 0;       // inline comments already there
-  int removed = 0;    // stale inline comments deleted
-  int resolved = 0;   // stale inline comments marked (or, on GitLab, set) resolved
-  int failed = 0;     // inline comments the API refused one by one (a line not in its diff)
+  int posted = 0;   // new inline comments
+  int kept = 0;     // inline comments already there
+  int removed = 0;  // stale inline comments deleted
+  int resolved = 0; // stale inline comments marked (or, on GitLab, set) resolved
+  int failed = 0;   // inline comments the API refused one by one (a line not in its diff)
   int over_limit = 0;
 };
 

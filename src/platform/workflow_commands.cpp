@@ -25,10 +25,10 @@ std::string escape_command_data(std::string_view text) {
   out.reserve(text.size());
   for (char c : text) {
     switch (c) {
-    case '%': out += "%25"; break;
-    case '\r': out += "%0D"; break;
-    case '\n': out += "%0A"; break;
-    default: out += c;
+      case '%': out += "%25"; break;
+      case '\r': out += "%0D"; break;
+      case '\n': out += "%0A"; break;
+      default: out += c;
     }
   }
   return out;
@@ -39,9 +39,9 @@ std::string escape_command_property(std::string_view text) {
   out.reserve(text.size());
   for (char c : escape_command_data(text)) {
     switch (c) {
-    case ':': out += "%3A"; break;
-    case ',': out += "%2C"; break;
-    default: out += c;
+      case ':': out += "%3A"; break;
+      case ',': out += "%2C"; break;
+      default: out += c;
     }
   }
   return out;
@@ -51,7 +51,8 @@ std::string annotation(const Finding& finding) {
   std::string title = finding.tool + " " + finding.rule_id;
   if (!finding.rule_name.empty() && finding.rule_name != finding.rule_id) title += " " + finding.rule_name;
   if (finding.cwe) title += " (CWE-" + std::to_string(*finding.cwe) + ")";
-  std::string line = "::" + command_for(finding) + " file=" + escape_command_property(util::to_valid_utf8(finding.path));
+  std::string line =
+      "::" + command_for(finding) + " file=" + escape_command_property(util::to_valid_utf8(finding.path));
   line += ",line=" + std::to_string(finding.line);
   int end_line = finding.end_line > finding.line ? finding.end_line : finding.line;
   line += ",endLine=" + std::to_string(end_line);
@@ -93,7 +94,8 @@ std::string output_lines(const std::vector<std::pair<std::string, std::string>>&
     }
     std::string delimiter = "codegate_" + util::hex64(util::fnv1a64(value));
     while (value.find(delimiter) != std::string::npos) delimiter += "_";
-    out += name + "<<" + delimiter + "\n" + value + (value.empty() || value.back() == '\n' ? "" : "\n") + delimiter + "\n";
+    out +=
+        name + "<<" + delimiter + "\n" + value + (value.empty() || value.back() == '\n' ? "" : "\n") + delimiter + "\n";
   }
   return out;
 }

@@ -106,8 +106,8 @@ def main():
 main()
 )PY";
 
-}  // namespace
+} // namespace
 
 std::string_view index_helper_source() { return k_helper; }
 
-}  // namespace codegate::python
+} // namespace codegate::python

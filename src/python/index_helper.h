@@ -11,4 +11,4 @@ namespace codegate::python {
 // object {"files": [...]} on stdout.
 std::string_view index_helper_source();
 
-}  // namespace codegate::python
+} // namespace codegate::python

@@ -63,7 +63,7 @@ SourceUnit parse_unit(const rapidjson::Value& value) {
   return unit;
 }
 
-}  // namespace
+} // namespace
 
 std::string_view to_string(UnitKind kind) {
   switch (kind) {
@@ -143,4 +143,4 @@ std::vector<SourceIndex> index_python_sources(const std::map<std::string, std::s
   return parse_index_json(result->out);
 }
 
-}  // namespace codegate::python
+} // namespace codegate::python

@@ -12,32 +12,32 @@ namespace codegate::python {
 
 enum class UnitKind { module, class_type, function, method };
 
-std::string_view to_string(UnitKind kind);  // "module", "class", "function", "method"
+std::string_view to_string(UnitKind kind); // "module", "class", "function", "method"
 
 // One module, class, function or method. Lines are 1-based and inclusive.
 struct SourceUnit {
   UnitKind kind = UnitKind::function;
   bool is_async = false;
-  std::string name;                      // "parse"; empty for the module
-  std::string qualified_name;            // "Parser.parse", "outer.inner"; empty for the module
-  int line = 1;                          // the `def` / `class` line; 1 for the module
-  int start_line = 1;                    // the first decorator's line, else `line`
-  int end_line = 1;                      // the last line of the body
-  int body_line = 1;                     // the first statement of the body (the docstring when there is one)
-  std::optional<std::string> docstring;  // cleaned as inspect.cleandoc does
-  int docstring_line = 0;                // 0 without a docstring
+  std::string name;                     // "parse"; empty for the module
+  std::string qualified_name;           // "Parser.parse", "outer.inner"; empty for the module
+  int line = 1;                         // the `def` / `class` line; 1 for the module
+  int start_line = 1;                   // the first decorator's line, else `line`
+  int end_line = 1;                     // the last line of the body
+  int body_line = 1;                    // the first statement of the body (the docstring when there is one)
+  std::optional<std::string> docstring; // cleaned as inspect.cleandoc does
+  int docstring_line = 0;               // 0 without a docstring
   int docstring_end_line = 0;
-  std::vector<std::string> decorators;  // source text: "property", "x.setter", "app.route('/')"
-  int parent = -1;                      // index of the enclosing unit in SourceIndex::units; -1 for the module
+  std::vector<std::string> decorators; // source text: "property", "x.setter", "app.route('/')"
+  int parent = -1;                     // index of the enclosing unit in SourceIndex::units; -1 for the module
   bool nested_in_function = false;
-  bool is_public = true;  // no leading underscore here or in an enclosing class; not inside a function
+  bool is_public = true; // no leading underscore here or in an enclosing class; not inside a function
 };
 
 // The index of one file: units[0] is the module, the rest in source order; or why there is none.
 struct SourceIndex {
   std::string path;
   bool ok = false;
-  std::string error;  // "SyntaxError: invalid syntax"
+  std::string error; // "SyntaxError: invalid syntax"
   int error_line = 0;
   std::vector<SourceUnit> units;
 
@@ -55,4 +55,4 @@ std::vector<SourceIndex> parse_index_json(const std::string& json);
 // The helper's stdin for these files (see python/index_helper.h).
 std::string frame_sources(const std::map<std::string, std::string>& sources);
 
-}  // namespace codegate::python
+} // namespace codegate::python

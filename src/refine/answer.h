@@ -11,9 +11,9 @@ namespace codegate::refine {
 
 // A Markdown fenced code block (``` or ~~~, three or more).
 struct FencedBlock {
-  std::string info;     // the text after the opening fence ("python", "python lib/a.py")
-  std::string code;     // the lines between the fences, each with its '\n'
-  bool closed = false;  // false: the answer ended inside the block (cut off)
+  std::string info;    // the text after the opening fence ("python", "python lib/a.py")
+  std::string code;    // the lines between the fences, each with its '\n'
+  bool closed = false; // false: the answer ended inside the block (cut off)
 };
 
 // Every fenced block in `text`, in order.
@@ -22,8 +22,8 @@ std::vector<FencedBlock> fenced_blocks(std::string_view text);
 // The revision an answer proposes, or why there is none.
 struct ExtractedRevision {
   std::optional<std::string> code;
-  std::string problem;      // set when code is empty: "the answer has no ```python block"
-  bool other_file = false;  // the problem is that the answer would change another file
+  std::string problem;     // set when code is empty: "the answer has no ```python block"
+  bool other_file = false; // the problem is that the answer would change another file
 };
 
 // The rule: the answer must hold exactly one Python block (info "python", "py", "python3", or
@@ -33,4 +33,4 @@ struct ExtractedRevision {
 // Blocks in other languages (a shell command, a JSON example) are ignored like prose.
 ExtractedRevision extract_revision(std::string_view answer, const std::string& path);
 
-}  // namespace codegate::refine
+} // namespace codegate::refine

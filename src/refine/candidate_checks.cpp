@@ -9,7 +9,7 @@ namespace {
 
 std::string unit_name(const python::SourceIndex& index, const python::SourceUnit& unit) { return index.describe(unit); }
 
-}  // namespace
+} // namespace
 
 std::string normalise_candidate(const std::string& candidate, const std::string& original) {
   std::string text;
@@ -63,4 +63,4 @@ std::string docstring_problem(const python::SourceIndex& original, const python:
   return "";
 }
 
-}  // namespace codegate::refine
+} // namespace codegate::refine

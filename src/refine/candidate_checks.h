@@ -26,4 +26,4 @@ std::string size_problem(std::size_t original_size, std::size_t candidate_size, 
 // otherwise which docstring was removed or rewritten. Units and docstrings may be added.
 std::string docstring_problem(const python::SourceIndex& original, const python::SourceIndex& candidate);
 
-}  // namespace codegate::refine
+} // namespace codegate::refine

@@ -39,4 +39,4 @@ Comparison compare_failing(const std::vector<Finding>& current, const std::vecto
   return out;
 }
 
-}  // namespace codegate::refine
+} // namespace codegate::refine

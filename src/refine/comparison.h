@@ -11,11 +11,11 @@
 namespace codegate::refine {
 
 struct Comparison {
-  std::vector<Finding> removed;     // failing before, gone in the candidate
-  std::vector<Finding> introduced;  // failing in the candidate, not before
-  int targets_removed = 0;          // how many of `removed` are targets
+  std::vector<Finding> removed;    // failing before, gone in the candidate
+  std::vector<Finding> introduced; // failing in the candidate, not before
+  int targets_removed = 0;         // how many of `removed` are targets
   bool better = false;
-  std::string reason;  // why it is not better; empty when it is
+  std::string reason; // why it is not better; empty when it is
 };
 
 // `current` and `candidate`: the failing findings of one file in the revision being improved and
@@ -28,4 +28,4 @@ Comparison compare_failing(const std::vector<Finding>& current, const std::vecto
 // "bandit B602 at line 7: subprocess call with shell=True identified" for feedback and notes.
 std::string describe_finding(const Finding& finding);
 
-}  // namespace codegate::refine
+} // namespace codegate::refine

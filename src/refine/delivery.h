@@ -22,19 +22,19 @@ inline constexpr std::string_view k_refined_trailer = "Codegate-Refined";
 
 struct DeliveryInput {
   const git::Repository& repo;
-  const ChangeSet& changes;              // head_sha: the commit a fix commit builds on
-  const RefineConfig& config;            // author, patch file
-  const std::vector<Finding>& findings;  // with fix_status set, for the commit message
-  platform::EnvLookup env;               // push target and token
-  std::string patch_file;                // where `patch` writes (resolved against the current directory)
+  const ChangeSet& changes;             // head_sha: the commit a fix commit builds on
+  const RefineConfig& config;           // author, patch file
+  const std::vector<Finding>& findings; // with fix_status set, for the commit message
+  platform::EnvLookup env;              // push target and token
+  std::string patch_file;               // where `patch` writes (resolved against the current directory)
 };
 
 struct DeliveryOutcome {
-  std::string mode;                  // what happened in the end: patch, apply, commit, push, suggest
-  std::vector<std::string> notes;    // one line each, for every report
-  std::string commit_sha;            // commit and push: the commit made
-  std::vector<std::string> applied;  // apply: the files written
-  std::vector<std::string> refused;  // apply: the files left alone, and why ("path: reason")
+  std::string mode;                 // what happened in the end: patch, apply, commit, push, suggest
+  std::vector<std::string> notes;   // one line each, for every report
+  std::string commit_sha;           // commit and push: the commit made
+  std::vector<std::string> applied; // apply: the files written
+  std::vector<std::string> refused; // apply: the files left alone, and why ("path: reason")
 };
 
 // Delivers `fixes` as `mode` says. Throws ToolError only when a patch file cannot be written.
@@ -46,4 +46,4 @@ std::string patch_text(const std::vector<FileFix>& fixes);
 // The fix commit's message: a subject, the fixed findings, and the Codegate-Refined trailer.
 std::string fix_commit_message(const std::vector<FileFix>& fixes, const std::vector<Finding>& findings);
 
-}  // namespace codegate::refine
+} // namespace codegate::refine

@@ -56,7 +56,7 @@ std::string member(const rapidjson::Value& object, const char* name) {
              : std::string();
 }
 
-}  // namespace
+} // namespace
 
 double token_similarity(const std::string& a, const std::string& b) {
   auto left = tokens(a), right = tokens(b);
@@ -175,4 +175,4 @@ void KnowledgeBase::save() const {
   }
 }
 
-}  // namespace codegate::refine
+} // namespace codegate::refine

@@ -10,11 +10,11 @@ namespace codegate::refine {
 
 // One accepted fix of one finding.
 struct KnowledgeEntry {
-  std::string rule;         // qualified: "bandit/B602", "pylint/E0602", "codegate/intent-mismatch"
-  std::string before;       // the lines the finding pointed at
-  std::string after;        // what the accepted revision has in their place
-  std::string explanation;  // the finding's message
-  std::string id;           // content hash of rule, before and after (whitespace-normalised)
+  std::string rule;        // qualified: "bandit/B602", "pylint/E0602", "codegate/intent-mismatch"
+  std::string before;      // the lines the finding pointed at
+  std::string after;       // what the accepted revision has in their place
+  std::string explanation; // the finding's message
+  std::string id;          // content hash of rule, before and after (whitespace-normalised)
 };
 
 // Jaccard similarity of the identifier and number tokens of two snippets, 0..1.
@@ -24,7 +24,7 @@ double token_similarity(const std::string& a, const std::string& b);
 std::string knowledge_id(const std::string& rule, const std::string& before, const std::string& after);
 
 class KnowledgeBase {
- public:
+public:
   // `max_entries` 0 turns the knowledge base off: nothing is read or written.
   KnowledgeBase(std::string path, int max_entries);
 
@@ -47,11 +47,11 @@ class KnowledgeBase {
   static std::string to_json_line(const KnowledgeEntry& entry);
   static bool from_json_line(const std::string& line, KnowledgeEntry& entry);
 
- private:
+private:
   std::string path_;
   int max_entries_;
-  std::vector<KnowledgeEntry> entries_;  // oldest first
+  std::vector<KnowledgeEntry> entries_; // oldest first
   int skipped_ = 0;
 };
 
-}  // namespace codegate::refine
+} // namespace codegate::refine

@@ -24,7 +24,7 @@ std::string explanation(const Finding& f) {
   return text;
 }
 
-}  // namespace
+} // namespace
 
 std::string repair_system_prompt() {
   return R"(You repair one Python file so that it passes a CI gate that runs Pylint, Bandit and a check of the code against its docstrings.
@@ -99,4 +99,4 @@ llm::ChatRequest repair_request(const RepairPrompt& prompt, int max_tokens, doub
   return request;
 }
 
-}  // namespace codegate::refine
+} // namespace codegate::refine

@@ -17,26 +17,26 @@ namespace codegate::refine {
 struct PreviousAttempt {
   int round = 0;
   bool accepted = false;
-  std::string outcome;  // "accepted: removes 1 failing finding" / "rejected: it does not parse (...)"
-  std::string diff;     // what it changed, as a unified diff against the file it was given; may be empty
+  std::string outcome; // "accepted: removes 1 failing finding" / "rejected: it does not parse (...)"
+  std::string diff;    // what it changed, as a unified diff against the file it was given; may be empty
 };
 
 // One docstring of the file, for the contract section.
 struct PromptDocstring {
-  std::string unit;  // "function run", "module lib/shell.py"
+  std::string unit; // "function run", "module lib/shell.py"
   int line = 0;
   std::string text;
 };
 
 struct RepairPrompt {
   std::string path;
-  std::string content;  // the file as it stands now (the best revision so far)
+  std::string content; // the file as it stands now (the best revision so far)
   int round = 1;
   int max_rounds = 1;
   std::vector<PromptDocstring> docstrings;
-  std::vector<Finding> findings;  // failing findings to fix, with lines and snippets of `content`
+  std::vector<Finding> findings; // failing findings to fix, with lines and snippets of `content`
   std::optional<PreviousAttempt> previous;
-  std::vector<KnowledgeEntry> examples;  // past fixes of the same rules
+  std::vector<KnowledgeEntry> examples; // past fixes of the same rules
 };
 
 // The fixed instructions: answer with the whole revised file in one ```python block.
@@ -48,5 +48,4 @@ std::string repair_message(const RepairPrompt& prompt);
 // The request; `max_tokens` should leave room for the whole file.
 llm::ChatRequest repair_request(const RepairPrompt& prompt, int max_tokens, double temperature);
 
-
-}  // namespace codegate::refine
+} // namespace codegate::refine

@@ -55,4 +55,4 @@ PushTarget push_target(const platform::EnvLookup& env, const git::HeadState& hea
   return target;
 }
 
-}  // namespace codegate::refine
+} // namespace codegate::refine

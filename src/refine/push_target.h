@@ -12,11 +12,11 @@
 namespace codegate::refine {
 
 struct PushTarget {
-  std::string remote = "origin";  // CODEGATE_PUSH_REMOTE, else origin
-  std::string branch;             // empty: no branch could be told
-  std::string branch_source;      // where the branch name came from, for messages
+  std::string remote = "origin"; // CODEGATE_PUSH_REMOTE, else origin
+  std::string branch;            // empty: no branch could be told
+  std::string branch_source;     // where the branch name came from, for messages
   std::optional<git::PushCredentials> credentials;
-  std::string impossible;  // set: why a push cannot work here (the fallback's reason)
+  std::string impossible; // set: why a push cannot work here (the fallback's reason)
 };
 
 // The branch, first found: CODEGATE_PUSH_BRANCH; GITHUB_HEAD_REF (a GitHub pull request's head
@@ -27,4 +27,4 @@ struct PushTarget {
 // from a fork, or a GitLab merge request from another project, makes the push impossible.
 PushTarget push_target(const platform::EnvLookup& env, const git::HeadState& head);
 
-}  // namespace codegate::refine
+} // namespace codegate::refine

@@ -110,8 +110,8 @@ struct Loop {
   const RefineContext& context;
   const Config& config;
   llm::LlmClient& client;
-  llm::Budget owned_budget;  // used only when the run did not pass its own
-  llm::Budget& budget;       // repair prompts and the candidates' intent checks draw on it
+  llm::Budget owned_budget; // used only when the run did not pass its own
+  llm::Budget& budget;      // repair prompts and the candidates' intent checks draw on it
   KnowledgeBase& knowledge;
   std::string original_intent_status; // the intent check's status on the analysed revision
   std::atomic<bool> stop{false};

@@ -16,25 +16,25 @@ namespace codegate {
 namespace llm {
 class Budget;
 class LlmClient;
-}  // namespace llm
+} // namespace llm
 
 struct RefineContext {
   const git::Repository& repo;
   const ChangeSet& changes;
-  const git::Snapshot& analysed;  // the head commit (or the index) the gate analysed
-  Workspace& workspace;           // the analysed files; the loop works on copies
-  const TrustedConfig& trusted;   // config.refine says the mode, rounds and targets
+  const git::Snapshot& analysed; // the head commit (or the index) the gate analysed
+  Workspace& workspace;          // the analysed files; the loop works on copies
+  const TrustedConfig& trusted;  // config.refine says the mode, rounds and targets
   const CheckOptions& options;
   int jobs = 1;
   // Seams for tests: the push target and token come from `env`; `client` (when set) answers the
   // repair prompts instead of the one config.llm describes.
   platform::EnvLookup env = platform::process_environment();
   llm::LlmClient* client = nullptr;
-  llm::Budget* budget = nullptr;  // the run's LLM budget; null: one from config.llm.budget_*
+  llm::Budget* budget = nullptr; // the run's LLM budget; null: one from config.llm.budget_*
 };
 
 // Refines the files whose findings fail the gate; records the outcome in `result` (fixes,
 // Finding::fix_status, notes) and delivers it (patch, apply, commit, push, suggest).
 void run_refine(CheckResult& result, const RefineContext& context);
 
-}  // namespace codegate
+} // namespace codegate

@@ -60,7 +60,7 @@ void findings(Writer& w, const char* key, const std::vector<Finding>& list) {
   w.EndArray();
 }
 
-}  // namespace
+} // namespace
 
 std::string round_record_json(const RoundRecord& r) {
   rapidjson::StringBuffer buffer;
@@ -118,8 +118,8 @@ std::string round_record_json(const RoundRecord& r) {
 std::optional<std::string> write_round_record(const std::string& directory, const RoundRecord& record,
                                               const std::function<std::string(std::string)>& redact,
                                               std::string* error) {
-  std::string file =
-      directory + "/refine-" + util::file_name_part(record.path, 100) + "-round" + std::to_string(record.round) + ".json";
+  std::string file = directory + "/refine-" + util::file_name_part(record.path, 100) + "-round" +
+                     std::to_string(record.round) + ".json";
   try {
     std::string text = round_record_json(record);
     util::write_file(file, redact ? redact(std::move(text)) : text);
@@ -130,4 +130,4 @@ std::optional<std::string> write_round_record(const std::string& directory, cons
   return file;
 }
 
-}  // namespace codegate::refine
+} // namespace codegate::refine

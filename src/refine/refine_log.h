@@ -22,13 +22,13 @@ struct RoundRecord {
   std::vector<llm::ChatMessage> messages;
   std::optional<llm::ChatResponse> response;
   std::optional<llm::WireExchange> failed_wire;
-  std::string error;                // the LlmError text
-  std::string outcome;              // "accepted", "rejected", "not sent", "failed"
-  std::string reason;               // why rejected, or what an accepted revision removes
-  std::vector<Finding> removed;     // failing findings the candidate removes
-  std::vector<Finding> introduced;  // failing findings it brings
-  std::vector<Finding> still_open;  // targets still failing after the round
-  std::string candidate_diff;       // the candidate against the file the model was given
+  std::string error;               // the LlmError text
+  std::string outcome;             // "accepted", "rejected", "not sent", "failed"
+  std::string reason;              // why rejected, or what an accepted revision removes
+  std::vector<Finding> removed;    // failing findings the candidate removes
+  std::vector<Finding> introduced; // failing findings it brings
+  std::vector<Finding> still_open; // targets still failing after the round
+  std::string candidate_diff;      // the candidate against the file the model was given
 };
 
 // The JSON text of a record before redaction; exposed for tests.
@@ -40,4 +40,4 @@ std::optional<std::string> write_round_record(const std::string& directory, cons
                                               const std::function<std::string(std::string)>& redact,
                                               std::string* error = nullptr);
 
-}  // namespace codegate::refine
+} // namespace codegate::refine

@@ -36,7 +36,7 @@ std::vector<Suggestion> suggestions_for(const FileFix& fix) {
       s.start_line = hunk.old_start;
       s.end_line = hunk.old_start + hunk.old_lines - 1;
     } else if (original.empty()) {
-      continue;  // nothing to anchor an insertion on
+      continue; // nothing to anchor an insertion on
     } else if (hunk.old_start >= 1) {
       s.start_line = s.end_line = hunk.old_start;
       s.replacement.insert(s.replacement.begin(), original[static_cast<std::size_t>(hunk.old_start - 1)]);

@@ -13,11 +13,11 @@ namespace codegate::refine {
 // One replacement of consecutive lines of the analysed (head) file.
 struct Suggestion {
   std::string path;
-  int start_line = 1;                    // first head line replaced (1-based)
-  int end_line = 1;                      // last head line replaced (inclusive)
-  std::vector<std::string> replacement;  // the new lines, without line ends; empty deletes the range
-  int round = 0;                         // the refine round that produced the revision
-  std::vector<std::string> fixed_fingerprints;  // findings the whole revision removes
+  int start_line = 1;                          // first head line replaced (1-based)
+  int end_line = 1;                            // last head line replaced (inclusive)
+  std::vector<std::string> replacement;        // the new lines, without line ends; empty deletes the range
+  int round = 0;                               // the refine round that produced the revision
+  std::vector<std::string> fixed_fingerprints; // findings the whole revision removes
 };
 
 // The changed regions of `fix`, nearby ones merged (two unchanged lines or fewer apart). A pure

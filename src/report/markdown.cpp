@@ -81,7 +81,8 @@ std::string render_markdown(const CheckResult& result) {
 
   if (!result.missing_docstrings.empty()) {
     int missing = static_cast<int>(result.missing_docstrings.size());
-    out += "\n<details><summary>" + count_noun(missing, "changed unit", "changed units") + " without a docstring</summary>\n\n";
+    out += "\n<details><summary>" + count_noun(missing, "changed unit", "changed units") +
+           " without a docstring</summary>\n\n";
     for (const auto& entry : result.missing_docstrings) out += "- " + escape_cell(entry) + "\n";
     out += "\n</details>\n";
   }

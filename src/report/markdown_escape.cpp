@@ -12,14 +12,26 @@ std::string escape_markdown(std::string_view text, std::string_view line_separat
     if (i != 0) out += line_separator;
     for (char c : lines[i]) {
       switch (c) {
-      case '\\': case '`': case '*': case '_': case '[': case ']': case '<': case '>': case '|': case '~':
-      case '!': case '#': case '&': case '@':
-        out += '\\';
-        out += c;
-        break;
-      case '\t': out += ' '; break;
-      default:
-        if (static_cast<unsigned char>(c) >= 0x20 && c != 0x7f) out += c;
+        case '\\':
+        case '`':
+        case '*':
+        case '_':
+        case '[':
+        case ']':
+        case '<':
+        case '>':
+        case '|':
+        case '~':
+        case '!':
+        case '#':
+        case '&':
+        case '@':
+          out += '\\';
+          out += c;
+          break;
+        case '\t': out += ' '; break;
+        default:
+          if (static_cast<unsigned char>(c) >= 0x20 && c != 0x7f) out += c;
       }
     }
   }

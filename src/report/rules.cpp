@@ -40,16 +40,43 @@ constexpr std::pair<int, std::string_view> k_cwe_names[] = {
 // Bandit reports every blacklist check with the test name "blacklist"; its documentation names
 // each one (bandit/blacklists/calls.py and imports.py), and those names tell the rules apart.
 constexpr std::pair<std::string_view, std::string_view> k_bandit_blacklist_names[] = {
-    {"B301", "pickle"}, {"B302", "marshal"}, {"B303", "md5"}, {"B304", "ciphers"}, {"B305", "cipher_modes"},
-    {"B306", "mktemp_q"}, {"B307", "eval"}, {"B308", "mark_safe"}, {"B309", "httpsconnection"},
-    {"B310", "urllib_urlopen"}, {"B311", "random"}, {"B312", "telnetlib"}, {"B313", "xml_bad_cElementTree"},
-    {"B314", "xml_bad_ElementTree"}, {"B315", "xml_bad_expatreader"}, {"B316", "xml_bad_expatbuilder"},
-    {"B317", "xml_bad_sax"}, {"B318", "xml_bad_minidom"}, {"B319", "xml_bad_pulldom"}, {"B320", "xml_bad_etree"},
-    {"B321", "ftplib"}, {"B322", "input"}, {"B323", "unverified_context"}, {"B325", "tempnam"},
-    {"B401", "import_telnetlib"}, {"B402", "import_ftplib"}, {"B403", "import_pickle"},
-    {"B404", "import_subprocess"}, {"B405", "import_xml_etree"}, {"B406", "import_xml_sax"},
-    {"B407", "import_xml_expat"}, {"B408", "import_xml_minidom"}, {"B409", "import_xml_pulldom"},
-    {"B410", "import_lxml"}, {"B411", "import_xmlrpclib"}, {"B412", "import_httpoxy"}, {"B413", "import_pycrypto"},
+    {"B301", "pickle"},
+    {"B302", "marshal"},
+    {"B303", "md5"},
+    {"B304", "ciphers"},
+    {"B305", "cipher_modes"},
+    {"B306", "mktemp_q"},
+    {"B307", "eval"},
+    {"B308", "mark_safe"},
+    {"B309", "httpsconnection"},
+    {"B310", "urllib_urlopen"},
+    {"B311", "random"},
+    {"B312", "telnetlib"},
+    {"B313", "xml_bad_cElementTree"},
+    {"B314", "xml_bad_ElementTree"},
+    {"B315", "xml_bad_expatreader"},
+    {"B316", "xml_bad_expatbuilder"},
+    {"B317", "xml_bad_sax"},
+    {"B318", "xml_bad_minidom"},
+    {"B319", "xml_bad_pulldom"},
+    {"B320", "xml_bad_etree"},
+    {"B321", "ftplib"},
+    {"B322", "input"},
+    {"B323", "unverified_context"},
+    {"B325", "tempnam"},
+    {"B401", "import_telnetlib"},
+    {"B402", "import_ftplib"},
+    {"B403", "import_pickle"},
+    {"B404", "import_subprocess"},
+    {"B405", "import_xml_etree"},
+    {"B406", "import_xml_sax"},
+    {"B407", "import_xml_expat"},
+    {"B408", "import_xml_minidom"},
+    {"B409", "import_xml_pulldom"},
+    {"B410", "import_lxml"},
+    {"B411", "import_xmlrpclib"},
+    {"B412", "import_httpoxy"},
+    {"B413", "import_pycrypto"},
 };
 
 std::string_view bandit_blacklist_name(std::string_view test_id) {
@@ -62,19 +89,19 @@ std::string_view bandit_blacklist_name(std::string_view test_id) {
 // the values put Bandit's three severities in GitHub's high, medium and low bands.
 std::string bandit_security_severity(int rank) {
   switch (rank) {
-  case 3: return "8.0";
-  case 2: return "5.5";
-  case 1: return "3.0";
-  default: return "";
+    case 3: return "8.0";
+    case 2: return "5.5";
+    case 1: return "3.0";
+    default: return "";
   }
 }
 
 std::string bandit_precision(int rank) {
   switch (rank) {
-  case 3: return "high";
-  case 2: return "medium";
-  case 1: return "low";
-  default: return "";
+    case 3: return "high";
+    case 2: return "medium";
+    case 1: return "low";
+    default: return "";
   }
 }
 
@@ -220,7 +247,7 @@ std::string sarif_rule_id(const Finding& finding) {
 }
 
 std::vector<SarifRule> describe_rules(const std::vector<const Finding*>& findings) {
-  std::map<std::string, RuleFacts> by_id;  // sorted by id, which fixes every ruleIndex
+  std::map<std::string, RuleFacts> by_id; // sorted by id, which fixes every ruleIndex
   for (const Finding* f : findings) {
     RuleFacts& facts = by_id[sarif_rule_id(*f)];
     if (facts.first == nullptr) {

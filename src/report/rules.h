@@ -11,17 +11,17 @@ namespace codegate {
 
 // Everything a SARIF rule (reportingDescriptor) says; GitHub shows it beside every alert.
 struct SarifRule {
-  std::string id;                 // the results' ruleId
+  std::string id; // the results' ruleId
   std::string name;
   std::string short_description;
   std::string full_description;
   std::string help_text;
   std::string help_markdown;
-  std::string help_uri;           // empty: no documentation page is known
-  Level level = Level::warning;   // defaultConfiguration.level: the highest level any finding had
+  std::string help_uri;         // empty: no documentation page is known
+  Level level = Level::warning; // defaultConfiguration.level: the highest level any finding had
   std::vector<std::string> tags;
-  std::string security_severity;  // GitHub's 0.0-10.0 score as text; empty for non-security rules
-  std::string precision;          // very-high | high | medium | low; empty: not claimed
+  std::string security_severity; // GitHub's 0.0-10.0 score as text; empty for non-security rules
+  std::string precision;         // very-high | high | medium | low; empty: not claimed
 };
 
 // The SARIF ruleId: the tool's own id for analyzers ("E0602", "B602"), namespaced for codegate's

@@ -129,8 +129,9 @@ void write_region(JsonWriter& json, const Finding& f) {
 // a deletion takes the line ends with it.
 void write_fixes(JsonWriter& json, const Finding& f, const std::vector<FileFix>& fixes) {
   auto fix = std::find_if(fixes.begin(), fixes.end(), [&](const FileFix& candidate) {
-    return candidate.path == f.path && std::find(candidate.fixed_fingerprints.begin(), candidate.fixed_fingerprints.end(),
-                                                 f.fingerprint) != candidate.fixed_fingerprints.end();
+    return candidate.path == f.path &&
+           std::find(candidate.fixed_fingerprints.begin(), candidate.fixed_fingerprints.end(), f.fingerprint) !=
+               candidate.fixed_fingerprints.end();
   });
   if (fix == fixes.end()) return;
   int original_lines = static_cast<int>(util::split_lines(fix->original).size());

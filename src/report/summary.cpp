@@ -18,9 +18,9 @@ ReportCounts count_findings(const CheckResult& result) {
     ++counts.reported;
     if (f.fails_gate) ++counts.failing;
     switch (f.level) {
-    case Level::error: ++counts.errors; break;
-    case Level::warning: ++counts.warnings; break;
-    case Level::note: ++counts.notes; break;
+      case Level::error: ++counts.errors; break;
+      case Level::warning: ++counts.warnings; break;
+      case Level::note: ++counts.notes; break;
     }
   }
   return counts;

@@ -33,9 +33,9 @@ private:
 
 const char* level_colour(Level level) {
   switch (level) {
-  case Level::error: return k_red;
-  case Level::warning: return k_yellow;
-  case Level::note: return k_cyan;
+    case Level::error: return k_red;
+    case Level::warning: return k_yellow;
+    case Level::note: return k_cyan;
   }
   return k_cyan;
 }

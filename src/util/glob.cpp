@@ -15,7 +15,7 @@ bool match_segments(std::string_view pattern, std::string_view path) {
   std::string_view rest = slash == std::string_view::npos ? std::string_view{} : pattern.substr(slash + 1);
   if (head == "**") {
     if (rest.empty()) return true;
-    for (std::size_t pos = 0;; ) {
+    for (std::size_t pos = 0;;) {
       if (match_segments(rest, path.substr(pos))) return true;
       std::size_t next = path.find('/', pos);
       if (next == std::string_view::npos) return false;

@@ -12,8 +12,8 @@ void set_verbosity(Verbosity verbosity);
 bool stderr_colour();
 bool stdout_colour();
 
-void progress(const std::string& message);  // "codegate: message" unless quiet
-void warn(const std::string& message);      // "codegate: warning: message", always
-void debug(const std::string& message);     // only when verbose
+void progress(const std::string& message); // "codegate: message" unless quiet
+void warn(const std::string& message);     // "codegate: warning: message", always
+void debug(const std::string& message);    // only when verbose
 
 } // namespace codegate::util

@@ -7,7 +7,7 @@
 
 namespace codegate::util {
 
-std::vector<std::string_view> split_lines(std::string_view text);  // "\n" or "\r\n"; no trailing empty line
+std::vector<std::string_view> split_lines(std::string_view text); // "\n" or "\r\n"; no trailing empty line
 std::string_view trim(std::string_view text);
 bool starts_with(std::string_view text, std::string_view prefix);
 std::string join(const std::vector<std::string>& parts, std::string_view separator);

@@ -1,15 +1,15 @@
 #include "util/subprocess.h"
 
-#include <cerrno>
-#include <csignal>
-#include <cstdlib>
-#include <cstring>
 #include <fcntl.h>
 #include <poll.h>
 #include <spawn.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <cerrno>
+#include <csignal>
+#include <cstdlib>
+#include <cstring>
 
 #include <stdexcept>
 
@@ -31,7 +31,10 @@ struct Pipe {
     if (fds[i] >= 0) ::close(fds[i]);
     fds[i] = -1;
   }
-  void close_both() { close_end(0); close_end(1); }
+  void close_both() {
+    close_end(0);
+    close_end(1);
+  }
 };
 
 std::vector<std::string> build_environment(const std::map<std::string, std::string>& overrides) {
@@ -56,8 +59,7 @@ std::vector<char*> c_strings(std::vector<std::string>& strings) {
 
 } // namespace
 
-std::optional<ProcessResult> run_process(const std::vector<std::string>& argv,
-                                         const ProcessOptions& options) {
+std::optional<ProcessResult> run_process(const std::vector<std::string>& argv, const ProcessOptions& options) {
   if (argv.empty()) throw std::invalid_argument("run_process: empty argv");
   Pipe in, out, err;
 
@@ -85,8 +87,10 @@ std::optional<ProcessResult> run_process(const std::vector<std::string>& argv,
 
   ProcessResult result;
   std::size_t written = 0;
-  if (options.stdin_data.empty()) in.close_end(1);
-  else fcntl(in.fds[1], F_SETFL, O_NONBLOCK);
+  if (options.stdin_data.empty())
+    in.close_end(1);
+  else
+    fcntl(in.fds[1], F_SETFL, O_NONBLOCK);
 
   auto deadline = options.timeout ? std::chrono::steady_clock::now() + *options.timeout
                                   : std::chrono::steady_clock::time_point::max();
@@ -125,8 +129,10 @@ std::optional<ProcessResult> run_process(const std::vector<std::string>& argv,
       if (r > 0) {
         (fds[i].fd == out.fds[0] ? result.out : result.err).append(buffer, static_cast<std::size_t>(r));
       } else if (r == 0 || (errno != EINTR && errno != EAGAIN)) {
-        if (fds[i].fd == out.fds[0]) out.close_end(0);
-        else err.close_end(0);
+        if (fds[i].fd == out.fds[0])
+          out.close_end(0);
+        else
+          err.close_end(0);
       }
     }
   }

@@ -10,11 +10,11 @@
 namespace codegate::util {
 
 struct ProcessResult {
-  int exit_code = -1;       // the program's exit status; -1 when it was killed by a signal
-  int signal = 0;           // the signal that ended it, or 0
+  int exit_code = -1; // the program's exit status; -1 when it was killed by a signal
+  int signal = 0;     // the signal that ended it, or 0
   bool timed_out = false;
-  std::string out;          // everything it wrote on stdout
-  std::string err;          // everything it wrote on stderr
+  std::string out; // everything it wrote on stdout
+  std::string err; // everything it wrote on stderr
 };
 
 struct ProcessOptions {
@@ -26,8 +26,7 @@ struct ProcessOptions {
 
 // Returns nullopt when the program could not be started (not installed); the caller turns that
 // into a message naming the package to install.
-std::optional<ProcessResult> run_process(const std::vector<std::string>& argv,
-                                         const ProcessOptions& options = {});
+std::optional<ProcessResult> run_process(const std::vector<std::string>& argv, const ProcessOptions& options = {});
 
 // The last `max_lines` lines of a tool's output, for error messages.
 std::string tail_lines(const std::string& text, int max_lines);

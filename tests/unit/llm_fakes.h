@@ -8,14 +8,14 @@
 #include <string>
 #include <vector>
 
-#include "llm/client.h"
 #include "http/http_client.h"
+#include "llm/client.h"
 
 namespace codegate::testing {
 
 // Answers POSTs in order from `responses`; the last one repeats when the script runs out.
 class ScriptedHttp : public http::HttpClient {
- public:
+public:
   std::vector<http::HttpResponse> responses;
   std::vector<http::HttpRequest> requests;
 
@@ -26,11 +26,12 @@ class ScriptedHttp : public http::HttpClient {
     return responses.at(i);
   }
 
- private:
+private:
   std::mutex mutex_;
 };
 
-inline http::HttpResponse http_response(long status, std::string body, std::map<std::string, std::string> headers = {}) {
+inline http::HttpResponse http_response(long status, std::string body,
+                                        std::map<std::string, std::string> headers = {}) {
   http::HttpResponse r;
   r.status = status;
   r.body = std::move(body);
@@ -47,9 +48,9 @@ inline http::HttpResponse transport_failure(http::TransportError error, std::str
 
 // A chat client whose answer is computed from the request; counts calls.
 class ScriptedLlm : public llm::LlmClient {
- public:
+public:
   std::function<std::string(const llm::ChatRequest&)> answer;
-  std::function<void(const llm::ChatRequest&)> fail;  // may throw LlmError
+  std::function<void(const llm::ChatRequest&)> fail; // may throw LlmError
   std::vector<llm::ChatRequest> requests;
 
   llm::ChatResponse chat(const llm::ChatRequest& request) override {
@@ -79,8 +80,8 @@ class ScriptedLlm : public llm::LlmClient {
     return requests.size();
   }
 
- private:
+private:
   std::mutex mutex_;
 };
 
-}  // namespace codegate::testing
+} // namespace codegate::testing

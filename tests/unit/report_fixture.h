@@ -22,7 +22,9 @@ inline CheckResult sample_result() {
   r.base_sha = "1111111111111111111111111111111111111111";
   r.head_sha = "2222222222222222222222222222222222222222";
   r.filter_mode = FilterMode::added;
-  r.checked_files = {"src/app.py", "src/my m\xC3\xB3" "dulo.py"};
+  r.checked_files = {"src/app.py",
+                     "src/my m\xC3\xB3"
+                     "dulo.py"};
   r.tools = {{"pylint", "2.16.2", "ok", ""},
              {"bandit", "1.6.2", "ok", ""},
              {"codegate-intent", "", "skipped", "intent check skipped: no LLM configured"}};
@@ -30,8 +32,11 @@ inline CheckResult sample_result() {
   r.missing_docstrings = {"src/app.py:3 run"};
   r.failed = true;
   r.fix_mode = "suggest";
-  r.fixes = {{"src/app.py", "import subprocess\n\ndef run(cmd):\n    subprocess.call(cmd, shell=True)\n",
-              "import subprocess\n\ndef run(cmd):\n    subprocess.call(cmd.split())\n", 1, {"0f1e2d3c4b5a6978"}}};
+  r.fixes = {{"src/app.py",
+              "import subprocess\n\ndef run(cmd):\n    subprocess.call(cmd, shell=True)\n",
+              "import subprocess\n\ndef run(cmd):\n    subprocess.call(cmd.split())\n",
+              1,
+              {"0f1e2d3c4b5a6978"}}};
 
   Finding pylint;
   pylint.tool = "pylint";
@@ -90,7 +95,9 @@ inline CheckResult sample_result() {
   unicode_path.level = Level::note;
   unicode_path.tool_severity = "LOW";
   unicode_path.confidence = "HIGH";
-  unicode_path.path = "src/my m\xC3\xB3" "dulo.py";
+  unicode_path.path =
+      "src/my m\xC3\xB3"
+      "dulo.py";
   unicode_path.line = 2;
   unicode_path.column = 1;
   unicode_path.end_line = 3;

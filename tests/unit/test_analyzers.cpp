@@ -36,7 +36,8 @@ TEST_CASE("output that is not Pylint's report is an error, never an empty pass")
 }
 
 TEST_CASE("Bandit's JSON becomes findings with CWE ids and parse errors") {
-  auto report = parse_bandit_json(R"({"errors": [{"filename": "./bad.py", "reason": "syntax error while parsing AST from file"}],
+  auto report =
+      parse_bandit_json(R"({"errors": [{"filename": "./bad.py", "reason": "syntax error while parsing AST from file"}],
     "results": [{"code": "4 x\n", "filename": "./-x.py", "issue_confidence": "HIGH", "issue_severity": "HIGH",
     "issue_text": "subprocess call with shell=True identified, security issue.", "line_number": 4,
     "line_range": [4, 5], "more_info": "https://bandit.readthedocs.io/b602.html", "test_id": "B602",

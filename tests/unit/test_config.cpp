@@ -37,7 +37,8 @@ bandit: {severity: high, confidence: low}
 llm: {provider: anthropic, model: m, timeout: 5, budget: {calls: 7}}
 intent: {fail_on: inconsistent, require_docstrings: all}
 refine: {fix: patch, max_rounds: 5}
-)", "c.yml");
+)",
+                               "c.yml");
   CHECK(config.include == std::vector<std::string>{"src/**/*.py"});
   CHECK(config.exclude == std::vector<std::string>{"migrations/**"});
   CHECK(config.jobs == 3);
@@ -63,7 +64,7 @@ TEST_CASE("errors name the file, line and column") {
 }
 
 TEST_CASE("invalid YAML is an error with its position") {
-  CHECK(error_of("include: [a, b\n") .rfind(".codegate.yml:2:1: invalid YAML: ", 0) == 0);
+  CHECK(error_of("include: [a, b\n").rfind(".codegate.yml:2:1: invalid YAML: ", 0) == 0);
 }
 
 TEST_CASE("fail level none turns finding failures off") {

@@ -72,7 +72,7 @@ TEST_CASE("the baseline stops reporting findings that existed at the base") {
 
 TEST_CASE("a finding whose region touches an added line is reported, as in reviewdog") {
   std::vector<Finding> findings = {at("a.py", 3)};
-  findings[0].end_line = 6;  // e.g. a whole function whose body line 5 changed
+  findings[0].end_line = 6; // e.g. a whole function whose body line 5 changed
   annotate(findings, change(), FilterMode::added);
   CHECK(findings[0].filter.on_added_line);
   CHECK(findings[0].filter.reported);

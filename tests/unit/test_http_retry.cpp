@@ -20,13 +20,13 @@ TEST_CASE("backoff doubles from the base delay, stays within the upper half with
   CHECK(backoff_delay(1, policy, 0.0) == milliseconds(1000));
   CHECK(backoff_delay(1, policy, 0.5) == milliseconds(1500));
   CHECK(backoff_delay(2, policy, 1.0) == milliseconds(4000));
-  CHECK(backoff_delay(3, policy, 1.0) == milliseconds(5000));  // 8 s capped at 5 s
+  CHECK(backoff_delay(3, policy, 1.0) == milliseconds(5000)); // 8 s capped at 5 s
   CHECK(backoff_delay(30, policy, 0.0) == milliseconds(2500));
-  CHECK(backoff_delay(0, policy, 7.0) == milliseconds(1000));  // jitter clamped to [0, 1]
+  CHECK(backoff_delay(0, policy, 7.0) == milliseconds(1000)); // jitter clamped to [0, 1]
 }
 
 TEST_CASE("Retry-After is read as seconds, as an HTTP-date, and retry-after-ms wins") {
-  auto now = std::chrono::system_clock::from_time_t(1445412480);  // Wed, 21 Oct 2015 07:28:00 GMT
+  auto now = std::chrono::system_clock::from_time_t(1445412480); // Wed, 21 Oct 2015 07:28:00 GMT
   CHECK(retry_after({{"retry-after", "1"}}, now) == milliseconds(1000));
   CHECK(retry_after({{"retry-after", " 2.5 "}}, now) == milliseconds(2500));
   CHECK(retry_after({{"retry-after", "Wed, 21 Oct 2015 07:28:30 GMT"}}, now) == milliseconds(30000));
@@ -41,7 +41,7 @@ TEST_CASE("429, 5xx, timeouts and broken connections are retried; other failures
   CHECK(is_retryable(http_response(429, "")));
   CHECK(is_retryable(http_response(500, "")));
   CHECK(is_retryable(http_response(503, "")));
-  CHECK(is_retryable(http_response(529, "")));  // Anthropic: overloaded
+  CHECK(is_retryable(http_response(529, ""))); // Anthropic: overloaded
   CHECK(is_retryable(http_response(408, "")));
   CHECK(is_retryable(transport_failure(TransportError::timeout)));
   CHECK(is_retryable(transport_failure(TransportError::connection)));
@@ -67,7 +67,7 @@ struct Recorder {
   }
 };
 
-}  // namespace
+} // namespace
 
 TEST_CASE("send_with_retries backs off, honours Retry-After, and stops at the first success") {
   ScriptedHttp http;
@@ -80,9 +80,9 @@ TEST_CASE("send_with_retries backs off, honours Retry-After, and stops at the fi
   CHECK(response.status == 200);
   CHECK(http.requests.size() == 4);
   REQUIRE(recorder.sleeps.size() == 3);
-  CHECK(recorder.sleeps[0] == milliseconds(500));   // backoff 0 with no jitter
-  CHECK(recorder.sleeps[1] == milliseconds(1000));  // Retry-After: 1
-  CHECK(recorder.sleeps[2] == milliseconds(2000));  // backoff 2
+  CHECK(recorder.sleeps[0] == milliseconds(500));  // backoff 0 with no jitter
+  CHECK(recorder.sleeps[1] == milliseconds(1000)); // Retry-After: 1
+  CHECK(recorder.sleeps[2] == milliseconds(2000)); // backoff 2
   CHECK(recorder.notes[0] == "failed (HTTP 500); retry 1 of 3 in 500 ms");
   CHECK(recorder.notes[2] == "failed (timed out after 5 s); retry 3 of 3 in 2000 ms");
 }

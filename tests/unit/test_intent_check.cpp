@@ -74,7 +74,7 @@ const Finding* find_rule(const IntentOutput& out, const std::string& rule) {
   return nullptr;
 }
 
-}  // namespace
+} // namespace
 
 TEST_CASE("an inconsistent unit becomes an intent-mismatch finding with the model's explanation") {
   Fixture f;
@@ -82,7 +82,7 @@ TEST_CASE("an inconsistent unit becomes an intent-mismatch finding with the mode
   CHECK(out.run.name == "codegate-intent");
   CHECK(out.run.status == "ok");
   CHECK(out.run.note == "3 units checked with fake-model: 1 inconsistent, 2 consistent, 0 unclear");
-  CHECK(f.llm.calls() == 3);  // the module, add, mul
+  CHECK(f.llm.calls() == 3); // the module, add, mul
 
   const Finding* mismatch = find_rule(out, "intent-mismatch");
   REQUIRE(mismatch);
@@ -167,7 +167,7 @@ TEST_CASE("issue lines outside what the model was shown go to the unit's own lin
   };
   f.sources = {{"calc.py", "\n\ndef add(a, b):\n    \"\"\"Add.\"\"\"\n    return a - b\n"}};
   auto out = f.run(&f.llm);
-  REQUIRE(out.findings.size() == 1);  // duplicates merged
+  REQUIRE(out.findings.size() == 1); // duplicates merged
   CHECK(out.findings[0].line == 3);
   CHECK(out.findings[0].confidence == "LOW");
 }
@@ -175,7 +175,7 @@ TEST_CASE("issue lines outside what the model was shown go to the unit's own lin
 TEST_CASE("only units the change touches are checked") {
   Fixture f;
   f.changes.files[0].status = ChangeStatus::modified;
-  f.changes.files[0].added_lines = {11};  // inside mul
+  f.changes.files[0].added_lines = {11}; // inside mul
   f.changes.files[0].context_lines = {8, 9, 10, 11, 12, 13, 14};
   auto out = f.run(&f.llm);
   REQUIRE(out.units.size() == 1);
@@ -204,7 +204,7 @@ TEST_CASE("a refused key stops the check: unavailable by default, a ToolError wh
   };
   f.config.llm.concurrency = 1;
   auto out = f.run(&f.llm);
-  CHECK(f.llm.calls() == 1);  // no point asking about the other units
+  CHECK(f.llm.calls() == 1); // no point asking about the other units
   CHECK(out.run.status == "unavailable");
   CHECK(out.run.note ==
         "intent check unavailable: the LLM service at http://x rejected the API key from "

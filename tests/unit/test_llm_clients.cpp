@@ -59,7 +59,7 @@ EnvLookup env_of(std::map<std::string, std::string> values) {
   };
 }
 
-}  // namespace
+} // namespace
 
 TEST_CASE("the OpenAI client posts Chat Completions with a bearer token and reads the answer") {
   auto http = std::make_shared<ScriptedHttp>();

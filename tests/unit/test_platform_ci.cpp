@@ -36,7 +36,8 @@ TEST_CASE("a pull_request payload gives the number, both commits and whether it 
 
 TEST_CASE("push and merge_group payloads, and payloads that are not JSON objects") {
   std::string error;
-  auto push = parse_github_event("push", R"({"before": "aaa", "after": "bbb", "repository": {"full_name": "o/r"}})", error);
+  auto push =
+      parse_github_event("push", R"({"before": "aaa", "after": "bbb", "repository": {"full_name": "o/r"}})", error);
   REQUIRE(push);
   CHECK_FALSE(push->pull_request);
   CHECK(push->before == "aaa");
@@ -71,17 +72,20 @@ TEST_CASE("the CI's revisions: GitHub events and GitLab variables") {
 
   CHECK(ci_revisions(github("push", dir.path() + "/missing.json")).head.empty());
 
-  CiRevisions mr = ci_revisions(map_environment({{"GITLAB_CI", "true"}, {"CI_MERGE_REQUEST_IID", "3"},
-                                                 {"CI_MERGE_REQUEST_DIFF_BASE_SHA", "base"}, {"CI_COMMIT_SHA", "head"}}));
+  CiRevisions mr = ci_revisions(map_environment({{"GITLAB_CI", "true"},
+                                                 {"CI_MERGE_REQUEST_IID", "3"},
+                                                 {"CI_MERGE_REQUEST_DIFF_BASE_SHA", "base"},
+                                                 {"CI_COMMIT_SHA", "head"}}));
   CHECK(mr.base == "base");
   CHECK(mr.head == "head");
-  CiRevisions merged = ci_revisions(map_environment({{"GITLAB_CI", "true"}, {"CI_MERGE_REQUEST_IID", "3"},
+  CiRevisions merged = ci_revisions(map_environment({{"GITLAB_CI", "true"},
+                                                     {"CI_MERGE_REQUEST_IID", "3"},
                                                      {"CI_MERGE_REQUEST_DIFF_BASE_SHA", "base"},
                                                      {"CI_COMMIT_SHA", "merge"},
                                                      {"CI_MERGE_REQUEST_SOURCE_BRANCH_SHA", "source"}}));
   CHECK(merged.head == "source");
-  CiRevisions branch = ci_revisions(map_environment({{"GITLAB_CI", "true"}, {"CI_COMMIT_BEFORE_SHA", k_zero},
-                                                     {"CI_COMMIT_SHA", "head"}}));
+  CiRevisions branch = ci_revisions(
+      map_environment({{"GITLAB_CI", "true"}, {"CI_COMMIT_BEFORE_SHA", k_zero}, {"CI_COMMIT_SHA", "head"}}));
   CHECK(branch.base.empty());
   CHECK(branch.head == "head");
   CHECK(ci_revisions(map_environment({{"CI", "true"}})).head.empty());
@@ -116,11 +120,11 @@ TEST_CASE("CI revisions fill only what the user left empty, and only commits the
 
   std::string absent = "1234567890123456789012345678901234567890";
   auto head_missing = with_ci_revisions(options, repo, gitlab(first, absent, true));
-  CHECK(head_missing.head.empty());  // HEAD instead, with a warning
+  CHECK(head_missing.head.empty()); // HEAD instead, with a warning
   CHECK(head_missing.base == first);
 
   auto pushed_over = with_ci_revisions(options, repo, gitlab(absent, second, false));
-  CHECK(pushed_over.base.empty());  // the default base instead
+  CHECK(pushed_over.base.empty()); // the default base instead
   CHECK(pushed_over.head == second);
 
   // A pull request's base must be there: the check then says which history to fetch.

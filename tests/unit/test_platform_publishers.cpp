@@ -134,8 +134,8 @@ struct GithubSetup {
 
 TEST_CASE("GitHub: the first run posts the summary and one review with the findings on the diff") {
   GithubSetup gh;
-  gh.result.findings = {finding("a", 3), finding("b", 200)};  // line 200 is not on the diff
-  gh.result.findings.push_back(finding("a", 3));              // a second finding with the same key
+  gh.result.findings = {finding("a", 3), finding("b", 200)}; // line 200 is not on the diff
+  gh.result.findings.push_back(finding("a", 3));             // a second finding with the same key
   auto done = gh.publish();
   CHECK(gh.api.unexpected.empty());
   CHECK(done.summary_created);
@@ -174,18 +174,25 @@ TEST_CASE("GitHub: the bot's summary is edited in place; a person's comment with
 TEST_CASE("GitHub: stale comments are deleted, or marked resolved when someone answered them") {
   GithubSetup gh;
   gh.result.findings = {finding("keep", 5)};
-  gh.review_comments = std::string("[") +
-                       "{\"id\": 21, \"body\": \"<!-- codegate:key finding:keep -->\\nx\", " + k_bot + "}," +
-                       "{\"id\": 22, \"body\": \"<!-- codegate:key finding:gone -->\\nx\", " + k_bot + "}," +
-                       "{\"id\": 23, \"body\": \"<!-- codegate:key finding:answered -->\\nx\", " + k_bot + "}," +
+  gh.review_comments = std::string("[") + "{\"id\": 21, \"body\": \"<!-- codegate:key finding:keep -->\\nx\", " +
+                       k_bot + "}," + "{\"id\": 22, \"body\": \"<!-- codegate:key finding:gone -->\\nx\", " + k_bot +
+                       "}," + "{\"id\": 23, \"body\": \"<!-- codegate:key finding:answered -->\\nx\", " + k_bot + "}," +
                        "{\"id\": 24, \"body\": \"why?\", \"in_reply_to_id\": 23, " + k_human + "}," +
                        "{\"id\": 25, \"body\": \"<!-- codegate:key finding:gone -->\\nspoof\", " + k_human + "}," +
                        "{\"id\": 26, \"body\": \"<!-- codegate:key finding:keep -->\\nduplicate\", " + k_bot + "}]";
-  gh.api.handlers["DELETE /repos/octo/sample/pulls/comments/22"] = [](const http::HttpRequest&) { return FakeApi::reply(204, ""); };
-  gh.api.handlers["DELETE /repos/octo/sample/pulls/comments/26"] = [](const http::HttpRequest&) { return FakeApi::reply(204, ""); };
-  gh.api.handlers["PATCH /repos/octo/sample/pulls/comments/23"] = [](const http::HttpRequest&) { return FakeApi::reply(200, "{}"); };
+  gh.api.handlers["DELETE /repos/octo/sample/pulls/comments/22"] = [](const http::HttpRequest&) {
+    return FakeApi::reply(204, "");
+  };
+  gh.api.handlers["DELETE /repos/octo/sample/pulls/comments/26"] = [](const http::HttpRequest&) {
+    return FakeApi::reply(204, "");
+  };
+  gh.api.handlers["PATCH /repos/octo/sample/pulls/comments/23"] = [](const http::HttpRequest&) {
+    return FakeApi::reply(200, "{}");
+  };
   // The kept comment's text is outdated: edited to what the finding says now.
-  gh.api.handlers["PATCH /repos/octo/sample/pulls/comments/21"] = [](const http::HttpRequest&) { return FakeApi::reply(200, "{}"); };
+  gh.api.handlers["PATCH /repos/octo/sample/pulls/comments/21"] = [](const http::HttpRequest&) {
+    return FakeApi::reply(200, "{}");
+  };
   auto done = gh.publish(CommentMode::review);
   CHECK(gh.api.unexpected.empty());
   CHECK(done.kept == 1);
@@ -196,9 +203,11 @@ TEST_CASE("GitHub: stale comments are deleted, or marked resolved when someone a
   REQUIRE(patch.size() == 1);
   auto updated = gh.api.calls("PATCH", "/pulls/comments/21");
   REQUIRE(updated.size() == 1);
-  CHECK(std::string(json(updated[0]->body)["body"].GetString()).rfind("<!-- codegate:key finding:keep -->\n:x: ", 0) == 0);
+  CHECK(std::string(json(updated[0]->body)["body"].GetString()).rfind("<!-- codegate:key finding:keep -->\n:x: ", 0) ==
+        0);
   CHECK(json(patch[0]->body)["body"].GetString() ==
-        std::string("**Resolved:** codegate no longer reports this at headsha.\n\n<!-- codegate:resolved finding:answered -->\nx"));
+        std::string("**Resolved:** codegate no longer reports this at headsha.\n\n<!-- codegate:resolved "
+                    "finding:answered -->\nx"));
 }
 
 TEST_CASE("GitHub: reviews go in batches, and a refused batch is retried one comment at a time") {
@@ -215,7 +224,7 @@ TEST_CASE("GitHub: reviews go in batches, and a refused batch is retried one com
   auto done = gh.publish(CommentMode::review);
   CHECK(done.posted == 34);
   CHECK(done.failed == 1);
-  CHECK(attempts == 1 + 1 + 5);  // 30 accepted; 5 refused together, then one by one
+  CHECK(attempts == 1 + 1 + 5); // 30 accepted; 5 refused together, then one by one
 }
 
 TEST_CASE("GitHub: at most 50 new comments a run, failing findings first") {
@@ -253,7 +262,8 @@ TEST_CASE("GitHub: a read-only token is a PublishFailure that says so") {
     FAIL("no PublishFailure");
   } catch (const PublishFailure& e) {
     CHECK(e.no_access());
-    CHECK(std::string(e.what()) == "posting the summary comment failed: HTTP 403: Resource not accessible by integration");
+    CHECK(std::string(e.what()) ==
+          "posting the summary comment failed: HTTP 403: Resource not accessible by integration");
   }
 }
 
@@ -266,9 +276,12 @@ TEST_CASE("REST: server errors and rate limits are retried, client errors are no
     if (calls == 2) return FakeApi::reply(403, R"({"message":"secondary rate limit"})", {{"retry-after", "2"}});
     return FakeApi::reply(200, "[]");
   };
-  api.handlers["GET /api/v3/missing"] = [](const http::HttpRequest&) { return FakeApi::reply(404, R"({"message":"Not Found"})"); };
+  api.handlers["GET /api/v3/missing"] = [](const http::HttpRequest&) {
+    return FakeApi::reply(404, R"({"message":"Not Found"})");
+  };
   std::vector<std::chrono::milliseconds> waits;
-  RestClient client(api, "https://ghe.example.com/api/v3/", {}, "GitHub", RestClient::default_policy(), no_sleep(&waits));
+  RestClient client(api, "https://ghe.example.com/api/v3/", {}, "GitHub", RestClient::default_policy(),
+                    no_sleep(&waits));
   auto ok = client.get("/x");
   CHECK(ok.ok());
   REQUIRE(waits.size() == 2);
@@ -287,8 +300,9 @@ TEST_CASE("REST: the token is never sent to a next-page URL outside the API") {
   auto reply = client.get("https://evil.example/api.github.com/x?page=2");
   CHECK(reply.status == 0);
   CHECK(api.requests.empty());
-  CHECK(reply.failure == "refused to send the token to https://evil.example/api.github.com/x, which is not under "
-                         "https://api.github.com");
+  CHECK(reply.failure ==
+        "refused to send the token to https://evil.example/api.github.com/x, which is not under "
+        "https://api.github.com");
 }
 
 TEST_CASE("REST: Link headers and server messages") {
@@ -308,18 +322,27 @@ TEST_CASE("GitLab: a sticky note, positioned discussions on added lines, stale o
   result.findings = {finding("new", 4), finding("kept", 5)};
   ChangeSet changes = change_with_lines(1, 10);
   const char* author = R"("author": {"username": "project_42_bot"})";
-  api.handlers["GET /api/v4/user"] = [](const http::HttpRequest&) { return FakeApi::reply(200, R"({"username": "project_42_bot"})"); };
+  api.handlers["GET /api/v4/user"] = [](const http::HttpRequest&) {
+    return FakeApi::reply(200, R"({"username": "project_42_bot"})");
+  };
   api.handlers["GET /api/v4/projects/42/merge_requests/7/notes"] = [&](const http::HttpRequest&) {
-    return FakeApi::reply(200, std::string("[{\"id\": 3, \"system\": false, \"body\": \"<!-- codegate:summary -->\", ") + author + "}]");
+    return FakeApi::reply(
+        200, std::string("[{\"id\": 3, \"system\": false, \"body\": \"<!-- codegate:summary -->\", ") + author + "}]");
   };
   api.handlers["PUT /api/v4/projects/42/merge_requests/7/notes/3"] = [&](const http::HttpRequest&) {
     return FakeApi::reply(200, std::string("{\"id\": 3, ") + author + "}");
   };
   api.handlers["GET /api/v4/projects/42/merge_requests/7/discussions"] = [&](const http::HttpRequest&) {
-    return FakeApi::reply(200, std::string("[") +
-        "{\"id\": \"d1\", \"notes\": [{\"id\": 31, \"body\": \"<!-- codegate:key finding:kept -->\", \"resolved\": false, " + author + "}]}," +
-        "{\"id\": \"d2\", \"notes\": [{\"body\": \"<!-- codegate:key finding:gone -->\", \"resolved\": false, " + author + "}]}," +
-        "{\"id\": \"d3\", \"notes\": [{\"body\": \"<!-- codegate:key finding:old -->\", \"resolved\": true, " + author + "}]}]");
+    return FakeApi::reply(
+        200,
+        std::string("[") +
+            "{\"id\": \"d1\", \"notes\": [{\"id\": 31, \"body\": \"<!-- codegate:key finding:kept -->\", \"resolved\": "
+            "false, " +
+            author + "}]}," +
+            "{\"id\": \"d2\", \"notes\": [{\"body\": \"<!-- codegate:key finding:gone -->\", \"resolved\": false, " +
+            author + "}]}," +
+            "{\"id\": \"d3\", \"notes\": [{\"body\": \"<!-- codegate:key finding:old -->\", \"resolved\": true, " +
+            author + "}]}]");
   };
   api.handlers["GET /api/v4/projects/42/merge_requests/7"] = [](const http::HttpRequest&) {
     return FakeApi::reply(200, R"({"diff_refs": {"base_sha": "b", "start_sha": "s", "head_sha": "head"}})");

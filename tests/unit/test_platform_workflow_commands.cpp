@@ -52,14 +52,15 @@ TEST_CASE("annotations come failing first, stop at the limit and say how many mo
   result.findings = {finding("b.py", 3, Level::note, false), finding("a.py", 9, Level::warning, false),
                      finding("c.py", 1, Level::error, true), finding("d.py", 1, Level::error, true)};
   result.findings.push_back(finding("z.py", 1, Level::error, true));
-  result.findings.back().filter.reported = false;  // outside the diff: no annotation
+  result.findings.back().filter.reported = false; // outside the diff: no annotation
   auto lines = annotations(result, 3);
   REQUIRE(lines.size() == 4);
   CHECK(lines[0].rfind("::error file=c.py,", 0) == 0);
   CHECK(lines[1].rfind("::error file=d.py,", 0) == 0);
   CHECK(lines[2].rfind("::warning file=a.py,", 0) == 0);
-  CHECK(lines[3] == "::notice title=codegate::1 more finding without an annotation; the job summary and the SARIF "
-                    "report list every one");
+  CHECK(lines[3] ==
+        "::notice title=codegate::1 more finding without an annotation; the job summary and the SARIF "
+        "report list every one");
 }
 
 TEST_CASE("step outputs are name=value lines, with a heredoc for a value that has a line break") {

@@ -61,7 +61,7 @@ const SourceUnit& find(const SourceIndex& index, const std::string& qualified, i
   throw std::logic_error("unreachable");
 }
 
-}  // namespace
+} // namespace
 
 TEST_CASE("the source index finds the module, nested, async, decorated functions, methods and classes") {
   auto indexes = index_python_sources({{"pkg/shapes.py", k_sample}});
@@ -94,19 +94,19 @@ TEST_CASE("the source index finds the module, nested, async, decorated functions
 
   const auto& fetch = find(index, "fetch");
   CHECK(fetch.is_async);
-  CHECK(fetch.start_line == 12);  // the first decorator
+  CHECK(fetch.start_line == 12); // the first decorator
   CHECK(fetch.line == 14);
-  CHECK(fetch.body_line == 16);  // after a signature over two lines
+  CHECK(fetch.body_line == 16); // after a signature over two lines
   CHECK(fetch.decorators == std::vector<std::string>{"functools.lru_cache", "staticmethod"});
   CHECK(index.describe(fetch) == "async function fetch");
 
   CHECK_FALSE(find(index, "_Hidden").is_public);
   CHECK(find(index, "_Hidden.method").kind == UnitKind::method);
-  CHECK_FALSE(find(index, "_Hidden.method").is_public);  // a public name in a private class
+  CHECK_FALSE(find(index, "_Hidden.method").is_public); // a public name in a private class
 
   const auto& area = find(index, "Shape.area");
   CHECK(area.kind == UnitKind::method);
-  CHECK(area.docstring == "The area.\n\nIndented detail.");  // cleaned as inspect.cleandoc does
+  CHECK(area.docstring == "The area.\n\nIndented detail."); // cleaned as inspect.cleandoc does
   CHECK(area.docstring_line == 30);
   CHECK(area.docstring_end_line == 33);
   CHECK(find(index, "Shape.area", 1).decorators == std::vector<std::string>{"area.setter"});

@@ -19,7 +19,7 @@ Finding finding(const std::string& tool, const std::string& rule, int line, cons
   return f;
 }
 
-}  // namespace
+} // namespace
 
 TEST_CASE("strictly better: removes a target and adds nothing") {
   std::vector<Finding> current = {finding("bandit", "B602", 7, "fp-shell"), finding("pylint", "E0602", 12, "fp-name")};

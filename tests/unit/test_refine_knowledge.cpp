@@ -15,7 +15,7 @@ KnowledgeEntry entry(const std::string& rule, const std::string& before, const s
   return KnowledgeEntry{rule, before, after, "explanation of " + rule, ""};
 }
 
-}  // namespace
+} // namespace
 
 TEST_CASE("token similarity is the Jaccard index of identifier and symbol tokens") {
   CHECK(token_similarity("subprocess.call(cmd, shell=True)", "subprocess.call(cmd, shell=True)") ==
@@ -31,7 +31,7 @@ TEST_CASE("the knowledge base returns the most similar fixes of the same rule") 
   util::TempDir dir;
   KnowledgeBase kb(dir.path() + "/k.jsonl", 10);
   kb.load();
-  CHECK(kb.entries().empty());  // a missing file is an empty base
+  CHECK(kb.entries().empty()); // a missing file is an empty base
   CHECK(kb.add(entry("bandit/B602", "subprocess.call(cmd, shell=True)\n", "subprocess.call(shlex.split(cmd))\n")));
   CHECK(kb.add(entry("bandit/B602", "os.popen(name)\n", "subprocess.run([name])\n")));
   CHECK(kb.add(entry("pylint/E0602", "return undefined_name\n", "return 0\n")));
@@ -40,7 +40,7 @@ TEST_CASE("the knowledge base returns the most similar fixes of the same rule") 
   REQUIRE(found.size() == 2);
   CHECK(found[0].before == "subprocess.call(cmd, shell=True)\n");
   CHECK(kb.similar("bandit/B999", "anything", 2).empty());
-  CHECK(kb.similar("pylint/E0602", "zzz", 2).empty());  // nothing in common: no example
+  CHECK(kb.similar("pylint/E0602", "zzz", 2).empty()); // nothing in common: no example
 }
 
 TEST_CASE("the knowledge base deduplicates, keeps the newest entries, survives damage and round-trips") {
@@ -50,7 +50,7 @@ TEST_CASE("the knowledge base deduplicates, keeps the newest entries, survives d
     KnowledgeBase kb(path, 2);
     kb.load();
     CHECK(kb.add(entry("bandit/B602", "a(shell=True)\n", "a()\n")));
-    CHECK_FALSE(kb.add(entry("bandit/B602", "a(shell=True)", "a()   ")));  // the same fix, other whitespace
+    CHECK_FALSE(kb.add(entry("bandit/B602", "a(shell=True)", "a()   "))); // the same fix, other whitespace
     CHECK(kb.add(entry("bandit/B602", "b(shell=True)\n", "b()\n")));
     CHECK(kb.add(entry("bandit/B602", "c(shell=True)\n", "c()\n")));
     REQUIRE(kb.entries().size() == 2);
@@ -67,7 +67,7 @@ TEST_CASE("the knowledge base deduplicates, keeps the newest entries, survives d
   CHECK(again.entries()[1].before == "c(shell=True)\n");
   CHECK(again.entries()[1].explanation == "explanation of bandit/B602");
 
-  std::filesystem::remove(path);  // safe to delete
+  std::filesystem::remove(path); // safe to delete
   KnowledgeBase gone(path, 2);
   gone.load();
   CHECK(gone.entries().empty());

@@ -17,7 +17,7 @@ const std::string k_revised =
     "command.\"\"\"\n"
     "    return subprocess.call(shlex.split(command))\n";
 
-}  // namespace
+} // namespace
 
 TEST_CASE("buffer hunks list the replaced and inserted lines") {
   auto hunks = git::diff_hunks(k_original, k_revised);

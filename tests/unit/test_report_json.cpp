@@ -13,8 +13,8 @@ TEST_CASE("JSON report lists every finding with its filter annotations") {
 
 TEST_CASE("JSON report keeps unreported findings and stays valid JSON with invalid UTF-8 input") {
   auto result = test::sample_result();
-  result.findings[0].message = "caf\xE9";  // a Latin-1 byte from a tool
-  result.head_sha.clear();                 // --staged
+  result.findings[0].message = "caf\xE9"; // a Latin-1 byte from a tool
+  result.head_sha.clear();                // --staged
   auto text = render_json(result);
   rapidjson::Document doc;
   doc.Parse(text.c_str(), text.size());

@@ -41,10 +41,10 @@ TEST_CASE("SARIF report has one run per tool that ran, reported results only, CW
   doc.Parse(text.c_str(), text.size());
   REQUIRE_FALSE(doc.HasParseError());
   CHECK(std::string(doc["version"].GetString()) == "2.1.0");
-  REQUIRE(doc["runs"].Size() == 3);  // pylint, bandit, codegate; the skipped intent run has none
+  REQUIRE(doc["runs"].Size() == 3); // pylint, bandit, codegate; the skipped intent run has none
 
   const auto& bandit = run_named(doc, "bandit");
-  REQUIRE(bandit["results"].Size() == 2);  // B602 and B311; the baseline B404 is not reported
+  REQUIRE(bandit["results"].Size() == 2); // B602 and B311; the baseline B404 is not reported
   const auto& b602 = bandit["results"][0];
   CHECK(std::string(b602["ruleId"].GetString()) == "B602");
   const auto& rule = bandit["tool"]["driver"]["rules"][b602["ruleIndex"].GetInt()];
@@ -57,7 +57,7 @@ TEST_CASE("SARIF report has one run per tool that ran, reported results only, CW
         "src/my%20m%C3%B3dulo.py");
 
   const auto& pylint = run_named(doc, "pylint");
-  CHECK(pylint["results"].Size() == 1);  // the C0114 outside the diff is left out
+  CHECK(pylint["results"].Size() == 1); // the C0114 outside the diff is left out
   const auto& codegate = run_named(doc, "codegate");
   CHECK(std::string(codegate["results"][0]["ruleId"].GetString()) == "codegate/missing-docstring");
   CHECK(std::string(codegate["properties"]["notes"][0].GetString()) == "intent check skipped: no LLM configured");
