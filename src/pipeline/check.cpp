@@ -41,6 +41,18 @@ std::vector<std::string> repository_paths(const std::vector<std::string>& paths,
   return out;
 }
 
+// The changed files the configuration's globs and the positional paths (when given) select.
+std::vector<std::string> select_files(const ChangeSet& changes, const Config& config,
+                                      const std::vector<std::string>& only) {
+  std::vector<std::string> files;
+  for (const auto& file : changes.files) {
+    if (!util::glob_match_any(config.include, file.path) || util::glob_match_any(config.exclude, file.path)) continue;
+    if (!only.empty() && std::find(only.begin(), only.end(), file.path) == only.end()) continue;
+    files.push_back(file.path);
+  }
+  return files;
+}
+
 Config apply_overrides(Config config, const CheckOptions& options) {
   if (options.filter_mode) config.filter_mode = parse_filter_mode(*options.filter_mode);
   if (options.fail_level) apply_fail_level(config, *options.fail_level);
@@ -79,13 +91,9 @@ ExitCode run_check(const CheckOptions& given) {
   result.head_sha = change.changes.head_sha;
   result.filter_mode = config.filter_mode;
 
-  std::vector<std::string> only = repository_paths(options.paths, repo.workdir());
-  std::vector<std::string> files;
-  for (const auto& file : change.changes.files) {
-    if (!util::glob_match_any(config.include, file.path) || util::glob_match_any(config.exclude, file.path)) continue;
-    if (!only.empty() && std::find(only.begin(), only.end(), file.path) == only.end()) continue;
-    files.push_back(file.path);
-  }
+  std::vector<std::string> files =
+      select_files(change.changes, config, repository_paths(options.paths, repo.workdir()));
+  const int jobs = config.jobs > 0 ? config.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
 
   // llm.budget is per run: the intent check, the repair prompts and the re-checks of candidates
   // all draw on this one.
@@ -111,7 +119,6 @@ ExitCode run_check(const CheckOptions& given) {
     result.notes.push_back("no Python files changed");
     util::progress("no Python files changed");
   } else {
-    int jobs = config.jobs > 0 ? config.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     util::progress("checking " + std::to_string(checked.size()) + " changed Python file" +
                    (checked.size() == 1 ? "" : "s") + " with pylint and bandit");
     Analysis analysis =
@@ -125,7 +132,6 @@ ExitCode run_check(const CheckOptions& given) {
   annotate(result.findings, change.changes, config.filter_mode);
   decide(result, config);
   if (result.failed && config.refine.fix != "none" && workspace) {
-    int jobs = config.jobs > 0 ? config.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     run_refine(result, {.repo = repo,
                         .changes = change.changes,
                         .analysed = *change.analysed,
