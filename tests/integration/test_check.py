@@ -2,6 +2,7 @@
 
 import json
 import os
+import pty
 import stat
 import subprocess
 import tempfile
@@ -300,6 +301,39 @@ class ToolFailures(CheckTestCase):
         result = self.check("--base", "main", env=env)
         self.assertEqual(result.returncode, 3)
         self.assertIn("Bandit printed output that is not its JSON report", result.stderr)
+
+
+class TerminalColour(CheckTestCase):
+    """Colour only when stdout is a terminal, and never with NO_COLOR (https://no-color.org)."""
+
+    def run_on_terminal(self, extra_env):
+        master, slave = pty.openpty()
+        env = {k: v for k, v in os.environ.items() if k not in ("CI", "GITHUB_ACTIONS", "GITLAB_CI", "NO_COLOR")}
+        env.update(extra_env)
+        process = subprocess.Popen([codegate.binary(), "check", "--repo", self.repo.path, "--base", "main", "--no-llm"],
+                                   stdout=slave, stderr=subprocess.DEVNULL, env=env)
+        os.close(slave)
+        output = b""
+        while True:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:  # the terminal closed with the process
+                break
+            if not chunk:
+                break
+            output += chunk
+        process.wait(timeout=300)
+        os.close(master)
+        return output.decode("utf-8", "replace")
+
+    def test_colour_on_a_terminal_only_and_never_with_no_color(self):
+        self.repo.write("lib/shell.py", VULNERABLE)
+        self.repo.commit("vulnerable")
+        self.assertIn("\x1b[", self.run_on_terminal({}))
+        self.assertNotIn("\x1b[", self.run_on_terminal({"NO_COLOR": "1"}))
+        piped = self.check("--base", "main")
+        self.assertIn("B602", piped.stdout)
+        self.assertNotIn("\x1b[", piped.stdout)
 
 
 class TrustedConfiguration(CheckTestCase):
