@@ -20,7 +20,6 @@ struct FilterState {
   bool in_diff_context = false; // a line of the finding's region lies in a diff hunk (added or context)
   bool on_added_line = false;   // a line of the finding's region was added by the change
   bool reported = false;        // the filter mode selects this finding for reports and the gate
-  bool in_baseline = false;     // the same fingerprint existed at the base revision
 };
 
 struct Finding {

@@ -24,11 +24,4 @@ void annotate(std::vector<Finding>& findings, const ChangeSet& changes, FilterMo
   }
 }
 
-void apply_baseline(std::vector<Finding>& findings, const std::set<std::string>& baseline_fingerprints) {
-  for (auto& f : findings) {
-    f.filter.in_baseline = baseline_fingerprints.count(f.fingerprint) != 0;
-    if (f.filter.in_baseline) f.filter.reported = false;
-  }
-}
-
 } // namespace codegate

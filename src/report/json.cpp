@@ -18,7 +18,6 @@ void write_filter(JsonWriter& json, const FilterState& filter) {
   json.member("in_diff_context", filter.in_diff_context);
   json.member("on_added_line", filter.on_added_line);
   json.member("reported", filter.reported);
-  json.member("in_baseline", filter.in_baseline);
   json.end_object();
 }
 
@@ -64,7 +63,6 @@ void write_summary(JsonWriter& json, const ReportCounts& counts) {
   json.member("reported", counts.reported);
   json.member("failing", counts.failing);
   json.member("outside_diff", counts.outside_diff);
-  json.member("in_baseline", counts.in_baseline);
   json.key("reported_by_level");
   json.start_object();
   json.member("error", counts.errors);

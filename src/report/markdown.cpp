@@ -60,17 +60,10 @@ std::string render_markdown(const CheckResult& result) {
   out += headline(result, counts);
   findings_table(out, result, counts);
 
-  if (counts.outside_diff > 0 || counts.in_baseline > 0) {
-    out += "\n";
-    if (counts.outside_diff > 0)
-      out += count_noun(counts.outside_diff, "finding", "findings") + " outside the diff (filter mode `" +
-             std::string(to_string(result.filter_mode)) + "`) " + (counts.outside_diff == 1 ? "is" : "are") +
-             " not shown.";
-    if (counts.outside_diff > 0 && counts.in_baseline > 0) out += " ";
-    if (counts.in_baseline > 0)
-      out += count_noun(counts.in_baseline, "finding", "findings") + " already at the base " +
-             (counts.in_baseline == 1 ? "is" : "are") + " not shown.";
-    out += "\n";
+  if (counts.outside_diff > 0) {
+    out += "\n" + count_noun(counts.outside_diff, "finding", "findings") + " outside the diff (filter mode `" +
+           std::string(to_string(result.filter_mode)) + "`) " + (counts.outside_diff == 1 ? "is" : "are") +
+           " not shown.\n";
   }
 
   auto notes = report_notes(result);

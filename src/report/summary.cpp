@@ -9,11 +9,7 @@ ReportCounts count_findings(const CheckResult& result) {
   ReportCounts counts;
   for (const auto& f : result.findings) {
     ++counts.total;
-    if (f.filter.in_baseline) {
-      ++counts.in_baseline;
-    } else if (!f.filter.reported) {
-      ++counts.outside_diff;
-    }
+    if (!f.filter.reported) ++counts.outside_diff;
     if (!f.filter.reported) continue;
     ++counts.reported;
     if (f.fails_gate) ++counts.failing;

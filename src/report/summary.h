@@ -11,10 +11,9 @@ namespace codegate {
 // How many findings fall in each bucket the reports talk about.
 struct ReportCounts {
   int total = 0;        // every finding, reported or not
-  int reported = 0;     // selected by the filter mode and not in the baseline
+  int reported = 0;     // selected by the filter mode
   int failing = 0;      // reported findings that fail the gate
-  int outside_diff = 0; // not selected by the filter mode (and not in the baseline)
-  int in_baseline = 0;  // already present at the base revision
+  int outside_diff = 0; // not selected by the filter mode
   int errors = 0;       // reported findings by level
   int warnings = 0;
   int notes = 0;

@@ -78,7 +78,6 @@ std::string summary_line(const CheckResult& result, const ReportCounts& counts, 
   std::string line = "codegate: " + count_noun(counts.reported, "finding", "findings") + " reported";
   if (counts.failing > 0) line += " (" + failing_phrase(counts.failing) + ")";
   if (counts.outside_diff > 0) line += ", " + std::to_string(counts.outside_diff) + " outside the diff";
-  if (counts.in_baseline > 0) line += ", " + std::to_string(counts.in_baseline) + " already at the base";
   line += "; ";
   line += result.failed ? paint(k_bold_red, "FAILED") : paint(k_green, "PASSED");
   return line + "\n";

@@ -53,7 +53,7 @@ inline CheckResult sample_result() {
   pylint.snippet = "    return undefined_name\n";
   pylint.help_uri = "https://pylint.readthedocs.io/en/latest/user_guide/messages/error/undefined-variable.html";
   pylint.fingerprint = "a1b2c3d4e5f60718";
-  pylint.filter = {true, true, true, true, false};
+  pylint.filter = {true, true, true, true};
   pylint.fails_gate = true;
 
   Finding bandit;
@@ -71,7 +71,7 @@ inline CheckResult sample_result() {
   bandit.snippet = "    subprocess.call(cmd, shell=True)\n";
   bandit.help_uri = "https://bandit.readthedocs.io/en/1.6.2/plugins/b602_subprocess_popen_with_shell_equals_true.html";
   bandit.fingerprint = "0f1e2d3c4b5a6978";
-  bandit.filter = {true, true, true, true, false};
+  bandit.filter = {true, true, true, true};
   bandit.fails_gate = true;
 
   Finding docstring;
@@ -85,7 +85,7 @@ inline CheckResult sample_result() {
   docstring.message = "Public function 'run' has no docstring.";
   docstring.snippet = "def run(cmd):\n";
   docstring.fingerprint = "5566778899aabbcc";
-  docstring.filter = {true, true, true, true, false};
+  docstring.filter = {true, true, true, true};
 
   Finding unicode_path;
   unicode_path.tool = "bandit";
@@ -105,7 +105,7 @@ inline CheckResult sample_result() {
   unicode_path.snippet = "token = random.random()\nprint(token)\n";
   unicode_path.help_uri = "https://bandit.readthedocs.io/en/1.6.2/blacklists/blacklist_calls.html#b311-random";
   unicode_path.fingerprint = "fedcba9876543210";
-  unicode_path.filter = {true, true, true, true, false};
+  unicode_path.filter = {true, true, true, true};
 
   Finding outside;
   outside.tool = "pylint";
@@ -121,27 +121,28 @@ inline CheckResult sample_result() {
   outside.help_uri =
       "https://pylint.readthedocs.io/en/latest/user_guide/messages/convention/missing-module-docstring.html";
   outside.fingerprint = "0011223344556677";
-  outside.filter = {true, false, false, false, false};
+  outside.filter = {true, false, false, false};
 
-  Finding baseline;
-  baseline.tool = "bandit";
-  baseline.rule_id = "B404";
-  baseline.rule_name = "blacklist";
-  baseline.cwe = 78;
-  baseline.level = Level::note;
-  baseline.tool_severity = "LOW";
-  baseline.confidence = "HIGH";
-  baseline.path = "src/app.py";
-  baseline.line = 1;
-  baseline.column = 1;
-  baseline.message = "Consider possible security implications associated with subprocess module.";
-  baseline.snippet = "import subprocess\n";
-  baseline.help_uri = "https://bandit.readthedocs.io/en/1.6.2/blacklists/blacklist_imports.html#b404-import-subprocess";
-  baseline.fingerprint = "8899aabbccddeeff";
-  baseline.filter = {true, true, true, false, true};
+  Finding context_only;
+  context_only.tool = "bandit";
+  context_only.rule_id = "B404";
+  context_only.rule_name = "blacklist";
+  context_only.cwe = 78;
+  context_only.level = Level::note;
+  context_only.tool_severity = "LOW";
+  context_only.confidence = "HIGH";
+  context_only.path = "src/app.py";
+  context_only.line = 1;
+  context_only.column = 1;
+  context_only.message = "Consider possible security implications associated with subprocess module.";
+  context_only.snippet = "import subprocess\n";
+  context_only.help_uri =
+      "https://bandit.readthedocs.io/en/1.6.2/blacklists/blacklist_imports.html#b404-import-subprocess";
+  context_only.fingerprint = "8899aabbccddeeff";
+  context_only.filter = {true, true, false, false}; // a context line: not reported in `added` mode
 
   // Deliberately not in report order: every report sorts by itself.
-  r.findings = {unicode_path, pylint, outside, bandit, baseline, docstring};
+  r.findings = {unicode_path, pylint, outside, bandit, context_only, docstring};
   return r;
 }
 

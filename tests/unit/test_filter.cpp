@@ -61,15 +61,6 @@ TEST_CASE("fingerprints survive line shifts and tell repeated findings apart") {
   CHECK(before[0].fingerprint.size() == 16);
 }
 
-TEST_CASE("the baseline stops reporting findings that existed at the base") {
-  std::vector<Finding> findings = {at("a.py", 5)};
-  findings[0].fingerprint = "abc";
-  annotate(findings, change(), FilterMode::added);
-  apply_baseline(findings, {"abc"});
-  CHECK(findings[0].filter.in_baseline);
-  CHECK_FALSE(findings[0].filter.reported);
-}
-
 TEST_CASE("a finding whose region touches an added line is reported, as in reviewdog") {
   std::vector<Finding> findings = {at("a.py", 3)};
   findings[0].end_line = 6; // e.g. a whole function whose body line 5 changed

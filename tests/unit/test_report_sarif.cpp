@@ -44,7 +44,7 @@ TEST_CASE("SARIF report has one run per tool that ran, reported results only, CW
   REQUIRE(doc["runs"].Size() == 3); // pylint, bandit, codegate; the skipped intent run has none
 
   const auto& bandit = run_named(doc, "bandit");
-  REQUIRE(bandit["results"].Size() == 2); // B602 and B311; the baseline B404 is not reported
+  REQUIRE(bandit["results"].Size() == 2); // B602 and B311; the context-line B404 is not reported
   const auto& b602 = bandit["results"][0];
   CHECK(std::string(b602["ruleId"].GetString()) == "B602");
   const auto& rule = bandit["tool"]["driver"]["rules"][b602["ruleIndex"].GetInt()];

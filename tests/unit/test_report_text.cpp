@@ -28,7 +28,7 @@ TEST_CASE("text report of a clean change says PASSED and counts what it left out
   }
   result.failed = false;
   CHECK(render_text(result, false) ==
-        "codegate: 0 findings reported, 5 outside the diff, 1 already at the base; PASSED\n");
+        "codegate: 0 findings reported, 6 outside the diff; PASSED\n");
 }
 
 TEST_CASE("text report shows control characters from tools as '?' so they cannot drive the terminal") {
