@@ -3,9 +3,7 @@
 #include <rapidjson/document.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
-#include <unistd.h>
 
-#include <atomic>
 #include <cstdlib>
 #include <filesystem>
 
@@ -117,16 +115,11 @@ bool VerdictCache::store(const CacheKey& key, const ModelVerdict& verdict, std::
   w.EndObject();
 
   std::string path = entry_path(key);
-  // Write-then-rename: a concurrent run, or this run killed halfway, never leaves half an entry.
-  static std::atomic<unsigned> counter{0};
-  std::string temporary = path + ".tmp." + std::to_string(::getpid()) + "." + std::to_string(counter++);
+  // A concurrent run, or this run killed halfway, never leaves half an entry.
   try {
-    util::write_file(temporary, buffer.GetString());
-    std::filesystem::rename(temporary, path);
+    util::write_file_atomic(path, buffer.GetString());
     return true;
   } catch (const std::exception& e) {
-    std::error_code ignored;
-    std::filesystem::remove(temporary, ignored);
     if (error != nullptr) *error = e.what();
     return false;
   }

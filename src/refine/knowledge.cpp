@@ -4,7 +4,6 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
-#include <unistd.h>
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
@@ -164,15 +163,7 @@ void KnowledgeBase::save() const {
   if (!enabled()) return;
   std::string text;
   for (const auto& entry : entries_) text += to_json_line(entry) + "\n";
-  // A reader (another run) sees the old file or the new one, never half of one.
-  std::string temporary = path_ + ".tmp." + std::to_string(::getpid());
-  util::write_file(temporary, text);
-  std::error_code error;
-  std::filesystem::rename(temporary, path_, error);
-  if (error) {
-    std::filesystem::remove(temporary, error);
-    throw std::runtime_error("cannot write " + path_ + ": " + error.message());
-  }
+  util::write_file_atomic(path_, text);
 }
 
 } // namespace codegate::refine
