@@ -6,85 +6,30 @@ version header, the JSON bodies' required fields, review comments only on lines 
 Anything wrong is collected in `problems`, which the tests assert to be empty.
 """
 
-import json
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import parse_qs, urlsplit
+from .fake_rest import FakeRestApi
 
 BOT = {"login": "github-actions[bot]", "id": 41898282, "type": "Bot"}
 ACCEPT = "application/vnd.github+json"
 API_VERSION = "2022-11-28"
 
 
-class Request:
-    """One request as the server saw it."""
-
-    def __init__(self, method, path, query, headers, body):
-        self.method = method
-        self.path = path
-        self.query = query
-        self.headers = headers
-        self.body = body
-
-    def __repr__(self):
-        return f"{self.method} {self.path}"
-
-
-class FakeGitHub:
+class FakeGitHub(FakeRestApi):
     """Start with `with FakeGitHub(...) as github:`; `github.api_url` is GITHUB_API_URL."""
 
     def __init__(self, repository="octo/sample", token="test-token", prefix="", read_only=False,
                  diff_lines=None, per_page_cap=100):
+        super().__init__(first_id=1000)
+        self.api_path = prefix            # "/api/v3" for GitHub Enterprise Server
         self.repository = repository
         self.token = token
-        self.prefix = prefix              # "/api/v3" for GitHub Enterprise Server
         self.read_only = read_only        # a fork's pull_request token: reads work, writes are 403
         self.diff_lines = diff_lines      # {path: set(lines)} GitHub accepts review comments on
         self.per_page_cap = per_page_cap  # page size, to exercise pagination with few comments
-        self.requests = []
-        self.problems = []
-        self.failures = {}                # (method, path) -> [status, ...] answered before the real one
         self.issue_comments = []          # dicts as GitHub returns them
         self.review_comments = []
         self.reviews = []
-        self._next_id = 1000
-        self._lock = threading.Lock()
-        self._server = None
-        self._thread = None
-
-    # --- lifecycle ---------------------------------------------------------------------------
-    def __enter__(self):
-        fake = self
-
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-
-            def log_message(self, *args):
-                pass
-
-            def _handle(self):
-                fake._dispatch(self)
-
-            do_GET = do_POST = do_PATCH = do_PUT = do_DELETE = _handle
-
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc):
-        self._server.shutdown()
-        self._server.server_close()
-
-    @property
-    def api_url(self):
-        return f"http://127.0.0.1:{self._server.server_address[1]}{self.prefix}"
 
     # --- helpers for tests ---------------------------------------------------------------------
-    def fail_next(self, method, path, *statuses):
-        """Answer the next requests to METHOD PATH with these statuses first (5xx, 403...)."""
-        self.failures.setdefault((method, self.prefix + path), []).extend(statuses)
-
     def add_issue_comment(self, body, user=None):
         comment = {"id": self._new_id(), "body": body, "user": user or BOT}
         self.issue_comments.append(comment)
@@ -98,49 +43,18 @@ class FakeGitHub:
         self.review_comments.append(comment)
         return comment
 
-    def calls(self, method=None, path_suffix=""):
-        return [r for r in self.requests if (method is None or r.method == method) and r.path.endswith(path_suffix)]
-
     def writes(self):
         return [r for r in self.requests if r.method != "GET"]
 
     # --- the API ---------------------------------------------------------------------------------
-    def _new_id(self):
-        with self._lock:
-            self._next_id += 1
-            return self._next_id
+    def _route(self, request):
+        if not request.path.startswith(self.api_path + "/"):
+            self.problems.append(f"{request.method} {request.path}: not under the API prefix {self.api_path!r}")
+            return 404, {"message": "Not Found"}, {}
+        return self._route_api(request, request.path[len(self.api_path):], f"/repos/{self.repository}")
 
-    def _dispatch(self, handler):
-        split = urlsplit(handler.path)
-        length = int(handler.headers.get("Content-Length") or 0)
-        raw = handler.rfile.read(length) if length else b""
-        body = None
-        if raw:
-            try:
-                body = json.loads(raw.decode("utf-8"))
-            except ValueError:
-                self.problems.append(f"{handler.command} {split.path}: body is not JSON: {raw[:80]!r}")
-        request = Request(handler.command, split.path, parse_qs(split.query), dict(handler.headers.items()), body)
-        with self._lock:
-            self.requests.append(request)
-        self._check_headers(request)
-
-        queued = self.failures.get((request.method, request.path))
-        if queued:
-            status = queued.pop(0)
-            return self._reply(handler, status, {"message": "Server Error" if status >= 500 else "Forbidden"})
-
-        if not request.path.startswith(self.prefix + "/"):
-            self.problems.append(f"{request.method} {request.path}: not under the API prefix {self.prefix!r}")
-            return self._reply(handler, 404, {"message": "Not Found"})
-        path = request.path[len(self.prefix):]
-        repo = f"/repos/{self.repository}"
-        try:
-            status, payload, headers = self._route(request, path, repo)
-        except KeyError as missing:
-            self.problems.append(f"{request.method} {path}: missing field {missing}")
-            status, payload, headers = 422, {"message": f"missing {missing}"}, {}
-        return self._reply(handler, status, payload, headers)
+    def _failure_payload(self, status):
+        return {"message": "Server Error" if status >= 500 else "Forbidden"}
 
     def _check_headers(self, request):
         if request.headers.get("Authorization") != f"Bearer {self.token}":
@@ -168,7 +82,7 @@ class FakeGitHub:
                                f'<{self.api_url}{path}?per_page={per_page}&page=99>; rel="last"')
         return 200, chunk, headers
 
-    def _route(self, request, path, repo):
+    def _route_api(self, request, path, repo):
         m = request.method
         if path == "/user" and m == "GET":
             # The Actions token belongs to an app installation, which has no user.
@@ -240,14 +154,3 @@ class FakeGitHub:
         for comment in created:
             self.add_review_comment(comment["body"], comment["path"], comment["line"])
         return 200, review, {}
-
-    def _reply(self, handler, status, payload, headers=None):
-        data = b"" if payload is None else json.dumps(payload).encode("utf-8")
-        handler.send_response(status)
-        handler.send_header("Content-Type", "application/json; charset=utf-8")
-        handler.send_header("Content-Length", str(len(data)))
-        for name, value in (headers or {}).items():
-            handler.send_header(name, value)
-        handler.end_headers()
-        if data:
-            handler.wfile.write(data)

@@ -5,106 +5,40 @@ what GitLab would: the token header, JSON bodies, and discussion positions that 
 request's diff_refs and a line of its diff. Anything wrong is collected in `problems`.
 """
 
-import json
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import parse_qs, urlsplit
+from .fake_rest import FakeRestApi
 
 BOT = {"id": 99, "username": "project_42_bot", "name": "codegate", "bot": True}
 
 
-class Request:
-    def __init__(self, method, path, query, headers, body):
-        self.method, self.path, self.query, self.headers, self.body = method, path, query, headers, body
-
-    def __repr__(self):
-        return f"{self.method} {self.path}"
-
-
-class FakeGitLab:
+class FakeGitLab(FakeRestApi):
     """`with FakeGitLab(...) as gitlab:`; `gitlab.api_url` is CI_API_V4_URL."""
+
+    api_path = "/api/v4"
+    missing_field_status = 400
 
     def __init__(self, project="42", iid=7, token="test-token", token_header="PRIVATE-TOKEN", diff_refs=None,
                  added_lines=None, read_only=False):
+        super().__init__(first_id=500)
         self.project, self.iid = project, iid
         self.token, self.token_header = token, token_header
         self.diff_refs = diff_refs or {}
         self.added_lines = added_lines      # {path: set(lines)} where positioned discussions may start
         self.read_only = read_only          # CI_JOB_TOKEN: no notes
-        self.requests, self.problems = [], []
-        self.failures = {}
         self.notes, self.discussions = [], []
-        self._next_id = 500
-        self._lock = threading.Lock()
 
-    def __enter__(self):
-        fake = self
-
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-
-            def log_message(self, *args):
-                pass
-
-            def _handle(self):
-                fake._dispatch(self)
-
-            do_GET = do_POST = do_PUT = do_DELETE = _handle
-
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        threading.Thread(target=self._server.serve_forever, daemon=True).start()
-        return self
-
-    def __exit__(self, *exc):
-        self._server.shutdown()
-        self._server.server_close()
-
-    @property
-    def api_url(self):
-        return f"http://127.0.0.1:{self._server.server_address[1]}/api/v4"
-
-    def fail_next(self, method, path, *statuses):
-        self.failures.setdefault((method, "/api/v4" + path), []).extend(statuses)
-
-    def calls(self, method=None, path_suffix=""):
-        return [r for r in self.requests if (method is None or r.method == method) and r.path.endswith(path_suffix)]
-
-    def _new_id(self):
-        with self._lock:
-            self._next_id += 1
-            return self._next_id
-
-    def _dispatch(self, handler):
-        split = urlsplit(handler.path)
-        length = int(handler.headers.get("Content-Length") or 0)
-        raw = handler.rfile.read(length) if length else b""
-        body = None
-        if raw:
-            try:
-                body = json.loads(raw.decode("utf-8"))
-            except ValueError:
-                self.problems.append(f"{handler.command} {split.path}: body is not JSON")
-        request = Request(handler.command, split.path, parse_qs(split.query), dict(handler.headers.items()), body)
-        with self._lock:
-            self.requests.append(request)
+    def _check_headers(self, request):
         if request.headers.get(self.token_header) != self.token:
             self.problems.append(f"{request}: {self.token_header} is {request.headers.get(self.token_header)!r}")
         if not (request.headers.get("User-Agent") or "").startswith("codegate/"):
             self.problems.append(f"{request}: User-Agent is {request.headers.get('User-Agent')!r}")
-        if body is not None and request.headers.get("Content-Type") != "application/json":
+        if request.body is not None and request.headers.get("Content-Type") != "application/json":
             self.problems.append(f"{request}: Content-Type is {request.headers.get('Content-Type')!r}")
-        queued = self.failures.get((request.method, request.path))
-        if queued:
-            status = queued.pop(0)
-            return self._reply(handler, status, {"message": f"{status} error"})
-        try:
-            status, payload = self._route(request)
-        except KeyError as missing:
-            self.problems.append(f"{request}: missing field {missing}")
-            status, payload = 400, {"message": f"missing {missing}"}
-        return self._reply(handler, status, payload)
 
     def _route(self, request):
+        status, payload = self._route_api(request)
+        return status, payload, {}
+
+    def _route_api(self, request):
         m, path = request.method, request.path
         mr = f"/api/v4/projects/{self.project}/merge_requests/{self.iid}"
         if path == "/api/v4/user" and m == "GET":
@@ -163,11 +97,3 @@ class FakeGitLab:
         discussion = {"id": f"{self._new_id():040x}", "individual_note": False, "notes": [note]}
         self.discussions.append(discussion)
         return 201, discussion
-
-    def _reply(self, handler, status, payload):
-        data = json.dumps(payload).encode("utf-8")
-        handler.send_response(status)
-        handler.send_header("Content-Type", "application/json")
-        handler.send_header("Content-Length", str(len(data)))
-        handler.end_headers()
-        handler.wfile.write(data)
