@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <ctime>
 
+#include "llm/exchange_json.h"
 #include "util/files.h"
 #include "util/strings.h"
 #include "util/timestamp.h"
@@ -14,39 +15,12 @@
 namespace codegate::intent {
 namespace {
 
-using Writer = rapidjson::PrettyWriter<rapidjson::StringBuffer>;
-
-void write_string(Writer& w, const std::string& text) {
-  std::string valid = util::to_valid_utf8(text);
-  w.String(valid.c_str(), static_cast<rapidjson::SizeType>(valid.size()));
-}
-
-void write_wire(Writer& w, const llm::WireExchange& wire) {
-  w.StartObject();
-  w.Key("url");
-  write_string(w, wire.url);
-  w.Key("status");
-  w.Int64(wire.status);
-  w.Key("attempts");
-  w.Int(wire.attempts);
-  w.Key("seconds");
-  w.Double(wire.seconds);
-  w.Key("request_headers");
-  w.StartObject();
-  for (const auto& [name, value] : wire.request_headers) {
-    w.Key(name.c_str());
-    write_string(w, value);
-  }
-  w.EndObject();
-  w.Key("response_body");
-  write_string(w, wire.response_body);
-  w.EndObject();
-}
+using Writer = llm::JsonLogWriter;
 
 void write_verdict(Writer& w, const ModelVerdict& verdict) {
   w.StartObject();
   w.Key("verdict");
-  write_string(w, std::string(to_string(verdict.verdict)));
+  llm::write_json_text(w, std::string(to_string(verdict.verdict)));
   w.Key("confidence");
   w.Double(verdict.confidence);
   w.Key("issues");
@@ -56,7 +30,7 @@ void write_verdict(Writer& w, const ModelVerdict& verdict) {
     w.Key("line");
     w.Int(issue.line);
     w.Key("explanation");
-    write_string(w, issue.explanation);
+    llm::write_json_text(w, issue.explanation);
     w.EndObject();
   }
   w.EndArray();
@@ -73,19 +47,19 @@ std::string ExchangeLog::to_json(const ExchangeRecord& record) {
   Writer w(buffer);
   w.StartObject();
   w.Key("time");
-  write_string(w, util::utc_now());
+  llm::write_json_text(w, util::utc_now());
   w.Key("codegate_version");
   w.String(CODEGATE_VERSION);
   w.Key("provider");
-  write_string(w, record.provider);
+  llm::write_json_text(w, record.provider);
   w.Key("model");
-  write_string(w, record.model);
+  llm::write_json_text(w, record.model);
   w.Key("endpoint");
-  write_string(w, record.endpoint);
+  llm::write_json_text(w, record.endpoint);
   w.Key("path");
-  write_string(w, record.path);
+  llm::write_json_text(w, record.path);
   w.Key("unit");
-  write_string(w, record.unit);
+  llm::write_json_text(w, record.unit);
   w.Key("lines");
   w.StartArray();
   w.Int(record.first_line);
@@ -94,7 +68,7 @@ std::string ExchangeLog::to_json(const ExchangeRecord& record) {
   w.Key("cached");
   w.Bool(record.cached);
   w.Key("system");
-  write_string(w, record.system);
+  llm::write_json_text(w, record.system);
   w.Key("turns");
   w.StartArray();
   for (const auto& turn : record.turns) {
@@ -104,9 +78,9 @@ std::string ExchangeLog::to_json(const ExchangeRecord& record) {
     for (const auto& message : turn.messages) {
       w.StartObject();
       w.Key("role");
-      write_string(w, message.role);
+      llm::write_json_text(w, message.role);
       w.Key("content");
-      write_string(w, message.content);
+      llm::write_json_text(w, message.content);
       w.EndObject();
     }
     w.EndArray();
@@ -114,9 +88,9 @@ std::string ExchangeLog::to_json(const ExchangeRecord& record) {
       w.Key("response");
       w.StartObject();
       w.Key("text");
-      write_string(w, turn.response->text);
+      llm::write_json_text(w, turn.response->text);
       w.Key("model");
-      write_string(w, turn.response->model);
+      llm::write_json_text(w, turn.response->model);
       w.Key("input_tokens");
       w.Int64(turn.response->input_tokens);
       w.Key("output_tokens");
@@ -125,14 +99,14 @@ std::string ExchangeLog::to_json(const ExchangeRecord& record) {
       w.Bool(turn.response->truncated);
       w.EndObject();
       w.Key("http");
-      write_wire(w, turn.response->wire);
+      llm::write_wire_exchange(w, turn.response->wire);
     } else if (turn.failed_wire) {
       w.Key("http");
-      write_wire(w, *turn.failed_wire);
+      llm::write_wire_exchange(w, *turn.failed_wire);
     }
     if (!turn.error.empty()) {
       w.Key("error");
-      write_string(w, turn.error);
+      llm::write_json_text(w, turn.error);
     }
     w.EndObject();
   }
@@ -143,7 +117,7 @@ std::string ExchangeLog::to_json(const ExchangeRecord& record) {
   else
     w.Null();
   w.Key("outcome");
-  write_string(w, record.outcome);
+  llm::write_json_text(w, record.outcome);
   w.EndObject();
   return std::string(buffer.GetString()) + "\n";
 }

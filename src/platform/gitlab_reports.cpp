@@ -1,10 +1,10 @@
 #include "platform/gitlab_reports.h"
 
-#include <ctime>
 #include <set>
 
 #include "report/json_writer.h"
 #include "util/hash.h"
+#include "util/timestamp.h"
 
 namespace codegate::platform {
 namespace {
@@ -174,12 +174,9 @@ std::string render_gitlab_sast(const CheckResult& result, std::string_view time)
 }
 
 std::string sast_time_now() {
-  std::time_t now = std::time(nullptr);
-  std::tm utc{};
-  gmtime_r(&now, &utc);
-  char buffer[32];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%S", &utc);
-  return buffer;
+  // GitLab's SAST schema takes the time without a zone designator (and means UTC).
+  std::string now = util::utc_now();
+  return now.substr(0, now.size() - 1);
 }
 
 } // namespace codegate::platform

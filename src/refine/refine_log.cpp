@@ -7,6 +7,7 @@
 #include <ctime>
 #include <exception>
 
+#include "llm/exchange_json.h"
 #include "util/files.h"
 #include "util/strings.h"
 #include "util/timestamp.h"
@@ -14,33 +15,11 @@
 namespace codegate::refine {
 namespace {
 
-using Writer = rapidjson::PrettyWriter<rapidjson::StringBuffer>;
-
-void string(Writer& w, const std::string& text) {
-  std::string valid = util::to_valid_utf8(text);
-  w.String(valid.c_str(), static_cast<rapidjson::SizeType>(valid.size()));
-}
+using Writer = llm::JsonLogWriter;
 
 void member(Writer& w, const char* key, const std::string& text) {
   w.Key(key);
-  string(w, text);
-}
-
-void wire(Writer& w, const llm::WireExchange& x) {
-  w.StartObject();
-  member(w, "url", x.url);
-  w.Key("status");
-  w.Int64(x.status);
-  w.Key("attempts");
-  w.Int(x.attempts);
-  w.Key("seconds");
-  w.Double(x.seconds);
-  w.Key("request_headers");
-  w.StartObject();
-  for (const auto& [name, value] : x.request_headers) member(w, name.c_str(), value);
-  w.EndObject();
-  member(w, "response_body", x.response_body);
-  w.EndObject();
+  llm::write_json_text(w, text);
 }
 
 void findings(Writer& w, const char* key, const std::vector<Finding>& list) {
@@ -97,12 +76,12 @@ std::string round_record_json(const RoundRecord& r) {
     w.Key("truncated");
     w.Bool(r.response->truncated);
     w.Key("wire");
-    wire(w, r.response->wire);
+    llm::write_wire_exchange(w, r.response->wire);
     w.EndObject();
   }
   if (r.failed_wire) {
     w.Key("failed_wire");
-    wire(w, *r.failed_wire);
+    llm::write_wire_exchange(w, *r.failed_wire);
   }
   if (!r.error.empty()) member(w, "error", r.error);
   member(w, "outcome", r.outcome);
