@@ -10,31 +10,10 @@ import unittest
 
 from support import codegate
 from support.gitrepo import GitRepo
+from support.samples import CLEAN, VULNERABLE
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 GOLDEN = os.path.join(HERE, "golden")
-
-VULNERABLE = '''"""Helpers that run shell commands."""
-import subprocess
-
-
-def run(command):
-    """Run a shell command and return its exit status."""
-    return subprocess.call(command, shell=True)
-
-
-def broken():
-    """Return a name that does not exist."""
-    return undefined_name
-'''
-
-CLEAN = '''"""Arithmetic helpers."""
-
-
-def add(first, second):
-    """Return the sum of two numbers."""
-    return first + second
-'''
 
 
 def golden_compare(test, name, actual):

@@ -11,32 +11,12 @@ from support import codegate
 from support.fake_github import FakeGitHub
 from support.fake_llm import FakeLlm, Reply
 from support.gitrepo import GitRepo
+from support.samples import CLEAN, VULNERABLE
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 FIXTURES = os.path.join(HERE, "fixtures", "github")
 TOKEN = "test-token"
 
-VULNERABLE = '''"""Helpers that run shell commands."""
-import subprocess
-
-
-def run(command):
-    """Run a shell command and return its exit status."""
-    return subprocess.call(command, shell=True)
-
-
-def broken():
-    """Return a name that does not exist."""
-    return undefined_name
-'''
-
-CLEAN = '''"""Arithmetic helpers."""
-
-
-def add(first, second):
-    """Return the sum of two numbers."""
-    return first + second
-'''
 
 SHELL = '''"""Helpers that run shell commands."""
 import subprocess

@@ -11,22 +11,10 @@ import unittest
 from support import codegate
 from support.fake_gitlab import FakeGitLab
 from support.gitrepo import GitRepo
+from support.samples import VULNERABLE
 
 TOKEN = "test-token"
 
-VULNERABLE = '''"""Helpers that run shell commands."""
-import subprocess
-
-
-def run(command):
-    """Run a shell command and return its exit status."""
-    return subprocess.call(command, shell=True)
-
-
-def broken():
-    """Return a name that does not exist."""
-    return undefined_name
-'''
 
 SAST_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$")
 SAST_SEVERITIES = {"Info", "Unknown", "Low", "Medium", "High", "Critical"}
