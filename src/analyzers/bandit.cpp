@@ -93,7 +93,9 @@ BanditReport parse_bandit_json(const std::string& json) {
 AnalyzerOutput run_bandit(const AnalyzerInput& input, const BanditConfig& /*config*/) {
   AnalyzerOutput output;
   output.run.name = "bandit";
-  std::vector<std::string> argv = {"bandit", "--format", "json"};
+  // --ignore-nosec: Bandit reports what `# nosec` would hide, and codegate finds the comment
+  // itself (analyzers/suppression_comments.h), so a change cannot silence its own findings unseen.
+  std::vector<std::string> argv = {"bandit", "--format", "json", "--ignore-nosec"};
   if (!input.config_file.empty()) {
     argv.push_back("--configfile");
     argv.push_back(input.config_file);

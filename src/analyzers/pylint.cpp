@@ -4,6 +4,7 @@
 
 #include <future>
 
+#include "analyzers/pylint_suppressed.h"
 #include "core/error.h"
 #include "util/strings.h"
 #include "util/subprocess.h"
@@ -37,6 +38,10 @@ std::string pylint_version() {
 
 } // namespace
 
+std::string pylint_help_uri(const std::string& type, const std::string& symbol) {
+  return "https://pylint.readthedocs.io/en/latest/user_guide/messages/" + type + "/" + symbol + ".html";
+}
+
 Level pylint_level(const std::string& type) {
   if (type == "fatal" || type == "error") return Level::error;
   if (type == "warning") return Level::warning;
@@ -63,8 +68,7 @@ std::vector<Finding> parse_pylint_json(const std::string& json) {
     int end_column = int_member(message, "endColumn", -1);
     f.end_column = end_column >= 0 ? end_column + 1 : 0;
     f.message = string_member(message, "message");
-    f.help_uri =
-        "https://pylint.readthedocs.io/en/latest/user_guide/messages/" + f.tool_severity + "/" + f.rule_name + ".html";
+    f.help_uri = pylint_help_uri(f.tool_severity, f.rule_name);
     findings.push_back(std::move(f));
   }
   return findings;
@@ -79,6 +83,8 @@ AnalyzerOutput run_pylint(const AnalyzerInput& input, const PylintConfig& config
                                    "--jobs=" + std::to_string(std::max(1, input.jobs)), "--persistent=no"};
   if (!config.disable.empty()) argv.push_back("--disable=" + util::join(config.disable, ","));
   argv.insert(argv.end(), input.extra_args.begin(), input.extra_args.end());
+  // Last, so no configuration turns it off: a `# pylint: disable` must never hide a finding unseen.
+  argv.push_back("--enable=suppressed-message");
   argv.push_back("--");
   for (const auto& file : input.files) argv.push_back(file_argument(file));
 
@@ -100,6 +106,7 @@ AnalyzerOutput run_pylint(const AnalyzerInput& input, const PylintConfig& config
     throw ToolError(std::string(e.what()) + ":\n" + util::tail_lines(result->out + result->err, 15) + "\n(" +
                     k_install_hint + ")");
   }
+  expand_suppressed_messages(output.findings);
   output.run.version = version.get();
   output.run.status = "ok";
   return output;

@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "core/exit_code.h"
+#include "core/policies.h"
 #include "platform/ci_environment.h"
 
 namespace codegate {
@@ -37,6 +38,10 @@ CommandLine parse_command_line(int argc, char** argv) {
       ->add_option("--fail-level", o.fail_level,
                    "Fail on any reported finding at this level or above, instead of the configured thresholds")
       ->check(CLI::IsMember({"none", "note", "warning", "error"}));
+  check
+      ->add_option("--baseline", o.baseline,
+                   "Tell findings the base already had from new ones (default: the configuration, else base)")
+      ->check(CLI::IsMember(baseline_mode_names()));
   check->add_option("--sarif", o.sarif_file, "Write SARIF 2.1.0 to FILE");
   check->add_option("--json", o.json_file, "Write the JSON report to FILE");
   check->add_option("--markdown", o.markdown_file, "Write the Markdown summary to FILE");

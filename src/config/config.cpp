@@ -90,6 +90,8 @@ private:
   std::string name_;
 };
 
+std::set<std::string> names(const std::vector<std::string>& list) { return {list.begin(), list.end()}; }
+
 const std::set<std::string> k_pylint_types = {"fatal", "error", "warning", "refactor", "convention", "info"};
 const std::set<std::string> k_bandit_levels = {"low", "medium", "high"};
 
@@ -139,6 +141,13 @@ Config parse_config(const std::string& text, const std::string& name) {
      }},
     {"fail_level", [&](const YAML::Node& n) {
        apply_fail_level(config, p.choice(n, "fail_level", {"none", "note", "warning", "error"}));
+     }},
+    {"baseline", [&](const YAML::Node& n) {
+       config.baseline = *parse_baseline_mode(p.choice(n, "baseline", names(baseline_mode_names())));
+     }},
+    {"suppressions", [&](const YAML::Node& n) {
+       config.suppressions =
+           *parse_suppression_policy(p.choice(n, "suppressions", names(suppression_policy_names())));
      }},
     {"pylint", [&](const YAML::Node& n) {
        auto& c = config.pylint;

@@ -7,6 +7,7 @@
 
 #include "core/check_result.h"
 #include "core/finding.h"
+#include "core/policies.h"
 
 namespace codegate {
 
@@ -71,6 +72,8 @@ struct Config {
   FilterMode filter_mode = FilterMode::added;
   std::optional<Level> fail_level; // set: any reported finding at or above fails (overrides thresholds)
   bool fail_level_none = false;    // "none": findings never fail the gate
+  BaselineMode baseline = BaselineMode::base;                   // findings the base already had never fail
+  SuppressionPolicy suppressions = SuppressionPolicy::report; // what `# nosec` / `# pylint: disable` do
   PylintConfig pylint;
   BanditConfig bandit;
   LlmConfig llm;

@@ -15,6 +15,7 @@ struct ChangedFile {
   ChangeStatus status = ChangeStatus::modified;
   std::set<int> added_lines;   // head line numbers added by the change
   std::set<int> context_lines; // head line numbers inside diff hunks (added or context)
+  int removed_lines = 0;       // base lines the change deleted: code may have moved out of here
 };
 
 struct ChangeSet {
@@ -22,6 +23,7 @@ struct ChangeSet {
   std::string head_sha; // the analysed head commit; empty for --staged (the index)
   bool staged = false;
   std::vector<ChangedFile> files; // sorted by path
+  std::vector<std::string> deleted_files; // base paths of regular files the change deletes, sorted
 
   const ChangedFile* find(const std::string& path) const;
 };

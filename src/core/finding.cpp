@@ -11,6 +11,8 @@ std::string_view to_string(Level level) {
   return "warning";
 }
 
+std::string_view to_string(SuppressedBy by) { return by == SuppressedBy::change ? "change" : "base"; }
+
 std::optional<Level> parse_level(std::string_view text) {
   if (text == "note") return Level::note;
   if (text == "warning") return Level::warning;

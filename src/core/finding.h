@@ -16,10 +16,27 @@ std::optional<Level> parse_level(std::string_view text);
 
 // How the diff filter sees a finding (reviewdog's annotations): the filter never drops one.
 struct FilterState {
-  bool in_changed_file = false; // the file is part of the change
-  bool in_diff_context = false; // a line of the finding's region lies in a diff hunk (added or context)
-  bool on_added_line = false;   // a line of the finding's region was added by the change
-  bool reported = false;        // the filter mode selects this finding for reports and the gate
+  bool in_changed_file = false;   // the file is part of the change
+  bool in_diff_context = false;   // a line of the finding's region lies in a diff hunk (added or context)
+  bool on_added_line = false;     // a line of the finding's region was added by the change
+  bool reported = false;          // selected, new, and not hidden by an honoured suppression
+  std::vector<int> matched_lines; // the region's lines the filter mode matched on (added or in a hunk)
+  bool selected = false;          // the filter mode selects it
+  bool in_base = false;           // the baseline has the same finding: it is not new (filter/baseline.h)
+};
+
+// Who wrote the comment that suppresses a finding: it was already in the base, or the change added it.
+enum class SuppressedBy { base, change };
+std::string_view to_string(SuppressedBy by); // "base", "change"
+
+// A `# nosec` or `# pylint: disable` that covers a finding. The tools are run so that they report
+// suppressed findings too; whether the suppression counts is the gate's decision (config
+// `suppressions`), so a change cannot hide its own findings unseen.
+struct Suppression {
+  int line = 0;        // the line that carries the comment
+  std::string comment; // the comment as written there ("# nosec B602"), the SARIF justification
+  SuppressedBy by = SuppressedBy::base;
+  bool honoured = true; // false when `suppressions: deny-new` rejects a comment the change added
 };
 
 struct Finding {
@@ -39,6 +56,11 @@ struct Finding {
   std::string snippet; // the source line(s) the finding points at, at the analysed revision
   std::string help_uri;
   std::string fingerprint; // stable across line shifts (filter/fingerprint.h)
+  std::string unit;        // the innermost enclosing function or class ("Parser.parse"); empty: module level
+  std::optional<Suppression> suppression;
+  // Why this finding cannot fail the gate whatever the thresholds say (a module outside the
+  // repository that the gate's machine cannot inspect); empty for ordinary findings.
+  std::string advisory;
   FilterState filter;
   bool fails_gate = false; // set by the gate: this finding alone would fail the check
   std::string fix_status;  // refine: "" (not attempted), "fixed in round N", "open"

@@ -19,10 +19,14 @@ bool meets_threshold(const Finding& finding, const Config& config) {
   return false; // advisory findings (missing docstrings, notes) never fail by themselves
 }
 
+bool exempt(const Finding& finding) {
+  return (finding.suppression && finding.suppression->honoured) || !finding.advisory.empty();
+}
+
 void decide(CheckResult& result, const Config& config) {
   result.failed = false;
   for (auto& f : result.findings) {
-    if (!f.filter.reported || config.fail_level_none) {
+    if (!f.filter.reported || exempt(f) || config.fail_level_none) {
       f.fails_gate = false;
     } else if (config.fail_level) {
       f.fails_gate = f.level >= *config.fail_level;

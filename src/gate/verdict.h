@@ -9,6 +9,10 @@ namespace codegate {
 // True when this finding meets its tool's threshold (ignoring the filter).
 bool meets_threshold(const Finding& finding, const Config& config);
 
+// True for a finding the gate never counts, whatever the thresholds say: one an honoured comment
+// suppresses, and one about a module the gate's machine cannot inspect (Finding::advisory).
+bool exempt(const Finding& finding);
+
 // Sets Finding::fails_gate on every reported finding that fails, and CheckResult::failed.
 // `fail_level` (when set) replaces the per-tool thresholds: any reported finding at or above it
 // fails; `fail_level: none` never fails on findings.

@@ -31,7 +31,12 @@ void collect(git_diff* diff, ChangeSet& changes) {
     Handle<git_patch, git_patch_free> patch(raw_patch);
     if (!patch) continue; // unchanged content
     const git_diff_delta* delta = git_patch_get_delta(patch.get());
-    if (delta->status == GIT_DELTA_DELETED || !is_regular(delta->new_file.mode)) continue;
+    if (delta->status == GIT_DELTA_DELETED) {
+      // Not gated (nothing is left to analyse), but the baseline looks for moved code in it.
+      if (is_regular(delta->old_file.mode)) changes.deleted_files.emplace_back(delta->old_file.path);
+      continue;
+    }
+    if (!is_regular(delta->new_file.mode)) continue;
     if ((delta->flags & GIT_DIFF_FLAG_BINARY) != 0) continue;
 
     ChangedFile file;
@@ -50,6 +55,7 @@ void collect(git_diff* diff, ChangeSet& changes) {
       for (int l = 0; l < lines; ++l) {
         const git_diff_line* line = nullptr;
         check(git_patch_get_line_in_hunk(&line, patch.get(), h, static_cast<std::size_t>(l)), "cannot read the diff");
+        if (line->origin == GIT_DIFF_LINE_DELETION) ++file.removed_lines;
         if (line->new_lineno <= 0) continue;
         if (line->origin == GIT_DIFF_LINE_ADDITION) file.added_lines.insert(line->new_lineno);
         if (line->origin == GIT_DIFF_LINE_ADDITION || line->origin == GIT_DIFF_LINE_CONTEXT)
@@ -61,6 +67,7 @@ void collect(git_diff* diff, ChangeSet& changes) {
   }
   std::sort(changes.files.begin(), changes.files.end(),
             [](const ChangedFile& a, const ChangedFile& b) { return a.path < b.path; });
+  std::sort(changes.deleted_files.begin(), changes.deleted_files.end());
 }
 
 } // namespace

@@ -30,6 +30,15 @@ struct AnalysisRequest {
   IntentServices intent; // shared with the rest of the run: one LLM budget per run
 };
 
+// Pylint and Bandit alone, concurrently (the baseline analyses the base revision with these).
+struct ToolRequest {
+  const std::vector<std::string>& files;
+  int jobs = 1;
+  bool pylint = true; // as far as the configuration enables it
+  bool bandit = true;
+};
+Analysis run_tools(Workspace& workspace, const TrustedConfig& trusted, const ToolRequest& request);
+
 // Throws ToolError when an analyzer fails (never a silent pass).
 Analysis analyze(Workspace& workspace, const TrustedConfig& trusted, const AnalysisRequest& request);
 

@@ -10,6 +10,7 @@
 #include "git/repository.h"
 #include "llm/budget.h"
 #include "pipeline/analysis.h"
+#include "pipeline/baseline.h"
 #include "pipeline/change.h"
 #include "pipeline/report_writer.h"
 #include "pipeline/trusted_config.h"
@@ -62,6 +63,7 @@ Config apply_overrides(Config config, const CheckOptions& options) {
   if (options.no_llm) config.intent.enabled = false;
   if (!options.fix.empty()) config.refine.fix = options.fix;
   if (options.max_rounds) config.refine.max_rounds = *options.max_rounds;
+  if (options.baseline) config.baseline = *parse_baseline_mode(*options.baseline);
   return config;
 }
 
@@ -129,7 +131,12 @@ ExitCode run_check(const CheckOptions& given) {
     result.missing_docstrings = std::move(analysis.missing_docstrings);
   }
 
-  annotate(result.findings, change.changes, config.filter_mode);
+  annotate(result.findings, change.changes, config.filter_mode, config.suppressions);
+  Baseline baseline;
+  if (baseline_applies(config) && workspace) {
+    baseline = build_baseline({repo, change.changes, trusted, jobs}, result.findings);
+    apply_baseline(baseline, result.findings, workspace->sources());
+  }
   decide(result, config);
   if (result.failed && config.refine.fix != "none" && workspace) {
     run_refine(result, {.repo = repo,
@@ -139,7 +146,8 @@ ExitCode run_check(const CheckOptions& given) {
                         .trusted = trusted,
                         .options = options,
                         .jobs = jobs,
-                        .budget = &llm_budget});
+                        .budget = &llm_budget,
+                        .baseline = &baseline});
   }
   write_reports(result, options);
   publish(result, change.changes, options);

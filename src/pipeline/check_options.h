@@ -18,6 +18,7 @@ struct CheckOptions {
   std::string trusted_config_from; // a revision to read configuration from; set by CI detection too
   std::optional<std::string> filter_mode;
   std::optional<std::string> fail_level;
+  std::optional<std::string> baseline; // none | base
   std::string sarif_file;
   std::string json_file;
   std::string markdown_file;

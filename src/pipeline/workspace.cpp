@@ -24,12 +24,16 @@ Workspace::Workspace(const git::Snapshot& snapshot, const std::vector<std::strin
     if (!content) continue;
     util::write_file(root_ + "/" + path, *content);
     sources_.emplace(path, std::move(*content));
+    python_files_.push_back(path);
   }
   // The rest of the revision's Python files, so that imports between modules resolve as they
   // would in the repository.
   for (const auto& path : snapshot.list_files()) {
     if (!is_python(path) || sources_.count(path) != 0) continue;
-    if (auto content = snapshot.read(path)) util::write_file(root_ + "/" + path, *content);
+    if (auto content = snapshot.read(path)) {
+      util::write_file(root_ + "/" + path, *content);
+      python_files_.push_back(path);
+    }
   }
 }
 

@@ -20,6 +20,8 @@ public:
   const std::string& root() const { return root_; }
   // Bytes of each checked file, as analysed.
   const std::map<std::string, std::string>& sources() const { return sources_; }
+  // Every Python file written under root(): the checked ones and the rest of the revision's.
+  const std::vector<std::string>& python_files() const { return python_files_; }
   // Writes a configuration file outside the analysed tree and returns its absolute path.
   std::string write_config(const std::string& name, const std::string& content);
   // Replaces one file's bytes (the refine loop's candidates).
@@ -30,6 +32,7 @@ private:
   std::string root_;
   std::string config_dir_;
   std::map<std::string, std::string> sources_;
+  std::vector<std::string> python_files_;
 };
 
 } // namespace codegate

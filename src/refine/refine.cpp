@@ -19,6 +19,7 @@
 #include "llm/budget.h"
 #include "llm/client.h"
 #include "pipeline/analysis.h"
+#include "pipeline/baseline.h"
 #include "python/source_index.h"
 #include "refine/answer.h"
 #include "refine/candidate_checks.h"
@@ -307,7 +308,8 @@ std::map<std::string, std::vector<Finding>> verify(Loop& loop, std::vector<Attem
   std::string log_dir =
       ctx.options.log_dir.empty() ? "" : ctx.options.log_dir + "/refine-round-" + std::to_string(round);
   Analysis analysis = analyze(workspace, ctx.trusted, {paths, changes, ctx.jobs, log_dir, {nullptr, &loop.budget}});
-  annotate(analysis.findings, changes, loop.config.filter_mode);
+  annotate(analysis.findings, changes, loop.config.filter_mode, loop.config.suppressions);
+  if (ctx.baseline != nullptr) apply_baseline(*ctx.baseline, analysis.findings, workspace.sources());
   CheckResult gated;
   gated.findings = std::move(analysis.findings);
   decide(gated, loop.config);

@@ -4,6 +4,7 @@
 
 #include "core/change_set.h"
 #include "core/check_result.h"
+#include "filter/baseline.h"
 #include "git/repository.h"
 #include "git/snapshot.h"
 #include "pipeline/check_options.h"
@@ -31,6 +32,8 @@ struct RefineContext {
   platform::EnvLookup env = platform::process_environment();
   llm::LlmClient* client = nullptr;
   llm::Budget* budget = nullptr; // the run's LLM budget; null: one from config.llm.budget_*
+  // The base's findings: a candidate is judged with the same baseline as the original.
+  const Baseline* baseline = nullptr;
 };
 
 // Refines the files whose findings fail the gate; records the outcome in `result` (fixes,

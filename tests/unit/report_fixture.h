@@ -17,6 +17,17 @@ namespace codegate::test {
 // added lines, an advisory codegate finding, a Bandit note in a file whose name has a space and a
 // non-ASCII letter, a finding outside the diff, one already at the base, a skipped intent check
 // and a run-level note.
+// The filter's facts about a finding selected (or not) by `reported` alone.
+inline FilterState filter_state(bool in_changed_file, bool in_diff_context, bool on_added_line, bool reported) {
+  FilterState state;
+  state.in_changed_file = in_changed_file;
+  state.in_diff_context = in_diff_context;
+  state.on_added_line = on_added_line;
+  state.reported = reported;
+  state.selected = reported;
+  return state;
+}
+
 inline CheckResult sample_result() {
   CheckResult r;
   r.base_sha = "1111111111111111111111111111111111111111";
@@ -53,7 +64,7 @@ inline CheckResult sample_result() {
   pylint.snippet = "    return undefined_name\n";
   pylint.help_uri = "https://pylint.readthedocs.io/en/latest/user_guide/messages/error/undefined-variable.html";
   pylint.fingerprint = "a1b2c3d4e5f60718";
-  pylint.filter = {true, true, true, true};
+  pylint.filter = filter_state(true, true, true, true);
   pylint.fails_gate = true;
 
   Finding bandit;
@@ -71,7 +82,7 @@ inline CheckResult sample_result() {
   bandit.snippet = "    subprocess.call(cmd, shell=True)\n";
   bandit.help_uri = "https://bandit.readthedocs.io/en/1.6.2/plugins/b602_subprocess_popen_with_shell_equals_true.html";
   bandit.fingerprint = "0f1e2d3c4b5a6978";
-  bandit.filter = {true, true, true, true};
+  bandit.filter = filter_state(true, true, true, true);
   bandit.fails_gate = true;
 
   Finding docstring;
@@ -85,7 +96,7 @@ inline CheckResult sample_result() {
   docstring.message = "Public function 'run' has no docstring.";
   docstring.snippet = "def run(cmd):\n";
   docstring.fingerprint = "5566778899aabbcc";
-  docstring.filter = {true, true, true, true};
+  docstring.filter = filter_state(true, true, true, true);
 
   Finding unicode_path;
   unicode_path.tool = "bandit";
@@ -105,7 +116,7 @@ inline CheckResult sample_result() {
   unicode_path.snippet = "token = random.random()\nprint(token)\n";
   unicode_path.help_uri = "https://bandit.readthedocs.io/en/1.6.2/blacklists/blacklist_calls.html#b311-random";
   unicode_path.fingerprint = "fedcba9876543210";
-  unicode_path.filter = {true, true, true, true};
+  unicode_path.filter = filter_state(true, true, true, true);
 
   Finding outside;
   outside.tool = "pylint";
@@ -121,7 +132,7 @@ inline CheckResult sample_result() {
   outside.help_uri =
       "https://pylint.readthedocs.io/en/latest/user_guide/messages/convention/missing-module-docstring.html";
   outside.fingerprint = "0011223344556677";
-  outside.filter = {true, false, false, false};
+  outside.filter = filter_state(true, false, false, false);
 
   Finding context_only;
   context_only.tool = "bandit";
@@ -139,7 +150,7 @@ inline CheckResult sample_result() {
   context_only.help_uri =
       "https://bandit.readthedocs.io/en/1.6.2/blacklists/blacklist_imports.html#b404-import-subprocess";
   context_only.fingerprint = "8899aabbccddeeff";
-  context_only.filter = {true, true, false, false}; // a context line: not reported in `added` mode
+  context_only.filter = filter_state(true, true, false, false); // a context line: not reported in `added` mode
 
   // Deliberately not in report order: every report sorts by itself.
   r.findings = {unicode_path, pylint, outside, bandit, context_only, docstring};

@@ -1,0 +1,90 @@
+#include "analyzers/outside_repository.h"
+
+#include <regex>
+
+
+namespace codegate {
+namespace {
+
+std::string strip_suffix(const std::string& name) {
+  for (std::string_view suffix : {".pyi", ".py"}) {
+    if (name.size() > suffix.size() && name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0)
+      return name.substr(0, name.size() - suffix.size());
+  }
+  return name;
+}
+
+std::vector<std::string> path_parts(const std::string& path) {
+  std::vector<std::string> parts;
+  std::size_t start = 0;
+  while (start <= path.size()) {
+    std::size_t slash = path.find('/', start);
+    if (slash == std::string::npos) slash = path.size();
+    if (slash > start) parts.push_back(path.substr(start, slash - start));
+    start = slash + 1;
+  }
+  return parts;
+}
+
+std::string top_level(const std::string& module) { return module.substr(0, module.find('.')); }
+
+std::string parent_of(const std::string& module) {
+  auto dot = module.rfind('.');
+  return dot == std::string::npos ? "" : module.substr(0, dot);
+}
+
+} // namespace
+
+RepositoryModules::RepositoryModules(const std::vector<std::string>& python_files) {
+  for (const auto& path : python_files) {
+    std::vector<std::string> parts = path_parts(path);
+    if (parts.empty()) continue;
+    bool is_init = parts.back() == "__init__.py" || parts.back() == "__init__.pyi";
+    parts.back() = strip_suffix(parts.back());
+    // Every suffix of every prefix is a name some source root could give it.
+    for (std::size_t end = 1; end <= parts.size(); ++end) {
+      bool is_file = end == parts.size();
+      if (is_file && is_init) continue;
+      for (std::size_t start = 0; start < end; ++start) {
+        std::string name;
+        for (std::size_t i = start; i < end; ++i) name += (i > start ? "." : "") + parts[i];
+        provided_.insert(name);
+        bool package_with_init = is_init && end == parts.size() - 1;
+        if (is_file || package_with_init) complete_.insert(name);
+      }
+    }
+  }
+}
+
+bool RepositoryModules::provides(const std::string& module) const { return provided_.count(module) != 0; }
+bool RepositoryModules::is_complete(const std::string& module) const { return complete_.count(module) != 0; }
+
+std::string uninspectable_module(const Finding& f) {
+  if (f.tool != "pylint") return "";
+  static const std::regex no_name(R"(^No name '([^']+)' in module '([^']+)')");
+  static const std::regex no_member(R"(^Module '([^']+)' has no '([^']+)' member)");
+  static const std::regex no_import(R"(^Unable to import '([^']+)')");
+  std::smatch match;
+  if (f.rule_id == "E0611" && std::regex_search(f.message, match, no_name)) return match[2].str() + "." + match[1].str();
+  if (f.rule_id == "E1101" && std::regex_search(f.message, match, no_member))
+    return match[1].str() + "." + match[2].str();
+  if (f.rule_id == "E0401" && std::regex_search(f.message, match, no_import)) return match[1].str();
+  return "";
+}
+
+void mark_outside_repository(std::vector<Finding>& findings, const RepositoryModules& modules,
+                             const std::set<std::string>& standard_library) {
+  for (auto& f : findings) {
+    std::string module = uninspectable_module(f);
+    if (module.empty() || modules.provides(module)) continue;
+    std::string parent = parent_of(module);
+    // Missing from a module the repository has whole, or from the standard library: real.
+    if (!parent.empty() && modules.is_complete(parent)) continue;
+    if (standard_library.count(top_level(module)) != 0) continue;
+    f.level = Level::note;
+    f.advisory = "'" + module + "' is not part of the repository, and the gate's machine does not have the "
+                 "project's dependencies, so Pylint could not inspect it";
+  }
+}
+
+} // namespace codegate

@@ -1,0 +1,84 @@
+#include "analyzers/suppression_comments.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "util/strings.h"
+
+namespace codegate {
+namespace {
+
+bool is_id_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_'; }
+
+// The words after "nosec": test ids or names, separated by commas, colons or spaces; stops at the
+// next comment (`# nosec B602 # why`), which is the justification, not a test.
+std::vector<std::string> nosec_tests(std::string_view rest) {
+  std::vector<std::string> tests;
+  std::size_t i = 0;
+  while (i < rest.size() && rest[i] != '#') {
+    if (!is_id_char(rest[i])) {
+      ++i;
+      continue;
+    }
+    std::size_t start = i;
+    while (i < rest.size() && is_id_char(rest[i])) ++i;
+    tests.emplace_back(rest.substr(start, i - start));
+  }
+  return tests;
+}
+
+std::string_view trim_right(std::string_view text) {
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back())) != 0) text.remove_suffix(1);
+  return text;
+}
+
+std::string_view line_of(const std::vector<std::string_view>& lines, int number) {
+  if (number < 1 || number > static_cast<int>(lines.size())) return {};
+  return lines[static_cast<std::size_t>(number - 1)];
+}
+
+} // namespace
+
+std::optional<std::string> covering_nosec(std::string_view line, const std::string& test_id,
+                                          const std::string& test_name) {
+  // Bandit looks for "#nosec" or "# nosec" in the line's comment; so does this.
+  for (std::string_view marker : {"#nosec", "# nosec"}) {
+    std::size_t at = line.find(marker);
+    if (at == std::string_view::npos) continue;
+    std::string_view rest = line.substr(at + marker.size());
+    if (!rest.empty() && is_id_char(rest.front())) continue; // "# nosecurity" is not a nosec
+    auto tests = nosec_tests(rest);
+    bool covers = tests.empty() || std::find(tests.begin(), tests.end(), test_id) != tests.end() ||
+                  std::find(tests.begin(), tests.end(), test_name) != tests.end();
+    if (!covers) return std::nullopt;
+    return std::string(trim_right(line.substr(at)));
+  }
+  return std::nullopt;
+}
+
+std::string pylint_pragma(std::string_view line) {
+  for (std::string_view marker : {"# pylint:", "#pylint:", "# pylint :"}) {
+    std::size_t at = line.find(marker);
+    if (at != std::string_view::npos) return std::string(trim_right(line.substr(at)));
+  }
+  return "";
+}
+
+void attach_suppressions(std::vector<Finding>& findings, const std::map<std::string, std::string>& sources) {
+  std::map<std::string, std::vector<std::string_view>> lines_by_path;
+  for (auto& f : findings) {
+    if (f.tool != "bandit" && !(f.tool == "pylint" && f.suppression)) continue;
+    auto source = sources.find(f.path);
+    if (source == sources.end()) continue;
+    auto [entry, inserted] = lines_by_path.try_emplace(f.path);
+    if (inserted) entry->second = util::split_lines(source->second);
+    if (f.tool == "bandit") {
+      if (auto comment = covering_nosec(line_of(entry->second, f.line), f.rule_id, f.rule_name))
+        f.suppression = Suppression{f.line, *comment};
+    } else {
+      f.suppression->comment = pylint_pragma(line_of(entry->second, f.suppression->line));
+    }
+  }
+}
+
+} // namespace codegate
