@@ -23,6 +23,7 @@ struct CheckResult {
   std::string base_sha;
   std::string head_sha; // empty for --staged
   FilterMode filter_mode = FilterMode::added;
+  bool baseline_applied = false;          // findings the base already had were told apart (filter/baseline.h)
   std::vector<std::string> checked_files; // Python files analysed, repository-relative
   std::vector<ToolRun> tools;
   std::vector<Finding> findings;               // every finding, annotated by the filter and gate

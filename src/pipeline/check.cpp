@@ -133,7 +133,8 @@ ExitCode run_check(const CheckOptions& given) {
 
   annotate(result.findings, change.changes, config.filter_mode, config.suppressions);
   Baseline baseline;
-  if (baseline_applies(config) && workspace) {
+  result.baseline_applied = baseline_applies(config);
+  if (result.baseline_applied && workspace) {
     baseline = build_baseline({repo, change.changes, trusted, jobs}, result.findings);
     apply_baseline(baseline, result.findings, workspace->sources());
   }

@@ -5,6 +5,7 @@
 #include "git/buffer_diff.h"
 #include "report/markdown_escape.h"
 #include "report/reports.h"
+#include "report/summary.h"
 #include "util/hash.h"
 #include "util/strings.h"
 
@@ -56,7 +57,7 @@ std::optional<std::string> comment_key(std::string_view body) {
 
 bool is_summary(std::string_view body) { return util::starts_with(util::trim(body), k_summary_marker); }
 
-std::string finding_comment(const Finding& f) {
+std::string finding_comment(const Finding& f, FilterMode mode) {
   std::string body = marker(finding_key(f)) + "\n";
   body += std::string(f.fails_gate             ? ":x: "
                       : f.level == Level::note ? ":information_source: "
@@ -64,6 +65,7 @@ std::string finding_comment(const Finding& f) {
           rule_line(f);
   if (f.fails_gate) body += " · **fails the gate**";
   body += "\n\n" + escape_markdown(f.message) + "\n";
+  for (const auto& remark : finding_remarks(f, mode)) body += "\n_" + escape_markdown(remark) + "_\n";
   if (!f.fix_status.empty()) body += "\n_refine: " + escape_markdown(f.fix_status) + "_\n";
   // Only links codegate itself made (rule documentation), never one from a tool's message.
   if (util::starts_with(f.help_uri, "https://")) body += "\n[Rule documentation](" + f.help_uri + ")\n";

@@ -28,7 +28,7 @@ std::optional<std::string> comment_key(std::string_view body);
 bool is_summary(std::string_view body);
 
 // An inline comment on a finding: rule, CWE, level, whether it fails the gate, the message.
-std::string finding_comment(const Finding& finding);
+std::string finding_comment(const Finding& finding, FilterMode mode);
 
 // Which platform's suggestion syntax to use.
 enum class SuggestionSyntax {

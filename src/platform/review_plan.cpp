@@ -1,6 +1,8 @@
 #include "platform/review_plan.h"
 
+#include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 
 namespace codegate::platform {
@@ -28,12 +30,17 @@ DesiredComments desired_comments(const CheckResult& result, const ChangeSet& cha
     if (f.filter.reported && !f.fails_gate) ordered.push_back(&f);
   for (const Finding* f : ordered) {
     const ChangedFile* file = changes.find(f->path);
-    if (file == nullptr || allowed(*file).count(f->line) == 0) {
+    // On the finding's first line, or else on the first line of its region the diff has: a
+    // finding matched on a later line of its region is still commented where it was matched.
+    std::optional<int> anchor;
+    for (int line = f->line; file != nullptr && !anchor && line <= std::max(f->line, f->end_line); ++line)
+      if (allowed(*file).count(line) != 0) anchor = line;
+    if (!anchor) {
       ++out.findings_off_diff;
       continue;
     }
     InlineComment comment{finding_key(*f), f->path, file->old_path.empty() ? f->path : file->old_path,
-                          f->line,         f->line, finding_comment(*f)};
+                          *anchor,         *anchor, finding_comment(*f, result.filter_mode)};
     if (keys.insert(comment.key).second) out.comments.push_back(std::move(comment));
   }
 

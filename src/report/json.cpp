@@ -18,10 +18,28 @@ void write_filter(JsonWriter& json, const FilterState& filter) {
   json.member("in_diff_context", filter.in_diff_context);
   json.member("on_added_line", filter.on_added_line);
   json.member("reported", filter.reported);
+  json.key("matched_lines");
+  json.start_array();
+  for (int line : filter.matched_lines) json.integer(line);
+  json.end_array();
   json.end_object();
 }
 
-void write_finding(JsonWriter& json, const Finding& f) {
+void write_suppression(JsonWriter& json, const std::optional<Suppression>& suppression) {
+  json.key("suppression");
+  if (!suppression) {
+    json.null();
+    return;
+  }
+  json.start_object();
+  json.member("line", suppression->line);
+  json.member("comment", suppression->comment);
+  json.member("by", to_string(suppression->by));
+  json.member("honoured", suppression->honoured);
+  json.end_object();
+}
+
+void write_finding(JsonWriter& json, const Finding& f, bool baseline_applied) {
   json.start_object();
   json.member("tool", f.tool);
   json.member("rule_id", f.rule_id);
@@ -50,7 +68,17 @@ void write_finding(JsonWriter& json, const Finding& f) {
   json.member("snippet", f.snippet);
   json.member("help_uri", f.help_uri);
   json.member("fingerprint", f.fingerprint);
+  json.member("unit", f.unit);
   write_filter(json, f.filter);
+  // "existing": the base had the same finding (it never fails); "new"; null: no baseline was used.
+  json.key("baseline");
+  if (baseline_applied) {
+    json.string(f.filter.in_base ? "existing" : "new");
+  } else {
+    json.null();
+  }
+  write_suppression(json, f.suppression);
+  if (!f.advisory.empty()) json.member("advisory", f.advisory);
   json.member("fails_gate", f.fails_gate);
   if (!f.fix_status.empty()) json.member("fix_status", f.fix_status);
   json.end_object();
@@ -63,6 +91,9 @@ void write_summary(JsonWriter& json, const ReportCounts& counts) {
   json.member("reported", counts.reported);
   json.member("failing", counts.failing);
   json.member("outside_diff", counts.outside_diff);
+  json.member("in_base", counts.in_base);
+  json.member("suppressed", counts.suppressed);
+  json.member("suppressed_in_change", counts.suppressed_in_change);
   json.key("reported_by_level");
   json.start_object();
   json.member("error", counts.errors);
@@ -117,6 +148,7 @@ std::string render_json(const CheckResult& result) {
     json.string(result.head_sha);
   }
   json.member("filter_mode", to_string(result.filter_mode));
+  json.member("baseline", result.baseline_applied ? "base" : "none");
   json.member("failed", result.failed);
   write_summary(json, count_findings(result));
   write_tools(json, result.tools);
@@ -126,7 +158,7 @@ std::string render_json(const CheckResult& result) {
   write_fixes(json, result);
   json.key("findings");
   json.start_array();
-  for (const Finding* f : in_report_order(result.findings)) write_finding(json, *f);
+  for (const Finding* f : in_report_order(result.findings)) write_finding(json, *f, result.baseline_applied);
   json.end_array();
   json.end_object();
   return json.finish();

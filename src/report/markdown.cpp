@@ -46,7 +46,9 @@ void findings_table(std::string& out, const CheckResult& result, const ReportCou
     if (f->cwe) rule += " (CWE-" + std::to_string(*f->cwe) + ")";
     out += "| " + std::string(f->fails_gate ? ":x:" : "") + " | ";
     out += escape_cell(f->path + ":" + std::to_string(f->line)) + " | " + escape_cell(rule) + " | ";
-    out += std::string(to_string(f->level)) + " | " + escape_cell(f->message) + " |\n";
+    std::string message = f->message;
+    for (const auto& remark : finding_remarks(*f, result.filter_mode)) message += "\n" + remark;
+    out += std::string(to_string(f->level)) + " | " + escape_cell(message) + " |\n";
   }
   int hidden = static_cast<int>(rows.size()) - shown;
   if (hidden > 0) out += "\n…and " + std::to_string(hidden) + " more (see the SARIF or JSON report).\n";
@@ -60,10 +62,10 @@ std::string render_markdown(const CheckResult& result) {
   out += headline(result, counts);
   findings_table(out, result, counts);
 
-  if (counts.outside_diff > 0) {
-    out += "\n" + count_noun(counts.outside_diff, "finding", "findings") + " outside the diff (filter mode `" +
-           std::string(to_string(result.filter_mode)) + "`) " + (counts.outside_diff == 1 ? "is" : "are") +
-           " not shown.\n";
+  int not_shown = counts.outside_diff + counts.in_base + (counts.suppressed - counts.suppressed_in_change);
+  if (not_shown > 0) {
+    out += "\nNot shown: " + escape_cell(other_counts_phrase(counts, result.filter_mode)) + " (filter mode `" +
+           std::string(to_string(result.filter_mode)) + "`).\n";
   }
 
   auto notes = report_notes(result);

@@ -66,9 +66,13 @@ std::vector<SarifRun> plan_runs(const CheckResult& result) {
     if (tool_run.status != "ok" || util::starts_with(tool_run.name, k_codegate_tool)) continue;
     if (find_run(tool_run.name) == nullptr) runs.push_back({tool_run.name, tool_run.version, {}});
   }
+  // Reported findings, and the selected ones an honoured suppression hides: SARIF carries those
+  // with `suppressions`, so a viewer can show them as suppressed rather than not at all.
   std::vector<const Finding*> reported;
-  for (const Finding* f : in_report_order(result.findings))
-    if (f->filter.reported) reported.push_back(f);
+  for (const Finding* f : in_report_order(result.findings)) {
+    bool suppressed = f->filter.selected && !f->filter.in_base && f->suppression;
+    if (f->filter.reported || suppressed) reported.push_back(f);
+  }
   std::vector<std::string> extra_tools;
   for (const Finding* f : reported)
     if (f->tool != k_codegate_tool && find_run(f->tool) == nullptr &&
@@ -176,7 +180,7 @@ void write_fixes(JsonWriter& json, const Finding& f, const std::vector<FileFix>&
 }
 
 void write_result(JsonWriter& json, const Finding& f, const std::map<std::string, int>& rule_index,
-                  const std::vector<FileFix>& fixes) {
+                  const std::vector<FileFix>& fixes, bool baseline_applied) {
   json.start_object();
   std::string rule_id = sarif_rule_id(f);
   json.member("ruleId", rule_id);
@@ -204,12 +208,25 @@ void write_result(JsonWriter& json, const Finding& f, const std::map<std::string
     json.end_object();
   }
   write_fixes(json, f, fixes);
+  if (f.suppression) {
+    json.key("suppressions");
+    json.start_array();
+    json.start_object();
+    json.member("kind", "inSource");
+    json.member("status", f.suppression->honoured ? "accepted" : "rejected");
+    json.member("justification", f.suppression->comment);
+    json.end_object();
+    json.end_array();
+  }
+  if (baseline_applied) json.member("baselineState", "new"); // the base's findings are not results
   json.key("properties");
   json.start_object();
   json.member("failsGate", f.fails_gate);
   if (!f.tool_severity.empty()) json.member("toolSeverity", f.tool_severity);
   if (!f.confidence.empty()) json.member("confidence", f.confidence);
   if (!f.fix_status.empty()) json.member("fixStatus", f.fix_status);
+  if (f.suppression) json.member("suppressedBy", to_string(f.suppression->by));
+  if (!f.advisory.empty()) json.member("advisory", f.advisory);
   json.end_object();
   json.end_object();
 }
@@ -256,7 +273,7 @@ void write_run(JsonWriter& json, const SarifRun& run, const CheckResult& result,
 
   json.key("results");
   json.start_array();
-  for (const Finding* f : run.findings) write_result(json, *f, rule_index, result.fixes);
+  for (const Finding* f : run.findings) write_result(json, *f, rule_index, result.fixes, result.baseline_applied);
   json.end_array();
 
   json.key("properties");
@@ -264,6 +281,7 @@ void write_run(JsonWriter& json, const SarifRun& run, const CheckResult& result,
   json.string_array("notes", notes);
   if (is_codegate) {
     json.member("filterMode", to_string(result.filter_mode));
+    json.member("baseline", result.baseline_applied ? "base" : "none");
     json.member("failed", result.failed);
   }
   json.end_object();

@@ -9,7 +9,13 @@ ReportCounts count_findings(const CheckResult& result) {
   ReportCounts counts;
   for (const auto& f : result.findings) {
     ++counts.total;
-    if (!f.filter.reported) ++counts.outside_diff;
+    bool selected = f.filter.selected || f.filter.reported;
+    if (!selected) ++counts.outside_diff;
+    if (selected && f.filter.in_base) ++counts.in_base;
+    if (selected && !f.filter.in_base && f.suppression) {
+      ++counts.suppressed;
+      if (f.suppression->by == SuppressedBy::change) ++counts.suppressed_in_change;
+    }
     if (!f.filter.reported) continue;
     ++counts.reported;
     if (f.fails_gate) ++counts.failing;
@@ -20,6 +26,52 @@ ReportCounts count_findings(const CheckResult& result) {
     }
   }
   return counts;
+}
+
+std::string outside_phrase(FilterMode mode) {
+  switch (mode) {
+    case FilterMode::added: return "outside the added lines";
+    case FilterMode::diff_context: return "outside the diff";
+    case FilterMode::file:
+    case FilterMode::nofilter: return "in unchanged files";
+  }
+  return "outside the diff";
+}
+
+std::string other_counts_phrase(const ReportCounts& counts, FilterMode mode) {
+  std::vector<std::string> parts;
+  if (counts.outside_diff > 0) parts.push_back(std::to_string(counts.outside_diff) + " " + outside_phrase(mode));
+  if (counts.in_base > 0) parts.push_back(std::to_string(counts.in_base) + " already in the base");
+  int suppressed_before = counts.suppressed - counts.suppressed_in_change;
+  if (counts.suppressed_in_change > 0)
+    parts.push_back(std::to_string(counts.suppressed_in_change) + " suppressed in this change");
+  if (suppressed_before > 0) parts.push_back(std::to_string(suppressed_before) + " suppressed in the base");
+  std::string phrase;
+  for (const auto& part : parts) phrase += (phrase.empty() ? "" : ", ") + part;
+  return phrase;
+}
+
+std::vector<std::string> finding_remarks(const Finding& f, FilterMode mode) {
+  std::vector<std::string> remarks;
+  if (f.suppression && f.suppression->by == SuppressedBy::change) {
+    std::string comment = f.suppression->comment.empty() ? "a comment" : "`" + f.suppression->comment + "`";
+    remarks.push_back("suppressed in this change by " + comment + " on line " + std::to_string(f.suppression->line) +
+                      (f.suppression->honoured ? "" : "; not honoured (suppressions: deny-new)"));
+  }
+  if (!f.advisory.empty()) remarks.push_back("cannot fail the gate: " + f.advisory);
+  const auto& matched = f.filter.matched_lines;
+  bool matched_later = !matched.empty() && matched.front() != f.line;
+  if (matched_later && (mode == FilterMode::added || mode == FilterMode::diff_context)) {
+    constexpr std::size_t k_listed = 3;
+    std::string lines;
+    for (std::size_t i = 0; i < matched.size() && i < k_listed; ++i)
+      lines += (i ? ", " : "") + std::to_string(matched[i]);
+    if (matched.size() > k_listed) lines += ", …";
+    remarks.push_back(std::to_string(f.line) + ":" + std::to_string(f.column) + ", region to " +
+                      std::to_string(std::max(f.line, f.end_line)) + "; " + (matched.size() == 1 ? "line " : "lines ") +
+                      lines + (mode == FilterMode::added ? " added" : " in the diff"));
+  }
+  return remarks;
 }
 
 std::vector<const Finding*> in_report_order(const std::vector<Finding>& findings) {

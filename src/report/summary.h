@@ -10,10 +10,13 @@ namespace codegate {
 
 // How many findings fall in each bucket the reports talk about.
 struct ReportCounts {
-  int total = 0;        // every finding, reported or not
-  int reported = 0;     // selected by the filter mode
-  int failing = 0;      // reported findings that fail the gate
-  int outside_diff = 0; // not selected by the filter mode
+  int total = 0;                // every finding, reported or not
+  int reported = 0;             // selected by the filter mode, new, not hidden by a suppression
+  int failing = 0;              // reported findings that fail the gate
+  int outside_diff = 0;         // not selected by the filter mode
+  int in_base = 0;              // selected, but the base already had them (the baseline)
+  int suppressed = 0;           // selected and covered by a `# nosec` / `# pylint: disable`
+  int suppressed_in_change = 0; // ... whose comment the change added
   int errors = 0;       // reported findings by level
   int warnings = 0;
   int notes = 0;
@@ -23,6 +26,18 @@ ReportCounts count_findings(const CheckResult& result);
 
 // Findings in report order: path (byte order), line, column, tool, rule id, message.
 std::vector<const Finding*> in_report_order(const std::vector<Finding>& findings);
+
+// Where the findings the filter mode does not select are: "outside the added lines" (added),
+// "outside the diff" (diff_context), "in unchanged files" (file).
+std::string outside_phrase(FilterMode mode);
+
+// The counts after the reported ones, for summary lines: "2 outside the added lines, 1 already
+// in the base, 1 suppressed in this change"; empty when all are zero.
+std::string other_counts_phrase(const ReportCounts& counts, FilterMode mode);
+
+// What a reader needs about one finding besides its message, a line each: the suppression the
+// change added, why it cannot fail the gate, which line of a longer region the filter matched.
+std::vector<std::string> finding_remarks(const Finding& finding, FilterMode mode);
 
 // One line per tool run that is not "ok" followed by every run-level note, in that order.
 std::vector<std::string> report_notes(const CheckResult& result);

@@ -51,7 +51,7 @@ std::string printable(std::string_view text) {
   return out;
 }
 
-void render_finding(std::string& out, const Finding& f, const Painter& paint) {
+void render_finding(std::string& out, const Finding& f, FilterMode mode, const Painter& paint) {
   // "path:line:col: level" first, as compilers print it, so editors and CI log parsers link it.
   out += paint(k_bold, printable(f.path) + ":" + std::to_string(f.line) + ":" + std::to_string(f.column) + ":");
   out += " ";
@@ -71,13 +71,15 @@ void render_finding(std::string& out, const Finding& f, const Painter& paint) {
   if (!snippet_lines.empty()) {
     out += paint(k_dim, "  " + std::to_string(f.line) + " | ") + printable(snippet_lines.front()) + "\n";
   }
+  for (const auto& remark : finding_remarks(f, mode)) out += "    " + printable(remark) + "\n";
   if (!f.fix_status.empty()) out += "    refine: " + printable(f.fix_status) + "\n";
 }
 
 std::string summary_line(const CheckResult& result, const ReportCounts& counts, const Painter& paint) {
   std::string line = "codegate: " + count_noun(counts.reported, "finding", "findings") + " reported";
   if (counts.failing > 0) line += " (" + failing_phrase(counts.failing) + ")";
-  if (counts.outside_diff > 0) line += ", " + std::to_string(counts.outside_diff) + " outside the diff";
+  std::string others = other_counts_phrase(counts, result.filter_mode);
+  if (!others.empty()) line += ", " + others;
   line += "; ";
   line += result.failed ? paint(k_bold_red, "FAILED") : paint(k_green, "PASSED");
   return line + "\n";
@@ -96,7 +98,7 @@ std::string render_text(const CheckResult& result, bool colour) {
       out += paint(k_bold, printable(f->path)) + "\n";
       current_path = &f->path;
     }
-    render_finding(out, *f, paint);
+    render_finding(out, *f, result.filter_mode, paint);
   }
   if (!out.empty()) out += "\n";
   for (const auto& note : report_notes(result)) out += "codegate: " + printable(note) + "\n";

@@ -40,7 +40,7 @@ TEST_CASE("comment keys are found in bodies and gone from resolved ones") {
   f.message = "Undefined variable 'x' <img src=x> [link](http://evil) @someone";
   f.fails_gate = true;
   f.help_uri = "https://pylint.readthedocs.io/e0602.html";
-  std::string body = finding_comment(f);
+  std::string body = finding_comment(f, FilterMode::added);
   CHECK(comment_key(body) == "finding:abc123");
   CHECK(body.find("\\<img src=x\\>") != std::string::npos);
   CHECK(body.find("\\[link\\](http://evil)") != std::string::npos);
