@@ -1,0 +1,109 @@
+// What the analyzers' findings say beyond the tools' words: suppression comments, Pylint's
+// suppressed messages, and modules outside the repository.
+#include <doctest/doctest.h>
+
+#include "analyzers/outside_repository.h"
+#include "analyzers/pylint_suppressed.h"
+#include "analyzers/suppression_comments.h"
+
+using namespace codegate;
+
+TEST_CASE("a bare nosec covers every Bandit test, a nosec with tests only those") {
+  CHECK(covering_nosec("subprocess.call(c, shell=True)  # nosec", "B602", "x") == "# nosec");
+  CHECK(covering_nosec("call(c)  #nosec B602", "B602", "x") == "#nosec B602");
+  CHECK(covering_nosec("call(c)  # nosec: B603, B602", "B602", "x") == "# nosec: B603, B602");
+  CHECK(covering_nosec("call(c)  # nosec subprocess_popen_with_shell_equals_true", "B602",
+                       "subprocess_popen_with_shell_equals_true"));
+  CHECK_FALSE(covering_nosec("call(c)  # nosec B101", "B602", "x"));
+  CHECK(covering_nosec("call(c)  # nosec B602 # reviewed by ops", "B602", "x") == "# nosec B602 # reviewed by ops");
+  CHECK_FALSE(covering_nosec("call(c)  # nosecurity", "B602", "x"));
+  CHECK_FALSE(covering_nosec("call(c)", "B602", "x"));
+}
+
+TEST_CASE("Bandit findings get the nosec of their line; Pylint's get their pragma's text") {
+  std::map<std::string, std::string> sources = {
+      {"a.py", "import subprocess\nsubprocess.call(c, shell=True)  # nosec\nx = eval(c)  # pylint: disable=eval-used\n"}};
+  Finding bandit;
+  bandit.tool = "bandit";
+  bandit.rule_id = "B602";
+  bandit.path = "a.py";
+  bandit.line = 2;
+  Finding pylint;
+  pylint.tool = "pylint";
+  pylint.rule_id = "W0123";
+  pylint.path = "a.py";
+  pylint.line = 3;
+  pylint.suppression = Suppression{3, ""};
+  std::vector<Finding> findings = {bandit, pylint};
+  attach_suppressions(findings, sources);
+  REQUIRE(findings[0].suppression);
+  CHECK(findings[0].suppression->line == 2);
+  CHECK(findings[0].suppression->comment == "# nosec");
+  CHECK(findings[1].suppression->comment == "# pylint: disable=eval-used");
+}
+
+TEST_CASE("Pylint's suppressed-message report and --help-msg output are read") {
+  auto suppressed = parse_suppressed_message("Suppressed 'eval-used' (from line 8)");
+  REQUIRE(suppressed);
+  CHECK(suppressed->symbol == "eval-used");
+  CHECK(suppressed->pragma_line == 8);
+  CHECK_FALSE(parse_suppressed_message("Suppressed something else"));
+
+  auto help = parse_message_help(":eval-used (W0123): *Use of eval*\n  Used when you use eval.\n\n"
+                                 ":unused-variable (W0612): *Unused variable %r*\n"
+                                 ":invalid-name (C0103): *%s name \"%s\" doesn't conform to %s*\n");
+  CHECK(help["eval-used"].id == "W0123");
+  CHECK(help["eval-used"].description == "Use of eval");
+  CHECK(help["unused-variable"].description == "Unused variable");
+  CHECK(help["invalid-name"].description == "name doesn't conform to");
+  CHECK(pylint_type_of("E0602") == "error");
+  CHECK(pylint_type_of("W0123") == "warning");
+  CHECK(pylint_type_of("") == "");
+}
+
+namespace {
+Finding pylint_says(const std::string& id, const std::string& message) {
+  Finding f;
+  f.tool = "pylint";
+  f.rule_id = id;
+  f.tool_severity = "error";
+  f.level = Level::error;
+  f.message = message;
+  return f;
+}
+} // namespace
+
+TEST_CASE("a name missing from a module the repository does not have whole is advisory") {
+  // poetry's layout: src/poetry is a namespace package (no __init__.py) that poetry-core extends.
+  RepositoryModules modules({"src/poetry/console/application.py", "src/poetry/console/__init__.py",
+                             "src/poetry/factory.py", "src/mylib/__init__.py", "src/mylib/tools.py"});
+  CHECK(modules.provides("poetry.console"));
+  CHECK(modules.provides("poetry"));
+  CHECK_FALSE(modules.is_complete("poetry"));
+  CHECK(modules.is_complete("mylib"));
+  CHECK(modules.is_complete("poetry.factory"));
+
+  std::set<std::string> standard_library = {"os", "typing"};
+  std::vector<Finding> findings = {
+      pylint_says("E0611", "No name 'core' in module 'poetry'"),             // namespace package: advisory
+      pylint_says("E1101", "Module 'poetry' has no 'core' member"),          // the same, as no-member
+      pylint_says("E0611", "No name 'Session' in module 'requests'"),        // third party: advisory
+      pylint_says("E0611", "No name 'missing' in module 'mylib'"),           // the repository's own: real
+      pylint_says("E1101", "Module 'poetry.factory' has no 'nothing' member"), // a repository module: real
+      pylint_says("E0611", "No name 'override' in module 'typing'"),         // standard library: real
+      pylint_says("E0602", "Undefined variable 'core'"),                     // another rule: untouched
+  };
+  CHECK(uninspectable_module(findings[0]) == "poetry.core");
+  CHECK(uninspectable_module(findings[1]) == "poetry.core");
+  mark_outside_repository(findings, modules, standard_library);
+  CHECK(findings[0].advisory ==
+        "'poetry.core' is not part of the repository, and the gate's machine does not have the project's "
+        "dependencies, so Pylint could not inspect it");
+  CHECK(findings[0].level == Level::note);
+  CHECK_FALSE(findings[1].advisory.empty());
+  CHECK_FALSE(findings[2].advisory.empty());
+  CHECK(findings[3].advisory.empty());
+  CHECK(findings[4].advisory.empty());
+  CHECK(findings[5].advisory.empty());
+  CHECK(findings[6].advisory.empty());
+}
