@@ -133,7 +133,8 @@ PostedJson post_json(http::HttpClient& http, const ProviderSettings& settings, c
                    wire);
   }
   std::string attempts = wire.attempts > 1 ? " after " + std::to_string(wire.attempts) + " attempts" : "";
-  if (http::is_retryable(response)) {
+  // An oversized answer is the service misbehaving, not a refusal of this request.
+  if (http::is_retryable(response) || response.error == http::TransportError::too_large) {
     throw LlmError(LlmErrorKind::unavailable, where + " failed" + attempts + ": " + what, wire);
   }
   std::string hint;
