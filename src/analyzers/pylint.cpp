@@ -5,6 +5,7 @@
 #include <future>
 
 #include "core/error.h"
+#include "util/json.h"
 #include "util/strings.h"
 #include "util/subprocess.h"
 
@@ -44,8 +45,7 @@ Level pylint_level(const std::string& type) {
 }
 
 std::vector<Finding> parse_pylint_json(const std::string& json) {
-  rapidjson::Document doc;
-  doc.Parse(json.c_str(), json.size());
+  rapidjson::Document doc = util::parse_json(json);
   if (doc.HasParseError() || !doc.IsArray()) throw ToolError("Pylint printed output that is not its JSON report");
   std::vector<Finding> findings;
   for (const auto& message : doc.GetArray()) {

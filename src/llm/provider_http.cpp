@@ -4,6 +4,7 @@
 
 #include <chrono>
 
+#include "util/json.h"
 #include "util/log.h"
 #include "util/strings.h"
 
@@ -51,8 +52,7 @@ std::string redact_secret(std::string text, const std::string& secret) {
 }
 
 std::string provider_error_message(const std::string& body) {
-  rapidjson::Document doc;
-  doc.Parse(body.c_str(), body.size());
+  rapidjson::Document doc = util::parse_json(body);
   if (!doc.HasParseError() && doc.IsObject()) {
     auto error = doc.FindMember("error");
     if (error != doc.MemberEnd()) {

@@ -364,6 +364,34 @@ class OversizedAnswers(IntentTestCase):
         self.assertEqual(self.intent_tool(report)["note"], self.limit_note(4096))
 
 
+class DeeplyNestedAnswers(IntentTestCase):
+    """JSON nested a million levels deep, as the HTTP body or inside the model's text, is an
+    unreadable answer: the run goes on (RapidJSON's recursive parser would crash it)."""
+
+    DEEP = "[" * 1000000 + "]" * 1000000
+
+    def test_a_deep_body_makes_the_check_unavailable(self):
+        self.configure_single(retries=0)
+        self.server.push(Reply.raw(self.DEEP, repeat=True))
+        result, report = self.check()
+        self.assertEqual(result.returncode, 0, result.stderr)
+        tool = self.intent_tool(report)
+        self.assertEqual(tool["status"], "unavailable")
+        self.assertEqual(tool["note"], "intent check unavailable: the LLM service at %s/chat/completions sent an "
+                                       "unreadable answer (not a JSON object)" % self.server.openai_base_url)
+
+    def test_a_deep_verdict_in_the_text_is_unclear(self):
+        # The correction quotes the 2 MB answer back: room in the budget for it.
+        self.configure_single(budget={"input_tokens": 2000000})
+        self.server.push(Reply.text('{"verdict": %s}' % self.DEEP, match="function add ", repeat=True))
+        result, report = self.check()
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertEqual(self.intent_tool(report)["status"], "ok")
+        self.assertIn("intent check: 1 unit is unclear because the model did not answer with the requested JSON object",
+                      report["notes"])
+        self.assertEqual(sum(1 for r in self.server.requests if "function add " in r.text), 2)  # one correction
+
+
 class NoLlm(IntentTestCase):
     def test_no_key_and_no_base_url_skips_in_one_line(self):
         self.repo.write(".codegate.yml", "intent:\n  cache_dir: %s\n%s" % (json.dumps(self.cache), NO_ANALYZERS))

@@ -248,6 +248,17 @@ TEST_CASE("a 200 that is not a chat answer is an unreadable answer") {
   CHECK_THROWS_AS(make_anthropic_client(settings("http://h"), http)->chat(request()), LlmError);
 }
 
+TEST_CASE("a body nested a million levels deep is an unreadable answer, not a crash") {
+  auto http = std::make_shared<ScriptedHttp>();
+  std::string deep = std::string(1000000, '[') + std::string(1000000, ']');
+  http->responses = {http_response(200, deep)};
+  CHECK_THROWS_WITH_AS(make_openai_client(settings("http://h/v1"), http)->chat(request()),
+                       "the LLM service at http://h/v1/chat/completions sent an unreadable answer (not a JSON object)",
+                       LlmError);
+  http->responses = {http_response(200, deep)};
+  CHECK_THROWS_AS(make_anthropic_client(settings("http://h"), http)->chat(request()), LlmError);
+}
+
 TEST_CASE("make_llm_client: no key and no base_url means no client, with the reason") {
   LlmConfig config;
   auto setup = make_llm_client(config, env_of({}));
