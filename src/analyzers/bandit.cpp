@@ -8,6 +8,7 @@
 
 #include "analyzers/cwe_table.h"
 #include "core/error.h"
+#include "util/json.h"
 #include "util/strings.h"
 #include "util/subprocess.h"
 
@@ -51,8 +52,7 @@ Level bandit_level(const std::string& severity) {
 }
 
 BanditReport parse_bandit_json(const std::string& json) {
-  rapidjson::Document doc;
-  doc.Parse(json.c_str(), json.size());
+  rapidjson::Document doc = util::parse_json(json);
   if (doc.HasParseError() || !doc.IsObject() || !doc.HasMember("results") || !doc["results"].IsArray())
     throw ToolError("Bandit printed output that is not its JSON report");
   BanditReport report;

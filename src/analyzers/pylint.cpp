@@ -6,6 +6,7 @@
 
 #include "analyzers/pylint_suppressed.h"
 #include "core/error.h"
+#include "util/json.h"
 #include "util/strings.h"
 #include "util/subprocess.h"
 
@@ -49,8 +50,7 @@ Level pylint_level(const std::string& type) {
 }
 
 std::vector<Finding> parse_pylint_json(const std::string& json) {
-  rapidjson::Document doc;
-  doc.Parse(json.c_str(), json.size());
+  rapidjson::Document doc = util::parse_json(json);
   if (doc.HasParseError() || !doc.IsArray()) throw ToolError("Pylint printed output that is not its JSON report");
   std::vector<Finding> findings;
   for (const auto& message : doc.GetArray()) {

@@ -238,6 +238,14 @@ Config parse_config(const std::string& text, const std::string& name) {
          {"patch_file", [&](const YAML::Node& v) { c.patch_file = p.string(v, "refine.patch_file"); }},
        });
      }},
+    {"http", [&](const YAML::Node& n) {
+       p.mapping(n, "'http'", {
+         {"max_response_bytes", [&](const YAML::Node& v) {
+            config.http.max_response_bytes =
+                static_cast<std::size_t>(p.integer(v, "http.max_response_bytes", 1024, 1024L * 1024 * 1024));
+          }},
+       });
+     }},
   });
   // clang-format on
   return config;

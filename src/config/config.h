@@ -8,6 +8,7 @@
 #include "core/check_result.h"
 #include "core/finding.h"
 #include "core/policies.h"
+#include "http/http_client.h"
 
 namespace codegate {
 
@@ -65,6 +66,11 @@ struct RefineConfig {
   std::string patch_file = "codegate.patch";
 };
 
+// Limits on what any service (LLM, GitHub, GitLab) may send back.
+struct HttpConfig {
+  std::size_t max_response_bytes = http::k_default_max_response_bytes; // per response body, decoded
+};
+
 struct Config {
   std::vector<std::string> include = {"**/*.py"};
   std::vector<std::string> exclude;
@@ -79,6 +85,7 @@ struct Config {
   LlmConfig llm;
   IntentConfig intent;
   RefineConfig refine;
+  HttpConfig http;
   std::string source; // where it was read from, for messages
 };
 

@@ -3,7 +3,9 @@
 #include <unistd.h>
 #include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <exception>
+#include <string_view>
 
 #include "git/handles.h"
 
@@ -18,10 +20,19 @@ struct PushSession {
   git_oid expected{};
   std::string negotiated_remote; // the remote's oid of the branch as the push saw it
   bool moved_at_push = false;
-  std::string refused; // the remote's reason for refusing the update
+  std::string refused;         // the remote's reason for refusing the update
+  std::string insecure_remote; // set: credentials were withheld from this http:// URL
+  std::string callback_reason; // why a callback stopped the operation, when it did
 };
 
-int provide_credentials(git_credential** out, const char* /*url*/, const char* /*username_from_url*/,
+bool is_https(std::string_view url) {
+  constexpr std::string_view k_scheme = "https://";
+  return url.size() >= k_scheme.size() && std::equal(k_scheme.begin(), k_scheme.end(), url.begin(), [](char a, char b) {
+           return a == std::tolower(static_cast<unsigned char>(b));
+         });
+}
+
+int provide_credentials(git_credential** out, const char* url, const char* /*username_from_url*/,
                         unsigned int allowed_types, void* payload) {
   auto* session = static_cast<PushSession*>(payload);
   const auto& credentials = session->request->credentials;
@@ -29,8 +40,15 @@ int provide_credentials(git_credential** out, const char* /*url*/, const char* /
     session->credentials_missing = true;
     return GIT_EUSER;
   }
+  if (!is_https(url != nullptr ? url : "") && !credentials->allow_plain_http) {
+    session->insecure_remote = url != nullptr ? url : "";
+    return GIT_EUSER;
+  }
   // libgit2 asks again after the server refused the first answer; asking forever would loop.
-  if (++session->credential_requests > 1) return GIT_EUSER;
+  if (++session->credential_requests > 1) {
+    session->callback_reason = "the remote asked for credentials again after refusing them";
+    return GIT_EUSER;
+  }
   return git_credential_userpass_plaintext_new(out, credentials->username.c_str(), credentials->token.c_str());
 }
 
@@ -101,7 +119,15 @@ bool looks_like_auth_failure(const std::string& message) {
 // `connecting`: the failure came while connecting, where a refused token shows.
 PushOutcome auth_or_failure(const PushSession& session, const std::string& where, const std::string& what,
                             bool connecting) {
-  std::string error = last_error();
+  // The callbacks' own reasons first: libgit2 reports a callback's GIT_EUSER with whatever error
+  // it last recorded, which may be stale (a config lookup that found nothing).
+  if (!session.insecure_remote.empty()) {
+    std::string url = display_url(session.insecure_remote);
+    auto path = url.find('/', url.find("://") + 3);
+    return {PushStatus::auth_failed, "refusing to send credentials to " + url.substr(0, path) + ": use an https remote",
+            ""};
+  }
+  std::string error = session.callback_reason.empty() ? last_error() : session.callback_reason;
   const auto& credentials = session.request->credentials;
   if (session.credentials_missing)
     return {PushStatus::auth_failed,
@@ -151,6 +177,7 @@ PushOutcome push_commit(const Repository& repo, const PushRequest& request) {
 
   // Read the branch tip first, on a push connection: a moved branch is the common case worth a
   // clear message, and it costs no upload.
+  git_error_clear(); // what last_error() says after a failure must come from this push
   if (git_remote_connect(remote.get(), GIT_DIRECTION_PUSH, &callbacks, nullptr, nullptr) != 0)
     return auth_or_failure(session, where, "connect to", true);
   const git_remote_head** heads = nullptr;
@@ -193,6 +220,7 @@ PushOutcome push_commit(const Repository& repo, const PushRequest& request) {
   git_push_options options;
   git_push_options_init(&options, GIT_PUSH_OPTIONS_VERSION);
   options.callbacks = callbacks;
+  git_error_clear();
   int rc = git_remote_push(remote.get(), &refspecs, &options);
   git_remote_disconnect(remote.get());
   if (session.moved_at_push || rc == GIT_ENONFASTFORWARD) {

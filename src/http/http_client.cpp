@@ -32,9 +32,37 @@ struct SlistDeleter {
 };
 using Slist = std::unique_ptr<curl_slist, SlistDeleter>;
 
+// Where the decoded body goes: libcurl hands the write callback the bytes after
+// Content-Encoding is undone, so the limit bounds what codegate holds, not what crossed the wire.
+struct BodySink {
+  std::string* body = nullptr;
+  std::size_t limit = 0;
+  bool too_large = false;
+};
+
 std::size_t on_body(char* data, std::size_t size, std::size_t count, void* user) {
-  static_cast<std::string*>(user)->append(data, size * count);
-  return size * count;
+  auto& sink = *static_cast<BodySink*>(user);
+  std::size_t bytes = size * count;
+  if (bytes > sink.limit - sink.body->size()) {
+    sink.too_large = true;
+    return 0; // a short count makes libcurl abort the transfer (CURLE_WRITE_ERROR)
+  }
+  sink.body->append(data, bytes);
+  return bytes;
+}
+
+// The host a request went to, for messages ("response larger than ... from api.openai.com").
+std::string host_of(const std::string& url) {
+  std::string host = url;
+  CURLU* parsed = curl_url();
+  char* part = nullptr;
+  if (parsed != nullptr && curl_url_set(parsed, CURLUPART_URL, url.c_str(), 0) == CURLUE_OK &&
+      curl_url_get(parsed, CURLUPART_HOST, &part, 0) == CURLUE_OK) {
+    host = part;
+  }
+  curl_free(part);
+  curl_url_cleanup(parsed);
+  return host;
 }
 
 std::size_t on_header(char* data, std::size_t size, std::size_t count, void* user) {
@@ -80,11 +108,13 @@ TransportError classify(CURLcode code) {
 
 class CurlHttpClient : public HttpClient {
 public:
-  CurlHttpClient() { global_init_once(); }
+  explicit CurlHttpClient(std::size_t max_response_bytes) : max_response_bytes_(max_response_bytes) {
+    global_init_once();
+  }
 
   HttpResponse send(const HttpRequest& request) override {
     EasyHandle handle = acquire();
-    HttpResponse response = perform(handle.get(), request);
+    HttpResponse response = perform(handle.get(), request, max_response_bytes_);
     // A handle whose transfer failed may hold a broken connection; let it go.
     if (response.error == TransportError::none) release(std::move(handle));
     return response;
@@ -113,8 +143,9 @@ private:
     if (idle_.size() < k_max_idle_handles) idle_.push_back(std::move(handle));
   }
 
-  static HttpResponse perform(CURL* curl, const HttpRequest& request) {
+  static HttpResponse perform(CURL* curl, const HttpRequest& request, std::size_t max_response_bytes) {
     HttpResponse response;
+    BodySink sink{&response.body, max_response_bytes};
     Slist headers;
     for (const auto& [name, value] : request.headers) {
       std::string line = name;
@@ -154,7 +185,7 @@ private:
     curl_easy_setopt(curl, CURLOPT_PROTOCOLS, static_cast<long>(CURLPROTO_HTTP | CURLPROTO_HTTPS));
 #endif
     curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, on_body);
-    curl_easy_setopt(curl, CURLOPT_WRITEDATA, &response.body);
+    curl_easy_setopt(curl, CURLOPT_WRITEDATA, &sink);
     curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, on_header);
     curl_easy_setopt(curl, CURLOPT_HEADERDATA, &response.headers);
 
@@ -164,18 +195,28 @@ private:
     curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, nullptr);
     curl_easy_setopt(curl, CURLOPT_HTTPHEADER, nullptr);
     response.error = classify(code);
-    if (response.error != TransportError::none) {
+    if (sink.too_large) {
+      // Not the partial body: a truncated document is no answer, and it is what would be kept.
+      response.error = TransportError::too_large;
+      response.error_message =
+          "response larger than " + std::to_string(max_response_bytes) + " bytes from " + host_of(request.url);
+      response.body.clear();
+      response.body.shrink_to_fit();
+    } else if (response.error != TransportError::none) {
       response.error_message = error_buffer[0] != '\0' ? error_buffer : curl_easy_strerror(code);
     }
     return response;
   }
 
+  const std::size_t max_response_bytes_;
   std::mutex mutex_;
   std::vector<EasyHandle> idle_;
 };
 
 } // namespace
 
-std::shared_ptr<HttpClient> make_curl_http_client() { return std::make_shared<CurlHttpClient>(); }
+std::shared_ptr<HttpClient> make_curl_http_client(std::size_t max_response_bytes) {
+  return std::make_shared<CurlHttpClient>(max_response_bytes);
+}
 
 } // namespace codegate::http

@@ -89,6 +89,7 @@ std::string describe_failure(const HttpResponse& response, double timeout_second
       return out.str();
     }
     case TransportError::connection: return "connection failed: " + response.error_message;
+    case TransportError::too_large: return response.error_message;
     case TransportError::other: return "request failed: " + response.error_message;
     case TransportError::none: break;
   }

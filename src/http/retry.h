@@ -22,6 +22,8 @@ struct RetryPolicy {
 
 // True for the failures a later attempt can cure: timeouts, broken connections, 408, 409, 429
 // and 5xx, unless the server said `x-should-retry: false` (the OpenAI and Anthropic servers do).
+// A body over the size limit is not: the server would most likely send the same body again, and
+// each attempt would spend the time and bandwidth of a full limit's worth of download.
 bool is_retryable(const HttpResponse& response);
 
 // The wait a response asks for: `retry-after-ms`, else `Retry-After` as seconds or HTTP-date.
@@ -45,7 +47,7 @@ HttpResponse send_with_retries(HttpClient& http, const HttpRequest& request, con
                                const RetryHooks& hooks = {});
 
 // One line naming what went wrong with a response, for notes and errors ("HTTP 503", "timed out
-// after 60 s", "connection failed: ...").
+// after 60 s", "connection failed: ...", "response larger than N bytes from HOST").
 std::string describe_failure(const HttpResponse& response, double timeout_seconds);
 
 } // namespace codegate::http

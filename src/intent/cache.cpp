@@ -10,6 +10,7 @@
 #include "intent/prompt.h"
 #include "util/files.h"
 #include "util/hash.h"
+#include "util/json.h"
 
 namespace codegate::intent {
 namespace {
@@ -49,8 +50,7 @@ std::optional<ModelVerdict> VerdictCache::load(const CacheKey& key) const {
   if (!enabled()) return std::nullopt;
   auto text = util::read_file(entry_path(key));
   if (!text) return std::nullopt;
-  rapidjson::Document doc;
-  doc.Parse(text->c_str(), text->size());
+  rapidjson::Document doc = util::parse_json(*text);
   if (doc.HasParseError() || !doc.IsObject()) return std::nullopt;
   auto format = doc.FindMember("format");
   if (format == doc.MemberEnd() || !format->value.IsInt() || format->value.GetInt() != k_format) return std::nullopt;

@@ -300,7 +300,7 @@ IntentOutput run_intent_check(const IntentInput& input, const IntentServices& se
   } else if (services.client != nullptr) {
     client = services.client;
   } else {
-    auto setup = llm::make_llm_client(config.llm);
+    auto setup = llm::make_llm_client(config);
     for (const auto& warning : setup.warnings) util::warn(warning);
     owned_client = std::move(setup.client);
     client = owned_client.get();

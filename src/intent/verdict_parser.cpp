@@ -6,12 +6,14 @@
 #include <cctype>
 #include <cmath>
 
+#include "util/json.h"
 #include "util/strings.h"
 
 namespace codegate::intent {
 namespace {
 
 constexpr unsigned k_parse_flags = rapidjson::kParseTrailingCommasFlag | rapidjson::kParseCommentsFlag;
+constexpr int k_max_candidates = 32; // '{' positions tried as the start of the answer object
 
 // Reasoning models served through OpenAI-compatible servers put their deliberation in <think>
 // blocks, which may hold draft JSON.
@@ -163,11 +165,14 @@ VerdictParse parse_verdict(std::string_view answer) {
   if (util::trim(text).empty()) return {std::nullopt, "the answer was empty"};
   std::string problem = "the answer held no JSON object";
   bool found_object = false;
-  for (std::size_t open = text.find('{'); open != std::string::npos; open = text.find('{', open + 1)) {
+  // Each candidate costs a scan to its closing brace and a parse: a few cover any honest answer,
+  // and the cap keeps an answer of a million braces from costing quadratic time.
+  int candidates = 0;
+  for (std::size_t open = text.find('{'); open != std::string::npos && candidates++ < k_max_candidates;
+       open = text.find('{', open + 1)) {
     auto close = object_end(text, open);
     if (!close) continue;
-    rapidjson::Document doc;
-    doc.Parse<k_parse_flags>(text.c_str() + open, *close - open + 1);
+    rapidjson::Document doc = util::parse_json<k_parse_flags>(std::string_view(text).substr(open, *close - open + 1));
     if (doc.HasParseError() || !doc.IsObject()) {
       if (!found_object) problem = "the answer held no valid JSON object";
       continue;

@@ -70,4 +70,9 @@ LlmClientSetup make_llm_client(const LlmConfig& config, const EnvLookup& env, st
   return setup;
 }
 
+LlmClientSetup make_llm_client(const Config& config) {
+  return make_llm_client(config.llm, process_environment(),
+                         http::make_curl_http_client(config.http.max_response_bytes));
+}
+
 } // namespace codegate::llm

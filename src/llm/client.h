@@ -119,6 +119,9 @@ struct LlmClientSetup {
 LlmClientSetup make_llm_client(const LlmConfig& config, const EnvLookup& env = process_environment(),
                                std::shared_ptr<http::HttpClient> http = nullptr, http::RetryHooks hooks = {});
 
+// The run's client: config.llm over libcurl, with responses bounded by config.http.
+LlmClientSetup make_llm_client(const Config& config);
+
 // The model a provider uses when llm.model is empty.
 std::string default_model(const std::string& provider);
 

@@ -7,6 +7,7 @@
 
 #include "llm/client.h"
 #include "llm/provider_http.h"
+#include "util/json.h"
 #include "util/strings.h"
 
 namespace codegate::llm {
@@ -125,8 +126,7 @@ private:
     ChatResponse out;
     out.wire = std::move(posted.wire);
     const std::string& body = posted.response.body;
-    rapidjson::Document doc;
-    doc.Parse(body.c_str(), body.size());
+    rapidjson::Document doc = util::parse_json(body);
     auto unreadable = [&](const std::string& why) {
       return LlmError(LlmErrorKind::unavailable,
                       "the LLM service at " + url_ + " sent an unreadable answer (" + why + ")", out.wire);

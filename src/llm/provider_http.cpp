@@ -4,6 +4,7 @@
 
 #include <chrono>
 
+#include "util/json.h"
 #include "util/log.h"
 #include "util/strings.h"
 
@@ -51,8 +52,7 @@ std::string redact_secret(std::string text, const std::string& secret) {
 }
 
 std::string provider_error_message(const std::string& body) {
-  rapidjson::Document doc;
-  doc.Parse(body.c_str(), body.size());
+  rapidjson::Document doc = util::parse_json(body);
   if (!doc.HasParseError() && doc.IsObject()) {
     auto error = doc.FindMember("error");
     if (error != doc.MemberEnd()) {
@@ -133,7 +133,8 @@ PostedJson post_json(http::HttpClient& http, const ProviderSettings& settings, c
                    wire);
   }
   std::string attempts = wire.attempts > 1 ? " after " + std::to_string(wire.attempts) + " attempts" : "";
-  if (http::is_retryable(response)) {
+  // An oversized answer is the service misbehaving, not a refusal of this request.
+  if (http::is_retryable(response) || response.error == http::TransportError::too_large) {
     throw LlmError(LlmErrorKind::unavailable, where + " failed" + attempts + ": " + what, wire);
   }
   std::string hint;

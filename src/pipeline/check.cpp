@@ -151,7 +151,7 @@ ExitCode run_check(const CheckOptions& given) {
                         .baseline = &baseline});
   }
   write_reports(result, options);
-  publish(result, change.changes, options);
+  publish(result, change.changes, options, config.http);
   if (options.format != "text") { // the text report ends with the same verdict
     util::progress(std::string(result.failed ? "FAILED" : "passed") + ": " + std::to_string(result.reported_count()) +
                    " findings in the change, " + std::to_string(result.failing_count()) + " failing the gate");

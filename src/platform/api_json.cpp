@@ -1,6 +1,7 @@
 #include "platform/api_json.h"
 
 #include "platform/review_plan.h"
+#include "util/json.h"
 #include "util/strings.h"
 
 namespace codegate::platform {
@@ -49,8 +50,7 @@ const rapidjson::Value* json_object(const rapidjson::Value& object, const char* 
 }
 
 rapidjson::Document parse_reply(const RestReply& reply, const std::string& what) {
-  rapidjson::Document doc;
-  doc.Parse(reply.body.c_str(), reply.body.size());
+  rapidjson::Document doc = util::parse_json(reply.body);
   if (doc.HasParseError()) throw PublishFailure(what + ": the response is not JSON", reply.status);
   return doc;
 }

@@ -3,6 +3,7 @@
 #include <rapidjson/document.h>
 
 #include "util/files.h"
+#include "util/json.h"
 #include "util/log.h"
 
 namespace codegate::platform {
@@ -38,8 +39,7 @@ std::optional<int> int_at(const rapidjson::Value& root, std::initializer_list<co
 bool is_null_sha(std::string_view sha) { return !sha.empty() && sha.find_first_not_of('0') == std::string_view::npos; }
 
 std::optional<GithubEvent> parse_github_event(std::string_view event_name, std::string_view json, std::string& error) {
-  rapidjson::Document doc;
-  doc.Parse(json.data(), json.size());
+  rapidjson::Document doc = util::parse_json(json);
   if (doc.HasParseError() || !doc.IsObject()) {
     error = doc.HasParseError() ? "not valid JSON" : "not a JSON object";
     return std::nullopt;

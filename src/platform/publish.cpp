@@ -72,7 +72,7 @@ void warn_publishing(const std::string& message, bool annotate, const CheckOptio
 }
 
 void publish_github(const CheckResult& result, const ChangeSet& changes, const CheckOptions& options, CommentMode mode,
-                    const EnvLookup& env) {
+                    const HttpConfig& limits, const EnvLookup& env) {
   emit_commands(annotations(result, k_max_annotations), options);
 
   std::vector<std::string> all_fixes;
@@ -103,7 +103,7 @@ void publish_github(const CheckResult& result, const ChangeSet& changes, const C
   GithubPullRequest pr{env_or(env, "GITHUB_REPOSITORY", event->base_repository), number, result.head_sha, run_url(env)};
   std::string api_url = env_or(env, "GITHUB_API_URL", "https://api.github.com");
   try {
-    auto transport = http::make_curl_http_client();
+    auto transport = http::make_curl_http_client(limits.max_response_bytes);
     RestClient api(*transport, api_url, github_headers(token), "GitHub");
     PublishSummary done = publish_to_github(result, changes, pr, mode, api);
     std::string line = "pull request #" + std::to_string(number) + ":";
@@ -131,7 +131,7 @@ void publish_github(const CheckResult& result, const ChangeSet& changes, const C
 }
 
 void publish_gitlab(const CheckResult& result, const ChangeSet& changes, const CheckOptions& options, CommentMode mode,
-                    const EnvLookup& env) {
+                    const HttpConfig& limits, const EnvLookup& env) {
   if (mode == CommentMode::none || options.staged || result.head_sha.empty()) return;
   std::string iid = env_or(env, "CI_MERGE_REQUEST_IID");
   if (iid.empty()) return;
@@ -161,7 +161,7 @@ void publish_gitlab(const CheckResult& result, const ChangeSet& changes, const C
   }
   GitlabMergeRequest mr{url_encode(project), number, result.head_sha, env_or(env, "CI_JOB_URL")};
   try {
-    auto transport = http::make_curl_http_client();
+    auto transport = http::make_curl_http_client(limits.max_response_bytes);
     RestClient api(*transport, api_url, gitlab_headers(token, job_token), "GitLab");
     PublishSummary done = publish_to_gitlab(result, changes, mr, mode, api);
     std::string line = "merge request !" + iid + ":";
@@ -187,7 +187,8 @@ void publish_gitlab(const CheckResult& result, const ChangeSet& changes, const C
 
 } // namespace
 
-void publish(const CheckResult& result, const ChangeSet& changes, const CheckOptions& options) {
+void publish(const CheckResult& result, const ChangeSet& changes, const CheckOptions& options,
+             const HttpConfig& limits) {
   if (!options.publish.code_quality_file.empty())
     write_report(options.publish.code_quality_file, render_code_quality(result));
   if (!options.publish.gitlab_sast_file.empty())
@@ -197,8 +198,8 @@ void publish(const CheckResult& result, const ChangeSet& changes, const CheckOpt
   if (!mode) throw UsageError("--comment must be none, summary, review or both, not '" + options.publish.comment + "'");
   EnvLookup env = process_environment();
   switch (detect_ci(env)) {
-    case CiPlatform::github: publish_github(result, changes, options, *mode, env); break;
-    case CiPlatform::gitlab: publish_gitlab(result, changes, options, *mode, env); break;
+    case CiPlatform::github: publish_github(result, changes, options, *mode, limits, env); break;
+    case CiPlatform::gitlab: publish_gitlab(result, changes, options, *mode, limits, env); break;
     case CiPlatform::other:
     case CiPlatform::none: break;
   }

@@ -11,6 +11,7 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include "util/json.h"
 #include "util/log.h"
 #include "util/strings.h"
 
@@ -155,8 +156,8 @@ std::string next_link(const std::string& link_header) {
 
 std::string server_message(const std::string& body) {
   constexpr std::size_t k_max = 200;
-  rapidjson::Document doc;
-  doc.Parse(body.c_str(), body.size());
+  constexpr int k_max_depth = 8;
+  rapidjson::Document doc = util::parse_json(body);
   std::string said;
   if (!doc.HasParseError() && doc.IsObject()) {
     for (const char* key : {"message", "error"}) {
@@ -164,8 +165,9 @@ std::string server_message(const std::string& body) {
       if (it == doc.MemberEnd()) continue;
       if (it->value.IsString())
         said = it->value.GetString();
-      else if (it->value.IsObject() || it->value.IsArray()) {
-        // GitLab sends {"message": {"base": ["..."]}} for validation errors.
+      else if ((it->value.IsObject() || it->value.IsArray()) && !util::nests_deeper_than(it->value, k_max_depth)) {
+        // GitLab sends {"message": {"base": ["..."]}} for validation errors. Writing the value
+        // back out recurses per level, so only a shallow one is shown.
         rapidjson::StringBuffer buffer;
         rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
         it->value.Accept(writer);

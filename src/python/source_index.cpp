@@ -6,6 +6,7 @@
 
 #include "core/error.h"
 #include "python/index_helper.h"
+#include "util/json.h"
 #include "util/subprocess.h"
 
 namespace codegate::python {
@@ -93,8 +94,7 @@ std::string frame_sources(const std::map<std::string, std::string>& sources) {
 }
 
 std::vector<SourceIndex> parse_index_json(const std::string& json) {
-  rapidjson::Document doc;
-  doc.Parse(json.c_str(), json.size());
+  rapidjson::Document doc = util::parse_json(json);
   if (doc.HasParseError() || !doc.IsObject())
     throw ToolError("the Python source index printed output that is not JSON");
   auto files = doc.FindMember("files");

@@ -12,6 +12,7 @@
 
 #include "util/files.h"
 #include "util/hash.h"
+#include "util/json.h"
 #include "util/strings.h"
 
 namespace codegate::refine {
@@ -91,8 +92,7 @@ std::string KnowledgeBase::to_json_line(const KnowledgeEntry& entry) {
 }
 
 bool KnowledgeBase::from_json_line(const std::string& line, KnowledgeEntry& entry) {
-  rapidjson::Document doc;
-  doc.Parse(line.c_str(), line.size());
+  rapidjson::Document doc = util::parse_json(line);
   if (doc.HasParseError() || !doc.IsObject()) return false;
   entry.rule = member(doc, "rule");
   entry.before = member(doc, "before");

@@ -434,7 +434,7 @@ std::string describe_rules(const std::vector<std::string>& tools) {
 llm::LlmClient* repair_client(const RefineContext& context, const Config& config,
                               std::unique_ptr<llm::LlmClient>& owned, std::string& reason) {
   if (context.client != nullptr) return context.client;
-  llm::LlmClientSetup setup = llm::make_llm_client(config.llm);
+  llm::LlmClientSetup setup = llm::make_llm_client(config);
   for (const auto& warning : setup.warnings) util::warn(warning);
   if (!setup.client) {
     // The LLM layer words its reason for the intent check; the cause is the same here.

@@ -10,7 +10,7 @@ import time
 import unittest
 
 from support import codegate
-from support.fake_llm import FakeLlm, Reply
+from support.fake_llm import FakeLlm, Reply, verdict_json
 from support.gitrepo import GitRepo
 
 BASE = '''"""Arithmetic helpers."""
@@ -79,7 +79,7 @@ class IntentTestCase(unittest.TestCase):
         self.repo.cleanup()
         shutil.rmtree(self.out, ignore_errors=True)
 
-    def configure(self, provider="openai", analyzers=False, **llm):
+    def configure(self, provider="openai", analyzers=False, extra="", **llm):
         """Writes .codegate.yml pointing at the fake server; keyword arguments add llm: keys.
         Pylint and Bandit are off unless `analyzers`: these tests are about the intent check."""
         base_url = self.server.anthropic_base_url if provider == "anthropic" else self.server.openai_base_url
@@ -90,15 +90,26 @@ class IntentTestCase(unittest.TestCase):
         intent.setdefault("cache_dir", self.cache)
         lines = ["llm:"] + ["  %s: %s" % (k, json.dumps(v)) for k, v in settings.items() if v is not None]
         lines += ["intent:"] + ["  %s: %s" % (k, json.dumps(v)) for k, v in intent.items()]
-        self.repo.write(".codegate.yml", "\n".join(lines) + "\n" + ("" if analyzers else NO_ANALYZERS))
+        self.repo.write(".codegate.yml", "\n".join(lines) + "\n" + ("" if analyzers else NO_ANALYZERS) + extra)
 
-    def check(self, *args, key="sk-test-right-key", env=None):
+    def configure_single(self, **llm):
+        # One unit, one thread: the request count is exact.
+        self.repo.write("lib/calc.py", HEAD.replace('"""Arithmetic helpers."""', "# Arithmetic helpers.", 1))
+        self.repo.commit("drop module docstring")
+        llm.setdefault("concurrency", 1)
+        self.configure(**llm)
+
+    def check(self, *args, key="sk-test-right-key", env=None, measure=False):
+        """Runs the check; with `measure`, codegate's peak resident bytes land in self.peak_rss."""
         child_env = dict(env or {})
         if key is not None:
             child_env["CODEGATE_LLM_API_KEY"] = key
         report = os.path.join(self.out, "report-%d.json" % time.monotonic_ns())
-        result = codegate.run("check", "--repo", self.repo.path, "--base", "main", "--json", report, *args,
-                              env=child_env)
+        command = ("check", "--repo", self.repo.path, "--base", "main", "--json", report, *args)
+        if measure:
+            result, self.peak_rss = codegate.run_measured(*command, env=child_env)
+        else:
+            result = codegate.run(*command, env=child_env)
         data = None
         if os.path.exists(report):
             with open(report, encoding="utf-8") as handle:
@@ -239,13 +250,6 @@ class Cache(IntentTestCase):
 
 
 class ServiceFailures(IntentTestCase):
-    def configure_single(self, **llm):
-        # One unit, one thread: the request count is exact.
-        self.repo.write("lib/calc.py", HEAD.replace('"""Arithmetic helpers."""', "# Arithmetic helpers.", 1))
-        self.repo.commit("drop module docstring")
-        llm.setdefault("concurrency", 1)
-        self.configure(**llm)
-
     def test_429_with_retry_after_is_retried_after_the_wait(self):
         self.configure_single(retries=2)
         self.server.push(Reply.status(429, headers={"Retry-After": "1"}, match="function add "))
@@ -321,6 +325,71 @@ class ServiceFailures(IntentTestCase):
 
     def find_report(self):
         return max(glob.glob(os.path.join(self.out, "report-*.json")), key=os.path.getmtime)
+
+
+class OversizedAnswers(IntentTestCase):
+    """Every response body is capped after decompression; past the cap the transfer is cut off,
+    not retried, and the check is unavailable. Memory stays small however large the answer."""
+
+    MAX_RSS = 100 * 1024 * 1024
+
+    def limit_note(self, limit=8388608):
+        return ("intent check unavailable: the LLM service at %s/chat/completions failed: response larger than %d "
+                "bytes from 127.0.0.1" % (self.server.openai_base_url, limit))
+
+    def test_gzip_bomb_is_cut_off_after_the_limit(self):
+        self.configure_single(retries=2)
+        self.server.push(Reply.gzip_bomb(1024, repeat=True))  # ~1 MiB on the wire, 1 GiB inflated
+        result, report = self.check(measure=True)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        tool = self.intent_tool(report)
+        self.assertEqual(tool["status"], "unavailable")
+        self.assertEqual(tool["note"], self.limit_note())
+        self.assertEqual(self.server.count(), 1)  # retrying would fetch the same body again
+        self.assertLess(self.peak_rss, self.MAX_RSS)
+
+    def test_plain_50_mb_body_in_strict_mode_is_exit_3(self):
+        self.configure_single(retries=2, strict=True)
+        self.server.push(Reply.large(50 * 1000 * 1000, repeat=True))
+        result, _ = self.check(measure=True)
+        self.assertEqual(result.returncode, 3, result.stdout + result.stderr)
+        self.assertIn("codegate: error: " + self.limit_note(), result.stderr)
+        self.assertEqual(self.server.count(), 1)
+        self.assertLess(self.peak_rss, self.MAX_RSS)
+
+    def test_the_limit_is_configurable(self):
+        self.configure_single(extra="http:\n  max_response_bytes: 4096\n")
+        self.server.push(Reply.text(verdict_json("consistent", 0.9) + " " * 5000, match="function add "))
+        _, report = self.check()
+        self.assertEqual(self.intent_tool(report)["note"], self.limit_note(4096))
+
+
+class DeeplyNestedAnswers(IntentTestCase):
+    """JSON nested a million levels deep, as the HTTP body or inside the model's text, is an
+    unreadable answer: the run goes on (RapidJSON's recursive parser would crash it)."""
+
+    DEEP = "[" * 1000000 + "]" * 1000000
+
+    def test_a_deep_body_makes_the_check_unavailable(self):
+        self.configure_single(retries=0)
+        self.server.push(Reply.raw(self.DEEP, repeat=True))
+        result, report = self.check()
+        self.assertEqual(result.returncode, 0, result.stderr)
+        tool = self.intent_tool(report)
+        self.assertEqual(tool["status"], "unavailable")
+        self.assertEqual(tool["note"], "intent check unavailable: the LLM service at %s/chat/completions sent an "
+                                       "unreadable answer (not a JSON object)" % self.server.openai_base_url)
+
+    def test_a_deep_verdict_in_the_text_is_unclear(self):
+        # The correction quotes the 2 MB answer back: room in the budget for it.
+        self.configure_single(budget={"input_tokens": 2000000})
+        self.server.push(Reply.text('{"verdict": %s}' % self.DEEP, match="function add ", repeat=True))
+        result, report = self.check()
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertEqual(self.intent_tool(report)["status"], "ok")
+        self.assertIn("intent check: 1 unit is unclear because the model did not answer with the requested JSON object",
+                      report["notes"])
+        self.assertEqual(sum(1 for r in self.server.requests if "function add " in r.text), 2)  # one correction
 
 
 class NoLlm(IntentTestCase):

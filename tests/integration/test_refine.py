@@ -81,7 +81,10 @@ def listing(directory):
 # suite behaves the same inside a CI job.
 PUSH_ENV = {name: "" for name in ("GITHUB_HEAD_REF", "GITHUB_REF", "GITHUB_REF_NAME", "CI_MERGE_REQUEST_SOURCE_BRANCH_NAME",
                                   "CI_COMMIT_BRANCH", "CI_MERGE_REQUEST_SOURCE_PROJECT_ID", "CI_MERGE_REQUEST_PROJECT_ID",
-                                  "CODEGATE_PUSH_BRANCH", "CODEGATE_PUSH_REMOTE", "CODEGATE_PUSH_TOKEN", "XDG_CACHE_HOME")}
+                                  "CODEGATE_PUSH_BRANCH", "CODEGATE_PUSH_REMOTE", "CODEGATE_PUSH_TOKEN", "XDG_CACHE_HOME",
+                                  "CODEGATE_TEST_ALLOW_HTTP_CREDENTIALS")}
+# The local git server speaks plain http://; only this variable lets the token go there.
+ALLOW_HTTP = {"CODEGATE_TEST_ALLOW_HTTP_CREDENTIALS": "1"}
 
 
 def answer(code, prose="I replaced the shell call."):
@@ -98,6 +101,7 @@ class GitHttpServer:
         self.root = root
         self.tokens = tokens
         self.users = []  # the user names that came with accepted credentials
+        self.authorizations = []  # every Authorization header that arrived
         owner = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -116,8 +120,12 @@ class GitHttpServer:
         self._server.daemon_threads = True
         threading.Thread(target=self._server.serve_forever, daemon=True).start()
 
+    @property
+    def port(self):
+        return self._server.server_address[1]
+
     def url(self, name):
-        return "http://127.0.0.1:%d/%s" % (self._server.server_address[1], name)
+        return "http://127.0.0.1:%d/%s" % (self.port, name)
 
     def stop(self):
         self._server.shutdown()
@@ -149,6 +157,8 @@ class GitHttpServer:
         body = self._body(handler) if handler.command == "POST" else b""
         user, token = "", ""
         auth = handler.headers.get("Authorization", "")
+        if auth:
+            self.authorizations.append(auth)
         if auth.startswith("Basic "):
             user, _, token = base64.b64decode(auth[6:]).decode().partition(":")
         if token not in self.tokens:
@@ -297,24 +307,42 @@ class FixIsVerifiedCommittedAndPushed(RefineTestCase):
         self.repo.git("remote", "set-url", "origin", server.url("origin.git"))
 
         self.server.push(Reply.text(answer(FIXED), match=REPAIR, repeat=True))
-        result = self.check("--fix", "push", env={"GITHUB_TOKEN": "sk-read-token", "CODEGATE_PUSH_BRANCH": "feature"})
+        result = self.check("--fix", "push",
+                            env={"GITHUB_TOKEN": "sk-read-token", "CODEGATE_PUSH_BRANCH": "feature", **ALLOW_HTTP})
         self.assertEqual(result.returncode, 1, result.stderr)
         self.assertEqual(self.bare_git("rev-parse", "feature"), self.head)
         notes = "\n".join(self.report["notes"])
         self.assertIn("refine: not pushed: origin (%s) refused the credentials from GITHUB_TOKEN (read-only token or "
                       "no access)" % server.url("origin.git"), notes)
         self.assertIn("the fixes are offered as suggestions instead", notes)
+        self.assertNotIn("followRedirects", notes)  # libgit2's stale error is not the reason
         self.assertNotIn("sk-read-token", result.stdout + result.stderr + json.dumps(self.report))
 
         # With write access the same kind of commit goes through, as x-access-token.
         self.repo.git("reset", "-q", "--hard", self.head)
-        result = self.check("--fix", "push", env={"GITHUB_TOKEN": "sk-write-token", "CODEGATE_PUSH_BRANCH": "feature"})
+        result = self.check("--fix", "push",
+                            env={"GITHUB_TOKEN": "sk-write-token", "CODEGATE_PUSH_BRANCH": "feature", **ALLOW_HTTP})
         self.assertEqual(result.returncode, 1, result.stderr)
         new_head = self.repo.git("rev-parse", "HEAD")
         self.assertEqual(self.bare_git("rev-parse", "feature"), new_head, self.report["notes"])
         self.assertEqual(self.repo.git("rev-parse", "HEAD^"), self.head)
         self.assertEqual(set(server.users), {"x-access-token"})
         self.assertNotIn("sk-write-token", result.stdout + result.stderr + json.dumps(self.report))
+
+    def test_no_token_goes_to_an_http_remote(self):
+        server = GitHttpServer(self.out, {"sk-write-token": "write"})
+        self.addCleanup(server.stop)
+        self.repo.git("remote", "set-url", "origin", server.url("origin.git"))
+        self.server.push(Reply.text(answer(FIXED), match=REPAIR))
+        result = self.check("--fix", "push", env={"GITHUB_TOKEN": "sk-write-token", "CODEGATE_PUSH_BRANCH": "feature"})
+        self.assertEqual(result.returncode, 1, result.stderr)
+        self.assertEqual(server.authorizations, [])
+        self.assertEqual(self.bare_git("rev-parse", "feature"), self.head)
+        commit = self.repo.git("rev-parse", "HEAD")
+        self.assertIn("refine: not pushed: refusing to send credentials to http://127.0.0.1:%d: use an https remote "
+                      "(commit %s stays in the local repository); the fixes are offered as suggestions instead"
+                      % (server.port, commit[:7]), self.report["notes"])
+        self.assertNotIn("followRedirects", result.stderr)
 
     def test_a_moved_remote_branch_stops_the_push(self):
         # Somebody pushes to the pull request's branch after the commit codegate analyses.

@@ -23,6 +23,7 @@ TEST_CASE("an empty file gives the defaults") {
   CHECK(config.bandit.severity == "medium");
   CHECK(config.filter_mode == FilterMode::added);
   CHECK_FALSE(config.fail_level);
+  CHECK(config.http.max_response_bytes == 8 * 1024 * 1024);
 }
 
 TEST_CASE("every section is read") {
@@ -37,6 +38,7 @@ bandit: {severity: high, confidence: low}
 llm: {provider: anthropic, model: m, timeout: 5, budget: {calls: 7}}
 intent: {fail_on: inconsistent, require_docstrings: all}
 refine: {fix: patch, max_rounds: 5}
+http: {max_response_bytes: 65536}
 )",
                                "c.yml");
   CHECK(config.include == std::vector<std::string>{"src/**/*.py"});
@@ -51,6 +53,7 @@ refine: {fix: patch, max_rounds: 5}
   CHECK(config.llm.budget_calls == 7);
   CHECK(config.intent.fail_on == "inconsistent");
   CHECK(config.refine.max_rounds == 5);
+  CHECK(config.http.max_response_bytes == 65536);
 }
 
 TEST_CASE("errors name the file, line and column") {
@@ -61,6 +64,8 @@ TEST_CASE("errors name the file, line and column") {
         ".codegate.yml:2:13: 'bandit.severity' must be one of high, low, medium, not 'severe'");
   CHECK(error_of("pylint: [1, 2]\n") == ".codegate.yml:1:9: 'pylint' must be a mapping");
   CHECK(error_of("refine:\n  max_rounds: 11\n") == ".codegate.yml:2:15: 'refine.max_rounds' must be between 1 and 10");
+  CHECK(error_of("http:\n  max_response_bytes: 10\n") ==
+        ".codegate.yml:2:23: 'http.max_response_bytes' must be between 1024 and 1073741824");
 }
 
 TEST_CASE("invalid YAML is an error with its position") {

@@ -46,6 +46,7 @@ TEST_CASE("429, 5xx, timeouts and broken connections are retried; other failures
   CHECK(is_retryable(transport_failure(TransportError::timeout)));
   CHECK(is_retryable(transport_failure(TransportError::connection)));
   CHECK_FALSE(is_retryable(transport_failure(TransportError::other)));
+  CHECK_FALSE(is_retryable(transport_failure(TransportError::too_large)));
   CHECK_FALSE(is_retryable(http_response(400, "")));
   CHECK_FALSE(is_retryable(http_response(401, "")));
   CHECK_FALSE(is_retryable(http_response(404, "")));

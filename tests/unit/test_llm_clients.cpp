@@ -222,6 +222,22 @@ TEST_CASE("exhausted retries are 'unavailable'; a 404 is 'rejected' with a hint"
   }
 }
 
+TEST_CASE("an oversized answer is 'unavailable' after one attempt, whatever the retries") {
+  auto http = std::make_shared<ScriptedHttp>();
+  auto s = settings("http://h/v1");
+  s.retry.retries = 3;
+  http->responses = {transport_failure(http::TransportError::too_large, "response larger than 1024 bytes from h")};
+  try {
+    make_openai_client(s, http)->chat(request());
+    FAIL("expected an LlmError");
+  } catch (const LlmError& e) {
+    CHECK(e.kind() == LlmErrorKind::unavailable);
+    CHECK(std::string(e.what()) ==
+          "the LLM service at http://h/v1/chat/completions failed: response larger than 1024 bytes from h");
+    CHECK(e.wire().attempts == 1);
+  }
+}
+
 TEST_CASE("a 200 that is not a chat answer is an unreadable answer") {
   auto http = std::make_shared<ScriptedHttp>();
   http->responses = {http_response(200, "<html>proxy login</html>")};
@@ -229,6 +245,17 @@ TEST_CASE("a 200 that is not a chat answer is an unreadable answer") {
                        "the LLM service at http://h/v1/chat/completions sent an unreadable answer (not a JSON object)",
                        LlmError);
   http->responses = {http_response(200, R"({"content": 3})")};
+  CHECK_THROWS_AS(make_anthropic_client(settings("http://h"), http)->chat(request()), LlmError);
+}
+
+TEST_CASE("a body nested a million levels deep is an unreadable answer, not a crash") {
+  auto http = std::make_shared<ScriptedHttp>();
+  std::string deep = std::string(1000000, '[') + std::string(1000000, ']');
+  http->responses = {http_response(200, deep)};
+  CHECK_THROWS_WITH_AS(make_openai_client(settings("http://h/v1"), http)->chat(request()),
+                       "the LLM service at http://h/v1/chat/completions sent an unreadable answer (not a JSON object)",
+                       LlmError);
+  http->responses = {http_response(200, deep)};
   CHECK_THROWS_AS(make_anthropic_client(settings("http://h"), http)->chat(request()), LlmError);
 }
 

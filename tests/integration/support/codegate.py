@@ -2,6 +2,7 @@
 
 import os
 import subprocess
+import tempfile
 
 # Variables that change how codegate behaves; tests set them explicitly.
 _CONTROLLED = ("CI", "GITHUB_ACTIONS", "GITLAB_CI", "GITHUB_EVENT_PATH", "GITHUB_TOKEN", "GITLAB_TOKEN",
@@ -20,9 +21,29 @@ def binary():
     return path
 
 
-def run(*args, cwd=None, env=None, stdin=None):
-    """Runs `codegate ARGS` and returns the CompletedProcess (text output)."""
+def _environment(env):
     child_env = {k: v for k, v in os.environ.items() if k not in _CONTROLLED}
     child_env.update(env or {})
-    return subprocess.run([binary(), *args], cwd=cwd, env=child_env, capture_output=True, text=True,
+    return child_env
+
+
+def run(*args, cwd=None, env=None, stdin=None):
+    """Runs `codegate ARGS` and returns the CompletedProcess (text output)."""
+    return subprocess.run([binary(), *args], cwd=cwd, env=_environment(env), capture_output=True, text=True,
                           input=stdin, timeout=600)
+
+
+def run_measured(*args, env=None):
+    """Runs `codegate ARGS` like run() and returns (CompletedProcess, peak resident bytes) of that
+    one process (and the children it waited for): os.wait4 reports its own usage, unlike
+    RUSAGE_CHILDREN, which keeps the largest of every child this test process ever had."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        child = subprocess.Popen([binary(), *args], env=_environment(env), stdin=subprocess.DEVNULL, stdout=out,
+                                 stderr=err)
+        _, status, usage = os.wait4(child.pid, 0)
+        child.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        result = subprocess.CompletedProcess(child.args, child.returncode, out.read().decode(errors="replace"),
+                                             err.read().decode(errors="replace"))
+    return result, usage.ru_maxrss * 1024  # Linux counts KiB

@@ -7,8 +7,10 @@ port. Run it by hand with `python3 fake_llm.py` to point a codegate at it.
 """
 
 import json
+import struct
 import threading
 import time
+import zlib
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 
@@ -16,6 +18,32 @@ def verdict_json(verdict="consistent", confidence=0.9, issues=()):
     """The answer the intent prompt asks for, as text."""
     return json.dumps({"verdict": verdict, "confidence": confidence,
                        "issues": [{"line": line, "explanation": text} for line, text in issues]})
+
+
+MIB = 1 << 20
+
+
+def gzip_bomb(inflated_mib):
+    """A gzip stream that inflates to `inflated_mib` MiB of zero bytes, as (length, chunks): one
+    compressed MiB after a full flush is the same bytes every time, so the stream costs 1 KiB of
+    compression and is sent block by block (the CRC is computed only if a client reads that far)."""
+    zeros = bytes(MIB)
+    compressor = zlib.compressobj(9, zlib.DEFLATED, -15)  # raw deflate; the gzip framing is ours
+    first = compressor.compress(zeros) + compressor.flush(zlib.Z_FULL_FLUSH)
+    block = compressor.compress(zeros) + compressor.flush(zlib.Z_FULL_FLUSH)
+    end = compressor.flush()
+    header = b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\xff"
+
+    def chunks():
+        yield header + first
+        crc = zlib.crc32(zeros)
+        for _ in range(inflated_mib - 1):
+            yield block
+            crc = zlib.crc32(zeros, crc)
+        yield end + struct.pack("<II", crc, (inflated_mib * MIB) & 0xFFFFFFFF)
+
+    length = len(header) + len(first) + (inflated_mib - 1) * len(block) + len(end) + 8
+    return length, chunks
 
 
 class Reply:
@@ -52,6 +80,21 @@ class Reply:
     def hang(cls, seconds=30, **options):
         """Accepts the request and answers nothing for `seconds` (or until the server stops)."""
         return cls("hang", seconds=seconds, **options)
+
+    @classmethod
+    def raw(cls, body, **options):
+        """A 200 whose body is `body` as given (the protocol's envelope is not added)."""
+        return cls("raw", body=body, **options)
+
+    @classmethod
+    def gzip_bomb(cls, inflated_mib=1024, **options):
+        """A 200 with Content-Encoding: gzip whose ~1 MiB body inflates to `inflated_mib` MiB."""
+        return cls("gzip_bomb", inflated_mib=inflated_mib, **options)
+
+    @classmethod
+    def large(cls, size, **options):
+        """A 200 whose plain body is `size` bytes of spaces (valid JSON whitespace, no value)."""
+        return cls("large", size=size, **options)
 
     @classmethod
     def truncated(cls, **options):
@@ -198,6 +241,14 @@ class _Handler(BaseHTTPRequestHandler):
         reply = self.fake._take(request)
         if reply.kind == "status":
             return self._send(reply.fields["status"], reply.fields["body"], reply.fields["headers"])
+        if reply.kind == "raw":
+            return self._send(200, reply.fields["body"])
+        if reply.kind == "gzip_bomb":
+            length, chunks = gzip_bomb(reply.fields["inflated_mib"])
+            return self._stream(length, chunks(), {"Content-Encoding": "gzip"})
+        if reply.kind == "large":
+            size = reply.fields["size"]
+            return self._stream(size, (b" " * min(MIB, size - sent) for sent in range(0, size, MIB)))
         if reply.kind == "hang":
             self.fake._stopping.wait(reply.fields["seconds"])
             self.close_connection = True
@@ -227,6 +278,23 @@ class _Handler(BaseHTTPRequestHandler):
             self.close_connection = True
             return None
         return self._send(200, payload)
+
+    def _stream(self, length, chunks, headers=None):
+        """A 200 of `length` bytes written chunk by chunk, so a large body never sits in memory;
+        a client that hangs up early ends it."""
+        try:
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(length))
+            for name, value in (headers or {}).items():
+                self.send_header(name, value)
+            self.end_headers()
+            for chunk in chunks:
+                self.wfile.write(chunk)
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+        self.close_connection = True
+        return None
 
     def _send(self, status, payload, headers=None):
         data = payload.encode("utf-8") if isinstance(payload, str) else json.dumps(payload).encode("utf-8")
