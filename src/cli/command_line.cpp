@@ -28,6 +28,9 @@ CommandLine parse_command_line(int argc, char** argv) {
   check->add_flag("--staged", o.staged, "Check the index against HEAD (pre-commit)")
       ->excludes("--base")
       ->excludes("--head");
+  check->add_flag("--whole-files", o.whole_files,
+                  "Every line of the checked files counts as changed, and the named paths are checked even when "
+                  "the change does not touch them (the pre-commit hooks: --staged --whole-files -- FILES)");
   check->add_option("--config", o.config_file, "Configuration file (default: .codegate.yml at the root)");
   check->add_option("--trusted-config-from", o.trusted_config_from,
                     "Read configuration from this revision instead of the working tree (automatic in CI)");

@@ -3,6 +3,7 @@
 
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace codegate {
@@ -17,11 +18,21 @@ struct ChangedFile {
   std::set<int> context_lines; // head line numbers inside diff hunks (added or context)
 };
 
+// A changed file the gate does not analyse, and why; every report names it in a note.
+struct SkippedFile {
+  std::string path;
+  std::string reason; // "binary", "a symbolic link", "not a Python file", ...
+};
+
+// `path` with every line of `content` counted as added (--whole-files: the whole file is the change).
+ChangedFile whole_file_change(const std::string& path, std::string_view content);
+
 struct ChangeSet {
   std::string base_sha; // the merge base (or HEAD for --staged)
   std::string head_sha; // the analysed head commit; empty for --staged (the index)
   bool staged = false;
-  std::vector<ChangedFile> files; // sorted by path
+  std::vector<ChangedFile> files;   // sorted by path
+  std::vector<SkippedFile> skipped; // changed entries that cannot be analysed (binary, links, ...)
 
   const ChangedFile* find(const std::string& path) const;
 };

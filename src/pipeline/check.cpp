@@ -12,6 +12,7 @@
 #include "pipeline/analysis.h"
 #include "pipeline/change.h"
 #include "pipeline/report_writer.h"
+#include "pipeline/skipped_notes.h"
 #include "pipeline/trusted_config.h"
 #include "pipeline/workspace.h"
 #include "platform/ci_revisions.h"
@@ -73,7 +74,8 @@ ExitCode run_check(const CheckOptions& given) {
   const CheckOptions options = platform::with_ci_revisions(given, repo, platform::process_environment());
   if (repo.workdir().empty())
     throw UsageError("'" + options.repo + "' is a bare repository; run codegate in a checkout");
-  ResolvedChange change = resolve_change(repo, options);
+  const std::vector<std::string> only = repository_paths(options.paths, repo.workdir());
+  ResolvedChange change = resolve_change(repo, options, only);
 
   // Configuration: from the base revision in CI (or when asked), else from the working tree.
   std::string trusted_rev = options.trusted_config_from;
@@ -91,8 +93,11 @@ ExitCode run_check(const CheckOptions& given) {
   result.head_sha = change.changes.head_sha;
   result.filter_mode = config.filter_mode;
 
-  std::vector<std::string> files =
-      select_files(change.changes, config, repository_paths(options.paths, repo.workdir()));
+  std::vector<std::string> files = select_files(change.changes, config, only);
+  std::vector<SkippedFile> skipped;
+  for (const auto& file : change.changes.skipped) {
+    if (only.empty() || std::find(only.begin(), only.end(), file.path) != only.end()) skipped.push_back(file);
+  }
   const int jobs = config.jobs > 0 ? config.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
 
   // llm.budget is per run: the intent check, the repair prompts and the re-checks of candidates
@@ -106,21 +111,21 @@ ExitCode run_check(const CheckOptions& given) {
       auto source = workspace->sources().find(path);
       if (source == workspace->sources().end()) continue;
       if (source->second.size() > k_max_file_bytes) {
-        result.notes.push_back(path + " skipped: larger than " + std::to_string(k_max_file_bytes / (1024 * 1024)) +
-                               " MiB");
+        skipped.push_back({path, "larger than " + std::to_string(k_max_file_bytes / (1024 * 1024)) + " MiB"});
         continue;
       }
       checked.push_back(path);
     }
   }
   result.checked_files = checked;
+  result.notes = skipped_notes(std::move(skipped));
 
   if (checked.empty()) {
     result.notes.push_back("no Python files changed");
     util::progress("no Python files changed");
   } else {
-    util::progress("checking " + std::to_string(checked.size()) + " changed Python file" +
-                   (checked.size() == 1 ? "" : "s") + " with pylint and bandit");
+    util::progress("checking " + std::to_string(checked.size()) + (options.whole_files ? "" : " changed") +
+                   " Python file" + (checked.size() == 1 ? "" : "s") + " with pylint and bandit");
     Analysis analysis =
         analyze(*workspace, trusted, {checked, change.changes, jobs, options.log_dir, {nullptr, &llm_budget}});
     result.findings = std::move(analysis.findings);

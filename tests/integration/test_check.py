@@ -127,6 +127,33 @@ class AnalysedBytes(CheckTestCase):
         self.assertEqual(self.repo.read("lib/shell.py"), CLEAN)
 
 
+    def test_whole_files_checks_named_files_whether_changed_or_not(self):
+        self.repo.git("checkout", "-q", "main")
+        self.repo.write("lib/shell.py", VULNERABLE)
+        self.repo.commit("vulnerable code already on main")
+        self.repo.git("checkout", "-q", "-B", "feature")
+        self.repo.write("lib/more.py", CLEAN)
+        self.repo.commit("unrelated change")
+        report = self.tmp("r.json")
+        self.assertEqual(self.check("--base", "main", "--json", report).returncode, 0)
+        result = self.check("--base", "main", "--whole-files", "--json", report, "--",
+                            os.path.join(self.repo.path, "lib/shell.py"))
+        self.assertEqual(result.returncode, 1, result.stderr)
+        self.assertEqual(self.findings(report), [("bandit", "B404", "lib/shell.py", 2),
+                                                 ("bandit", "B602", "lib/shell.py", 7),
+                                                 ("pylint", "E0602", "lib/shell.py", 12)])
+
+    def test_whole_files_names_a_file_missing_from_the_index(self):
+        self.repo.write("lib/untracked.py", VULNERABLE)
+        report = self.tmp("r.json")
+        result = self.check("--staged", "--whole-files", "--json", report, "--",
+                            os.path.join(self.repo.path, "lib/untracked.py"))
+        self.assertEqual(result.returncode, 0, result.stderr)
+        with open(report, encoding="utf-8") as handle:
+            self.assertEqual(json.load(handle)["notes"][:2], ["skipped lib/untracked.py: not a regular file in the index",
+                                                              "no Python files changed"])
+
+
 class BadInput(CheckTestCase):
     def test_not_a_git_repository(self):
         with tempfile.TemporaryDirectory() as empty:

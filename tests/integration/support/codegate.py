@@ -20,9 +20,14 @@ def binary():
     return path
 
 
-def run(*args, cwd=None, env=None, stdin=None):
-    """Runs `codegate ARGS` and returns the CompletedProcess (text output)."""
+def environment(env=None):
+    """This process's environment without the variables tests control, plus `env`."""
     child_env = {k: v for k, v in os.environ.items() if k not in _CONTROLLED}
     child_env.update(env or {})
-    return subprocess.run([binary(), *args], cwd=cwd, env=child_env, capture_output=True, text=True,
+    return child_env
+
+
+def run(*args, cwd=None, env=None, stdin=None):
+    """Runs `codegate ARGS` and returns the CompletedProcess (text output)."""
+    return subprocess.run([binary(), *args], cwd=cwd, env=environment(env), capture_output=True, text=True,
                           input=stdin, timeout=600)
