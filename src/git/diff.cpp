@@ -31,8 +31,20 @@ void collect(git_diff* diff, ChangeSet& changes) {
     Handle<git_patch, git_patch_free> patch(raw_patch);
     if (!patch) continue; // unchanged content
     const git_diff_delta* delta = git_patch_get_delta(patch.get());
-    if (delta->status == GIT_DELTA_DELETED || !is_regular(delta->new_file.mode)) continue;
-    if ((delta->flags & GIT_DIFF_FLAG_BINARY) != 0) continue;
+    if (delta->status == GIT_DELTA_DELETED) continue; // nothing left to check
+    if (delta->new_file.mode == GIT_FILEMODE_LINK) {
+      changes.skipped.push_back({delta->new_file.path, "a symbolic link"});
+      continue;
+    }
+    if (delta->new_file.mode == GIT_FILEMODE_COMMIT) {
+      changes.skipped.push_back({delta->new_file.path, "a submodule"});
+      continue;
+    }
+    if (!is_regular(delta->new_file.mode)) continue;
+    if ((delta->flags & GIT_DIFF_FLAG_BINARY) != 0) {
+      changes.skipped.push_back({delta->new_file.path, "binary"});
+      continue;
+    }
 
     ChangedFile file;
     file.path = delta->new_file.path;

@@ -22,6 +22,9 @@ void take_whole_files(ResolvedChange& resolved, const std::vector<std::string>& 
 
   std::vector<ChangedFile> files;
   for (const auto& path : wanted) {
+    bool already_skipped = std::any_of(changes.skipped.begin(), changes.skipped.end(),
+                                       [&](const SkippedFile& file) { return file.path == path; });
+    if (already_skipped) continue; // the diff said why (binary, a link)
     auto content = resolved.analysed->read(path);
     if (!content) {
       // No fallback to HEAD: the index is what the commit records (an untracked or unstaged file

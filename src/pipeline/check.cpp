@@ -11,6 +11,7 @@
 #include "llm/budget.h"
 #include "pipeline/analysis.h"
 #include "pipeline/change.h"
+#include "pipeline/python_files.h"
 #include "pipeline/report_writer.h"
 #include "pipeline/skipped_notes.h"
 #include "pipeline/trusted_config.h"
@@ -42,13 +43,24 @@ std::vector<std::string> repository_paths(const std::vector<std::string>& paths,
   return out;
 }
 
-// The changed files the configuration's globs and the positional paths (when given) select.
-std::vector<std::string> select_files(const ChangeSet& changes, const Config& config,
-                                      const std::vector<std::string>& only) {
+// The changed Python files (the configuration's include globs, or a Python shebang) that the
+// exclude globs and the positional paths (when given) leave; the others go to `skipped`.
+std::vector<std::string> select_files(const ChangeSet& changes, const git::Snapshot& analysed, const Config& config,
+                                      const std::vector<std::string>& only, std::vector<SkippedFile>& skipped) {
   std::vector<std::string> files;
   for (const auto& file : changes.files) {
-    if (!util::glob_match_any(config.include, file.path) || util::glob_match_any(config.exclude, file.path)) continue;
     if (!only.empty() && std::find(only.begin(), only.end(), file.path) == only.end()) continue;
+    if (!util::glob_match_any(config.include, file.path)) {
+      auto content = analysed.read(file.path);
+      if (!content || !has_python_shebang(*content)) {
+        skipped.push_back({file.path, "not a Python file"});
+        continue;
+      }
+    }
+    if (util::glob_match_any(config.exclude, file.path)) {
+      skipped.push_back({file.path, "excluded by the configuration"});
+      continue;
+    }
     files.push_back(file.path);
   }
   return files;
@@ -93,11 +105,11 @@ ExitCode run_check(const CheckOptions& given) {
   result.head_sha = change.changes.head_sha;
   result.filter_mode = config.filter_mode;
 
-  std::vector<std::string> files = select_files(change.changes, config, only);
   std::vector<SkippedFile> skipped;
   for (const auto& file : change.changes.skipped) {
     if (only.empty() || std::find(only.begin(), only.end(), file.path) != only.end()) skipped.push_back(file);
   }
+  std::vector<std::string> files = select_files(change.changes, *change.analysed, config, only, skipped);
   const int jobs = config.jobs > 0 ? config.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
 
   // llm.budget is per run: the intent check, the repair prompts and the re-checks of candidates

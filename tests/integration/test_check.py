@@ -154,6 +154,58 @@ class AnalysedBytes(CheckTestCase):
                                                               "no Python files changed"])
 
 
+class PythonScriptsAndSkippedFiles(CheckTestCase):
+    def test_python_scripts_without_suffix_are_analysed(self):
+        self.repo.write("tools/run", "#!/usr/bin/env python3\n" + VULNERABLE)
+        self.repo.write("tools/fast", "#!/usr/bin/env -S python3 -u\n" + VULNERABLE)
+        self.repo.write("tools/legacy", "#!/usr/bin/python3.11\n" + VULNERABLE)
+        self.repo.write("tools/build", "#!/bin/sh\nexec make \"$@\"\n")
+        os.chmod(os.path.join(self.repo.path, "tools/run"), 0o755)
+        self.repo.commit("scripts")
+        report = self.tmp("r.json")
+        result = self.check("--base", "main", "--no-llm", "--json", report)
+        self.assertEqual(result.returncode, 1, result.stderr)
+        with open(report, encoding="utf-8") as handle:
+            data = json.load(handle)
+        self.assertEqual(data["checked_files"], ["tools/fast", "tools/legacy", "tools/run"])
+        found = self.findings(report)
+        for name in ("tools/fast", "tools/legacy", "tools/run"):
+            self.assertIn(("bandit", "B602", name, 8), found)
+            self.assertIn(("pylint", "E0602", name, 13), found)
+        self.assertEqual(data["notes"][0], "skipped tools/build: not a Python file")
+
+    def test_every_skipped_file_is_named(self):
+        self.repo.write("README.md", "project, documented\n")
+        self.repo.write("data.bin", b"\x00\x01\x02binary\x00")
+        os.symlink("lib/util.py", os.path.join(self.repo.path, "link.py"))
+        self.repo.write("vendor/old.py", VULNERABLE)
+        self.repo.write("lib/shell.py", VULNERABLE)
+        self.repo.commit("mixed change")
+        self.repo.write(".codegate.yml", "exclude: [\"vendor/**\"]\n")  # local runs read the working tree's
+        result = self.check("--base", "main", "--no-llm")
+        self.assertEqual(result.returncode, 1, result.stderr)
+        self.assertEqual(result.stdout.split("\n\n")[-1],
+                         "codegate: intent check skipped: turned off (--no-llm or intent.enabled: false)\n"
+                         "codegate: skipped README.md: not a Python file\n"
+                         "codegate: skipped data.bin: binary\n"
+                         "codegate: skipped link.py: a symbolic link\n"
+                         "codegate: skipped vendor/old.py: excluded by the configuration\n"
+                         "codegate: 3 findings reported (2 fail the gate); FAILED\n")
+
+    def test_many_skipped_files_are_counted(self):
+        for i in range(12):
+            self.repo.write(f"docs/page{i:02}.txt", "text\n")
+        self.repo.write("z.bin", b"\x00binary")
+        self.repo.commit("documents")
+        report = self.tmp("r.json")
+        result = self.check("--base", "main", "--json", report)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        with open(report, encoding="utf-8") as handle:
+            notes = json.load(handle)["notes"]
+        self.assertEqual(notes[:12], [f"skipped docs/page{i:02}.txt: not a Python file" for i in range(10)] +
+                         ["skipped 3 more files (1 binary, 2 not a Python file)", "no Python files changed"])
+
+
 class BadInput(CheckTestCase):
     def test_not_a_git_repository(self):
         with tempfile.TemporaryDirectory() as empty:

@@ -145,6 +145,18 @@ class PreCommitHooks(unittest.TestCase):
         result = self.run_in_repo("pre-commit", "run", "--files", "lib/shell.py")
         self.assert_output(result, 1, FAILED + vulnerable_report("lib/shell.py"))
 
+    def test_python_script_without_suffix_is_checked(self):
+        # pre-commit's `types: [python]` passes an executable with a Python shebang.
+        self.repo.write("tools/run", VULNERABLE.replace('"""Helpers', '#!/usr/bin/env python3\n"""Helpers'))
+        os.chmod(os.path.join(self.repo.path, "tools/run"), 0o755)
+        self.commit_without_hook("a script")
+        result = self.run_in_repo("pre-commit", "run", "--files", "tools/run")
+        expected = vulnerable_report("tools/run")
+        for line in (2, 7, 12):
+            expected = expected.replace(f"tools/run:{line}:", f"tools/run:{line + 1}:").replace(
+                f"  {line} | ", f"  {line + 1} | ")
+        self.assert_output(result, 1, FAILED + expected)
+
     def test_file_named_like_an_option_stays_a_file(self):
         # Without the `--` ending the hook's entry, this name would make codegate write its JSON report
         # to lib/x.py and check nothing.
