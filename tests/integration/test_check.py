@@ -307,6 +307,33 @@ class BadInput(CheckTestCase):
         self.assertEqual(result.returncode, 2)
         self.assertIn("codegate check --help", result.stderr)
 
+    def test_unknown_option_before_the_subcommand_names_the_option(self):
+        result = codegate.run("-V")
+        self.assertEqual((result.returncode, result.stdout, result.stderr),
+                         (2, "", "codegate: error: The following argument was not expected: -V\n"
+                                 "Run 'codegate --help' or 'codegate check --help' for usage.\n"))
+        result = codegate.run("-q")
+        self.assertEqual((result.returncode, result.stderr),
+                         (2, "codegate: error: A subcommand is required\n"
+                             "Run 'codegate --help' or 'codegate check --help' for usage.\n"))
+
+    def test_fix_help_shows_no_default_and_a_bare_fix_means_patch(self):
+        result = codegate.run("check", "--help")
+        self.assertIn("\n  --fix [MODE]:{none,patch,apply,commit,push,suggest}\n"
+                      "                              Let the LLM refine failing files: none, patch, apply, commit, "
+                      "push, suggest (default: refine.fix, else none; a bare --fix means patch)\n", result.stdout)
+        # The refine loop starts (and stops at once on codegate's own commit) only when --fix means a mode.
+        self.repo.write("lib/shell.py", VULNERABLE)
+        self.repo.commit("codegate: fix it\n\nCodegate-Refined: true")
+        report = self.tmp("r.json")
+        for args, refined in (([], False), (["--fix"], True), (["--fix", "none"], False)):
+            result = self.check("--base", "main", "--no-llm", "--json", report, *args)
+            self.assertEqual(result.returncode, 1, result.stderr)
+            with open(report, encoding="utf-8") as handle:
+                notes = json.load(handle)["notes"]
+            self.assertEqual(any(note.startswith("refine skipped: the analysed commit is codegate's own")
+                                 for note in notes), refined, (args, notes))
+
     def test_help_and_version(self):
         self.assertEqual(codegate.run("--version").stdout.strip(), "codegate 0.1.0")
         result = codegate.run("check", "--help")

@@ -16,8 +16,8 @@ TEST_CASE("a Python shebang makes a script a Python file") {
 }
 
 TEST_CASE("other interpreters and first lines are not Python") {
-  for (const char* script : {"#!/bin/sh\nexec python3 \"$@\"\n", "#!/usr/bin/env bash\n", "# python3\n", "",
-                             "#!", "#!/usr/bin/env\n", "#!/usr/bin/python-config\n", "#!/usr/bin/pythonista\n",
+  for (const char* script : {"#!/bin/sh\nexec python3 \"$@\"\n", "#!/usr/bin/env bash\n", "# python3\n", "", "#!",
+                             "#!/usr/bin/env\n", "#!/usr/bin/python-config\n", "#!/usr/bin/pythonista\n",
                              "print(1)\n#!/usr/bin/env python3\n", "#!/usr/bin/env -S\n"}) {
     CAPTURE(script);
     CHECK_FALSE(has_python_shebang(script));
