@@ -14,7 +14,9 @@ CommandLine parse_command_line(int argc, char** argv) {
   CommandLine cl;
   CLI::App app{"codegate: gate a change to a Python code base with Pylint, Bandit and an LLM intent check", "codegate"};
   app.set_version_flag("--version", std::string("codegate ") + CODEGATE_VERSION);
-  app.require_subcommand(1);
+  // At most one subcommand; "a subcommand is required" is checked after parsing (below), because
+  // CLI11 reports a missing subcommand before an unknown option, and `codegate -V` must say -V.
+  app.require_subcommand(0, 1);
   bool quiet = false, verbose = false;
   app.add_flag("-q,--quiet", quiet, "Print no progress on stderr");
   app.add_flag("-v,--verbose", verbose, "Print debugging detail on stderr");
@@ -29,6 +31,9 @@ CommandLine parse_command_line(int argc, char** argv) {
   check->add_flag("--staged", o.staged, "Check the index against HEAD (pre-commit)")
       ->excludes("--base")
       ->excludes("--head");
+  check->add_flag("--whole-files", o.whole_files,
+                  "Every line of the checked files counts as changed, and the named paths are checked even when "
+                  "the change does not touch them (the pre-commit hooks: --staged --whole-files -- FILES)");
   check->add_option("--config", o.config_file, "Configuration file (default: .codegate.yml at the root)");
   check->add_option("--trusted-config-from", o.trusted_config_from,
                     "Read configuration from this revision instead of the working tree (automatic in CI)");
@@ -54,13 +59,15 @@ CommandLine parse_command_line(int argc, char** argv) {
   check->add_option("--llm-base-url", o.llm_base_url, "OpenAI-compatible (or Anthropic) endpoint");
   check->add_flag("--no-llm", o.no_llm, "Skip the LLM intent check");
   check->add_option("--log-dir", o.log_dir, "Write every LLM exchange as JSON into DIR");
-  check
-      ->add_option("--fix", o.fix,
-                   "Let the LLM refine failing files: none, patch (the default of a bare --fix), apply, commit, "
-                   "push, suggest")
-      ->expected(0, 1)
-      ->default_str("patch")
-      ->check(CLI::IsMember({"none", "patch", "apply", "commit", "push", "suggest"}));
+  // No default_str: CLI11 would print it as the option's default ("--fix ...=patch"); the bare
+  // flag is turned into patch in the callback instead.
+  CLI::Option* fix = check
+                         ->add_option("--fix", o.fix,
+                                      "Let the LLM refine failing files: none, patch, apply, commit, push, suggest "
+                                      "(default: refine.fix, else none; a bare --fix means patch)")
+                         ->expected(0, 1)
+                         ->type_name("[MODE]")
+                         ->check(CLI::IsMember({"none", "patch", "apply", "commit", "push", "suggest"}));
   check->add_option("--max-rounds", o.max_rounds, "Refine rounds per file (default 3)")->check(CLI::Range(1, 10));
   check
       ->add_option("--comment", o.publish.comment,
@@ -69,10 +76,14 @@ CommandLine parse_command_line(int argc, char** argv) {
   check->add_option("--gitlab-code-quality", o.publish.code_quality_file, "Write a GitLab Code Quality report to FILE");
   check->add_option("--gitlab-sast", o.publish.gitlab_sast_file, "Write a GitLab SAST report to FILE");
   check->add_option("paths", o.paths, "Restrict the check to these files");
-  check->callback([&] { cl.command = CommandLine::Command::check; });
+  check->callback([&] {
+    cl.command = CommandLine::Command::check;
+    if (fix->count() > 0 && o.fix.empty()) o.fix = "patch";
+  });
 
   try {
     app.parse(argc, argv);
+    if (cl.command == CommandLine::Command::none) throw CLI::RequiredError::Subcommand(1);
   } catch (const CLI::CallForHelp& e) {
     cl.exit_now = app.exit(e);
   } catch (const CLI::CallForAllHelp& e) {

@@ -3,6 +3,7 @@
 
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace codegate {
@@ -18,12 +19,22 @@ struct ChangedFile {
   int removed_lines = 0;       // base lines the change deleted: code may have moved out of here
 };
 
+// A changed file the gate does not analyse, and why; every report names it in a note.
+struct SkippedFile {
+  std::string path;
+  std::string reason; // "binary", "a symbolic link", "not a Python file", ...
+};
+
+// `path` with every line of `content` counted as added (--whole-files: the whole file is the change).
+ChangedFile whole_file_change(const std::string& path, std::string_view content);
+
 struct ChangeSet {
   std::string base_sha; // the merge base (or HEAD for --staged)
   std::string head_sha; // the analysed head commit; empty for --staged (the index)
   bool staged = false;
-  std::vector<ChangedFile> files; // sorted by path
-  std::vector<std::string> deleted_files; // base paths of regular files the change deletes, sorted
+  std::vector<ChangedFile> files;          // sorted by path
+  std::vector<SkippedFile> skipped;        // changed entries that cannot be analysed (binary, links, ...)
+  std::vector<std::string> deleted_files;  // base paths of regular files the change deletes, sorted
 
   const ChangedFile* find(const std::string& path) const;
 };

@@ -36,8 +36,19 @@ void collect(git_diff* diff, ChangeSet& changes) {
       if (is_regular(delta->old_file.mode)) changes.deleted_files.emplace_back(delta->old_file.path);
       continue;
     }
+    if (delta->new_file.mode == GIT_FILEMODE_LINK) {
+      changes.skipped.push_back({delta->new_file.path, "a symbolic link"});
+      continue;
+    }
+    if (delta->new_file.mode == GIT_FILEMODE_COMMIT) {
+      changes.skipped.push_back({delta->new_file.path, "a submodule"});
+      continue;
+    }
     if (!is_regular(delta->new_file.mode)) continue;
-    if ((delta->flags & GIT_DIFF_FLAG_BINARY) != 0) continue;
+    if ((delta->flags & GIT_DIFF_FLAG_BINARY) != 0) {
+      changes.skipped.push_back({delta->new_file.path, "binary"});
+      continue;
+    }
 
     ChangedFile file;
     file.path = delta->new_file.path;

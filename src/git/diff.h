@@ -1,6 +1,6 @@
 #pragma once
-// The change as a pull request shows it: renames followed; deleted, binary, submodule and symlink
-// entries left out; the exact added lines of every file.
+// The change as a pull request shows it: renames followed; deleted entries left out, binary,
+// submodule and symlink entries listed as skipped; the exact added lines of every file.
 
 #include "core/change_set.h"
 #include "git/repository.h"

@@ -1,5 +1,10 @@
 #include "git/repository.h"
 
+#include <git2/sys/repository.h>
+
+#include <cstdlib>
+#include <filesystem>
+
 #include "core/error.h"
 
 namespace codegate::git {
@@ -16,7 +21,17 @@ Repository Repository::open(const std::string& path) {
     throw UsageError("'" + path + "' is not inside a git repository (" + last_error() +
                      "); run codegate from a checkout or pass --repo DIR");
   }
-  return Repository(RepositoryHandle(repo));
+  RepositoryHandle owned(repo);
+  // A hook run by `git commit -a` or `git commit FILE` finds what the commit records in a temporary
+  // index named by GIT_INDEX_FILE, not in .git/index; git (and pre-commit) read that one, so must we.
+  if (const char* index_file = std::getenv("GIT_INDEX_FILE"); index_file != nullptr && *index_file != '\0') {
+    std::string index_path = std::filesystem::absolute(index_file).string();
+    git_index* index = nullptr;
+    check(git_index_open(&index, index_path.c_str()), "cannot read the index " + index_path + " (GIT_INDEX_FILE)");
+    IndexHandle owned_index(index); // the repository keeps its own reference
+    check(git_repository_set_index(repo, index), "cannot use the index " + index_path + " (GIT_INDEX_FILE)");
+  }
+  return Repository(std::move(owned));
 }
 
 std::string Repository::workdir() const {

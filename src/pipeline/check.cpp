@@ -12,7 +12,9 @@
 #include "pipeline/analysis.h"
 #include "pipeline/baseline.h"
 #include "pipeline/change.h"
+#include "pipeline/python_files.h"
 #include "pipeline/report_writer.h"
+#include "pipeline/skipped_notes.h"
 #include "pipeline/trusted_config.h"
 #include "pipeline/workspace.h"
 #include "platform/ci_revisions.h"
@@ -42,13 +44,24 @@ std::vector<std::string> repository_paths(const std::vector<std::string>& paths,
   return out;
 }
 
-// The changed files the configuration's globs and the positional paths (when given) select.
-std::vector<std::string> select_files(const ChangeSet& changes, const Config& config,
-                                      const std::vector<std::string>& only) {
+// The changed Python files (the configuration's include globs, or a Python shebang) that the
+// exclude globs and the positional paths (when given) leave; the others go to `skipped`.
+std::vector<std::string> select_files(const ChangeSet& changes, const git::Snapshot& analysed, const Config& config,
+                                      const std::vector<std::string>& only, std::vector<SkippedFile>& skipped) {
   std::vector<std::string> files;
   for (const auto& file : changes.files) {
-    if (!util::glob_match_any(config.include, file.path) || util::glob_match_any(config.exclude, file.path)) continue;
     if (!only.empty() && std::find(only.begin(), only.end(), file.path) == only.end()) continue;
+    if (!util::glob_match_any(config.include, file.path)) {
+      auto content = analysed.read(file.path);
+      if (!content || !has_python_shebang(*content)) {
+        skipped.push_back({file.path, "not a Python file"});
+        continue;
+      }
+    }
+    if (util::glob_match_any(config.exclude, file.path)) {
+      skipped.push_back({file.path, "excluded by the configuration"});
+      continue;
+    }
     files.push_back(file.path);
   }
   return files;
@@ -75,7 +88,8 @@ ExitCode run_check(const CheckOptions& given) {
   const CheckOptions options = platform::with_ci_revisions(given, repo, platform::process_environment());
   if (repo.workdir().empty())
     throw UsageError("'" + options.repo + "' is a bare repository; run codegate in a checkout");
-  ResolvedChange change = resolve_change(repo, options);
+  const std::vector<std::string> only = repository_paths(options.paths, repo.workdir());
+  ResolvedChange change = resolve_change(repo, options, only);
 
   // Configuration: from the base revision in CI (or when asked), else from the working tree.
   std::string trusted_rev = options.trusted_config_from;
@@ -93,8 +107,11 @@ ExitCode run_check(const CheckOptions& given) {
   result.head_sha = change.changes.head_sha;
   result.filter_mode = config.filter_mode;
 
-  std::vector<std::string> files =
-      select_files(change.changes, config, repository_paths(options.paths, repo.workdir()));
+  std::vector<SkippedFile> skipped;
+  for (const auto& file : change.changes.skipped) {
+    if (only.empty() || std::find(only.begin(), only.end(), file.path) != only.end()) skipped.push_back(file);
+  }
+  std::vector<std::string> files = select_files(change.changes, *change.analysed, config, only, skipped);
   const int jobs = config.jobs > 0 ? config.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
 
   // llm.budget is per run: the intent check, the repair prompts and the re-checks of candidates
@@ -108,21 +125,21 @@ ExitCode run_check(const CheckOptions& given) {
       auto source = workspace->sources().find(path);
       if (source == workspace->sources().end()) continue;
       if (source->second.size() > k_max_file_bytes) {
-        result.notes.push_back(path + " skipped: larger than " + std::to_string(k_max_file_bytes / (1024 * 1024)) +
-                               " MiB");
+        skipped.push_back({path, "larger than " + std::to_string(k_max_file_bytes / (1024 * 1024)) + " MiB"});
         continue;
       }
       checked.push_back(path);
     }
   }
   result.checked_files = checked;
+  result.notes = skipped_notes(std::move(skipped));
 
   if (checked.empty()) {
     result.notes.push_back("no Python files changed");
     util::progress("no Python files changed");
   } else {
-    util::progress("checking " + std::to_string(checked.size()) + " changed Python file" +
-                   (checked.size() == 1 ? "" : "s") + " with pylint and bandit");
+    util::progress("checking " + std::to_string(checked.size()) + (options.whole_files ? "" : " changed") +
+                   " Python file" + (checked.size() == 1 ? "" : "s") + " with pylint and bandit");
     Analysis analysis =
         analyze(*workspace, trusted, {checked, change.changes, jobs, options.log_dir, {nullptr, &llm_budget}});
     result.findings = std::move(analysis.findings);

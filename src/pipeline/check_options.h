@@ -11,10 +11,11 @@ namespace codegate {
 
 struct CheckOptions {
   std::string repo = ".";
-  std::string base;                // empty: the branch's upstream, origin/HEAD, main or master
-  std::string head;                // empty: HEAD
-  bool staged = false;             // the index against HEAD (pre-commit)
-  std::string config_file;         // empty: .codegate.yml (or .codegate.yaml) at the root
+  std::string base;         // empty: the branch's upstream, origin/HEAD, main or master
+  std::string head;         // empty: HEAD
+  bool staged = false;      // the index against HEAD (pre-commit)
+  bool whole_files = false; // every line of the checked files counts as changed; paths are checked even unchanged
+  std::string config_file;  // empty: .codegate.yml (or .codegate.yaml) at the root
   std::string trusted_config_from; // a revision to read configuration from; set by CI detection too
   std::optional<std::string> filter_mode;
   std::optional<std::string> fail_level;

@@ -2,20 +2,11 @@
 
 #include <algorithm>
 
+#include "pipeline/python_files.h"
 #include "util/files.h"
 #include "util/strings.h"
 
 namespace codegate {
-namespace {
-
-bool is_python(const std::string& path) {
-  auto ends_with = [&](std::string_view suffix) {
-    return path.size() >= suffix.size() && path.compare(path.size() - suffix.size(), suffix.size(), suffix) == 0;
-  };
-  return ends_with(".py") || ends_with(".pyi");
-}
-
-} // namespace
 
 Workspace::Workspace(const git::Snapshot& snapshot, const std::vector<std::string>& files)
     : dir_("codegate-ws"), root_(dir_.path() + "/tree"), config_dir_(dir_.path() + "/config") {
@@ -29,7 +20,7 @@ Workspace::Workspace(const git::Snapshot& snapshot, const std::vector<std::strin
   // The rest of the revision's Python files, so that imports between modules resolve as they
   // would in the repository.
   for (const auto& path : snapshot.list_files()) {
-    if (!is_python(path) || sources_.count(path) != 0) continue;
+    if (!has_python_suffix(path) || sources_.count(path) != 0) continue;
     if (auto content = snapshot.read(path)) {
       util::write_file(root_ + "/" + path, *content);
       python_files_.push_back(path);

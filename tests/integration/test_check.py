@@ -127,6 +127,85 @@ class AnalysedBytes(CheckTestCase):
         self.assertEqual(self.repo.read("lib/shell.py"), CLEAN)
 
 
+    def test_whole_files_checks_named_files_whether_changed_or_not(self):
+        self.repo.git("checkout", "-q", "main")
+        self.repo.write("lib/shell.py", VULNERABLE)
+        self.repo.commit("vulnerable code already on main")
+        self.repo.git("checkout", "-q", "-B", "feature")
+        self.repo.write("lib/more.py", CLEAN)
+        self.repo.commit("unrelated change")
+        report = self.tmp("r.json")
+        self.assertEqual(self.check("--base", "main", "--json", report).returncode, 0)
+        result = self.check("--base", "main", "--whole-files", "--json", report, "--",
+                            os.path.join(self.repo.path, "lib/shell.py"))
+        self.assertEqual(result.returncode, 1, result.stderr)
+        self.assertEqual(self.findings(report), [("bandit", "B404", "lib/shell.py", 2),
+                                                 ("bandit", "B602", "lib/shell.py", 7),
+                                                 ("pylint", "E0602", "lib/shell.py", 12)])
+
+    def test_whole_files_names_a_file_missing_from_the_index(self):
+        self.repo.write("lib/untracked.py", VULNERABLE)
+        report = self.tmp("r.json")
+        result = self.check("--staged", "--whole-files", "--json", report, "--",
+                            os.path.join(self.repo.path, "lib/untracked.py"))
+        self.assertEqual(result.returncode, 0, result.stderr)
+        with open(report, encoding="utf-8") as handle:
+            self.assertEqual(json.load(handle)["notes"][:2], ["skipped lib/untracked.py: not a regular file in the index",
+                                                              "no Python files changed"])
+
+
+class PythonScriptsAndSkippedFiles(CheckTestCase):
+    def test_python_scripts_without_suffix_are_analysed(self):
+        self.repo.write("tools/run", "#!/usr/bin/env python3\n" + VULNERABLE)
+        self.repo.write("tools/fast", "#!/usr/bin/env -S python3 -u\n" + VULNERABLE)
+        self.repo.write("tools/legacy", "#!/usr/bin/python3.11\n" + VULNERABLE)
+        self.repo.write("tools/build", "#!/bin/sh\nexec make \"$@\"\n")
+        os.chmod(os.path.join(self.repo.path, "tools/run"), 0o755)
+        self.repo.commit("scripts")
+        report = self.tmp("r.json")
+        result = self.check("--base", "main", "--no-llm", "--json", report)
+        self.assertEqual(result.returncode, 1, result.stderr)
+        with open(report, encoding="utf-8") as handle:
+            data = json.load(handle)
+        self.assertEqual(data["checked_files"], ["tools/fast", "tools/legacy", "tools/run"])
+        found = self.findings(report)
+        for name in ("tools/fast", "tools/legacy", "tools/run"):
+            self.assertIn(("bandit", "B602", name, 8), found)
+            self.assertIn(("pylint", "E0602", name, 13), found)
+        self.assertEqual(data["notes"][0], "skipped tools/build: not a Python file")
+
+    def test_every_skipped_file_is_named(self):
+        self.repo.write("README.md", "project, documented\n")
+        self.repo.write("data.bin", b"\x00\x01\x02binary\x00")
+        os.symlink("lib/util.py", os.path.join(self.repo.path, "link.py"))
+        self.repo.write("vendor/old.py", VULNERABLE)
+        self.repo.write("lib/shell.py", VULNERABLE)
+        self.repo.commit("mixed change")
+        self.repo.write(".codegate.yml", "exclude: [\"vendor/**\"]\n")  # local runs read the working tree's
+        result = self.check("--base", "main", "--no-llm")
+        self.assertEqual(result.returncode, 1, result.stderr)
+        self.assertEqual(result.stdout.split("\n\n")[-1],
+                         "codegate: intent check skipped: turned off (--no-llm or intent.enabled: false)\n"
+                         "codegate: skipped README.md: not a Python file\n"
+                         "codegate: skipped data.bin: binary\n"
+                         "codegate: skipped link.py: a symbolic link\n"
+                         "codegate: skipped vendor/old.py: excluded by the configuration\n"
+                         "codegate: 3 findings reported (2 fail the gate); FAILED\n")
+
+    def test_many_skipped_files_are_counted(self):
+        for i in range(12):
+            self.repo.write(f"docs/page{i:02}.txt", "text\n")
+        self.repo.write("z.bin", b"\x00binary")
+        self.repo.commit("documents")
+        report = self.tmp("r.json")
+        result = self.check("--base", "main", "--json", report)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        with open(report, encoding="utf-8") as handle:
+            notes = json.load(handle)["notes"]
+        self.assertEqual(notes[:12], [f"skipped docs/page{i:02}.txt: not a Python file" for i in range(10)] +
+                         ["skipped 3 more files (1 binary, 2 not a Python file)", "no Python files changed"])
+
+
 class BadInput(CheckTestCase):
     def test_not_a_git_repository(self):
         with tempfile.TemporaryDirectory() as empty:
@@ -227,6 +306,33 @@ class BadInput(CheckTestCase):
         result = codegate.run("check", "--filter-mode", "everything")
         self.assertEqual(result.returncode, 2)
         self.assertIn("codegate check --help", result.stderr)
+
+    def test_unknown_option_before_the_subcommand_names_the_option(self):
+        result = codegate.run("-V")
+        self.assertEqual((result.returncode, result.stdout, result.stderr),
+                         (2, "", "codegate: error: The following argument was not expected: -V\n"
+                                 "Run 'codegate --help' or 'codegate check --help' for usage.\n"))
+        result = codegate.run("-q")
+        self.assertEqual((result.returncode, result.stderr),
+                         (2, "codegate: error: A subcommand is required\n"
+                             "Run 'codegate --help' or 'codegate check --help' for usage.\n"))
+
+    def test_fix_help_shows_no_default_and_a_bare_fix_means_patch(self):
+        result = codegate.run("check", "--help")
+        self.assertIn("\n  --fix [MODE]:{none,patch,apply,commit,push,suggest}\n"
+                      "                              Let the LLM refine failing files: none, patch, apply, commit, "
+                      "push, suggest (default: refine.fix, else none; a bare --fix means patch)\n", result.stdout)
+        # The refine loop starts (and stops at once on codegate's own commit) only when --fix means a mode.
+        self.repo.write("lib/shell.py", VULNERABLE)
+        self.repo.commit("codegate: fix it\n\nCodegate-Refined: true")
+        report = self.tmp("r.json")
+        for args, refined in (([], False), (["--fix"], True), (["--fix", "none"], False)):
+            result = self.check("--base", "main", "--no-llm", "--json", report, *args)
+            self.assertEqual(result.returncode, 1, result.stderr)
+            with open(report, encoding="utf-8") as handle:
+                notes = json.load(handle)["notes"]
+            self.assertEqual(any(note.startswith("refine skipped: the analysed commit is codegate's own")
+                                 for note in notes), refined, (args, notes))
 
     def test_help_and_version(self):
         self.assertEqual(codegate.run("--version").stdout.strip(), "codegate 0.1.0")

@@ -21,7 +21,8 @@ def binary():
     return path
 
 
-def _environment(env):
+def environment(env=None):
+    """This process's environment without the variables tests control, plus `env`."""
     child_env = {k: v for k, v in os.environ.items() if k not in _CONTROLLED}
     child_env.update(env or {})
     return child_env
@@ -29,7 +30,7 @@ def _environment(env):
 
 def run(*args, cwd=None, env=None, stdin=None):
     """Runs `codegate ARGS` and returns the CompletedProcess (text output)."""
-    return subprocess.run([binary(), *args], cwd=cwd, env=_environment(env), capture_output=True, text=True,
+    return subprocess.run([binary(), *args], cwd=cwd, env=environment(env), capture_output=True, text=True,
                           input=stdin, timeout=600)
 
 
@@ -38,7 +39,7 @@ def run_measured(*args, env=None):
     one process (and the children it waited for): os.wait4 reports its own usage, unlike
     RUSAGE_CHILDREN, which keeps the largest of every child this test process ever had."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        child = subprocess.Popen([binary(), *args], env=_environment(env), stdin=subprocess.DEVNULL, stdout=out,
+        child = subprocess.Popen([binary(), *args], env=environment(env), stdin=subprocess.DEVNULL, stdout=out,
                                  stderr=err)
         _, status, usage = os.wait4(child.pid, 0)
         child.returncode = os.waitstatus_to_exitcode(status)
