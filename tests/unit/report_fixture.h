@@ -157,8 +157,9 @@ inline CheckResult sample_result() {
   return r;
 }
 
+// From the build (tests/CMakeLists.txt), not __FILE__: ccache's base_dir makes that relative.
 inline std::filesystem::path golden_path(const std::string& name) {
-  return std::filesystem::path(__FILE__).parent_path() / "golden" / name;
+  return std::filesystem::path(CODEGATE_UNIT_GOLDEN_DIR) / name;
 }
 
 // Compares with tests/unit/golden/NAME; CODEGATE_UPDATE_GOLDEN=1 rewrites the file instead, for a
