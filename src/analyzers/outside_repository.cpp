@@ -1,7 +1,7 @@
 #include "analyzers/outside_repository.h"
 
+#include <map>
 #include <regex>
-
 
 namespace codegate {
 namespace {
@@ -36,6 +36,7 @@ std::string parent_of(const std::string& module) {
 } // namespace
 
 RepositoryModules::RepositoryModules(const std::vector<std::string>& python_files) {
+  std::map<std::string, bool> directories; // dotted name -> some file says it has an __init__.py
   for (const auto& path : python_files) {
     std::vector<std::string> parts = path_parts(path);
     if (parts.empty()) continue;
@@ -49,15 +50,27 @@ RepositoryModules::RepositoryModules(const std::vector<std::string>& python_file
         std::string name;
         for (std::size_t i = start; i < end; ++i) name += (i > start ? "." : "") + parts[i];
         provided_.insert(name);
-        bool package_with_init = is_init && end == parts.size() - 1;
-        if (is_file || package_with_init) complete_.insert(name);
+        if (is_file) {
+          complete_.insert(name);
+        } else {
+          directories[name] |= is_init && end == parts.size() - 1;
+        }
       }
+    }
+  }
+  for (const auto& [name, has_init] : directories) {
+    if (has_init) {
+      complete_.insert(name);
+    } else {
+      namespaces_.insert(name);
     }
   }
 }
 
 bool RepositoryModules::provides(const std::string& module) const { return provided_.count(module) != 0; }
-bool RepositoryModules::is_complete(const std::string& module) const { return complete_.count(module) != 0; }
+bool RepositoryModules::is_complete(const std::string& module) const {
+  return complete_.count(module) != 0 && namespaces_.count(module) == 0;
+}
 
 std::string uninspectable_module(const Finding& f) {
   if (f.tool != "pylint") return "";
@@ -65,7 +78,8 @@ std::string uninspectable_module(const Finding& f) {
   static const std::regex no_member(R"(^Module '([^']+)' has no '([^']+)' member)");
   static const std::regex no_import(R"(^Unable to import '([^']+)')");
   std::smatch match;
-  if (f.rule_id == "E0611" && std::regex_search(f.message, match, no_name)) return match[2].str() + "." + match[1].str();
+  if (f.rule_id == "E0611" && std::regex_search(f.message, match, no_name))
+    return match[2].str() + "." + match[1].str();
   if (f.rule_id == "E1101" && std::regex_search(f.message, match, no_member))
     return match[1].str() + "." + match[2].str();
   if (f.rule_id == "E0401" && std::regex_search(f.message, match, no_import)) return match[1].str();
@@ -76,14 +90,19 @@ void mark_outside_repository(std::vector<Finding>& findings, const RepositoryMod
                              const std::set<std::string>& standard_library) {
   for (auto& f : findings) {
     std::string module = uninspectable_module(f);
-    if (module.empty() || modules.provides(module)) continue;
-    std::string parent = parent_of(module);
-    // Missing from a module the repository has whole, or from the standard library: real.
-    if (!parent.empty() && modules.is_complete(parent)) continue;
-    if (standard_library.count(top_level(module)) != 0) continue;
+    if (module.empty()) continue;
+    if (modules.provides(module)) {
+      f.advisory = "the repository has '" + module +
+                   "', but Pylint resolved its package to another module (a namespace-package layout)";
+    } else {
+      std::string parent = parent_of(module);
+      if (!parent.empty() && modules.is_complete(parent)) continue;
+      if (standard_library.count(top_level(module)) != 0) continue;
+      f.advisory = "'" + module +
+                   "' is not part of the repository, and the gate's machine does not have the project's "
+                   "dependencies, so Pylint could not inspect it";
+    }
     f.level = Level::note;
-    f.advisory = "'" + module + "' is not part of the repository, and the gate's machine does not have the "
-                 "project's dependencies, so Pylint could not inspect it";
   }
 }
 

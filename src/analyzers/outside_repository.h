@@ -1,10 +1,15 @@
 #pragma once
-// The gate's machine never has the project's dependencies. When Pylint says a name is missing
-// from a module the repository does not provide (a third-party package, or the part of a
-// namespace package that another distribution installs, like poetry.core beside poetry), it has
-// only said it could not inspect that module: such findings stay, as advisory notes that cannot
-// fail the gate. A name missing from the repository's own regular package or module, or from the
-// standard library, is a real error and keeps failing.
+// Pylint findings that only say a module could not be inspected must not fail a correct change.
+// The gate's machine never has the project's dependencies, and Pylint 2.16 does not follow
+// namespace-package layouts (poetry's src/poetry has no __init__.py but a poetry.py, so Pylint
+// takes `poetry` for that module and reports "No name 'console' in module 'poetry'"). Such
+// findings stay, as advisory notes that cannot fail the gate:
+// - the module named is one the repository has (Pylint resolved it to something else);
+// - it is outside the repository and outside the standard library (a third-party package, or the
+//   part of a namespace package another distribution installs, like poetry.core).
+// A name missing from a module the repository has whole (a module file, or a package with an
+// __init__.py that no namespace directory shadows), or from the standard library, is a real
+// error and keeps failing.
 
 #include <set>
 #include <string>
@@ -20,12 +25,13 @@ class RepositoryModules {
 public:
   explicit RepositoryModules(const std::vector<std::string>& python_files);
 
-  bool provides(const std::string& module) const;     // a module file or a package directory
-  bool is_complete(const std::string& module) const;  // a module file or a package with __init__.py
+  bool provides(const std::string& module) const;    // a module file or a package directory
+  bool is_complete(const std::string& module) const; // a module file or package, never a namespace
 
 private:
   std::set<std::string> provided_;
   std::set<std::string> complete_;
+  std::set<std::string> namespaces_; // directories without __init__.py
 };
 
 // The module a Pylint finding says it could not inspect: "poetry.core" for E0611 "No name 'core'

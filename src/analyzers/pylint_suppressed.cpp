@@ -79,7 +79,7 @@ void expand_suppressed_messages(std::vector<Finding>& findings) {
     f.tool_severity = pylint_type_of(f.rule_id);
     f.level = pylint_level(f.tool_severity);
     f.message = entry != help.end() && !entry->second.description.empty() ? entry->second.description
-                                                                           : "Suppressed " + suppressed->symbol;
+                                                                          : "Suppressed " + suppressed->symbol;
     f.help_uri = pylint_help_uri(f.tool_severity, f.rule_name);
     f.suppression = Suppression{suppressed->pragma_line, ""};
   }

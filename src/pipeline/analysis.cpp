@@ -44,8 +44,8 @@ void drop_duplicate_docstring_findings(std::vector<Finding>& findings) {
 // from the tools: the comment that suppresses one, the module outside the repository one is about.
 void interpret_tool_findings(std::vector<Finding>& findings, const Workspace& workspace) {
   attach_suppressions(findings, workspace.sources());
-  bool about_modules = std::any_of(findings.begin(), findings.end(),
-                                   [](const Finding& f) { return !uninspectable_module(f).empty(); });
+  bool about_modules =
+      std::any_of(findings.begin(), findings.end(), [](const Finding& f) { return !uninspectable_module(f).empty(); });
   if (!about_modules) return;
   if (const auto& standard_library = python::standard_library_modules())
     mark_outside_repository(findings, RepositoryModules(workspace.python_files()), *standard_library);

@@ -12,8 +12,8 @@ std::optional<std::set<std::string>> ask_python() {
   util::ProcessOptions options;
   options.timeout = std::chrono::seconds(60);
   // -I: isolated, so nothing of the analysed tree or the environment is imported.
-  auto result = util::run_process({"python3", "-I", "-c", "import sys; print('\\n'.join(sys.stdlib_module_names))"},
-                                  options);
+  auto result =
+      util::run_process({"python3", "-I", "-c", "import sys; print('\\n'.join(sys.stdlib_module_names))"}, options);
   if (!result || result->exit_code != 0) return std::nullopt;
   std::set<std::string> names;
   for (auto line : util::split_lines(result->out))

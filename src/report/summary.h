@@ -17,7 +17,7 @@ struct ReportCounts {
   int in_base = 0;              // selected, but the base already had them (the baseline)
   int suppressed = 0;           // selected and covered by a `# nosec` / `# pylint: disable`
   int suppressed_in_change = 0; // ... whose comment the change added
-  int errors = 0;       // reported findings by level
+  int errors = 0;               // reported findings by level
   int warnings = 0;
   int notes = 0;
 };

@@ -22,7 +22,8 @@ TEST_CASE("a bare nosec covers every Bandit test, a nosec with tests only those"
 
 TEST_CASE("Bandit findings get the nosec of their line; Pylint's get their pragma's text") {
   std::map<std::string, std::string> sources = {
-      {"a.py", "import subprocess\nsubprocess.call(c, shell=True)  # nosec\nx = eval(c)  # pylint: disable=eval-used\n"}};
+      {"a.py",
+       "import subprocess\nsubprocess.call(c, shell=True)  # nosec\nx = eval(c)  # pylint: disable=eval-used\n"}};
   Finding bandit;
   bandit.tool = "bandit";
   bandit.rule_id = "B602";
@@ -49,9 +50,10 @@ TEST_CASE("Pylint's suppressed-message report and --help-msg output are read") {
   CHECK(suppressed->pragma_line == 8);
   CHECK_FALSE(parse_suppressed_message("Suppressed something else"));
 
-  auto help = parse_message_help(":eval-used (W0123): *Use of eval*\n  Used when you use eval.\n\n"
-                                 ":unused-variable (W0612): *Unused variable %r*\n"
-                                 ":invalid-name (C0103): *%s name \"%s\" doesn't conform to %s*\n");
+  auto help = parse_message_help(
+      ":eval-used (W0123): *Use of eval*\n  Used when you use eval.\n\n"
+      ":unused-variable (W0612): *Unused variable %r*\n"
+      ":invalid-name (C0103): *%s name \"%s\" doesn't conform to %s*\n");
   CHECK(help["eval-used"].id == "W0123");
   CHECK(help["eval-used"].description == "Use of eval");
   CHECK(help["unused-variable"].description == "Unused variable");
@@ -74,24 +76,27 @@ Finding pylint_says(const std::string& id, const std::string& message) {
 } // namespace
 
 TEST_CASE("a name missing from a module the repository does not have whole is advisory") {
-  // poetry's layout: src/poetry is a namespace package (no __init__.py) that poetry-core extends.
+  // poetry's layout: src/poetry is a namespace package (no __init__.py) that poetry-core extends,
+  // and src/poetry/poetry.py is what Pylint 2.16 takes `poetry` for.
   RepositoryModules modules({"src/poetry/console/application.py", "src/poetry/console/__init__.py",
-                             "src/poetry/factory.py", "src/mylib/__init__.py", "src/mylib/tools.py"});
+                             "src/poetry/poetry.py", "src/poetry/factory.py", "src/mylib/__init__.py",
+                             "src/mylib/tools.py"});
   CHECK(modules.provides("poetry.console"));
   CHECK(modules.provides("poetry"));
-  CHECK_FALSE(modules.is_complete("poetry"));
+  CHECK_FALSE(modules.is_complete("poetry")); // a namespace directory as well as poetry.py
   CHECK(modules.is_complete("mylib"));
   CHECK(modules.is_complete("poetry.factory"));
 
   std::set<std::string> standard_library = {"os", "typing"};
   std::vector<Finding> findings = {
-      pylint_says("E0611", "No name 'core' in module 'poetry'"),             // namespace package: advisory
-      pylint_says("E1101", "Module 'poetry' has no 'core' member"),          // the same, as no-member
-      pylint_says("E0611", "No name 'Session' in module 'requests'"),        // third party: advisory
-      pylint_says("E0611", "No name 'missing' in module 'mylib'"),           // the repository's own: real
+      pylint_says("E0611", "No name 'core' in module 'poetry'"),               // another distribution's part
+      pylint_says("E1101", "Module 'poetry' has no 'core' member"),            // the same, as no-member
+      pylint_says("E0611", "No name 'Session' in module 'requests'"),          // third party
+      pylint_says("E0611", "No name 'console' in module 'poetry'"),            // the repository has it
+      pylint_says("E0611", "No name 'missing' in module 'mylib'"),             // the repository's own: real
       pylint_says("E1101", "Module 'poetry.factory' has no 'nothing' member"), // a repository module: real
-      pylint_says("E0611", "No name 'override' in module 'typing'"),         // standard library: real
-      pylint_says("E0602", "Undefined variable 'core'"),                     // another rule: untouched
+      pylint_says("E0611", "No name 'override' in module 'typing'"),           // standard library: real
+      pylint_says("E0602", "Undefined variable 'core'"),                       // another rule: untouched
   };
   CHECK(uninspectable_module(findings[0]) == "poetry.core");
   CHECK(uninspectable_module(findings[1]) == "poetry.core");
@@ -102,8 +107,12 @@ TEST_CASE("a name missing from a module the repository does not have whole is ad
   CHECK(findings[0].level == Level::note);
   CHECK_FALSE(findings[1].advisory.empty());
   CHECK_FALSE(findings[2].advisory.empty());
-  CHECK(findings[3].advisory.empty());
+  CHECK(findings[3].advisory ==
+        "the repository has 'poetry.console', but Pylint resolved its package to another module (a "
+        "namespace-package layout)");
   CHECK(findings[4].advisory.empty());
+  CHECK(findings[4].level == Level::error);
   CHECK(findings[5].advisory.empty());
   CHECK(findings[6].advisory.empty());
+  CHECK(findings[7].advisory.empty());
 }
