@@ -1,13 +1,14 @@
 #include "pipeline/baseline.h"
 
+#include <algorithm>
 #include <set>
 
-#include "git/snapshot.h"
 #include "pipeline/analysis.h"
 #include "pipeline/workspace.h"
 #include "python/source_index.h"
 #include "util/glob.h"
 #include "util/log.h"
+#include "util/strings.h"
 
 namespace codegate {
 namespace {
@@ -28,20 +29,29 @@ bool baseline_applies(const Config& config) {
 }
 
 std::vector<std::string> baseline_files(const ChangeSet& changes, const std::vector<Finding>& head,
-                                        const Config& config) {
-  std::set<std::string> with_findings;
-  for (const auto& f : head)
-    if (is_tool_finding(f) && f.filter.selected) with_findings.insert(f.path);
-  if (with_findings.empty()) return {};
-
-  std::set<std::string> files(changes.deleted_files.begin(), changes.deleted_files.end());
-  for (const auto& file : changes.files) {
-    if (file.status == ChangeStatus::added) continue; // no base version
-    if (with_findings.count(file.path) != 0 || file.removed_lines > 0) files.insert(file.old_path);
+                                        const Config& config, const git::Snapshot& base) {
+  std::set<std::string> code; // the squeezed code of every selected Pylint and Bandit finding
+  for (const auto& f : head) {
+    if (!is_tool_finding(f) || !f.filter.selected) continue;
+    std::string squeezed = util::squeeze_whitespace(f.snippet);
+    if (!squeezed.empty()) code.insert(std::move(squeezed));
   }
+  if (code.empty()) return {};
+
+  std::set<std::string> candidates(changes.deleted_files.begin(), changes.deleted_files.end());
+  for (const auto& file : changes.files)
+    if (file.status != ChangeStatus::added) candidates.insert(file.old_path);
   std::vector<std::string> out;
-  for (const auto& path : files)
-    if (util::glob_match_any(config.include, path) && !util::glob_match_any(config.exclude, path)) out.push_back(path);
+  for (const auto& path : candidates) {
+    if (!util::glob_match_any(config.include, path) || util::glob_match_any(config.exclude, path)) continue;
+    auto content = base.read(path);
+    if (!content) continue;
+    std::string text = util::squeeze_whitespace(*content);
+    bool holds_finding_code = std::any_of(code.begin(), code.end(), [&](const std::string& snippet) {
+      return text.find(snippet) != std::string::npos;
+    });
+    if (holds_finding_code) out.push_back(path);
+  }
   return out;
 }
 
@@ -68,19 +78,15 @@ void attach_units(std::vector<Finding>& findings, const std::map<std::string, st
 }
 
 Baseline build_baseline(const BaselineRequest& request, const std::vector<Finding>& head) {
-  const Config& config = request.trusted.config;
-  std::vector<std::string> files = baseline_files(request.changes, head, config);
-  if (files.empty() || request.changes.base_sha.empty()) return {};
+  if (request.changes.base_sha.empty()) return {};
+  auto snapshot = git::commit_snapshot(request.repo, request.changes.base_sha);
+  std::vector<std::string> files = baseline_files(request.changes, head, request.trusted.config, *snapshot);
+  if (files.empty()) return {};
   util::progress("baseline: analysing " + std::to_string(files.size()) + " file" + (files.size() == 1 ? "" : "s") +
                  " of the base revision " + request.changes.base_sha.substr(0, 7));
-  auto snapshot = git::commit_snapshot(request.repo, request.changes.base_sha);
   Workspace workspace(*snapshot, files);
-  std::vector<std::string> present;
-  for (const auto& path : files)
-    if (workspace.sources().count(path) != 0) present.push_back(path);
-  if (present.empty()) return {};
   Analysis base = run_tools(workspace, request.trusted,
-                            {present, request.jobs, any_selected(head, "pylint"), any_selected(head, "bandit")});
+                            {files, request.jobs, any_selected(head, "pylint"), any_selected(head, "bandit")});
   attach_units(base.findings, workspace.sources());
   return Baseline(base.findings);
 }

@@ -1,8 +1,9 @@
 #pragma once
-// Builds the baseline (filter/baseline.h) by analysing the base revision: only when a head
-// finding is selected, only with the tools that produced one, and only on the base versions of
-// the files a selected finding is in and of the files code can have moved from (those that lost
-// lines, renamed files by their old path, deleted files).
+// Builds the baseline (filter/baseline.h) by analysing the base revision, paying only where a
+// finding can be old: only the tools that produced a selected head finding, and only the base
+// versions of changed and deleted files whose text contains the code of such a finding (a
+// finding's key holds its code, so a base file without that code cannot hold its match). A
+// change without such a file costs no second analysis at all.
 
 #include <map>
 #include <string>
@@ -11,6 +12,7 @@
 #include "core/change_set.h"
 #include "filter/baseline.h"
 #include "git/repository.h"
+#include "git/snapshot.h"
 #include "pipeline/trusted_config.h"
 
 namespace codegate {
@@ -27,9 +29,9 @@ struct BaselineRequest {
 // findings included, so there the baseline would undo the mode.
 bool baseline_applies(const Config& config);
 
-// The base paths to analyse for these annotated head findings; empty when none is selected.
+// The base paths to analyse for these annotated head findings; empty when none can be old.
 std::vector<std::string> baseline_files(const ChangeSet& changes, const std::vector<Finding>& head,
-                                        const Config& config);
+                                        const Config& config, const git::Snapshot& base);
 
 // Analyses the base revision and returns its findings' keys. Throws ToolError like the head's
 // analysis: a baseline that could not be built is never taken as "nothing existed".
