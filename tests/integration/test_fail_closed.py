@@ -1,0 +1,166 @@
+"""Fail closed: a change can neither slip past the gate nor take the run down. Real git
+repositories, the real binary, the real Pylint and Bandit or stand-ins on PATH."""
+
+import json
+import os
+import re
+import signal
+import subprocess
+import tempfile
+import time
+import unittest
+
+from support import codegate
+from support.fake_tools import REAL_PYLINT, fake_tools
+from support.gitrepo import GitRepo
+from support.samples import CLEAN, VULNERABLE
+
+# A stand-in that records its pid and its grandchild's, and the mode of the analysis directory's
+# parent (the workspace), then hangs: the grandchild stands for Pylint's --jobs workers.
+HANGING_PYLINT = '''[ "$1" = --version ] && exec /usr/bin/pylint --version
+echo "$(stat -c %a ..)" > "$MARKS/workspace-mode"
+sleep 600 &
+echo $! > "$MARKS/grandchild"
+echo $$ > "$MARKS/pylint"
+wait'''
+
+
+def pid_alive(pid):
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    # A zombie has exited; only its parent's wait is missing.
+    with open(f"/proc/{pid}/stat", encoding="utf-8") as handle:
+        return handle.read().rsplit(")", 1)[1].split()[0] != "Z"
+
+
+def wait_for_file(path, seconds=60):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if os.path.exists(path) and os.path.getsize(path) > 0:
+            with open(path, encoding="utf-8") as handle:
+                return handle.read().strip()
+        time.sleep(0.05)
+    raise AssertionError(f"{path} never appeared")
+
+
+class FailClosedCase(unittest.TestCase):
+    def setUp(self):
+        self.repo = GitRepo()
+        self.repo.write("lib/__init__.py", "")
+        self.repo.write("lib/util.py", CLEAN)
+        self.marks = tempfile.mkdtemp(prefix="codegate-marks-")
+        self.tmpdir = tempfile.mkdtemp(prefix="codegate-tmpdir-")
+
+    def tearDown(self):
+        self.repo.cleanup()
+
+    def start_feature(self, config=None):
+        """Commits `config` as .codegate.yml on main and branches off."""
+        if config is not None:
+            self.repo.write(".codegate.yml", config)
+        self.repo.commit("base")
+        self.repo.git("checkout", "-q", "-b", "feature")
+
+    def check(self, *args, env=None, verbosity=()):
+        return codegate.run(*verbosity, "check", "--repo", self.repo.path, "--base", "main", "--no-llm", *args, env=env)
+
+    def report(self, path):
+        with open(path, encoding="utf-8") as handle:
+            return json.load(handle)
+
+    def pids(self):
+        return [int(wait_for_file(os.path.join(self.marks, name))) for name in ("pylint", "grandchild")]
+
+    def assert_gone(self, pid):
+        deadline = time.monotonic() + 5
+        while pid_alive(pid) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        self.assertFalse(pid_alive(pid), f"process {pid} outlived the run")
+
+
+class ToolTimeLimit(FailClosedCase):
+    def test_hanging_pylint_is_stopped_at_its_limit_with_progress_meanwhile(self):
+        self.start_feature("pylint:\n  timeout: 31\n")
+        self.repo.write("lib/shell.py", VULNERABLE)
+        self.repo.commit("vulnerable")
+        env = fake_tools(HANGING_PYLINT)
+        env["MARKS"] = self.marks
+        env["TMPDIR"] = self.tmpdir
+        started = time.monotonic()
+        result = self.check(env=env)
+        took = time.monotonic() - started
+        self.assertEqual(result.returncode, 3, result.stderr)
+        self.assertIn("codegate: pylint still running (30 s, 1 file)\n", result.stderr)
+        self.assertIn("codegate: error: pylint did not finish within 31 s (pylint.timeout); raise the limit in "
+                      ".codegate.yml, or check fewer files at a time\n", result.stderr)
+        self.assertLess(took, 31 + 15)
+        for pid in self.pids():
+            self.assert_gone(pid)
+        self.assertEqual(os.listdir(self.tmpdir), [])
+
+    def test_a_timeout_is_configuration(self):
+        self.start_feature("bandit:\n  timeout: 0\n")
+        self.repo.write("lib/shell.py", VULNERABLE)
+        self.repo.commit("vulnerable")
+        result = self.check()
+        self.assertEqual(result.returncode, 2, result.stderr)
+        self.assertIn("codegate: error: .codegate.yml:2:12: 'bandit.timeout' must be between 1", result.stderr)
+
+
+class Signals(FailClosedCase):
+    def interrupt(self, signum):
+        self.start_feature()
+        self.repo.write("lib/shell.py", VULNERABLE)
+        self.repo.commit("vulnerable")
+        env = {k: v for k, v in os.environ.items() if k not in ("CI", "GITHUB_ACTIONS", "GITLAB_CI")}
+        env.update(fake_tools(HANGING_PYLINT))
+        env["MARKS"] = self.marks
+        env["TMPDIR"] = self.tmpdir
+        child = subprocess.Popen([codegate.binary(), "check", "--repo", self.repo.path, "--base", "main", "--no-llm"],
+                                 env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        try:
+            pids = self.pids()  # mid-analysis: the stand-in Pylint runs
+            self.assertNotEqual(os.listdir(self.tmpdir), [])
+            self.assertEqual(wait_for_file(os.path.join(self.marks, "workspace-mode")), "700")
+            child.send_signal(signum)
+            _, err = child.communicate(timeout=30)
+        finally:
+            if child.poll() is None:
+                child.kill()
+        for pid in pids:
+            self.assert_gone(pid)
+        self.assertEqual(os.listdir(self.tmpdir), [], "temporary copies outlived the run")
+        return child.returncode, err
+
+    def test_sigterm_stops_the_tools_and_removes_the_temporary_copies(self):
+        code, err = self.interrupt(signal.SIGTERM)
+        self.assertEqual(code, 143, err)
+        self.assertIn("codegate: stopped by SIGTERM\n", err)
+
+    def test_sigint_exits_130(self):
+        code, err = self.interrupt(signal.SIGINT)
+        self.assertEqual(code, 130, err)
+        self.assertIn("codegate: stopped by SIGINT\n", err)
+
+
+class VerboseLog(FailClosedCase):
+    def test_each_tool_run_is_logged_with_its_argv_and_time(self):
+        self.start_feature()
+        self.repo.write("lib/shell.py", VULNERABLE)
+        self.repo.commit("vulnerable")
+        result = self.check(verbosity=["-v"])
+        self.assertEqual(result.returncode, 1, result.stderr)
+        self.assertRegex(result.stderr, r"codegate: debug: running pylint --output-format=json --rcfile=/\S+/pylintrc "
+                                        r"--jobs=\d+ --persistent=no --disable=import-error -- \./lib/shell\.py "
+                                        r"\(in /\S+/tree\)\n")
+        self.assertRegex(result.stderr, r"codegate: debug: running bandit --format json -- \./lib/shell\.py "
+                                        r"\(in /\S+/tree\)\n")
+        self.assertRegex(result.stderr, r"codegate: debug: pylint finished in \d+\.\d s \(exit 2\)\n")
+        self.assertRegex(result.stderr, r"codegate: debug: bandit finished in \d+\.\d s \(exit 1\)\n")
+        self.assertNotIn("debug:", self.check().stderr)
+
+
+if __name__ == "__main__":
+    unittest.main()
