@@ -21,6 +21,7 @@ void annotate(std::vector<Finding>& findings, const ChangeSet& changes, FilterMo
       case FilterMode::file: f.filter.reported = f.filter.in_changed_file; break;
       case FilterMode::nofilter: f.filter.reported = true; break;
     }
+    if (is_not_analysed(f)) f.filter.reported = true; // about the whole file, whatever lines changed
   }
 }
 

@@ -6,12 +6,14 @@
 
 #include "core/error.h"
 #include "filter/diff_filter.h"
+#include "filter/fingerprint.h"
 #include "gate/verdict.h"
 #include "git/repository.h"
 #include "llm/budget.h"
 #include "pipeline/analysis.h"
 #include "pipeline/change.h"
 #include "pipeline/report_writer.h"
+#include "pipeline/size_limit.h"
 #include "pipeline/trusted_config.h"
 #include "pipeline/workspace.h"
 #include "platform/ci_revisions.h"
@@ -19,12 +21,10 @@
 #include "refine/refine.h"
 #include "util/glob.h"
 #include "util/log.h"
+#include "util/strings.h"
 
 namespace codegate {
 namespace {
-
-// Larger files are listed as skipped rather than handed to Pylint, which would take minutes.
-constexpr std::size_t k_max_file_bytes = 2 * 1024 * 1024;
 
 // Positional paths as the user typed them (relative to the current directory, or absolute),
 // turned into repository-relative paths.
@@ -99,15 +99,17 @@ ExitCode run_check(const CheckOptions& given) {
   // all draw on this one.
   llm::Budget llm_budget(config.llm.budget_calls, config.llm.budget_input_tokens);
   std::vector<std::string> checked;
+  std::vector<Finding> not_analysed;
   std::optional<Workspace> workspace;
   if (!files.empty()) {
     workspace.emplace(*change.analysed, files);
     for (const auto& path : files) {
       auto source = workspace->sources().find(path);
       if (source == workspace->sources().end()) continue;
-      if (source->second.size() > k_max_file_bytes) {
-        result.notes.push_back(path + " skipped: larger than " + std::to_string(k_max_file_bytes / (1024 * 1024)) +
-                               " MiB");
+      if (source->second.size() > max_analysed_bytes()) {
+        not_analysed.push_back(not_analysed_finding(path, source->second.size(),
+                                                    static_cast<int>(util::split_lines(source->second).size())));
+        util::progress(not_analysed.back().message);
         continue;
       }
       checked.push_back(path);
@@ -115,10 +117,10 @@ ExitCode run_check(const CheckOptions& given) {
   }
   result.checked_files = checked;
 
-  if (checked.empty()) {
+  if (files.empty()) {
     result.notes.push_back("no Python files changed");
     util::progress("no Python files changed");
-  } else {
+  } else if (!checked.empty()) {
     util::progress("checking " + std::to_string(checked.size()) + " changed Python file" +
                    (checked.size() == 1 ? "" : "s") + " with pylint and bandit");
     Analysis analysis =
@@ -127,6 +129,10 @@ ExitCode run_check(const CheckOptions& given) {
     result.tools = std::move(analysis.tools);
     result.notes.insert(result.notes.end(), analysis.notes.begin(), analysis.notes.end());
     result.missing_docstrings = std::move(analysis.missing_docstrings);
+  }
+  if (!not_analysed.empty()) {
+    assign_fingerprints(not_analysed);
+    result.findings.insert(result.findings.end(), not_analysed.begin(), not_analysed.end());
   }
 
   annotate(result.findings, change.changes, config.filter_mode);

@@ -145,6 +145,55 @@ class Signals(FailClosedCase):
         self.assertIn("codegate: stopped by SIGINT\n", err)
 
 
+class SizeLimit(FailClosedCase):
+    """A changed file too large to analyse fails the run; it never passes unchecked."""
+
+    def padded(self):
+        # 4 MiB of harmless assignments, then the shell call Bandit would have reported.
+        padding = "".join(f"value_{n} = {n}\n" for n in range(220000))
+        source = '"""Generated constants."""\nimport subprocess\n' + padding + "subprocess.call(c, shell=True)\n"
+        self.assertGreater(len(source), 4 * 1024 * 1024)
+        return source
+
+    def test_a_file_over_the_limit_fails_in_every_filter_mode(self):
+        self.start_feature()
+        big = self.padded()
+        self.repo.write("lib/constants.py", big)
+        self.repo.write("lib/more.py", CLEAN)
+        self.repo.commit("padded file")
+        report = os.path.join(self.marks, "r.json")
+        sarif = os.path.join(self.marks, "r.sarif")
+        result = self.check("--json", report, "--sarif", sarif)
+        self.assertEqual(result.returncode, 1, result.stderr)
+        message = (f"lib/constants.py was not analysed: it is {len(big) / 2**20:.1f} MiB ({len(big)} bytes), over the 4.0 MiB Pylint and "
+                   "Bandit are given, so the gate cannot pass it. Split it into smaller modules, or if it is "
+                   "generated, list it under exclude: in .codegate.yml.")
+        self.assertIn(f"lib/constants.py:1:1: error [codegate not-analysed] {message} <- fails the gate\n",
+                      result.stdout)
+        self.assertNotIn("no Python files changed", result.stdout + result.stderr)
+        data = self.report(report)
+        self.assertEqual(data["checked_files"], ["lib/more.py"])
+        finding = [f for f in data["findings"] if f["rule_id"] == "not-analysed"]
+        self.assertEqual(len(finding), 1)
+        self.assertEqual((finding[0]["tool"], finding[0]["level"], finding[0]["message"], finding[0]["fails_gate"]),
+                         ("codegate", "error", message, True))
+        with open(sarif, encoding="utf-8") as handle:
+            runs = json.load(handle)["runs"]
+        rules = [r for run in runs for r in run["tool"]["driver"]["rules"] if r["id"] == "codegate/not-analysed"]
+        self.assertEqual(rules[0]["shortDescription"]["text"], "Changed file too large to analyse")
+        for mode in ("added", "diff_context", "file", "nofilter"):
+            self.assertEqual(self.check("--filter-mode", mode).returncode, 1, mode)
+        self.assertEqual(self.check("--fail-level", "none").returncode, 1)
+
+    def test_excluding_the_generated_file_lets_the_rest_pass(self):
+        self.start_feature("exclude: [lib/constants.py]\n")
+        self.repo.write("lib/constants.py", self.padded())
+        self.repo.commit("padded file")
+        result = self.check()
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("no Python files changed", result.stderr)
+
+
 class VerboseLog(FailClosedCase):
     def test_each_tool_run_is_logged_with_its_argv_and_time(self):
         self.start_feature()
