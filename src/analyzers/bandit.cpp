@@ -16,6 +16,7 @@ namespace codegate {
 namespace {
 
 constexpr const char* k_install_hint = "install it with: apt-get install bandit";
+constexpr std::string_view k_syntax_error = "syntax error while parsing AST from file";
 
 std::string string_member(const rapidjson::Value& object, const char* name) {
   auto it = object.FindMember(name);
@@ -74,8 +75,7 @@ BanditReport parse_bandit_json(const std::string& json) {
   if (errors != doc.MemberEnd() && errors->value.IsArray()) {
     for (const auto& error : errors->value.GetArray()) {
       if (!error.IsObject()) continue;
-      report.errors.push_back(normalise_tool_path(string_member(error, "filename")) + ": " +
-                              string_member(error, "reason"));
+      report.errors.push_back({normalise_tool_path(string_member(error, "filename")), string_member(error, "reason")});
     }
   }
   return report;
@@ -110,7 +110,16 @@ AnalyzerOutput run_bandit(const AnalyzerInput& input, const BanditConfig& config
     }
     output.findings.insert(output.findings.end(), std::make_move_iterator(report.findings.begin()),
                            std::make_move_iterator(report.findings.end()));
-    for (const auto& error : report.errors) output.notes.push_back("bandit could not scan " + error);
+    for (const auto& error : report.errors) {
+      std::string what = "bandit could not scan " + error.path + ": " + error.reason;
+      if (error.reason == k_syntax_error || config.accept_scan_errors) {
+        output.notes.push_back(what);
+        continue;
+      }
+      // The file's code went unchecked: fail as for a crash, unless the configuration accepts it.
+      throw ToolError(what + " (set bandit.accept_scan_errors: true in .codegate.yml to accept it as a note):\n" +
+                      util::tail_lines(result.err, 5));
+    }
   }
   output.run.version = version.get();
   output.run.status = "ok";

@@ -194,6 +194,49 @@ class SizeLimit(FailClosedCase):
         self.assertIn("no Python files changed", result.stderr)
 
 
+class ScanErrors(FailClosedCase):
+    """Bandit 1.6.2 gives up on an expression of about 1,000 terms ("exception while scanning file")."""
+
+    DEEP = '"""Deep."""\nimport subprocess\n\nTOTAL = ' + " + ".join(["1"] * 1000) + \
+        '\n\nsubprocess.call("ls " + str(TOTAL), shell=True)\n'
+
+    def test_a_file_bandit_cannot_scan_is_a_tool_failure(self):
+        self.start_feature("pylint:\n  enabled: false\n")
+        self.repo.write("lib/deep.py", self.DEEP)
+        self.repo.commit("deep expression")
+        result = self.check()
+        self.assertEqual(result.returncode, 3, result.stdout + result.stderr)
+        self.assertIn("codegate: error: bandit could not scan lib/deep.py: exception while scanning file (set "
+                      "bandit.accept_scan_errors: true in .codegate.yml to accept it as a note):\n", result.stderr)
+        self.assertIn("Exception occurred when executing tests against ./lib/deep.py", result.stderr)
+
+    def test_accepted_scan_errors_stay_notes(self):
+        self.start_feature("pylint:\n  enabled: false\nbandit:\n  accept_scan_errors: true\n")
+        self.repo.write("lib/deep.py", self.DEEP)
+        self.repo.commit("deep expression")
+        report = os.path.join(self.marks, "r.json")
+        result = self.check("--json", report)
+        self.assertEqual(result.returncode, 0, result.stdout + result.stderr)
+        self.assertIn("bandit could not scan lib/deep.py: exception while scanning file", self.report(report)["notes"])
+
+    def test_pylint_fails_the_same_file_either_way(self):
+        self.start_feature("bandit:\n  accept_scan_errors: true\n")
+        self.repo.write("lib/deep.py", self.DEEP)
+        self.repo.commit("deep expression")
+        report = os.path.join(self.marks, "r.json")
+        home = {"HOME": self.marks}  # Pylint writes its crash report under ~/.cache
+        # In one process astroid's RecursionError becomes the fatal message F0002, which fails the gate ...
+        result = self.check("--jobs", "1", "--json", report, env=home)
+        self.assertEqual(result.returncode, 1, result.stdout + result.stderr)
+        found = [(f["tool"], f["rule_id"], f["rule_name"], f["fails_gate"]) for f in self.report(report)["findings"]]
+        self.assertIn(("pylint", "F0002", "astroid-error", True), found)
+        # ... with --jobs workers Pylint 2.16 itself crashes: a tool failure.
+        result = self.check("--jobs", "2", env=home)
+        self.assertEqual(result.returncode, 3, result.stdout + result.stderr)
+        self.assertIn("codegate: error: Pylint printed output that is not its JSON report:\n", result.stderr)
+        self.assertIn("AstroidBuildingError", result.stderr)
+
+
 class VerboseLog(FailClosedCase):
     def test_each_tool_run_is_logged_with_its_argv_and_time(self):
         self.start_feature()
