@@ -237,6 +237,46 @@ class ScanErrors(FailClosedCase):
         self.assertIn("AstroidBuildingError", result.stderr)
 
 
+class LargeChanges(FailClosedCase):
+    """More files than one command line holds run in batches (ARG_MAX is 2 MiB on Linux by default)."""
+
+    def found(self, report):
+        return sorted((f["tool"], f["rule_id"], f["path"], f["line"]) for f in self.report(report)["findings"])
+
+    def test_three_thousand_files_with_long_paths_are_gated(self):
+        self.start_feature()
+        deep = "/".join(c * 200 for c in "defg")  # 800 characters a path: 3,000 need 2.4 MB of argv
+        for n in range(3000):
+            self.repo.write(f"lib/{deep}/m{n:04d}.py", f'"""Module {n}."""\nVALUE = {n}\n')
+        self.repo.write(f"lib/{deep}/shell.py", VULNERABLE)
+        self.repo.commit("a large refactor")
+        report = os.path.join(self.marks, "r.json")
+        result = self.check("--json", report)
+        self.assertEqual(result.returncode, 1, result.stderr[-3000:])
+        self.assertIn("codegate: pylint batch 2 of 2 (", result.stderr)
+        self.assertIn("codegate: bandit batch 2 of 2 (", result.stderr)
+        failing = [(f["tool"], f["rule_id"], f["path"]) for f in self.report(report)["findings"] if f["fails_gate"]]
+        self.assertEqual(sorted(failing), [("bandit", "B602", f"lib/{deep}/shell.py"),
+                                           ("pylint", "E0602", f"lib/{deep}/shell.py")])
+
+    def test_batches_find_what_one_run_finds(self):
+        self.start_feature()
+        for n in range(5):
+            self.repo.write(f"lib/mod{n}.py", VULNERABLE.replace("undefined_name", f"undefined_{n}"))
+        self.repo.commit("five modules")
+        one, batched = os.path.join(self.marks, "one.json"), os.path.join(self.marks, "batched.json")
+        result = self.check("--json", one, "--filter-mode", "nofilter")
+        self.assertEqual(result.returncode, 1, result.stderr)
+        self.assertNotIn("batch", result.stderr)
+        # No room for more than one file a batch.
+        result = self.check("--json", batched, "--filter-mode", "nofilter", env={"CODEGATE_TEST_ARGUMENT_BYTES": "1"})
+        self.assertEqual(result.returncode, 1, result.stderr)
+        self.assertIn("codegate: pylint batch 5 of 5 (1 file)\n", result.stderr)
+        self.assertIn("codegate: bandit batch 5 of 5 (1 file)\n", result.stderr)
+        self.assertEqual(self.found(batched), self.found(one))
+        self.assertEqual(len(self.found(one)), 15)  # B602, B404 and E0602 in each
+
+
 class VerboseLog(FailClosedCase):
     def test_each_tool_run_is_logged_with_its_argv_and_time(self):
         self.start_feature()
