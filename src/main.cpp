@@ -7,9 +7,13 @@
 #include "core/error.h"
 #include "git/handles.h"
 #include "pipeline/check.h"
+#include "util/signals.h"
 
 int main(int argc, char** argv) {
   using namespace codegate;
+  // Before any thread starts, so that every thread inherits the blocked signals: SIGINT and
+  // SIGTERM stop the tools and remove the temporary copies (exit 130/143), never a half-run.
+  util::exit_cleanly_on_signals();
   // A tool or server that closes its end early must not kill the gate; the write reports it.
   std::signal(SIGPIPE, SIG_IGN);
   CommandLine cl = parse_command_line(argc, argv);

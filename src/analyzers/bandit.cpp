@@ -7,6 +7,7 @@
 #include <future>
 
 #include "analyzers/cwe_table.h"
+#include "analyzers/tool_process.h"
 #include "core/error.h"
 #include "util/json.h"
 #include "util/strings.h"
@@ -16,20 +17,11 @@ namespace codegate {
 namespace {
 
 constexpr const char* k_install_hint = "install it with: apt-get install bandit";
+constexpr std::string_view k_syntax_error = "syntax error while parsing AST from file";
 
 std::string string_member(const rapidjson::Value& object, const char* name) {
   auto it = object.FindMember(name);
   return it != object.MemberEnd() && it->value.IsString() ? it->value.GetString() : "";
-}
-
-std::string bandit_version() {
-  auto result = util::run_process({"bandit", "--version"});
-  if (!result || result->exit_code != 0) return "";
-  auto lines = util::split_lines(result->out); // "bandit 1.6.2"
-  if (lines.empty()) return "";
-  auto first = util::trim(lines.front());
-  auto space = first.rfind(' ');
-  return std::string(space == std::string_view::npos ? first : first.substr(space + 1));
 }
 
 } // namespace
@@ -83,47 +75,54 @@ BanditReport parse_bandit_json(const std::string& json) {
   if (errors != doc.MemberEnd() && errors->value.IsArray()) {
     for (const auto& error : errors->value.GetArray()) {
       if (!error.IsObject()) continue;
-      report.errors.push_back(normalise_tool_path(string_member(error, "filename")) + ": " +
-                              string_member(error, "reason"));
+      report.errors.push_back({normalise_tool_path(string_member(error, "filename")), string_member(error, "reason")});
     }
   }
   return report;
 }
 
-AnalyzerOutput run_bandit(const AnalyzerInput& input, const BanditConfig& /*config*/) {
+AnalyzerOutput run_bandit(const AnalyzerInput& input, const BanditConfig& config) {
   AnalyzerOutput output;
   output.run.name = "bandit";
   // --ignore-nosec: Bandit reports what `# nosec` would hide, and codegate finds the comment
   // itself (analyzers/suppression_comments.h), so a change cannot silence its own findings unseen.
-  std::vector<std::string> argv = {"bandit", "--format", "json", "--ignore-nosec"};
+  ToolCommand command{"bandit",   k_install_hint,         {"--format", "json", "--ignore-nosec"}, input.files,
+                      input.root, config.timeout_seconds, "bandit.timeout"};
   if (!input.config_file.empty()) {
-    argv.push_back("--configfile");
-    argv.push_back(input.config_file);
+    command.options.push_back("--configfile");
+    command.options.push_back(input.config_file);
   }
-  argv.insert(argv.end(), input.extra_args.begin(), input.extra_args.end());
-  argv.push_back("--");
-  for (const auto& file : input.files) argv.push_back(file_argument(file));
+  command.options.insert(command.options.end(), input.extra_args.begin(), input.extra_args.end());
 
-  auto version = std::async(std::launch::async, bandit_version);
-  util::ProcessOptions options;
-  options.cwd = input.root;
-  auto result = util::run_process(argv, options);
-  if (!result) throw ToolError("bandit is not installed or not on PATH; " + std::string(k_install_hint));
-  // Bandit exits 1 when it found issues; anything else but 0 is a failure of Bandit itself.
-  if (result->signal != 0 || (result->exit_code != 0 && result->exit_code != 1)) {
-    throw ToolError("bandit failed (exit " + std::to_string(result->exit_code) + "):\n" +
-                    util::tail_lines(result->err.empty() ? result->out : result->err, 15) + "\n(" + k_install_hint +
-                    ")");
+  auto version = std::async(std::launch::async, tool_version, "bandit", config.timeout_seconds);
+  // Bandit looks at one file at a time, so batches give exactly the findings of one run.
+  for (const auto& result : run_tool(command)) {
+    // Bandit exits 1 when it found issues; anything else but 0 is a failure of Bandit itself.
+    if (result.signal != 0 || (result.exit_code != 0 && result.exit_code != 1)) {
+      throw ToolError("bandit failed (exit " + std::to_string(result.exit_code) + "):\n" +
+                      util::tail_lines(result.err.empty() ? result.out : result.err, 15) + "\n(" + k_install_hint +
+                      ")");
+    }
+    BanditReport report;
+    try {
+      report = parse_bandit_json(result.out);
+    } catch (const ToolError& e) {
+      throw ToolError(std::string(e.what()) + ":\n" + util::tail_lines(result.out + result.err, 15) + "\n(" +
+                      k_install_hint + ")");
+    }
+    output.findings.insert(output.findings.end(), std::make_move_iterator(report.findings.begin()),
+                           std::make_move_iterator(report.findings.end()));
+    for (const auto& error : report.errors) {
+      std::string what = "bandit could not scan " + error.path + ": " + error.reason;
+      if (error.reason == k_syntax_error || config.accept_scan_errors) {
+        output.notes.push_back(what);
+        continue;
+      }
+      // The file's code went unchecked: fail as for a crash, unless the configuration accepts it.
+      throw ToolError(what + " (set bandit.accept_scan_errors: true in .codegate.yml to accept it as a note):\n" +
+                      util::tail_lines(result.err, 5));
+    }
   }
-  BanditReport report;
-  try {
-    report = parse_bandit_json(result->out);
-  } catch (const ToolError& e) {
-    throw ToolError(std::string(e.what()) + ":\n" + util::tail_lines(result->out + result->err, 15) + "\n(" +
-                    k_install_hint + ")");
-  }
-  output.findings = std::move(report.findings);
-  for (const auto& error : report.errors) output.notes.push_back("bandit could not scan " + error);
   output.run.version = version.get();
   output.run.status = "ok";
   return output;

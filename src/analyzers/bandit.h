@@ -8,13 +8,19 @@
 
 namespace codegate {
 
-// Runs Bandit; throws ToolError when it is missing, crashes, or prints no JSON report.
-// Files Bandit cannot parse are notes of the output, not errors.
+// Runs Bandit; throws ToolError when it is missing, crashes, prints no JSON report, or could not
+// scan a file (unless config.accept_scan_errors). A file with a syntax error is a note: Python
+// cannot run it either, and Pylint reports it as E0001.
 AnalyzerOutput run_bandit(const AnalyzerInput& input, const BanditConfig& config);
+
+struct BanditScanError {
+  std::string path;   // repository-relative
+  std::string reason; // Bandit's words: "syntax error while parsing AST from file", "exception while scanning file"
+};
 
 struct BanditReport {
   std::vector<Finding> findings;
-  std::vector<std::string> errors; // "path: reason" for files Bandit could not scan
+  std::vector<BanditScanError> errors; // files Bandit could not scan
 };
 // Parses Bandit's `-f json` report. Throws ToolError on malformed input.
 BanditReport parse_bandit_json(const std::string& json);

@@ -5,6 +5,7 @@
 #include <future>
 
 #include "analyzers/pylint_suppressed.h"
+#include "analyzers/tool_process.h"
 #include "core/error.h"
 #include "util/json.h"
 #include "util/strings.h"
@@ -24,17 +25,6 @@ std::string string_member(const rapidjson::Value& object, const char* name) {
 int int_member(const rapidjson::Value& object, const char* name, int fallback) {
   auto it = object.FindMember(name);
   return it != object.MemberEnd() && it->value.IsInt() ? it->value.GetInt() : fallback;
-}
-
-std::string pylint_version() {
-  auto result = util::run_process({"pylint", "--version"});
-  if (!result || result->exit_code != 0) return "";
-  // "pylint 2.16.2\nastroid 2.14.2\n..."
-  auto lines = util::split_lines(result->out);
-  if (lines.empty()) return "";
-  auto first = lines.front();
-  auto space = first.rfind(' ');
-  return std::string(space == std::string_view::npos ? first : first.substr(space + 1));
 }
 
 } // namespace
@@ -77,34 +67,35 @@ std::vector<Finding> parse_pylint_json(const std::string& json) {
 AnalyzerOutput run_pylint(const AnalyzerInput& input, const PylintConfig& config) {
   AnalyzerOutput output;
   output.run.name = "pylint";
+  ToolCommand command{"pylint", k_install_hint, {}, input.files, input.root, config.timeout_seconds, "pylint.timeout"};
   // Always an explicit rcfile: without one Pylint would search the analysed tree and the home
   // directory for configuration, which the change could influence.
-  std::vector<std::string> argv = {"pylint", "--output-format=json", "--rcfile=" + input.config_file,
-                                   "--jobs=" + std::to_string(std::max(1, input.jobs)), "--persistent=no"};
-  if (!config.disable.empty()) argv.push_back("--disable=" + util::join(config.disable, ","));
-  argv.insert(argv.end(), input.extra_args.begin(), input.extra_args.end());
+  command.options = {"--output-format=json", "--rcfile=" + input.config_file,
+                     "--jobs=" + std::to_string(std::max(1, input.jobs)), "--persistent=no"};
+  if (!config.disable.empty()) command.options.push_back("--disable=" + util::join(config.disable, ","));
+  command.options.insert(command.options.end(), input.extra_args.begin(), input.extra_args.end());
   // Last, so no configuration turns it off: a `# pylint: disable` must never hide a finding unseen.
-  argv.push_back("--enable=suppressed-message");
-  argv.push_back("--");
-  for (const auto& file : input.files) argv.push_back(file_argument(file));
+  command.options.push_back("--enable=suppressed-message");
 
   // The version query overlaps the real run instead of adding its start-up time to the wall time.
-  auto version = std::async(std::launch::async, pylint_version);
-  util::ProcessOptions options;
-  options.cwd = input.root;
-  auto result = util::run_process(argv, options);
-  if (!result) throw ToolError("pylint is not installed or not on PATH; " + std::string(k_install_hint));
-  if (result->signal != 0 || (result->exit_code & k_pylint_usage_error) != 0 || result->exit_code > 63) {
-    throw ToolError("pylint failed (exit " + std::to_string(result->exit_code) +
-                    (result->signal != 0 ? ", signal " + std::to_string(result->signal) : "") + "):\n" +
-                    util::tail_lines(result->err.empty() ? result->out : result->err, 15) + "\n(" + k_install_hint +
-                    ")");
-  }
-  try {
-    output.findings = parse_pylint_json(result->out);
-  } catch (const ToolError& e) {
-    throw ToolError(std::string(e.what()) + ":\n" + util::tail_lines(result->out + result->err, 15) + "\n(" +
-                    k_install_hint + ")");
+  auto version = std::async(std::launch::async, tool_version, "pylint", config.timeout_seconds);
+  // More files than one command line holds run in batches: cross-file checks (duplicate-code,
+  // cyclic-import) then compare the files of a batch only (README, "Large changes").
+  for (const auto& result : run_tool(command)) {
+    if (result.signal != 0 || (result.exit_code & k_pylint_usage_error) != 0 || result.exit_code > 63) {
+      throw ToolError("pylint failed (exit " + std::to_string(result.exit_code) +
+                      (result.signal != 0 ? ", signal " + std::to_string(result.signal) : "") + "):\n" +
+                      util::tail_lines(result.err.empty() ? result.out : result.err, 15) + "\n(" + k_install_hint +
+                      ")");
+    }
+    try {
+      auto findings = parse_pylint_json(result.out);
+      output.findings.insert(output.findings.end(), std::make_move_iterator(findings.begin()),
+                             std::make_move_iterator(findings.end()));
+    } catch (const ToolError& e) {
+      throw ToolError(std::string(e.what()) + ":\n" + util::tail_lines(result.out + result.err, 15) + "\n(" +
+                      k_install_hint + ")");
+    }
   }
   expand_suppressed_messages(output.findings);
   output.run.version = version.get();

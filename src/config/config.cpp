@@ -163,6 +163,7 @@ Config parse_config(const std::string& text, const std::string& name) {
          {"rcfile", [&](const YAML::Node& v) { c.rcfile = p.string(v, "pylint.rcfile"); }},
          {"args", [&](const YAML::Node& v) { c.args = p.strings(v, "pylint.args"); }},
          {"disable", [&](const YAML::Node& v) { c.disable = p.strings(v, "pylint.disable"); }},
+         {"timeout", [&](const YAML::Node& v) { c.timeout_seconds = p.number(v, "pylint.timeout", 1, 86400); }},
        });
      }},
     {"bandit", [&](const YAML::Node& n) {
@@ -173,6 +174,9 @@ Config parse_config(const std::string& text, const std::string& name) {
          {"confidence", [&](const YAML::Node& v) { c.confidence = p.choice(v, "bandit.confidence", k_bandit_levels); }},
          {"config", [&](const YAML::Node& v) { c.config = p.string(v, "bandit.config"); }},
          {"args", [&](const YAML::Node& v) { c.args = p.strings(v, "bandit.args"); }},
+         {"timeout", [&](const YAML::Node& v) { c.timeout_seconds = p.number(v, "bandit.timeout", 1, 86400); }},
+         {"accept_scan_errors",
+          [&](const YAML::Node& v) { c.accept_scan_errors = p.boolean(v, "bandit.accept_scan_errors"); }},
        });
      }},
     {"llm", [&](const YAML::Node& n) {

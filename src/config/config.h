@@ -21,6 +21,7 @@ struct PylintConfig {
   // Messages that depend on the CI machine rather than the change (third-party packages the
   // gate's image does not have) are off unless the user turns them back on.
   std::vector<std::string> disable = {"import-error"};
+  double timeout_seconds = 600; // the whole run over every file; past it the gate exits 3
 };
 
 struct BanditConfig {
@@ -29,6 +30,10 @@ struct BanditConfig {
   std::string confidence = "medium"; // ... and confidence >= this
   std::string config;                // repository-relative Bandit YAML config; empty: none
   std::vector<std::string> args;
+  double timeout_seconds = 600;
+  // A changed file Bandit could not scan (other than a syntax error, which Pylint reports) is a
+  // tool failure unless this accepts it as a note.
+  bool accept_scan_errors = false;
 };
 
 struct LlmConfig {

@@ -20,6 +20,8 @@ std::optional<Level> parse_level(std::string_view text) {
   return std::nullopt;
 }
 
+bool is_not_analysed(const Finding& finding) { return finding.tool == "codegate" && finding.rule_id == "not-analysed"; }
+
 std::string qualified_rule(const Finding& finding) { return finding.tool + "/" + finding.rule_id; }
 
 } // namespace codegate

@@ -41,6 +41,7 @@ void annotate(std::vector<Finding>& findings, const ChangeSet& changes, FilterMo
       case FilterMode::file: selected = f.filter.in_changed_file; break;
       case FilterMode::nofilter: selected = true; break;
     }
+    if (is_not_analysed(f)) selected = true; // about the whole file, whatever lines changed
     if (f.suppression) attribute(*f.suppression, file, suppressions);
     f.filter.reported = selected && !hidden_by_suppression(f, suppressions);
   }

@@ -26,7 +26,9 @@ bool exempt(const Finding& finding) {
 void decide(CheckResult& result, const Config& config) {
   result.failed = false;
   for (auto& f : result.findings) {
-    if (!f.filter.reported || exempt(f) || config.fail_level_none) {
+    if (is_not_analysed(f)) {
+      f.fails_gate = true; // unchecked code never passes, whatever the thresholds
+    } else if (!f.filter.reported || exempt(f) || config.fail_level_none) {
       f.fails_gate = false;
     } else if (config.fail_level) {
       f.fails_gate = f.level >= *config.fail_level;

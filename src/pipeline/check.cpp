@@ -6,6 +6,7 @@
 
 #include "core/error.h"
 #include "filter/diff_filter.h"
+#include "filter/fingerprint.h"
 #include "gate/verdict.h"
 #include "git/repository.h"
 #include "llm/budget.h"
@@ -14,6 +15,7 @@
 #include "pipeline/change.h"
 #include "pipeline/python_files.h"
 #include "pipeline/report_writer.h"
+#include "pipeline/size_limit.h"
 #include "pipeline/skipped_notes.h"
 #include "pipeline/trusted_config.h"
 #include "pipeline/workspace.h"
@@ -22,12 +24,10 @@
 #include "refine/refine.h"
 #include "util/glob.h"
 #include "util/log.h"
+#include "util/strings.h"
 
 namespace codegate {
 namespace {
-
-// Larger files are listed as skipped rather than handed to Pylint, which would take minutes.
-constexpr std::size_t k_max_file_bytes = 2 * 1024 * 1024;
 
 // Positional paths as the user typed them (relative to the current directory, or absolute),
 // turned into repository-relative paths.
@@ -77,6 +77,8 @@ Config apply_overrides(Config config, const CheckOptions& options) {
   if (!options.fix.empty()) config.refine.fix = options.fix;
   if (options.max_rounds) config.refine.max_rounds = *options.max_rounds;
   if (options.baseline) config.baseline = *parse_baseline_mode(*options.baseline);
+  // Whole files: every line counts as the change's, old findings included (pre-commit's semantics).
+  if (options.whole_files) config.baseline = BaselineMode::none;
   return config;
 }
 
@@ -118,14 +120,17 @@ ExitCode run_check(const CheckOptions& given) {
   // all draw on this one.
   llm::Budget llm_budget(config.llm.budget_calls, config.llm.budget_input_tokens);
   std::vector<std::string> checked;
+  std::vector<Finding> not_analysed;
   std::optional<Workspace> workspace;
   if (!files.empty()) {
     workspace.emplace(*change.analysed, files);
     for (const auto& path : files) {
       auto source = workspace->sources().find(path);
       if (source == workspace->sources().end()) continue;
-      if (source->second.size() > k_max_file_bytes) {
-        skipped.push_back({path, "larger than " + std::to_string(k_max_file_bytes / (1024 * 1024)) + " MiB"});
+      if (source->second.size() > max_analysed_bytes()) {
+        not_analysed.push_back(not_analysed_finding(path, source->second.size(),
+                                                    static_cast<int>(util::split_lines(source->second).size())));
+        util::progress(not_analysed.back().message);
         continue;
       }
       checked.push_back(path);
@@ -134,10 +139,10 @@ ExitCode run_check(const CheckOptions& given) {
   result.checked_files = checked;
   result.notes = skipped_notes(std::move(skipped));
 
-  if (checked.empty()) {
+  if (files.empty()) {
     result.notes.push_back("no Python files changed");
     util::progress("no Python files changed");
-  } else {
+  } else if (!checked.empty()) {
     util::progress("checking " + std::to_string(checked.size()) + (options.whole_files ? "" : " changed") +
                    " Python file" + (checked.size() == 1 ? "" : "s") + " with pylint and bandit");
     Analysis analysis =
@@ -146,6 +151,10 @@ ExitCode run_check(const CheckOptions& given) {
     result.tools = std::move(analysis.tools);
     result.notes.insert(result.notes.end(), analysis.notes.begin(), analysis.notes.end());
     result.missing_docstrings = std::move(analysis.missing_docstrings);
+  }
+  if (!not_analysed.empty()) {
+    assign_fingerprints(not_analysed);
+    result.findings.insert(result.findings.end(), not_analysed.begin(), not_analysed.end());
   }
 
   annotate(result.findings, change.changes, config.filter_mode, config.suppressions);

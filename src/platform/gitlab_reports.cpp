@@ -22,6 +22,7 @@ std::string code_quality_severity(const Finding& f) {
 
 std::string category(const Finding& f) {
   if (is_security(f)) return "Security";
+  if (is_not_analysed(f)) return "Bug Risk"; // unchecked code, not a matter of style
   if (f.tool == "codegate") return "Clarity";
   return f.level == Level::error ? "Bug Risk" : "Style";
 }

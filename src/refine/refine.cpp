@@ -124,8 +124,9 @@ std::string plural(std::size_t n, const char* one, const char* many) {
   return std::to_string(n) + " " + (n == 1 ? one : many);
 }
 
+// A file too large to analyse is not one the loop could re-verify either.
 bool targeted_tool(const Finding& f, const RefineConfig& config) {
-  return std::find(config.tools.begin(), config.tools.end(), f.tool) != config.tools.end();
+  return !is_not_analysed(f) && std::find(config.tools.begin(), config.tools.end(), f.tool) != config.tools.end();
 }
 
 // Relative knowledge paths resolve against the repository root locally. In CI they resolve

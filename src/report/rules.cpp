@@ -220,6 +220,19 @@ void describe_codegate(SarifRule& rule, const RuleFacts& facts) {
         "`.codegate.yml` to turn this check off.";
     rule.tags = {"maintainability", "documentation"};
     rule.precision = "very-high";
+  } else if (f.rule_id == "not-analysed") {
+    rule.short_description = "Changed file too large to analyse";
+    rule.full_description =
+        "A changed Python file is larger than the size codegate hands to Pylint and Bandit, so neither looked at "
+        "it. A file nobody checked cannot pass the gate: this result always fails it.";
+    rule.help_text =
+        "Split the file into smaller modules. If it is generated (vendored code, data), list it under exclude in "
+        ".codegate.yml so the gate does not consider it.";
+    rule.help_markdown =
+        "Split the file into smaller modules. If it is generated (vendored code, data), list it under `exclude:` in "
+        "`.codegate.yml` so the gate does not consider it.";
+    rule.tags = {"security", "correctness"};
+    rule.precision = "very-high";
   } else {
     rule.short_description = f.rule_name.empty() ? "codegate " + f.rule_id : sentence_from_symbol(f.rule_name);
     rule.full_description = rule_label("codegate check", f, false) + ".";

@@ -11,12 +11,18 @@
 #include <cstdlib>
 #include <cstring>
 
+#include <algorithm>
 #include <stdexcept>
+#include <thread>
+
+#include "util/cleanup.h"
 
 extern char** environ;
 
 namespace codegate::util {
 namespace {
+
+using Clock = std::chrono::steady_clock;
 
 // Owns a pipe's two ends.
 struct Pipe {
@@ -57,6 +63,43 @@ std::vector<char*> c_strings(std::vector<std::string>& strings) {
   return out;
 }
 
+// Waits until `pid` has exited or `deadline` passed, without reaping it (its pid, the group's id,
+// stays reserved until waitpid). True when it exited.
+bool wait_for_exit(pid_t pid, std::chrono::steady_clock::time_point deadline) {
+  for (;;) {
+    siginfo_t info{};
+    int options = WEXITED | WNOWAIT | (deadline == Clock::time_point::max() ? 0 : WNOHANG);
+    if (waitid(P_PID, static_cast<id_t>(pid), &info, options) == 0) {
+      if (info.si_pid != 0) return true;
+    } else if (errno != EINTR) {
+      throw std::runtime_error(std::string("waitid: ") + std::strerror(errno));
+    }
+    if (Clock::now() >= deadline) return false;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+}
+
+// The child in a group of its own, with the signal dispositions and mask a program expects
+// (codegate blocks SIGINT/SIGTERM for its signal thread and ignores SIGPIPE).
+struct SpawnAttributes {
+  posix_spawnattr_t attr;
+  SpawnAttributes() {
+    posix_spawnattr_init(&attr);
+    posix_spawnattr_setpgroup(&attr, 0);
+    sigset_t none;
+    sigemptyset(&none);
+    posix_spawnattr_setsigmask(&attr, &none);
+    sigset_t defaults;
+    sigemptyset(&defaults);
+    for (int sig : {SIGPIPE, SIGINT, SIGTERM, SIGHUP}) sigaddset(&defaults, sig);
+    posix_spawnattr_setsigdefault(&attr, &defaults);
+    posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
+  }
+  ~SpawnAttributes() { posix_spawnattr_destroy(&attr); }
+  SpawnAttributes(const SpawnAttributes&) = delete;
+  SpawnAttributes& operator=(const SpawnAttributes&) = delete;
+};
+
 } // namespace
 
 std::optional<ProcessResult> run_process(const std::vector<std::string>& argv, const ProcessOptions& options) {
@@ -69,14 +112,19 @@ std::optional<ProcessResult> run_process(const std::vector<std::string>& argv, c
   posix_spawn_file_actions_adddup2(&actions, out.fds[1], 1);
   posix_spawn_file_actions_adddup2(&actions, err.fds[1], 2);
   if (!options.cwd.empty()) posix_spawn_file_actions_addchdir_np(&actions, options.cwd.c_str());
+  SpawnAttributes attributes;
 
   std::vector<std::string> args = argv;
   auto c_args = c_strings(args);
   std::vector<std::string> env = build_environment(options.env_set);
   auto c_env = c_strings(env);
 
-  pid_t pid = 0;
-  int rc = posix_spawnp(&pid, args[0].c_str(), &actions, nullptr, c_args.data(), c_env.data());
+  int rc = 0;
+  pid_t pid = spawn_registered([&] {
+    pid_t child = 0;
+    rc = posix_spawnp(&child, args[0].c_str(), &actions, &attributes.attr, c_args.data(), c_env.data());
+    return rc == 0 ? child : -1;
+  });
   posix_spawn_file_actions_destroy(&actions);
   if (rc == ENOENT || rc == EACCES) return std::nullopt;
   if (rc != 0) throw std::runtime_error("cannot start " + argv[0] + ": " + std::strerror(rc));
@@ -92,8 +140,9 @@ std::optional<ProcessResult> run_process(const std::vector<std::string>& argv, c
   else
     fcntl(in.fds[1], F_SETFL, O_NONBLOCK);
 
-  auto deadline = options.timeout ? std::chrono::steady_clock::now() + *options.timeout
-                                  : std::chrono::steady_clock::time_point::max();
+  const auto started = Clock::now();
+  const auto deadline = options.timeout ? started + *options.timeout : Clock::time_point::max();
+  auto next_heartbeat = options.heartbeat ? started + options.heartbeat_interval : Clock::time_point::max();
   char buffer[65536];
   while (out.fds[0] >= 0 || err.fds[0] >= 0) {
     pollfd fds[3];
@@ -101,19 +150,23 @@ std::optional<ProcessResult> run_process(const std::vector<std::string>& argv, c
     if (out.fds[0] >= 0) fds[n++] = {out.fds[0], POLLIN, 0};
     if (err.fds[0] >= 0) fds[n++] = {err.fds[0], POLLIN, 0};
     if (in.fds[1] >= 0) fds[n++] = {in.fds[1], POLLOUT, 0};
-    int wait_ms = -1;
-    if (options.timeout) {
-      auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
-      if (left.count() <= 0) {
-        result.timed_out = true;
-        kill(pid, SIGKILL);
-        break;
-      }
-      wait_ms = static_cast<int>(left.count());
+    auto now = Clock::now();
+    if (now >= deadline) {
+      result.timed_out = true;
+      break;
     }
+    if (now >= next_heartbeat) {
+      options.heartbeat(std::chrono::duration_cast<std::chrono::milliseconds>(now - started));
+      next_heartbeat += options.heartbeat_interval;
+    }
+    auto wake = std::min(deadline, next_heartbeat);
+    int wait_ms = wake == Clock::time_point::max()
+                      ? -1
+                      : static_cast<int>(std::chrono::ceil<std::chrono::milliseconds>(wake - now).count());
     int ready = poll(fds, static_cast<nfds_t>(n), wait_ms);
     if (ready < 0) {
       if (errno == EINTR) continue;
+      kill(-pid, SIGKILL);
       throw std::runtime_error(std::string("poll: ") + std::strerror(errno));
     }
     for (int i = 0; i < n; ++i) {
@@ -137,6 +190,16 @@ std::optional<ProcessResult> run_process(const std::vector<std::string>& argv, c
     }
   }
 
+  // Its output closed, the program may still run (it closed both ends itself): the deadline holds.
+  if (!result.timed_out && !wait_for_exit(pid, deadline)) result.timed_out = true;
+  if (result.timed_out) {
+    kill(-pid, SIGTERM);
+    wait_for_exit(pid, Clock::now() + options.kill_grace);
+  }
+  // Whatever the program left behind in its group goes with it; the unreaped leader keeps the
+  // group's id from being reused until then.
+  kill(-pid, SIGKILL);
+  unregister_process_group(pid);
   int status = 0;
   while (waitpid(pid, &status, 0) < 0) {
     if (errno != EINTR) throw std::runtime_error(std::string("waitpid: ") + std::strerror(errno));

@@ -3,9 +3,10 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
-#include <filesystem>
 #include <stdexcept>
 #include <vector>
+
+#include "util/cleanup.h"
 
 namespace codegate::util {
 
@@ -17,11 +18,9 @@ TempDir::TempDir(const std::string& prefix) {
   if (mkdtemp(buffer.data()) == nullptr)
     throw std::runtime_error("cannot create a temporary directory in " + pattern + ": " + std::strerror(errno));
   path_ = buffer.data();
+  register_temp_dir(path_); // a signal removes it too (util/signals.h)
 }
 
-TempDir::~TempDir() {
-  std::error_code ignored;
-  std::filesystem::remove_all(path_, ignored);
-}
+TempDir::~TempDir() { remove_temp_dir(path_); }
 
 } // namespace codegate::util

@@ -1,5 +1,6 @@
 #pragma once
-// A private temporary directory removed with everything in it when the owner goes away.
+// A private temporary directory (mode 0700) removed with everything in it when the owner goes
+// away, or when a signal ends the run.
 
 #include <string>
 

@@ -3,12 +3,12 @@
 import json
 import os
 import pty
-import stat
 import subprocess
 import tempfile
 import unittest
 
 from support import codegate
+from support.fake_tools import REAL_BANDIT, fake_tools
 from support.gitrepo import GitRepo
 from support.samples import CLEAN, VULNERABLE
 
@@ -344,16 +344,8 @@ class BadInput(CheckTestCase):
 class ToolFailures(CheckTestCase):
     """Fake tools as small scripts on PATH: a failing analyzer is exit 3, never a pass."""
 
-    def fake_tools(self, pylint_script, bandit_script="exec /usr/bin/bandit \"$@\""):
-        bin_dir = tempfile.mkdtemp()
-        for name, body in (("pylint", pylint_script), ("bandit", bandit_script)):
-            if body is None:
-                continue
-            path = os.path.join(bin_dir, name)
-            with open(path, "w", encoding="utf-8") as handle:
-                handle.write("#!/bin/sh\n" + body + "\n")
-            os.chmod(path, stat.S_IRWXU)
-        return {"PATH": bin_dir + ":/usr/bin:/bin"}
+    def fake_tools(self, pylint_script, bandit_script=REAL_BANDIT):
+        return fake_tools(pylint_script, bandit_script)
 
     def setUp(self):
         super().setUp()

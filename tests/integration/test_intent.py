@@ -131,8 +131,10 @@ class Verdicts(IntentTestCase):
         self.server.push(Reply.verdict("inconsistent", 0.9, [(6, MISMATCH[1])], match="function add "))
         result, report = self.check()
         self.assertEqual(result.returncode, 0, result.stderr)  # advisory by default
-        # The model's answer adds findings beside Pylint's; it removes none.
-        self.assertIn(("pylint", "C0116"), [(f["tool"], f["rule_id"]) for f in report["findings"]])
+        # One finding per fact: the undocumented function is codegate's missing-docstring only.
+        rules = [(f["tool"], f["rule_id"]) for f in report["findings"]]
+        self.assertIn(("codegate", "missing-docstring"), rules)
+        self.assertNotIn(("pylint", "C0116"), rules)
         mismatches = self.codegate_findings(report, "intent-mismatch")
         self.assertEqual([(f["path"], f["line"], f["message"], f["level"]) for f in mismatches],
                          [("lib/calc.py", 6, MISMATCH[1], "warning")])

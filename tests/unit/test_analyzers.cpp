@@ -50,7 +50,8 @@ TEST_CASE("Bandit's JSON becomes findings with CWE ids and parse errors") {
   CHECK(f.confidence == "HIGH");
   CHECK(f.end_line == 5);
   REQUIRE(report.errors.size() == 1);
-  CHECK(report.errors[0] == "bad.py: syntax error while parsing AST from file");
+  CHECK(report.errors[0].path == "bad.py");
+  CHECK(report.errors[0].reason == "syntax error while parsing AST from file");
   CHECK_THROWS_AS(parse_bandit_json("[main] INFO profile include tests: None"), ToolError);
 }
 

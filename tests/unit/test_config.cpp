@@ -58,7 +58,8 @@ http: {max_response_bytes: 65536}
 
 TEST_CASE("errors name the file, line and column") {
   CHECK(error_of("pylint:\n  fail_onn: [error]\n") ==
-        ".codegate.yml:2:3: unknown key 'fail_onn' in 'pylint' (known keys: args, disable, enabled, fail_on, rcfile)");
+        ".codegate.yml:2:3: unknown key 'fail_onn' in 'pylint' (known keys: args, disable, enabled, fail_on, rcfile, "
+        "timeout)");
   CHECK(error_of("jobs: many\n") == ".codegate.yml:1:7: 'jobs' must be a whole number");
   CHECK(error_of("bandit:\n  severity: severe\n") ==
         ".codegate.yml:2:13: 'bandit.severity' must be one of high, low, medium, not 'severe'");
@@ -77,4 +78,18 @@ TEST_CASE("fail level none turns finding failures off") {
   apply_fail_level(config, "none");
   CHECK(config.fail_level_none);
   CHECK_THROWS_AS(apply_fail_level(config, "fatal"), UsageError);
+}
+
+TEST_CASE("tool time limits and Bandit's scan errors") {
+  Config defaults = parse_config("", ".codegate.yml");
+  CHECK(defaults.pylint.timeout_seconds == 600);
+  CHECK(defaults.bandit.timeout_seconds == 600);
+  CHECK_FALSE(defaults.bandit.accept_scan_errors);
+  Config config =
+      parse_config("pylint:\n  timeout: 90\nbandit:\n  timeout: 1.5\n  accept_scan_errors: true\n", ".codegate.yml");
+  CHECK(config.pylint.timeout_seconds == 90);
+  CHECK(config.bandit.timeout_seconds == 1.5);
+  CHECK(config.bandit.accept_scan_errors);
+  CHECK(error_of("pylint:\n  timeout: 0\n") ==
+        ".codegate.yml:2:12: 'pylint.timeout' must be between 1.000000 and 86400.000000");
 }
