@@ -111,6 +111,7 @@ Analysis analyze(Workspace& workspace, const TrustedConfig& trusted, const Analy
   Analysis analysis;
   try {
     analysis = run_tools(workspace, trusted, {request.files, request.jobs});
+    if (request.after_tools) request.after_tools(analysis.findings);
   } catch (...) {
     tools_failure = std::current_exception();
   }

@@ -3,6 +3,7 @@
 // concurrently; their findings come back with snippets and fingerprints. The refine loop runs
 // the same analysis on its candidates.
 
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -28,6 +29,9 @@ struct AnalysisRequest {
   int jobs = 1;
   std::string log_dir;
   IntentServices intent; // shared with the rest of the run: one LLM budget per run
+  // Called with Pylint's and Bandit's findings as soon as they are in, while the intent check
+  // may still be waiting for the LLM (the baseline's base analysis runs there).
+  std::function<void(const std::vector<Finding>&)> after_tools;
 };
 
 // Pylint and Bandit alone, concurrently (the baseline analyses the base revision with these).

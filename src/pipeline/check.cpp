@@ -121,6 +121,7 @@ ExitCode run_check(const CheckOptions& given) {
   llm::Budget llm_budget(config.llm.budget_calls, config.llm.budget_input_tokens);
   std::vector<std::string> checked;
   std::vector<Finding> not_analysed;
+  Baseline baseline; // the base revision's findings (pipeline/baseline.h), built during the analysis
   std::optional<Workspace> workspace;
   if (!files.empty()) {
     workspace.emplace(*change.analysed, files);
@@ -145,8 +146,16 @@ ExitCode run_check(const CheckOptions& given) {
   } else if (!checked.empty()) {
     util::progress("checking " + std::to_string(checked.size()) + (options.whole_files ? "" : " changed") +
                    " Python file" + (checked.size() == 1 ? "" : "s") + " with pylint and bandit");
-    Analysis analysis =
-        analyze(*workspace, trusted, {checked, change.changes, jobs, options.log_dir, {nullptr, &llm_budget}});
+    AnalysisRequest request{checked, change.changes, jobs, options.log_dir, {nullptr, &llm_budget}, {}};
+    if (baseline_applies(config)) {
+      // The base analysis overlaps the intent check instead of adding to the wall time after it.
+      request.after_tools = [&](const std::vector<Finding>& tool_findings) {
+        std::vector<Finding> annotated = tool_findings;
+        annotate(annotated, change.changes, config.filter_mode, config.suppressions);
+        baseline = build_baseline({repo, change.changes, trusted, jobs}, annotated);
+      };
+    }
+    Analysis analysis = analyze(*workspace, trusted, request);
     result.findings = std::move(analysis.findings);
     result.tools = std::move(analysis.tools);
     result.notes.insert(result.notes.end(), analysis.notes.begin(), analysis.notes.end());
@@ -158,12 +167,8 @@ ExitCode run_check(const CheckOptions& given) {
   }
 
   annotate(result.findings, change.changes, config.filter_mode, config.suppressions);
-  Baseline baseline;
   result.baseline_applied = baseline_applies(config);
-  if (result.baseline_applied && workspace) {
-    baseline = build_baseline({repo, change.changes, trusted, jobs}, result.findings);
-    apply_baseline(baseline, result.findings, workspace->sources());
-  }
+  if (result.baseline_applied && workspace) apply_baseline(baseline, result.findings, workspace->sources());
   decide(result, config);
   if (result.failed && config.refine.fix != "none" && workspace) {
     run_refine(result, {.repo = repo,

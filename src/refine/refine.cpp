@@ -308,7 +308,7 @@ std::map<std::string, std::vector<Finding>> verify(Loop& loop, std::vector<Attem
   Workspace workspace(snapshot, paths);
   std::string log_dir =
       ctx.options.log_dir.empty() ? "" : ctx.options.log_dir + "/refine-round-" + std::to_string(round);
-  Analysis analysis = analyze(workspace, ctx.trusted, {paths, changes, ctx.jobs, log_dir, {nullptr, &loop.budget}});
+  Analysis analysis = analyze(workspace, ctx.trusted, {paths, changes, ctx.jobs, log_dir, {nullptr, &loop.budget}, {}});
   annotate(analysis.findings, changes, loop.config.filter_mode, loop.config.suppressions);
   if (ctx.baseline != nullptr) apply_baseline(*ctx.baseline, analysis.findings, workspace.sources());
   CheckResult gated;

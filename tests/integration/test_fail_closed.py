@@ -285,10 +285,10 @@ class VerboseLog(FailClosedCase):
         result = self.check(verbosity=["-v"])
         self.assertEqual(result.returncode, 1, result.stderr)
         self.assertRegex(result.stderr, r"codegate: debug: running pylint --output-format=json --rcfile=/\S+/pylintrc "
-                                        r"--jobs=\d+ --persistent=no --disable=import-error -- \./lib/shell\.py "
-                                        r"\(in /\S+/tree\)\n")
-        self.assertRegex(result.stderr, r"codegate: debug: running bandit --format json -- \./lib/shell\.py "
-                                        r"\(in /\S+/tree\)\n")
+                                        r"--jobs=\d+ --persistent=no --disable=import-error "
+                                        r"--enable=suppressed-message -- \./lib/shell\.py \(in /\S+/tree\)\n")
+        self.assertRegex(result.stderr, r"codegate: debug: running bandit --format json --ignore-nosec "
+                                        r"-- \./lib/shell\.py \(in /\S+/tree\)\n")
         self.assertRegex(result.stderr, r"codegate: debug: pylint finished in \d+\.\d s \(exit 2\)\n")
         self.assertRegex(result.stderr, r"codegate: debug: bandit finished in \d+\.\d s \(exit 1\)\n")
         self.assertNotIn("debug:", self.check().stderr)
