@@ -75,6 +75,10 @@ void attach_snippets(std::vector<Finding>& findings, const std::map<std::string,
 Analysis run_tools(Workspace& workspace, const TrustedConfig& trusted, const ToolRequest& request) {
   const Config& config = trusted.config;
   AnalyzerInput pylint_input{workspace.root(), request.files, "", config.pylint.args, request.jobs};
+  if (!request.pylint_messages.empty()) {
+    pylint_input.extra_args.push_back("--disable=all");
+    pylint_input.extra_args.push_back("--enable=" + util::join(request.pylint_messages, ","));
+  }
   // An explicit rcfile always, an empty one when the project has none (see run_pylint).
   pylint_input.config_file = trusted.pylint_rc
                                  ? workspace.write_config(trusted.pylint_rc->name, trusted.pylint_rc->content)
@@ -110,7 +114,7 @@ Analysis analyze(Workspace& workspace, const TrustedConfig& trusted, const Analy
   std::exception_ptr tools_failure;
   Analysis analysis;
   try {
-    analysis = run_tools(workspace, trusted, {request.files, request.jobs});
+    analysis = run_tools(workspace, trusted, {request.files, request.jobs, true, true, {}});
     if (request.after_tools) request.after_tools(analysis.findings);
   } catch (...) {
     tools_failure = std::current_exception();
