@@ -3,6 +3,7 @@
 #include <rapidjson/document.h>
 
 #include <future>
+#include <limits>
 
 #include "analyzers/pylint_suppressed.h"
 #include "analyzers/tool_process.h"
@@ -25,6 +26,13 @@ std::string string_member(const rapidjson::Value& object, const char* name) {
 int int_member(const rapidjson::Value& object, const char* name, int fallback) {
   auto it = object.FindMember(name);
   return it != object.MemberEnd() && it->value.IsInt() ? it->value.GetInt() : fallback;
+}
+
+// Pylint's 0-based column as a 1-based one; `missing` when Pylint gave none, or one no column can
+// be (negative, or INT_MAX, whose +1 would overflow).
+int one_based_column(const rapidjson::Value& message, const char* name, int missing) {
+  int column = int_member(message, name, -1);
+  return column >= 0 && column < std::numeric_limits<int>::max() ? column + 1 : missing;
 }
 
 } // namespace
@@ -53,10 +61,9 @@ std::vector<Finding> parse_pylint_json(const std::string& json) {
     f.level = pylint_level(f.tool_severity);
     f.path = normalise_tool_path(string_member(message, "path"));
     f.line = std::max(1, int_member(message, "line", 1));
-    f.column = int_member(message, "column", 0) + 1; // Pylint's columns are 0-based
+    f.column = one_based_column(message, "column", 1);
     f.end_line = int_member(message, "endLine", 0);
-    int end_column = int_member(message, "endColumn", -1);
-    f.end_column = end_column >= 0 ? end_column + 1 : 0;
+    f.end_column = one_based_column(message, "endColumn", 0);
     f.message = string_member(message, "message");
     f.help_uri = pylint_help_uri(f.tool_severity, f.rule_name);
     findings.push_back(std::move(f));

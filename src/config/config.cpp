@@ -29,7 +29,10 @@ public:
     if (node.IsNull()) return;
     if (!node.IsMap()) fail(node, where + " must be a mapping");
     for (const auto& entry : node) {
-      const std::string key = entry.first.as<std::string>();
+      // YAML allows any node as a key ("? [a, b]"); as<std::string>() would throw yaml-cpp's own
+      // exception for those, without the file name.
+      if (!entry.first.IsScalar()) fail(entry.first, where + " has a key that is not a name");
+      const std::string key = entry.first.Scalar();
       auto handler = handlers.find(key);
       if (handler == handlers.end()) {
         std::vector<std::string> known;
@@ -73,7 +76,7 @@ public:
   double number(const YAML::Node& node, const std::string& key, double min, double max) const {
     double value = 0;
     if (!node.IsScalar() || !YAML::convert<double>::decode(node, value)) fail(node, "'" + key + "' must be a number");
-    if (value < min || value > max)
+    if (!(value >= min && value <= max)) // written so that .nan, which compares false, is out of range
       fail(node, "'" + key + "' must be between " + std::to_string(min) + " and " + std::to_string(max));
     return value;
   }

@@ -30,6 +30,18 @@ TEST_CASE("Pylint's JSON becomes findings with 1-based columns") {
   CHECK(findings[1].end_line == 0);
 }
 
+// "column": 2147483647 overflowed the +1 (undefined behaviour; found reading the parser for fuzz/).
+TEST_CASE("columns Pylint cannot have meant count as missing instead of overflowing") {
+  auto findings = parse_pylint_json(R"([
+    {"type": "error", "line": 1, "column": 2147483647, "endColumn": 2147483647, "path": "a.py"},
+    {"type": "error", "line": 1, "column": -4, "endColumn": -2, "path": "a.py"}])");
+  REQUIRE(findings.size() == 2);
+  for (const auto& finding : findings) {
+    CHECK(finding.column == 1);
+    CHECK(finding.end_column == 0);
+  }
+}
+
 TEST_CASE("output that is not Pylint's report is an error, never an empty pass") {
   CHECK_THROWS_AS(parse_pylint_json("Traceback (most recent call last):"), ToolError);
   CHECK_THROWS_AS(parse_pylint_json("{}"), ToolError);

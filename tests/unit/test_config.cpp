@@ -69,6 +69,12 @@ TEST_CASE("errors name the file, line and column") {
         ".codegate.yml:2:23: 'http.max_response_bytes' must be between 1024 and 1073741824");
 }
 
+TEST_CASE("a key that is not a name and a number that is NaN are errors, not yaml-cpp exceptions") {
+  CHECK(error_of("? [a, b]\n: 1\n") == ".codegate.yml:1:3: the top level has a key that is not a name");
+  CHECK(error_of("llm: {timeout: .nan}\n") ==
+        ".codegate.yml:1:16: 'llm.timeout' must be between 0.100000 and 3600.000000");
+}
+
 TEST_CASE("invalid YAML is an error with its position") {
   CHECK(error_of("include: [a, b\n").rfind(".codegate.yml:2:1: invalid YAML: ", 0) == 0);
 }
