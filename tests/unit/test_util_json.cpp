@@ -2,7 +2,6 @@
 // would overflow the stack (SIGSEGV); each must give its ordinary clean result instead.
 #include <doctest/doctest.h>
 
-#include <chrono>
 #include <string>
 
 #include "analyzers/bandit.h"
@@ -89,8 +88,9 @@ TEST_CASE("error bodies nested deeply are shown as text, never walked recursivel
   CHECK(platform::server_message(deep_objects("message")) == "");
 }
 
-TEST_CASE("a verdict answer nested deeply is a clean parse problem, found in bounded time") {
-  auto started = std::chrono::steady_clock::now();
+// Bounded time: parse_verdict tries a few candidate objects, not every '{' (quadratic on a million
+// braces, which would run into ctest's time-out); speed itself is not asserted in tests.
+TEST_CASE("a verdict answer nested deeply is a clean parse problem") {
   CHECK(intent::parse_verdict(deep_objects("verdict")).problem ==
         "\"verdict\" must be \"consistent\", \"inconsistent\" or \"unclear\"");
   CHECK(intent::parse_verdict("Here: " + deep_objects("issues")).problem ==
@@ -99,5 +99,4 @@ TEST_CASE("a verdict answer nested deeply is a clean parse problem, found in bou
         "\"verdict\" must be \"consistent\", \"inconsistent\" or \"unclear\"");
   // Unclosed braces: every candidate start scans to the end; only a few are tried.
   CHECK(intent::parse_verdict(std::string(k_deep, '{')).problem == "the answer held no JSON object");
-  CHECK(std::chrono::steady_clock::now() - started < std::chrono::seconds(20));
 }
