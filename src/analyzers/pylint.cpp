@@ -104,7 +104,7 @@ AnalyzerOutput run_pylint(const AnalyzerInput& input, const PylintConfig& config
                       k_install_hint + ")");
     }
   }
-  expand_suppressed_messages(output.findings);
+  expand_suppressed_messages(output.findings, config.timeout_seconds);
   output.run.version = version.get();
   output.run.status = "ok";
   return output;

@@ -1,5 +1,6 @@
 #include "analyzers/pylint_suppressed.h"
 
+#include <chrono>
 #include <regex>
 #include <set>
 
@@ -53,7 +54,7 @@ std::string pylint_type_of(const std::string& message_id) {
   }
 }
 
-void expand_suppressed_messages(std::vector<Finding>& findings) {
+void expand_suppressed_messages(std::vector<Finding>& findings, double timeout_seconds) {
   std::set<std::string> symbols;
   for (const auto& f : findings) {
     if (f.rule_id != k_suppressed_message_id) continue;
@@ -63,7 +64,13 @@ void expand_suppressed_messages(std::vector<Finding>& findings) {
 
   std::vector<std::string> argv = {"pylint", "--help-msg"};
   argv.insert(argv.end(), symbols.begin(), symbols.end());
-  auto result = util::run_process(argv);
+  util::ProcessOptions options;
+  options.timeout =
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::duration<double>(timeout_seconds));
+  auto result = util::run_process(argv, options);
+  if (result && result->timed_out)
+    throw ToolError("pylint --help-msg did not finish within " + std::to_string(static_cast<long>(timeout_seconds)) +
+                    " s (pylint.timeout)");
   if (!result || result->exit_code != 0)
     throw ToolError("pylint --help-msg failed, so suppressed findings cannot be described:\n" +
                     (result ? util::tail_lines(result->err.empty() ? result->out : result->err, 15) : "not started"));

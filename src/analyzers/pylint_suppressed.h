@@ -31,8 +31,8 @@ std::map<std::string, MessageHelp> parse_message_help(const std::string& text);
 std::string pylint_type_of(const std::string& message_id);
 
 // Replaces every I0020 report by the finding it hides, with Finding::suppression set to the
-// pragma's line. Runs `pylint --help-msg` once, only when there is such a report; throws
-// ToolError when that fails.
-void expand_suppressed_messages(std::vector<Finding>& findings);
+// pragma's line. Runs `pylint --help-msg` once, only when there is such a report, under the
+// same time limit as Pylint itself; throws ToolError when that fails or runs out of time.
+void expand_suppressed_messages(std::vector<Finding>& findings, double timeout_seconds);
 
 } // namespace codegate

@@ -27,11 +27,6 @@ std::vector<std::string> nosec_tests(std::string_view rest) {
   return tests;
 }
 
-std::string_view trim_right(std::string_view text) {
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back())) != 0) text.remove_suffix(1);
-  return text;
-}
-
 std::string_view line_of(const std::vector<std::string_view>& lines, int number) {
   if (number < 1 || number > static_cast<int>(lines.size())) return {};
   return lines[static_cast<std::size_t>(number - 1)];
@@ -51,7 +46,7 @@ std::optional<std::string> covering_nosec(std::string_view line, const std::stri
     bool covers = tests.empty() || std::find(tests.begin(), tests.end(), test_id) != tests.end() ||
                   std::find(tests.begin(), tests.end(), test_name) != tests.end();
     if (!covers) return std::nullopt;
-    return std::string(trim_right(line.substr(at)));
+    return std::string(util::trim(line.substr(at)));
   }
   return std::nullopt;
 }
@@ -59,7 +54,7 @@ std::optional<std::string> covering_nosec(std::string_view line, const std::stri
 std::string pylint_pragma(std::string_view line) {
   for (std::string_view marker : {"# pylint:", "#pylint:", "# pylint :"}) {
     std::size_t at = line.find(marker);
-    if (at != std::string_view::npos) return std::string(trim_right(line.substr(at)));
+    if (at != std::string_view::npos) return std::string(util::trim(line.substr(at)));
   }
   return "";
 }
