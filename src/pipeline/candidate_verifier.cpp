@@ -7,6 +7,7 @@
 #include "gate/verdict.h"
 #include "git/buffer_diff.h"
 #include "pipeline/analysis.h"
+#include "pipeline/baseline.h"
 #include "pipeline/workspace.h"
 
 namespace codegate {

@@ -5,13 +5,12 @@
 // would make against the base, the baseline, and the gate's thresholds.
 
 #include <map>
-#include <memory>
 #include <optional>
 #include <string>
 
 #include "core/change_set.h"
+#include "filter/baseline.h"
 #include "git/snapshot.h"
-#include "pipeline/baseline.h"
 #include "pipeline/trusted_config.h"
 #include "refine/verifier.h"
 

@@ -5,9 +5,9 @@
 
 #include "core/change_set.h"
 #include "core/check_result.h"
+#include "filter/baseline.h"
 #include "git/repository.h"
 #include "git/snapshot.h"
-#include "pipeline/baseline.h"
 #include "pipeline/check_options.h"
 #include "pipeline/trusted_config.h"
 #include "pipeline/workspace.h"

@@ -342,7 +342,8 @@ TEST_CASE("refine loop: rejections of a candidate, each with its reason") {
   SUBCASE("a syntax error") {
     Run r;
     auto notes = r.reject(code(replace(k_fixed, "def run(cmd):", "def run(cmd:")));
-    CHECK(notes == std::vector<std::string>{no_progress("it does not parse: SyntaxError: '(' was never closed (line 6)")});
+    CHECK(notes ==
+          std::vector<std::string>{no_progress("it does not parse: SyntaxError: '(' was never closed (line 6)")});
     CHECK(r.verifier.calls.empty());
   }
   SUBCASE("a docstring rewritten") {
@@ -601,6 +602,24 @@ TEST_CASE("refine: delivery of the accepted revision") {
           "instead");
     CHECK(r.result.fix_mode == "suggest");
   }
+}
+
+TEST_CASE("refine loop: --log-dir gets one record per file and round") {
+  Run r;
+  util::TempDir logs("codegate-refine-logs");
+  r.llm.replies = {code(k_original), code(k_fixed)};
+  r.run({.in_ci = false, .log_dir = logs.path(), .push_target = std::nullopt});
+  CHECK(r.llm.calls() == 2);
+  auto first = util::read_file(logs.path() + "/refine-lib_shell.py-round1.json");
+  auto second = util::read_file(logs.path() + "/refine-lib_shell.py-round2.json");
+  REQUIRE(first);
+  REQUIRE(second);
+  CHECK(first->find("\"outcome\": \"rejected\"") != std::string::npos);
+  CHECK(first->find("\"reason\": \"it changes nothing\"") != std::string::npos);
+  CHECK(second->find("\"outcome\": \"accepted\"") != std::string::npos);
+  CHECK(second->find("\"reason\": \"removes 1 failing finding: bandit B602 at line 7: subprocess call with "
+                     "shell=True identified\"") != std::string::npos);
+  CHECK(r.verifier.names == std::vector<std::string>{"refine-round-2"});
 }
 
 } // namespace codegate
