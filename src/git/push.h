@@ -15,8 +15,16 @@ struct PushCredentials {
   std::string token;
   std::string source; // the environment variable it came from, for messages (never the token)
   // Credentials go only to https:// remotes: over http:// Basic auth carries the token in clear.
-  // Only the integration tests' local git server sets this (refine/push_target.h).
+  // Only the integration tests' local git server sets this (ci/push_target.h).
   bool allow_plain_http = false;
+};
+
+struct PushTarget {
+  std::string remote = "origin"; // CODEGATE_PUSH_REMOTE, else origin
+  std::string branch;            // empty: no branch could be told
+  std::string branch_source;     // where the branch name came from, for messages
+  std::optional<git::PushCredentials> credentials;
+  std::string impossible; // set: why a push cannot work here (the fallback's reason)
 };
 
 struct PushRequest {

@@ -4,11 +4,11 @@
 #include <exception>
 #include <set>
 
+#include "ci/push_target.h"
 #include "core/error.h"
 #include "git/buffer_diff.h"
 #include "git/commit.h"
 #include "git/push.h"
-#include "refine/push_target.h"
 #include "util/files.h"
 #include "util/log.h"
 
@@ -202,7 +202,8 @@ DeliveryOutcome deliver(const std::vector<FileFix>& fixes, const std::string& mo
       out.mode = "commit";
     }
   } else if (mode == "push") {
-    PushTarget target = push_target(input.env, git::head_state(input.repo));
+    git::PushTarget target = ci::push_target(
+        ci::push_target_from_environment(input.env, ci::load_github_event(input.env)), git::head_state(input.repo));
     auto fall_back = [&](const std::string& why) {
       out.notes.push_back("refine: not pushed: " + why + "; the fixes are offered as suggestions instead");
       util::warn("refine: not pushed: " + why);

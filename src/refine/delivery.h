@@ -12,7 +12,7 @@
 #include "core/file_fix.h"
 #include "core/finding.h"
 #include "git/repository.h"
-#include "platform/ci_environment.h"
+#include "util/environment.h"
 
 namespace codegate::refine {
 
@@ -25,7 +25,7 @@ struct DeliveryInput {
   const ChangeSet& changes;             // head_sha: the commit a fix commit builds on
   const RefineConfig& config;           // author, patch file
   const std::vector<Finding>& findings; // with fix_status set, for the commit message
-  platform::EnvLookup env;              // push target and token
+  util::EnvLookup env;                  // push target and token
   std::string patch_file;               // where `patch` writes (resolved against the current directory)
 };
 

@@ -10,7 +10,7 @@
 #include "pipeline/check_options.h"
 #include "pipeline/trusted_config.h"
 #include "pipeline/workspace.h"
-#include "platform/ci_environment.h"
+#include "util/environment.h"
 
 namespace codegate {
 
@@ -29,7 +29,7 @@ struct RefineContext {
   int jobs = 1;
   // Seams for tests: the push target and token come from `env`; `client` (when set) answers the
   // repair prompts instead of the one config.llm describes.
-  platform::EnvLookup env = platform::process_environment();
+  util::EnvLookup env = util::process_environment();
   llm::LlmClient* client = nullptr;
   llm::Budget* budget = nullptr; // the run's LLM budget; null: one from config.llm.budget_*
   // The base's findings: a candidate is judged with the same baseline as the original.

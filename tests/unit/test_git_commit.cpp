@@ -7,7 +7,6 @@
 #include "git/push.h"
 #include "git_fixture.h"
 #include "refine/delivery.h"
-#include "refine/push_target.h"
 #include "util/files.h"
 #include "util/temp_dir.h"
 
@@ -163,57 +162,6 @@ TEST_CASE("display_url drops credentials") {
   CHECK(git::display_url("/srv/git/r.git") == "/srv/git/r.git");
 }
 
-TEST_CASE("push target: branch and token from the CI, forks refused") {
-  git::HeadState detached{"", "abc", true};
-  auto github =
-      refine::push_target(platform::map_environment({{"GITHUB_HEAD_REF", "feature"}, {"GITHUB_TOKEN", "t"}}), detached);
-  CHECK(github.branch == "feature");
-  CHECK(github.branch_source == "GITHUB_HEAD_REF");
-  REQUIRE(github.credentials);
-  CHECK(github.credentials->username == "x-access-token");
-  CHECK(github.credentials->source == "GITHUB_TOKEN");
-  CHECK(github.impossible.empty());
-
-  auto own = refine::push_target(platform::map_environment({{"CODEGATE_PUSH_BRANCH", "fix"},
-                                                            {"CODEGATE_PUSH_TOKEN", "p"},
-                                                            {"GITHUB_TOKEN", "t"},
-                                                            {"CODEGATE_PUSH_REMOTE", "upstream"}}),
-                                 {"refs/heads/main", "abc", false});
-  CHECK(own.branch == "fix");
-  CHECK(own.remote == "upstream");
-  CHECK(own.credentials->source == "CODEGATE_PUSH_TOKEN");
-
-  auto local = refine::push_target(platform::map_environment({}), {"refs/heads/topic", "abc", false});
-  CHECK(local.branch == "topic");
-  CHECK(local.branch_source == "the checked-out branch");
-  CHECK_FALSE(local.credentials);
-
-  auto nowhere = refine::push_target(platform::map_environment({}), detached);
-  CHECK(nowhere.impossible.find("no branch to push to") == 0);
-
-  auto fork = refine::push_target(platform::map_environment({{"CI_MERGE_REQUEST_SOURCE_BRANCH_NAME", "f"},
-                                                             {"CI_MERGE_REQUEST_SOURCE_PROJECT_ID", "7"},
-                                                             {"CI_MERGE_REQUEST_PROJECT_ID", "3"},
-                                                             {"CI_MERGE_REQUEST_SOURCE_PROJECT_PATH", "someone/fork"}}),
-                                  detached);
-  CHECK(fork.impossible ==
-        "the merge request comes from another project (someone/fork), whose branch this job's token "
-        "cannot push to");
-
-  util::TempDir dir;
-  util::write_file(dir.path() + "/event.json",
-                   R"({"pull_request": {"number": 3, "head": {"repo": {"full_name": "someone/fork"}, "sha": "a"},)"
-                   R"( "base": {"repo": {"full_name": "owner/repo"}, "sha": "b"}}})");
-  auto github_fork = refine::push_target(platform::map_environment({{"GITHUB_ACTIONS", "true"},
-                                                                    {"GITHUB_EVENT_NAME", "pull_request"},
-                                                                    {"GITHUB_EVENT_PATH", dir.path() + "/event.json"},
-                                                                    {"GITHUB_HEAD_REF", "f"}}),
-                                         detached);
-  CHECK(github_fork.impossible ==
-        "the pull request comes from the fork someone/fork, whose branch this run's token "
-        "cannot push to");
-}
-
 TEST_CASE("deliver commit: on the checked-out branch, working tree and index follow") {
   PushFixture fx;
   auto r = git::Repository::open(fx.work.path());
@@ -232,7 +180,7 @@ TEST_CASE("deliver commit: on the checked-out branch, working tree and index fol
   std::string original = *util::read_file(fx.work.path() + "/lib/shell.py");
   std::vector<FileFix> fixes = {{"lib/shell.py", original, "fixed = True\n", 1, {"fp"}}};
   refine::DeliveryInput input{
-      r, changes, config, findings, platform::map_environment({}), fx.work.path() + "/../p.patch"};
+      r, changes, config, findings, util::map_environment({}), fx.work.path() + "/../p.patch"};
 
   refine::DeliveryOutcome out = refine::deliver(fixes, "push", input);
   CHECK(out.mode == "push");
@@ -258,7 +206,7 @@ TEST_CASE("deliver: commit falls back to a patch for a dirty file; apply refuses
   std::string original = *util::read_file(fx.work.path() + "/lib/shell.py");
   std::vector<FileFix> fixes = {{"lib/shell.py", original, "fixed = True\n", 1, {}}};
   std::string patch = fx.work.path() + "/../dirty.patch";
-  refine::DeliveryInput input{r, changes, config, findings, platform::map_environment({}), patch};
+  refine::DeliveryInput input{r, changes, config, findings, util::map_environment({}), patch};
 
   fx.work.write("lib/shell.py", original + "# my local edit\n");
   refine::DeliveryOutcome committed = refine::deliver(fixes, "commit", input);
@@ -292,7 +240,7 @@ TEST_CASE("deliver push falls back to suggestions when the push cannot happen") 
   std::string original = *util::read_file(fx.work.path() + "/lib/shell.py");
   std::vector<FileFix> fixes = {{"lib/shell.py", original, "fixed = True\n", 1, {}}};
   refine::DeliveryInput input{
-      r, changes, config, findings, platform::map_environment({{"CODEGATE_PUSH_BRANCH", "absent"}}), ""};
+      r, changes, config, findings, util::map_environment({{"CODEGATE_PUSH_BRANCH", "absent"}}), ""};
   refine::DeliveryOutcome out = refine::deliver(fixes, "push", input);
   CHECK(out.mode == "suggest");
   REQUIRE(out.notes.size() == 2);
@@ -313,7 +261,7 @@ TEST_CASE("deliver apply in a pre-commit hook: the staged file is the analysed o
   RefineConfig config;
   std::vector<Finding> findings;
   std::vector<FileFix> fixes = {{"a.py", "x = eval('1')\n", "x = 1\n", 1, {}}};
-  refine::DeliveryInput input{r, changes, config, findings, platform::map_environment({}), ""};
+  refine::DeliveryInput input{r, changes, config, findings, util::map_environment({}), ""};
 
   refine::DeliveryOutcome applied = refine::deliver(fixes, "apply", input);
   CHECK(applied.applied == std::vector<std::string>{"a.py"});
@@ -327,7 +275,7 @@ TEST_CASE("deliver apply in a pre-commit hook: the staged file is the analysed o
 
   // commit needs a commit to build on; the index is not one.
   std::string patch = repo.path() + "/../staged.patch";
-  refine::DeliveryInput with_patch{r, changes, config, findings, platform::map_environment({}), patch};
+  refine::DeliveryInput with_patch{r, changes, config, findings, util::map_environment({}), patch};
   refine::DeliveryOutcome committed = refine::deliver(fixes, "commit", with_patch);
   CHECK(committed.mode == "patch");
   CHECK(committed.notes[0] ==
