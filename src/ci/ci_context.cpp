@@ -27,7 +27,8 @@ GitlabRun gitlab_run(const EnvLookup& env) {
     run.job_token = !run.token.empty();
   }
   run.api_url = env_or(env, "CI_API_V4_URL");
-  if (run.api_url.empty() && !env_or(env, "CI_SERVER_URL").empty()) run.api_url = env_or(env, "CI_SERVER_URL") + "/api/v4";
+  if (run.api_url.empty() && !env_or(env, "CI_SERVER_URL").empty())
+    run.api_url = env_or(env, "CI_SERVER_URL") + "/api/v4";
   run.project_id = env_or(env, "CI_PROJECT_ID");
   run.job_url = env_or(env, "CI_JOB_URL");
   return run;

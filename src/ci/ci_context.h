@@ -20,7 +20,7 @@ struct GithubRun {
   std::string repository;        // GITHUB_REPOSITORY ("owner/name"); empty: the event's base repository
   std::string run_url;           // GITHUB_SERVER_URL/GITHUB_REPOSITORY/actions/runs/GITHUB_RUN_ID, or empty
   std::string api_url = "https://api.github.com"; // GITHUB_API_URL
-  std::string token;                               // GITHUB_TOKEN, else INPUT_GITHUB_TOKEN
+  std::string token;                              // GITHUB_TOKEN, else INPUT_GITHUB_TOKEN
 };
 
 // What publishing under GitLab CI needs.

@@ -100,8 +100,8 @@ void publish_github(const PublishRequest& request, CommentMode mode) {
     util::progress("no GITHUB_TOKEN in the environment: not commenting on pull request #" + std::to_string(number));
     return;
   }
-  GithubPullRequest pr{github.repository.empty() ? event->base_repository : github.repository, number,
-                       result.head_sha, github.run_url};
+  GithubPullRequest pr{github.repository.empty() ? event->base_repository : github.repository, number, result.head_sha,
+                       github.run_url};
   try {
     std::shared_ptr<http::HttpClient> owned;
     RestClient api(transport_for(request, owned), github.api_url, github_headers(github.token), "GitHub");
@@ -166,9 +166,10 @@ void publish_gitlab(const PublishRequest& request, CommentMode mode) {
   } catch (const PublishFailure& e) {
     if (e.no_access()) {
       util::warn("cannot comment on merge request !" + iid + " (" + e.what() + "). " +
-                 (gitlab.job_token ? "CI_JOB_TOKEN cannot write merge request notes; set GITLAB_TOKEN to a project access "
-                              "token with the api scope (a masked CI/CD variable)."
-                            : "The token needs the api scope and at least the Reporter role.") +
+                 (gitlab.job_token
+                      ? "CI_JOB_TOKEN cannot write merge request notes; set GITLAB_TOKEN to a project access "
+                        "token with the api scope (a masked CI/CD variable)."
+                      : "The token needs the api scope and at least the Reporter role.") +
                  " The job log and the report artifacts carry the result.");
     } else {
       util::warn("could not update the comments on merge request !" + iid + ": " + e.what());

@@ -20,11 +20,11 @@ struct PublishRequest {
   const CheckResult& result;
   const ChangeSet& changes;
   const ci::CiContext& ci;
-  PublishOptions options;         // --comment and the GitLab report files
+  PublishOptions options = {};    // --comment and the GitLab report files
   bool staged = false;            // --staged: no pull request's head to comment on
   bool commands_on_stdout = true; // --format text: workflow commands go to stdout with the report, else stderr
-  std::string sarif_file;         // --sarif, for the sarif_file step output
-  HttpConfig limits;              // bound the API's answers
+  std::string sarif_file = {};    // --sarif, for the sarif_file step output
+  HttpConfig limits = {};         // bound the API's answers
   // Seams for tests: the API's transport (null: libcurl within `limits`), and where workflow
   // commands go (empty: stdout or stderr, as above).
   http::HttpClient* transport = nullptr;

@@ -158,8 +158,7 @@ TEST_CASE("the CI platform is read from the variables each CI sets") {
 
 TEST_CASE("push target: branch and token from the CI, forks refused") {
   git::HeadState detached{"", "abc", true};
-  auto github =
-      target_of(ci::map_environment({{"GITHUB_HEAD_REF", "feature"}, {"GITHUB_TOKEN", "t"}}), detached);
+  auto github = target_of(ci::map_environment({{"GITHUB_HEAD_REF", "feature"}, {"GITHUB_TOKEN", "t"}}), detached);
   CHECK(github.branch == "feature");
   CHECK(github.branch_source == "GITHUB_HEAD_REF");
   REQUIRE(github.credentials);
@@ -168,10 +167,10 @@ TEST_CASE("push target: branch and token from the CI, forks refused") {
   CHECK(github.impossible.empty());
 
   auto own = target_of(ci::map_environment({{"CODEGATE_PUSH_BRANCH", "fix"},
-                                                            {"CODEGATE_PUSH_TOKEN", "p"},
-                                                            {"GITHUB_TOKEN", "t"},
-                                                            {"CODEGATE_PUSH_REMOTE", "upstream"}}),
-                                 {"refs/heads/main", "abc", false});
+                                            {"CODEGATE_PUSH_TOKEN", "p"},
+                                            {"GITHUB_TOKEN", "t"},
+                                            {"CODEGATE_PUSH_REMOTE", "upstream"}}),
+                       {"refs/heads/main", "abc", false});
   CHECK(own.branch == "fix");
   CHECK(own.remote == "upstream");
   CHECK(own.credentials->source == "CODEGATE_PUSH_TOKEN");
@@ -185,10 +184,10 @@ TEST_CASE("push target: branch and token from the CI, forks refused") {
   CHECK(nowhere.impossible.find("no branch to push to") == 0);
 
   auto fork = target_of(ci::map_environment({{"CI_MERGE_REQUEST_SOURCE_BRANCH_NAME", "f"},
-                                                             {"CI_MERGE_REQUEST_SOURCE_PROJECT_ID", "7"},
-                                                             {"CI_MERGE_REQUEST_PROJECT_ID", "3"},
-                                                             {"CI_MERGE_REQUEST_SOURCE_PROJECT_PATH", "someone/fork"}}),
-                                  detached);
+                                             {"CI_MERGE_REQUEST_SOURCE_PROJECT_ID", "7"},
+                                             {"CI_MERGE_REQUEST_PROJECT_ID", "3"},
+                                             {"CI_MERGE_REQUEST_SOURCE_PROJECT_PATH", "someone/fork"}}),
+                        detached);
   CHECK(fork.impossible ==
         "the merge request comes from another project (someone/fork), whose branch this job's token "
         "cannot push to");
@@ -198,10 +197,10 @@ TEST_CASE("push target: branch and token from the CI, forks refused") {
                    R"({"pull_request": {"number": 3, "head": {"repo": {"full_name": "someone/fork"}, "sha": "a"},)"
                    R"( "base": {"repo": {"full_name": "owner/repo"}, "sha": "b"}}})");
   auto github_fork = target_of(ci::map_environment({{"GITHUB_ACTIONS", "true"},
-                                                                    {"GITHUB_EVENT_NAME", "pull_request"},
-                                                                    {"GITHUB_EVENT_PATH", dir.path() + "/event.json"},
-                                                                    {"GITHUB_HEAD_REF", "f"}}),
-                                         detached);
+                                                    {"GITHUB_EVENT_NAME", "pull_request"},
+                                                    {"GITHUB_EVENT_PATH", dir.path() + "/event.json"},
+                                                    {"GITHUB_HEAD_REF", "f"}}),
+                               detached);
   CHECK(github_fork.impossible ==
         "the pull request comes from the fork someone/fork, whose branch this run's token "
         "cannot push to");
