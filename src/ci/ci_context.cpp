@@ -45,6 +45,7 @@ CiContext read_ci_context(const EnvLookup& env) {
   ci.gitlab = gitlab_run(env);
   ci.push = push_target_from_environment(env, ci.github_event);
   ci.git_index_file = env_or(env, "GIT_INDEX_FILE");
+  ci.env = env;
   return ci;
 }
 

@@ -42,6 +42,9 @@ struct CiContext {
   git::PushTarget push; // `--fix push`, as far as the environment tells (ci/push_target.h)
   // Not about CI, read here so that the environment is read in one place:
   std::string git_index_file; // GIT_INDEX_FILE: the index a `git commit -a` hook must read
+  // The lookup itself, for what depends on the configuration: the LLM key (llm.api_key_env
+  // names the variable) and the intent cache's default directory (XDG_CACHE_HOME, HOME).
+  EnvLookup env;
 
   bool in_ci() const { return platform != CiPlatform::none; }
 };

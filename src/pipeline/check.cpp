@@ -146,7 +146,7 @@ ExitCode run_check(const CheckOptions& given, const ci::CiContext& ci) {
   } else if (!checked.empty()) {
     util::progress("checking " + std::to_string(checked.size()) + (options.whole_files ? "" : " changed") +
                    " Python file" + (checked.size() == 1 ? "" : "s") + " with pylint and bandit");
-    AnalysisRequest request{checked, change.changes, jobs, options.log_dir, {nullptr, &llm_budget}, {}};
+    AnalysisRequest request{checked, change.changes, jobs, options.log_dir, {nullptr, &llm_budget, ci.env}, {}};
     if (baseline_applies(config)) {
       // The base analysis overlaps the intent check instead of adding to the wall time after it.
       request.after_tools = [&](const std::vector<Finding>& tool_findings) {
@@ -178,6 +178,7 @@ ExitCode run_check(const CheckOptions& given, const ci::CiContext& ci) {
                         .trusted = trusted,
                         .options = options,
                         .jobs = jobs,
+                        .env = ci.env,
                         .budget = &llm_budget,
                         .baseline = &baseline});
   }

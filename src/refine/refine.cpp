@@ -138,7 +138,7 @@ std::string knowledge_path(const RefineContext& context, const Config& config) {
   if (configured.front() == '/') return configured;
   if (!context.options.in_ci) return context.repo.workdir() + configured;
   std::string cache =
-      config.intent.cache_dir.empty() ? intent::VerdictCache::default_directory() : config.intent.cache_dir;
+      config.intent.cache_dir.empty() ? intent::VerdictCache::default_directory(context.env) : config.intent.cache_dir;
   if (cache.empty()) return "";
   std::string relative = configured == k_default_knowledge ? "knowledge.jsonl" : configured;
   return cache + "/" + relative;
@@ -308,7 +308,8 @@ std::map<std::string, std::vector<Finding>> verify(Loop& loop, std::vector<Attem
   Workspace workspace(snapshot, paths);
   std::string log_dir =
       ctx.options.log_dir.empty() ? "" : ctx.options.log_dir + "/refine-round-" + std::to_string(round);
-  Analysis analysis = analyze(workspace, ctx.trusted, {paths, changes, ctx.jobs, log_dir, {nullptr, &loop.budget}, {}});
+  Analysis analysis =
+      analyze(workspace, ctx.trusted, {paths, changes, ctx.jobs, log_dir, {nullptr, &loop.budget, ctx.env}, {}});
   annotate(analysis.findings, changes, loop.config.filter_mode, loop.config.suppressions);
   if (ctx.baseline != nullptr) apply_baseline(*ctx.baseline, analysis.findings, workspace.sources());
   CheckResult gated;
@@ -435,7 +436,7 @@ std::string describe_rules(const std::vector<std::string>& tools) {
 llm::LlmClient* repair_client(const RefineContext& context, const Config& config,
                               std::unique_ptr<llm::LlmClient>& owned, std::string& reason) {
   if (context.client != nullptr) return context.client;
-  llm::LlmClientSetup setup = llm::make_llm_client(config);
+  llm::LlmClientSetup setup = llm::make_llm_client(config, context.env);
   for (const auto& warning : setup.warnings) util::warn(warning);
   if (!setup.client) {
     // The LLM layer words its reason for the intent check; the cause is the same here.

@@ -27,9 +27,10 @@ struct RefineContext {
   const TrustedConfig& trusted;  // config.refine says the mode, rounds and targets
   const CheckOptions& options;
   int jobs = 1;
-  // Seams for tests: the push target and token come from `env`; `client` (when set) answers the
-  // repair prompts instead of the one config.llm describes.
-  util::EnvLookup env = util::process_environment();
+  // Seams for tests: the push target and token, the LLM key and the cache's default directory
+  // come from `env` (the run's: ci::CiContext::env); `client` (when set) answers the repair
+  // prompts instead of the one config.llm describes.
+  util::EnvLookup env;
   llm::LlmClient* client = nullptr;
   llm::Budget* budget = nullptr; // the run's LLM budget; null: one from config.llm.budget_*
   // The base's findings: a candidate is judged with the same baseline as the original.
