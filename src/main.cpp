@@ -3,10 +3,12 @@
 #include <csignal>
 #include <iostream>
 
+#include "ci/ci_context.h"
 #include "cli/command_line.h"
 #include "core/error.h"
 #include "git/handles.h"
 #include "pipeline/check.h"
+#include "util/environment.h"
 #include "util/signals.h"
 
 int main(int argc, char** argv) {
@@ -19,10 +21,15 @@ int main(int argc, char** argv) {
   CommandLine cl = parse_command_line(argc, argv);
   if (cl.exit_now) return *cl.exit_now;
   util::set_verbosity(cl.verbosity);
+  // The one place the environment is read: everything else gets what it needs from here.
+  const util::EnvLookup env = util::process_environment();
+  util::set_no_colour(!env("NO_COLOR").value_or("").empty());
 
   git::Library libgit2;
   try {
-    return static_cast<int>(run_check(cl.check));
+    const ci::CiContext ci = ci::read_ci_context(env);
+    cl.check.in_ci = ci.in_ci();
+    return static_cast<int>(run_check(cl.check, ci));
   } catch (const UsageError& e) {
     std::cerr << "codegate: error: " << e.what() << "\n";
     return static_cast<int>(ExitCode::usage);

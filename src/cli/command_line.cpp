@@ -6,7 +6,6 @@
 
 #include "core/exit_code.h"
 #include "core/policies.h"
-#include "platform/ci_environment.h"
 
 namespace codegate {
 
@@ -95,7 +94,6 @@ CommandLine parse_command_line(int argc, char** argv) {
     cl.exit_now = static_cast<int>(ExitCode::usage);
   }
   cl.verbosity = quiet ? util::Verbosity::quiet : verbose ? util::Verbosity::verbose : util::Verbosity::normal;
-  o.in_ci = running_in_ci();
   return cl;
 }
 
