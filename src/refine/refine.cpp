@@ -319,7 +319,7 @@ std::map<std::string, std::vector<Finding>> verify(Loop& loop, std::vector<Attem
   // the candidate, its earlier intent findings are carried over rather than counted as fixed.
   std::string intent_status;
   for (const auto& tool : analysis.tools)
-    if (tool.name == "codegate-intent") intent_status = tool.status;
+    if (tool.name == "codegate-intent") intent_status = to_string(tool.status);
   bool carry_intent = loop.original_intent_status == "ok" && intent_status != "ok";
 
   std::map<std::string, std::vector<Finding>> failing;
@@ -544,7 +544,7 @@ std::vector<FileFix> collect_fixes(CheckResult& result, const std::vector<std::u
 
 void run_refine(CheckResult& result, const RefineContext& context) {
   const Config& config = context.trusted.config;
-  const std::string mode = config.refine.fix;
+  const std::string mode(to_string(config.refine.fix));
   result.fix_mode = mode;
 
   const std::string trailer(refine::k_refined_trailer);
@@ -584,7 +584,7 @@ void run_refine(CheckResult& result, const RefineContext& context) {
   auto states = start_states(context, config, target_paths, result.findings);
   std::string original_intent_status;
   for (const auto& tool : result.tools)
-    if (tool.name == "codegate-intent") original_intent_status = tool.status;
+    if (tool.name == "codegate-intent") original_intent_status = to_string(tool.status);
 
   Loop loop(context, config, *client, knowledge, original_intent_status);
   int max_rounds = std::clamp(config.refine.max_rounds, 1, 10);
