@@ -78,9 +78,10 @@ struct JobBase {
   IntentServices services;
 };
 
-// One analyzer started on its own thread, with the job it reads until it ends.
+// One analyzer started on its own thread, with the job it reads until it ends. `output` is
+// declared last so it is destroyed first: a std::async future's destructor waits for the thread,
+// so even when an exception unwinds a vector of these, no thread outlives its job.
 struct Started {
-  const Analyzer* analyzer;
   std::unique_ptr<AnalyzerJob> job;
   std::future<AnalyzerOutput> output;
 };
@@ -94,7 +95,7 @@ AnalyzerOutput skipped(const Analyzer& analyzer) {
 // written here, on the calling thread, before the analyzer's own thread starts.
 Started start(const Analyzer& analyzer, const JobBase& base, bool run, std::vector<std::string> only_rules) {
   const Config& config = base.trusted.config;
-  Started started{&analyzer, nullptr, {}};
+  Started started{nullptr, {}};
   if (!run || !analyzer.enabled(config)) {
     std::promise<AnalyzerOutput> done;
     done.set_value(skipped(analyzer));
