@@ -35,7 +35,8 @@ struct AnalyzerOutput {
   std::vector<Finding> findings; // paths repository-relative; snippets filled in later
   ToolRun run;
   std::vector<std::string> notes; // problems worth a line in every report (a file Bandit cannot parse)
-  std::vector<std::string> missing_docstrings; // "path:line qualified.name" (the intent check's list)
+  // "path:line qualified.name": the units the intent check found without a docstring.
+  std::vector<std::string> missing_docstrings;
 };
 
 // A configuration file of the analyzer's own, as pipeline/trusted_config found it.
@@ -52,10 +53,10 @@ struct AnalyzerJob {
   const std::map<std::string, std::string>& sources; // the checked files' bytes, as analysed
   const ChangeSet& changes;                          // which lines changed (the intent check asks about those)
   const Config& config;
-  std::string config_file;             // absolute path of what Analyzer::config_file asked for; empty: none
-  std::vector<std::string> only_rules; // non-empty: check only these rule ids (an analyzer that cannot narrow checks all)
-  int jobs = 1;                        // processes it may use
-  std::string log_dir;                 // --log-dir; empty: no exchange logs
+  std::string config_file;              // absolute path of what Analyzer::config_file asked for; empty: none
+  std::vector<std::string> only_rules;  // non-empty: check only these rule ids (if the analyzer can narrow)
+  int jobs = 1;                         // processes it may use
+  std::string log_dir;                  // --log-dir; empty: no exchange logs
   llm::LlmClient* llm_client = nullptr; // shared with the rest of the run; null: the analyzer makes its own
   llm::Budget* llm_budget = nullptr;    // the run's one LLM budget; null: a fresh one from the configuration
 };
@@ -111,7 +112,9 @@ public:
   // The scanner GitLab's SAST report names for it; nullopt: it is not a SAST scanner.
   virtual std::optional<SastScanner> sast_scanner() const { return std::nullopt; }
   // The name of a finding's identifier in the SAST report ("Bandit Test ID B602").
-  virtual std::string sast_identifier_name(const Finding& finding) const { return finding.tool + " rule " + finding.rule_id; }
+  virtual std::string sast_identifier_name(const Finding& finding) const {
+    return finding.tool + " rule " + finding.rule_id;
+  }
 };
 
 // Turns a path the tool printed back into the repository-relative form ("./-x.py" -> "-x.py").

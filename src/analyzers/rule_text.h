@@ -28,11 +28,11 @@ struct SarifRule {
 
 // Facts gathered over every finding of one rule; different findings can carry different levels.
 struct RuleFacts {
-  const Finding* first = nullptr;        // the first finding (in report order) that names the rule
-  std::vector<const Finding*> findings;  // all of them, `first` included
-  Level level = Level::note;             // the highest level among them
-  std::optional<int> cwe;                // the first CWE any of them has
-  std::string help_uri;                  // the first documentation page any of them has
+  const Finding* first = nullptr;       // the first finding (in report order) that names the rule
+  std::vector<const Finding*> findings; // all of them, `first` included
+  Level level = Level::note;            // the highest level among them
+  std::optional<int> cwe;               // the first CWE any of them has
+  std::string help_uri;                 // the first documentation page any of them has
 };
 
 // "undefined-variable" / "subprocess_popen_with_shell_equals_true" -> "Undefined variable" /

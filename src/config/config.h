@@ -52,7 +52,7 @@ struct LlmConfig {
 };
 
 struct IntentConfig {
-  bool enabled = true;                       // runs only when an LLM is configured
+  bool enabled = true;                                                // runs only when an LLM is configured
   DocstringPolicy require_docstrings = DocstringPolicy::public_units; // public | all | none
   IntentFailOn fail_on = IntentFailOn::never;                         // inconsistent | never
   int max_unit_chars = 12000;                                         // larger units are cut with a note
