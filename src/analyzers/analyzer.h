@@ -1,14 +1,28 @@
 #pragma once
-// What every analyzer gets and gives. Analyzers run over a private copy of the analysed revision
-// (pipeline/workspace.h), so the bytes they see are exactly the bytes the gate reports on.
+// What every analyzer gets and gives, and the Analyzer interface that Pylint, Bandit and the
+// intent check implement (registry/registry.h lists them). Analyzers run over a private copy of
+// the analysed revision (pipeline/workspace.h), so the bytes they see are exactly the bytes the
+// gate reports on.
 
+#include <map>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "analyzers/rule_text.h"
+#include "config/config.h"
+#include "core/change_set.h"
 #include "core/check_result.h"
 #include "core/finding.h"
+#include "util/environment.h"
 
 namespace codegate {
+
+namespace llm {
+class LlmClient;
+class Budget;
+} // namespace llm
 
 struct AnalyzerInput {
   std::string root;               // directory holding the files; the tool's working directory
@@ -22,6 +36,87 @@ struct AnalyzerOutput {
   std::vector<Finding> findings; // paths repository-relative; snippets filled in later
   ToolRun run;
   std::vector<std::string> notes; // problems worth a line in every report (a file Bandit cannot parse)
+  // "path:line qualified.name": the units the intent check found without a docstring.
+  std::vector<std::string> missing_docstrings;
+};
+
+// A configuration file of the analyzer's own, as pipeline/trusted_config found it.
+struct AnalyzerConfigFile {
+  std::string name; // the file name it is written under ("pylintrc", "pyproject.toml")
+  std::string content;
+};
+
+// One run of one analyzer: a workspace and a set of files in it. Everything is the caller's and
+// outlives the run; several analyzers' runs read the same workspace at once.
+struct AnalyzerJob {
+  const std::string& root;                           // the workspace: the tools' working directory
+  const std::vector<std::string>& files;             // repository-relative Python files under root
+  const std::map<std::string, std::string>& sources; // the checked files' bytes, as analysed
+  const ChangeSet& changes;                          // which lines changed (the intent check asks about those)
+  const Config& config;
+  std::string config_file;              // absolute path of what Analyzer::config_file asked for; empty: none
+  std::vector<std::string> only_rules;  // non-empty: check only these rule ids (if the analyzer can narrow)
+  int jobs = 1;                         // processes it may use
+  std::string log_dir;                  // --log-dir; empty: no exchange logs
+  llm::LlmClient* llm_client = nullptr; // shared with the rest of the run; null: the analyzer makes its own
+  llm::Budget* llm_budget = nullptr;    // the run's one LLM budget; null: a fresh one from the configuration
+  util::EnvLookup env = util::map_environment({}); // the run's environment (an LLM key, a cache directory)
+};
+
+// Where an analyzer's security findings come from in GitLab's SAST report (scan.scanner).
+struct SastScanner {
+  std::string_view id;
+  std::string_view name;
+  std::string_view url;
+  std::string_view vendor;
+};
+
+// One analyzer: how it runs, and what the gate and the reports need to know about its findings.
+// Implementations are stateless (a run's state lives in AnalyzerJob), so one instance serves every
+// run; registry/registry.h holds them. Adding an analyzer: ARCHITECTURE.md, "Adding an analyzer".
+class Analyzer {
+public:
+  virtual ~Analyzer() = default;
+
+  // ToolRun::name ("pylint", "codegate-intent"): the SARIF run, messages, the JSON report's tools.
+  virtual std::string_view name() const = 0;
+  // Finding::tool of its findings; codegate's own checks share "codegate".
+  virtual std::string_view finding_tool() const { return name(); }
+  // True for the findings it produced. Several analyzers may share a finding_tool (codegate's),
+  // so the rule id can decide too.
+  virtual bool owns(const Finding& finding) const { return finding.tool == finding_tool(); }
+
+  // False: the configuration turned it off, and the run is a skipped ToolRun without starting it.
+  virtual bool enabled(const Config& config) const = 0;
+  // True for a local, deterministic tool whose findings at the base revision can tell old from
+  // new (filter/baseline.h); false for one that asks a service (the intent check).
+  virtual bool in_baseline() const = 0;
+  // The configuration file the job gets, from the trusted one (absent: the project has none).
+  // Default: the trusted file as it is, or none.
+  virtual std::optional<AnalyzerConfigFile> config_file(const std::optional<AnalyzerConfigFile>& trusted) const {
+    return trusted;
+  }
+  // Runs over the job's files. Throws ToolError when the analyzer fails (never a silent pass).
+  virtual AnalyzerOutput run(const AnalyzerJob& job) const = 0;
+
+  // True when this finding of its own meets the configured threshold (the gate, ignoring the filter).
+  virtual bool meets_threshold(const Finding& finding, const Config& config) const = 0;
+  // True for a finding that says a unit has no docstring: where two analyzers say so about the
+  // same unit, the pipeline keeps codegate's.
+  virtual bool reports_missing_docstring(const Finding& /*finding*/) const { return false; }
+
+  // Fills the SARIF rule for one of its rules (id, name, level and help_uri are already set).
+  virtual void describe_rule(SarifRule& rule, const RuleFacts& facts) const { describe_generic_rule(rule, facts); }
+  // tool.driver.informationUri; empty: none.
+  virtual std::string_view information_uri() const { return {}; }
+  // True when all its findings are about security (GitLab's SAST report, the Security category).
+  virtual bool security() const { return false; }
+  // The scanner GitLab's SAST report names for it; nullopt: it is not a SAST scanner.
+  virtual std::optional<SastScanner> sast_scanner() const { return std::nullopt; }
+  // The name of a finding's identifier in the SAST report ("Bandit Test ID B602").
+  virtual std::string sast_identifier_name(const Finding& finding) const {
+    return finding.tool + " rule " + finding.rule_id;
+  }
 };
 
 // Turns a path the tool printed back into the repository-relative form ("./-x.py" -> "-x.py").

@@ -124,7 +124,7 @@ AnalyzerOutput run_bandit(const AnalyzerInput& input, const BanditConfig& config
     }
   }
   output.run.version = version.get();
-  output.run.status = "ok";
+  output.run.status = ToolStatus::ok;
   return output;
 }
 

@@ -3,6 +3,8 @@
 #include <map>
 #include <regex>
 
+#include "analyzers/pylint_analyzer.h"
+
 namespace codegate {
 namespace {
 
@@ -73,7 +75,7 @@ bool RepositoryModules::is_complete(const std::string& module) const {
 }
 
 std::string uninspectable_module(const Finding& f) {
-  if (f.tool != "pylint") return "";
+  if (f.tool != k_pylint_tool) return "";
   static const std::regex no_name(R"(^No name '([^']+)' in module '([^']+)')");
   static const std::regex no_member(R"(^Module '([^']+)' has no '([^']+)' member)");
   static const std::regex no_import(R"(^Unable to import '([^']+)')");

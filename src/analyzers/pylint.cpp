@@ -106,7 +106,7 @@ AnalyzerOutput run_pylint(const AnalyzerInput& input, const PylintConfig& config
   }
   expand_suppressed_messages(output.findings, config.timeout_seconds);
   output.run.version = version.get();
-  output.run.status = "ok";
+  output.run.status = ToolStatus::ok;
   return output;
 }
 

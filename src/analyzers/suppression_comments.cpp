@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "analyzers/bandit_analyzer.h"
+#include "analyzers/pylint_analyzer.h"
 #include "util/strings.h"
 
 namespace codegate {
@@ -62,12 +64,13 @@ std::string pylint_pragma(std::string_view line) {
 void attach_suppressions(std::vector<Finding>& findings, const std::map<std::string, std::string>& sources) {
   std::map<std::string, std::vector<std::string_view>> lines_by_path;
   for (auto& f : findings) {
-    if (f.tool != "bandit" && !(f.tool == "pylint" && f.suppression)) continue;
+    bool bandit = f.tool == k_bandit_tool;
+    if (!bandit && !(f.tool == k_pylint_tool && f.suppression)) continue;
     auto source = sources.find(f.path);
     if (source == sources.end()) continue;
     auto [entry, inserted] = lines_by_path.try_emplace(f.path);
     if (inserted) entry->second = util::split_lines(source->second);
-    if (f.tool == "bandit") {
+    if (bandit) {
       if (auto comment = covering_nosec(line_of(entry->second, f.line), f.rule_id, f.rule_name))
         f.suppression = Suppression{f.line, *comment};
     } else {

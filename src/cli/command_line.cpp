@@ -6,6 +6,7 @@
 
 #include "core/exit_code.h"
 #include "core/policies.h"
+#include "util/strings.h"
 
 namespace codegate {
 
@@ -62,11 +63,11 @@ CommandLine parse_command_line(int argc, char** argv) {
   // flag is turned into patch in the callback instead.
   CLI::Option* fix = check
                          ->add_option("--fix", o.fix,
-                                      "Let the LLM refine failing files: none, patch, apply, commit, push, suggest "
-                                      "(default: refine.fix, else none; a bare --fix means patch)")
+                                      "Let the LLM refine failing files: " + util::join(fix_mode_names(), ", ") +
+                                          " (default: refine.fix, else none; a bare --fix means patch)")
                          ->expected(0, 1)
                          ->type_name("[MODE]")
-                         ->check(CLI::IsMember({"none", "patch", "apply", "commit", "push", "suggest"}));
+                         ->check(CLI::IsMember(fix_mode_names()));
   check->add_option("--max-rounds", o.max_rounds, "Refine rounds per file (default 3)")->check(CLI::Range(1, 10));
   check
       ->add_option("--comment", o.publish.comment,
@@ -77,7 +78,7 @@ CommandLine parse_command_line(int argc, char** argv) {
   check->add_option("paths", o.paths, "Restrict the check to these files");
   check->callback([&] {
     cl.command = CommandLine::Command::check;
-    if (fix->count() > 0 && o.fix.empty()) o.fix = "patch";
+    if (fix->count() > 0 && o.fix.empty()) o.fix = to_string(FixMode::patch);
   });
 
   try {

@@ -216,9 +216,12 @@ Config parse_config(const std::string& text, const std::string& name) {
        p.mapping(n, "'intent'", {
          {"enabled", [&](const YAML::Node& v) { c.enabled = p.boolean(v, "intent.enabled"); }},
          {"require_docstrings", [&](const YAML::Node& v) {
-            c.require_docstrings = p.choice(v, "intent.require_docstrings", {"public", "all", "none"});
+            c.require_docstrings =
+                *parse_docstring_policy(p.choice(v, "intent.require_docstrings", names(docstring_policy_names())));
           }},
-         {"fail_on", [&](const YAML::Node& v) { c.fail_on = p.choice(v, "intent.fail_on", {"inconsistent", "never"}); }},
+         {"fail_on", [&](const YAML::Node& v) {
+            c.fail_on = *parse_intent_fail_on(p.choice(v, "intent.fail_on", names(intent_fail_on_names())));
+          }},
          {"max_unit_chars", [&](const YAML::Node& v) {
             c.max_unit_chars = static_cast<int>(p.integer(v, "intent.max_unit_chars", 200, 1000000));
           }},
@@ -229,7 +232,7 @@ Config parse_config(const std::string& text, const std::string& name) {
        auto& c = config.refine;
        p.mapping(n, "'refine'", {
          {"fix", [&](const YAML::Node& v) {
-            c.fix = p.choice(v, "refine.fix", {"none", "patch", "apply", "commit", "push", "suggest"});
+            c.fix = *parse_fix_mode(p.choice(v, "refine.fix", names(fix_mode_names())));
           }},
          {"max_rounds", [&](const YAML::Node& v) {
             c.max_rounds = static_cast<int>(p.integer(v, "refine.max_rounds", 1, 10));

@@ -52,15 +52,15 @@ struct LlmConfig {
 };
 
 struct IntentConfig {
-  bool enabled = true;                       // runs only when an LLM is configured
-  std::string require_docstrings = "public"; // public | all | none
-  std::string fail_on = "never";             // inconsistent | never
-  int max_unit_chars = 12000;                // larger units are cut with a note
-  std::string cache_dir;                     // empty: $XDG_CACHE_HOME/codegate or ~/.cache/codegate
+  bool enabled = true;                                                // runs only when an LLM is configured
+  DocstringPolicy require_docstrings = DocstringPolicy::public_units; // public | all | none
+  IntentFailOn fail_on = IntentFailOn::never;                         // inconsistent | never
+  int max_unit_chars = 12000;                                         // larger units are cut with a note
+  std::string cache_dir; // empty: $XDG_CACHE_HOME/codegate or ~/.cache/codegate
 };
 
 struct RefineConfig {
-  std::string fix = "none";                                          // none | patch | apply | commit | push | suggest
+  FixMode fix = FixMode::none;                                       // none | patch | apply | commit | push | suggest
   int max_rounds = 3;                                                // 1..10
   std::vector<std::string> tools = {"pylint", "bandit", "codegate"}; // whose failing findings are targets
   std::string knowledge = ".codegate/knowledge.jsonl";

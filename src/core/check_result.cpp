@@ -2,7 +2,20 @@
 
 #include <algorithm>
 
+#include "core/name_table.h"
+
 namespace codegate {
+namespace {
+
+constexpr names::NameTable<ToolStatus, 4> k_tool_statuses = {{{ToolStatus::not_run, ""},
+                                                              {ToolStatus::ok, "ok"},
+                                                              {ToolStatus::skipped, "skipped"},
+                                                              {ToolStatus::unavailable, "unavailable"}}};
+
+} // namespace
+
+std::string_view to_string(ToolStatus status) { return names::name_of(k_tool_statuses, status); }
+std::optional<ToolStatus> parse_tool_status(std::string_view text) { return names::value_of(k_tool_statuses, text); }
 
 int CheckResult::reported_count() const {
   return static_cast<int>(

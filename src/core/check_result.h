@@ -1,7 +1,9 @@
 #pragma once
 // Everything a check produced, in the form every reporter reads.
 
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/file_fix.h"
@@ -11,12 +13,19 @@ namespace codegate {
 
 enum class FilterMode { added, diff_context, file, nofilter };
 
+// How an analyzer's run ended. not_run (named "") is a ToolRun nobody filled in; the reports say
+// "did not run" for it.
+enum class ToolStatus { not_run, ok, skipped, unavailable };
+
+std::string_view to_string(ToolStatus status); // "", "ok", "skipped", "unavailable"
+std::optional<ToolStatus> parse_tool_status(std::string_view text);
+
 // One analyzer or check stage as it ran: reporters name it (SARIF tool.driver / runs).
 struct ToolRun {
-  std::string name;    // "pylint", "bandit", "codegate-intent"
+  std::string name;    // "pylint", "bandit", "codegate-intent" (Analyzer::name)
   std::string version; // "2.16.2"
-  std::string status;  // "ok", "skipped", "unavailable"
-  std::string note;    // one line for reports when not ok ("intent check skipped: no LLM configured")
+  ToolStatus status = ToolStatus::not_run;
+  std::string note; // one line for reports when not ok ("intent check skipped: no LLM configured")
 };
 
 struct CheckResult {

@@ -1,51 +1,53 @@
 #include "core/policies.h"
 
-#include <array>
-#include <utility>
+#include "core/name_table.h"
 
 namespace codegate {
 namespace {
 
-template <typename Enum, std::size_t N>
-using NameTable = std::array<std::pair<Enum, std::string_view>, N>;
+using names::NameTable;
 
 constexpr NameTable<BaselineMode, 2> k_baseline_modes = {{{BaselineMode::none, "none"}, {BaselineMode::base, "base"}}};
 constexpr NameTable<SuppressionPolicy, 3> k_suppression_policies = {{{SuppressionPolicy::honour, "honour"},
                                                                      {SuppressionPolicy::report, "report"},
                                                                      {SuppressionPolicy::deny_new, "deny-new"}}};
-
-template <typename Enum, std::size_t N>
-std::string_view name_of(const NameTable<Enum, N>& table, Enum value) {
-  for (const auto& [entry, name] : table)
-    if (entry == value) return name;
-  return table.front().second;
-}
-
-template <typename Enum, std::size_t N>
-std::optional<Enum> value_of(const NameTable<Enum, N>& table, std::string_view text) {
-  for (const auto& [entry, name] : table)
-    if (name == text) return entry;
-  return std::nullopt;
-}
-
-template <typename Enum, std::size_t N>
-std::vector<std::string> names_of(const NameTable<Enum, N>& table) {
-  std::vector<std::string> names;
-  for (const auto& entry : table) names.emplace_back(entry.second);
-  return names;
-}
+constexpr NameTable<FixMode, 6> k_fix_modes = {{{FixMode::none, "none"},
+                                                {FixMode::patch, "patch"},
+                                                {FixMode::apply, "apply"},
+                                                {FixMode::commit, "commit"},
+                                                {FixMode::push, "push"},
+                                                {FixMode::suggest, "suggest"}}};
+constexpr NameTable<DocstringPolicy, 3> k_docstring_policies = {
+    {{DocstringPolicy::public_units, "public"}, {DocstringPolicy::all, "all"}, {DocstringPolicy::none, "none"}}};
+constexpr NameTable<IntentFailOn, 2> k_intent_fail_on = {
+    {{IntentFailOn::inconsistent, "inconsistent"}, {IntentFailOn::never, "never"}}};
 
 } // namespace
 
-std::string_view to_string(BaselineMode mode) { return name_of(k_baseline_modes, mode); }
-std::string_view to_string(SuppressionPolicy policy) { return name_of(k_suppression_policies, policy); }
+std::string_view to_string(BaselineMode mode) { return names::name_of(k_baseline_modes, mode); }
+std::string_view to_string(SuppressionPolicy policy) { return names::name_of(k_suppression_policies, policy); }
+std::string_view to_string(FixMode mode) { return names::name_of(k_fix_modes, mode); }
+std::string_view to_string(DocstringPolicy policy) { return names::name_of(k_docstring_policies, policy); }
+std::string_view to_string(IntentFailOn fail_on) { return names::name_of(k_intent_fail_on, fail_on); }
 
-std::optional<BaselineMode> parse_baseline_mode(std::string_view text) { return value_of(k_baseline_modes, text); }
+std::optional<BaselineMode> parse_baseline_mode(std::string_view text) {
+  return names::value_of(k_baseline_modes, text);
+}
 std::optional<SuppressionPolicy> parse_suppression_policy(std::string_view text) {
-  return value_of(k_suppression_policies, text);
+  return names::value_of(k_suppression_policies, text);
+}
+std::optional<FixMode> parse_fix_mode(std::string_view text) { return names::value_of(k_fix_modes, text); }
+std::optional<DocstringPolicy> parse_docstring_policy(std::string_view text) {
+  return names::value_of(k_docstring_policies, text);
+}
+std::optional<IntentFailOn> parse_intent_fail_on(std::string_view text) {
+  return names::value_of(k_intent_fail_on, text);
 }
 
-std::vector<std::string> baseline_mode_names() { return names_of(k_baseline_modes); }
-std::vector<std::string> suppression_policy_names() { return names_of(k_suppression_policies); }
+std::vector<std::string> baseline_mode_names() { return names::names_of(k_baseline_modes); }
+std::vector<std::string> suppression_policy_names() { return names::names_of(k_suppression_policies); }
+std::vector<std::string> fix_mode_names() { return names::names_of(k_fix_modes); }
+std::vector<std::string> docstring_policy_names() { return names::names_of(k_docstring_policies); }
+std::vector<std::string> intent_fail_on_names() { return names::names_of(k_intent_fail_on); }
 
 } // namespace codegate

@@ -1,6 +1,6 @@
 #pragma once
-// The gate's trust policies as values, each with one table of names that the command line, the
-// configuration parser and the reports all use.
+// The gate's policies and choices as values, each with one table of names (core/name_table.h)
+// that the command line, the configuration parser and the reports all use.
 
 #include <optional>
 #include <string>
@@ -16,14 +16,32 @@ enum class BaselineMode { none, base };
 // honours it but lists the ones the change added; deny_new ignores the ones the change added.
 enum class SuppressionPolicy { honour, report, deny_new };
 
+// Where the refine loop's accepted revisions go (--fix MODE, refine.fix; refine/delivery.h).
+enum class FixMode { none, patch, apply, commit, push, suggest };
+
+// Which changed units must have a docstring (intent.require_docstrings): public ones, all, none.
+enum class DocstringPolicy { public_units, all, none };
+
+// Whether the intent check's mismatches fail the gate (intent.fail_on).
+enum class IntentFailOn { inconsistent, never };
+
 std::string_view to_string(BaselineMode mode);
 std::string_view to_string(SuppressionPolicy policy);
+std::string_view to_string(FixMode mode);
+std::string_view to_string(DocstringPolicy policy);
+std::string_view to_string(IntentFailOn fail_on);
 
 std::optional<BaselineMode> parse_baseline_mode(std::string_view text);
 std::optional<SuppressionPolicy> parse_suppression_policy(std::string_view text);
+std::optional<FixMode> parse_fix_mode(std::string_view text);
+std::optional<DocstringPolicy> parse_docstring_policy(std::string_view text);
+std::optional<IntentFailOn> parse_intent_fail_on(std::string_view text);
 
 // The names, in table order, for CLI11's IsMember and for error messages.
 std::vector<std::string> baseline_mode_names();
 std::vector<std::string> suppression_policy_names();
+std::vector<std::string> fix_mode_names();
+std::vector<std::string> docstring_policy_names();
+std::vector<std::string> intent_fail_on_names();
 
 } // namespace codegate

@@ -1,22 +1,14 @@
 #include "gate/verdict.h"
 
-#include <algorithm>
-
-#include "analyzers/bandit.h"
+#include "registry/registry.h"
 
 namespace codegate {
 
 bool meets_threshold(const Finding& finding, const Config& config) {
-  if (finding.tool == "pylint") {
-    const auto& types = config.pylint.fail_on;
-    return std::find(types.begin(), types.end(), finding.tool_severity) != types.end();
-  }
-  if (finding.tool == "bandit") {
-    return bandit_rank(finding.tool_severity) >= bandit_rank(config.bandit.severity) &&
-           bandit_rank(finding.confidence) >= bandit_rank(config.bandit.confidence);
-  }
-  if (finding.rule_id == "intent-mismatch") return config.intent.fail_on == "inconsistent";
-  return false; // advisory findings (missing docstrings, notes) never fail by themselves
+  // Each analyzer judges its own findings; codegate's other findings never fail by themselves
+  // (codegate/not-analysed fails in decide, whatever the thresholds).
+  const Analyzer* analyzer = analyzer_for(finding);
+  return analyzer != nullptr && analyzer->meets_threshold(finding, config);
 }
 
 bool exempt(const Finding& finding) {

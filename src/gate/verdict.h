@@ -6,7 +6,7 @@
 
 namespace codegate {
 
-// True when this finding meets its tool's threshold (ignoring the filter).
+// True when this finding meets its analyzer's threshold (ignoring the filter): Analyzer::meets_threshold.
 bool meets_threshold(const Finding& finding, const Config& config);
 
 // True for a finding the gate never counts, whatever the thresholds say: one an honoured comment

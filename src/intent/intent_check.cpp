@@ -7,12 +7,12 @@
 #include <mutex>
 #include <optional>
 #include <set>
-#include <thread>
 
 #include "core/error.h"
 #include "intent/cache.h"
 #include "intent/docstring.h"
 #include "intent/exchange_log.h"
+#include "intent/intent_analyzer.h"
 #include "intent/prompt.h"
 #include "intent/unit_code.h"
 #include "intent/unit_selection.h"
@@ -22,6 +22,7 @@
 #include "python/source_index.h"
 #include "util/log.h"
 #include "util/strings.h"
+#include "util/thread_pool.h"
 
 namespace codegate {
 namespace {
@@ -29,7 +30,6 @@ namespace {
 using intent::ModelVerdict;
 using intent::Verdict;
 
-constexpr const char* k_tool_name = "codegate-intent";
 // Generated or vendored files of this size are no one's documented intent, and parsing them
 // would hold up the stage.
 constexpr std::size_t k_max_source_bytes = 2 * 1024 * 1024;
@@ -261,7 +261,7 @@ Finding mismatch_finding(const Candidate& c, const intent::VerdictIssue& issue, 
 
 Finding missing_docstring_finding(const std::string& path, const python::SourceIndex& index,
                                   const python::SourceUnit& unit, const std::vector<std::string>& lines,
-                                  const std::string& policy) {
+                                  DocstringPolicy policy) {
   Finding f;
   f.tool = "codegate";
   f.rule_id = "missing-docstring";
@@ -272,7 +272,7 @@ Finding missing_docstring_finding(const std::string& path, const python::SourceI
   f.line = unit.line;
   f.end_line = unit.end_line; // about the whole unit: reported when any of its lines changed
   std::string what = index.describe(unit);
-  if (policy == "public") what = "public " + what;
+  if (policy == DocstringPolicy::public_units) what = "public " + what;
   f.message = "The " + what + " changed and has no docstring, so the intent check cannot compare it with its purpose.";
   f.snippet = line_text(lines, f.line);
   return f;
@@ -280,68 +280,88 @@ Finding missing_docstring_finding(const std::string& path, const python::SourceI
 
 std::string disabled_note() { return "intent check skipped: turned off (--no-llm or intent.enabled: false)"; }
 
-} // namespace
+void mark_skipped(IntentOutput& out, const std::string& reason) {
+  out.run.status = ToolStatus::skipped;
+  out.run.version.clear(); // like every skipped tool: nothing ran
+  out.run.note = reason;
+}
 
-IntentOutput run_intent_check(const IntentInput& input) { return run_intent_check(input, IntentServices{}); }
-
-IntentOutput run_intent_check(const IntentInput& input, const IntentServices& services) {
-  const Config& config = input.config;
-  IntentOutput out;
-  out.run.name = k_tool_name;
-  out.run.version = CODEGATE_VERSION;
-  out.run.status = "ok";
-
-  // The client first: without one only the docstring requirement is left to check.
-  std::unique_ptr<llm::LlmClient> owned_client;
+// The client the check asks: the caller's, or one made from the configuration. None (with the
+// reason) when the check is turned off or no LLM is configured.
+struct ClientChoice {
+  std::unique_ptr<llm::LlmClient> owned;
   llm::LlmClient* client = nullptr;
   std::string skip_reason;
+};
+
+ClientChoice choose_client(const Config& config, const IntentServices& services) {
+  ClientChoice choice;
   if (!config.intent.enabled) {
-    skip_reason = disabled_note();
+    choice.skip_reason = disabled_note();
   } else if (services.client != nullptr) {
-    client = services.client;
+    choice.client = services.client;
   } else {
     auto setup = llm::make_llm_client(config, services.env);
     for (const auto& warning : setup.warnings) util::warn(warning);
-    owned_client = std::move(setup.client);
-    client = owned_client.get();
-    skip_reason = setup.reason;
+    choice.owned = std::move(setup.client);
+    choice.client = choice.owned.get();
+    choice.skip_reason = setup.reason;
   }
-  const std::string& policy = config.intent.require_docstrings;
-  if (client == nullptr && policy == "none") {
-    out.run.status = "skipped";
-    out.run.version.clear(); // like every skipped tool: nothing ran
-    out.run.note = skip_reason;
-    return out;
-  }
+  return choice;
+}
 
+// The files the check reads, as valid UTF-8 and as lines; a file too large is left out with a note.
+struct Texts {
   std::map<std::string, std::string> sources;
-  std::map<std::string, std::vector<std::string>> file_lines;
-  for (const auto& [path, content] : input.sources) {
+  std::map<std::string, std::vector<std::string>> lines;
+};
+
+Texts readable_texts(const std::map<std::string, std::string>& input, std::vector<std::string>& notes) {
+  Texts texts;
+  for (const auto& [path, content] : input) {
     if (content.size() > k_max_source_bytes) {
-      out.notes.push_back(path + ": skipped by the intent check: larger than " +
-                          std::to_string(k_max_source_bytes / (1024 * 1024)) + " MiB");
+      notes.push_back(path + ": skipped by the intent check: larger than " +
+                      std::to_string(k_max_source_bytes / (1024 * 1024)) + " MiB");
       continue;
     }
-    sources[path] = util::to_valid_utf8(content);
-    auto& lines = file_lines[path];
-    for (auto line : util::split_lines(sources[path])) lines.emplace_back(line);
+    texts.sources[path] = util::to_valid_utf8(content);
+    auto& lines = texts.lines[path];
+    for (auto line : util::split_lines(texts.sources[path])) lines.emplace_back(line);
   }
+  return texts;
+}
 
-  std::vector<python::SourceIndex> indexes;
-  try {
-    indexes = python::index_python_sources(sources);
-  } catch (const ToolError& error) {
-    if (config.llm.strict && client != nullptr) throw;
-    out.run.status = "unavailable";
-    out.run.note = std::string("intent check unavailable: ") + error.what();
-    out.notes.push_back(out.run.note);
-    return out;
+Candidate make_candidate(const python::SourceIndex& index, int unit, const std::vector<std::string>& lines,
+                         const Config& config, std::vector<std::string>& notes) {
+  Candidate c;
+  c.path = index.path;
+  c.index = &index;
+  c.unit = unit;
+  const auto& u = c.source_unit();
+  c.code = intent::unit_code(lines, index, unit, config.intent.max_unit_chars);
+  c.prompt.path = index.path;
+  c.prompt.description = index.describe(u);
+  c.prompt.first_line = u.start_line;
+  c.prompt.last_line = std::min(u.end_line, std::max(1, static_cast<int>(lines.size())));
+  c.prompt.docstring = intent::parse_docstring(*u.docstring);
+  c.prompt.numbered_code = c.code.numbered;
+  c.prompt.cut = c.code.cut;
+  if (c.code.cut) {
+    notes.push_back(index.path + ":" + std::to_string(u.line) + ": " + c.prompt.description + " was cut to " +
+                    std::to_string(config.intent.max_unit_chars) +
+                    " characters for the intent check (intent.max_unit_chars)");
   }
+  return c;
+}
 
-  // Units to ask about, and the missing-docstring findings, in path and line order.
+// Units to ask about, in path and line order; the missing-docstring findings go into `out`.
+std::vector<Candidate> select_candidates(const std::vector<python::SourceIndex>& indexes, const IntentInput& input,
+                                         Texts& texts, IntentOutput& out) {
+  const Config& config = input.config;
+  DocstringPolicy policy = config.intent.require_docstrings;
   std::vector<Candidate> candidates;
   for (const auto& index : indexes) {
-    const auto& lines = file_lines[index.path];
+    const auto& lines = texts.lines[index.path];
     if (!index.ok) {
       std::string where = index.error_line > 0 ? " at line " + std::to_string(index.error_line) : "";
       out.notes.push_back(index.path + ": skipped by the intent check: " + index.error + where);
@@ -360,36 +380,166 @@ IntentOutput run_intent_check(const IntentInput& input, const IntentServices& se
       out.findings.push_back(missing_docstring_finding(index.path, index, u, lines, policy));
       out.missing_docstrings.push_back(index.path + ":" + std::to_string(u.line) + " " + u.qualified_name);
     }
-    for (int unit : selection.to_check) {
-      Candidate c;
-      c.path = index.path;
-      c.index = &index;
-      c.unit = unit;
-      const auto& u = c.source_unit();
-      c.code = intent::unit_code(lines, index, unit, config.intent.max_unit_chars);
-      c.prompt.path = index.path;
-      c.prompt.description = index.describe(u);
-      c.prompt.first_line = u.start_line;
-      c.prompt.last_line = std::min(u.end_line, std::max(1, static_cast<int>(lines.size())));
-      c.prompt.docstring = intent::parse_docstring(*u.docstring);
-      c.prompt.numbered_code = c.code.numbered;
-      c.prompt.cut = c.code.cut;
-      if (c.code.cut) {
-        out.notes.push_back(index.path + ":" + std::to_string(u.line) + ": " + c.prompt.description + " was cut to " +
-                            std::to_string(config.intent.max_unit_chars) +
-                            " characters for the intent check (intent.max_unit_chars)");
-      }
-      candidates.push_back(std::move(c));
+    for (int unit : selection.to_check) candidates.push_back(make_candidate(index, unit, lines, config, out.notes));
+  }
+  return candidates;
+}
+
+// Verdicts the cache has; the other candidates are returned, to be asked.
+std::vector<Candidate*> answer_from_cache(Run& run, std::vector<Candidate>& candidates) {
+  std::vector<Candidate*> queue;
+  for (auto& c : candidates) {
+    c.key = {run.client.provider(), run.client.model(), *c.source_unit().docstring, c.code.plain};
+    if (auto hit = run.cache.load(c.key)) {
+      c.outcome = Outcome::answered;
+      c.cached = true;
+      c.verdict = checked_lines(to_absolute(*hit, c.source_unit().start_line), c);
+      write_log(run, c, {}, std::string(to_string(c.verdict->verdict)) + " (cached)");
+    } else {
+      queue.push_back(&c);
     }
   }
+  return queue;
+}
 
+// Asks the model about every queued unit, llm.concurrency at a time.
+void ask_model(Run& run, const std::vector<Candidate*>& queue, std::size_t from_cache, std::size_t total) {
+  run.total = static_cast<int>(queue.size());
+  if (queue.empty()) {
+    util::progress("intent check: all " + plural(total, "unit", "units") + " answered from the cache");
+    return;
+  }
+  int threads = std::clamp(run.config.llm.concurrency, 1, static_cast<int>(queue.size()));
+  util::progress("intent check: asking " + run.client.model() + " about " + plural(queue.size(), "unit", "units") +
+                 (from_cache > 0 ? " (" + std::to_string(from_cache) + " more from the cache)" : "") + ", " +
+                 std::to_string(threads) + " at a time");
+  util::parallel_for(queue.size(), threads, [&](std::size_t i) {
+    // Anything unexpected (out of memory, libcurl unable to start) fails the unit like a service
+    // failure instead of ending the pool's batch.
+    try {
+      check_unit(run, *queue[i]);
+    } catch (const std::exception& e) {
+      record_failure(run, llm::LlmError(llm::LlmErrorKind::unavailable, e.what()));
+      run.stop = true;
+      queue[i]->outcome = Outcome::failed;
+      queue[i]->note = std::string("not checked: ") + e.what();
+    }
+  });
+}
+
+// How the units came out, counted for the summary and the notes.
+struct Tally {
+  std::size_t consistent = 0, inconsistent = 0, unclear = 0, malformed = 0, no_budget = 0, not_checked = 0;
+};
+
+// Findings and unit results, in the candidates' (path, line) order whatever order threads finished.
+Tally collect_results(const std::vector<Candidate>& candidates, Texts& texts, IntentOutput& out) {
+  Tally tally;
+  for (const auto& c : candidates) {
+    IntentUnitResult result{
+        c.path, c.prompt.description, c.source_unit().line, c.source_unit().end_line, "not checked", 0, c.cached,
+        c.note};
+    if (c.verdict) {
+      result.verdict = std::string(to_string(c.verdict->verdict));
+      result.confidence = c.verdict->confidence;
+      switch (c.verdict->verdict) {
+        case Verdict::consistent: ++tally.consistent; break;
+        case Verdict::unclear: ++tally.unclear; break;
+        case Verdict::inconsistent: {
+          ++tally.inconsistent;
+          const auto& lines = texts.lines[c.path];
+          std::set<std::pair<int, std::string>> seen;
+          std::vector<intent::VerdictIssue> issues = c.verdict->issues;
+          if (issues.empty()) issues.push_back({0, ""});
+          for (const auto& issue : issues) {
+            Finding f = mismatch_finding(c, issue, lines, c.verdict->confidence);
+            if (seen.insert({f.line, f.message}).second) out.findings.push_back(std::move(f));
+          }
+          break;
+        }
+      }
+    }
+    if (c.outcome == Outcome::malformed) ++tally.malformed;
+    if (c.outcome == Outcome::no_budget) ++tally.no_budget;
+    if (c.outcome == Outcome::failed || c.outcome == Outcome::abandoned) ++tally.not_checked;
+    out.units.push_back(std::move(result));
+  }
+  return tally;
+}
+
+// The run's note and status from the tally. Throws ToolError when units went unchecked under llm.strict.
+void finish(IntentOutput& out, const Tally& tally, std::size_t units, std::size_t from_cache, Run& run) {
+  std::string summary = plural(units, "unit", "units") + " checked with " + run.client.model() + ": " +
+                        std::to_string(tally.inconsistent) + " inconsistent, " + std::to_string(tally.consistent) +
+                        " consistent, " + std::to_string(tally.unclear) + " unclear";
+  if (from_cache > 0) summary += " (" + std::to_string(from_cache) + " from the cache)";
+  if (tally.malformed > 0) {
+    out.notes.push_back("intent check: " + plural(tally.malformed, "unit is", "units are") +
+                        " unclear because the model did not answer with the requested JSON object");
+  }
+  if (tally.no_budget > 0) {
+    out.notes.push_back("intent check: " + plural(tally.no_budget, "unit was", "units were") +
+                        " not checked: " + run.budget.limit_description() + " reached");
+  }
+  util::debug("intent check: " + run.budget.summary());
+
+  if (tally.not_checked > 0) {
+    std::string failure;
+    {
+      std::lock_guard lock(run.mutex);
+      failure = run.first_failure;
+    }
+    std::string note = "intent check unavailable: " + failure;
+    if (tally.not_checked < units) {
+      note += " (" + std::to_string(tally.not_checked) + " of " + plural(units, "unit", "units") + " not checked)";
+    }
+    if (run.config.llm.strict) throw ToolError(note);
+    util::warn(note);
+    out.run.status = ToolStatus::unavailable;
+    out.run.note = note;
+    out.notes.push_back(note);
+    return;
+  }
+  out.run.note = summary;
+}
+
+} // namespace
+
+IntentOutput run_intent_check(const IntentInput& input) { return run_intent_check(input, IntentServices{}); }
+
+IntentOutput run_intent_check(const IntentInput& input, const IntentServices& services) {
+  const Config& config = input.config;
+  IntentOutput out;
+  out.run.name = std::string(k_intent_tool);
+  out.run.version = CODEGATE_VERSION;
+  out.run.status = ToolStatus::ok;
+
+  // The client first: without one only the docstring requirement is left to check.
+  ClientChoice chosen = choose_client(config, services);
+  llm::LlmClient* client = chosen.client;
+  if (client == nullptr && config.intent.require_docstrings == DocstringPolicy::none) {
+    mark_skipped(out, chosen.skip_reason);
+    return out;
+  }
+
+  Texts texts = readable_texts(input.sources, out.notes);
+  std::vector<python::SourceIndex> indexes;
+  try {
+    indexes = python::index_python_sources(texts.sources);
+  } catch (const ToolError& error) {
+    if (config.llm.strict && client != nullptr) throw;
+    out.run.status = ToolStatus::unavailable;
+    out.run.note = std::string("intent check unavailable: ") + error.what();
+    out.notes.push_back(out.run.note);
+    return out;
+  }
+
+  std::vector<Candidate> candidates = select_candidates(indexes, input, texts, out);
   if (client == nullptr) {
-    out.run.status = "skipped";
-    out.run.version.clear(); // like every skipped tool: nothing ran
-    out.run.note = skip_reason;
+    mark_skipped(out, chosen.skip_reason);
     for (const auto& c : candidates) {
       out.units.push_back({c.path, c.prompt.description, c.source_unit().line, c.source_unit().end_line, "not checked",
-                           0, false, skip_reason});
+                           0, false, chosen.skip_reason});
     }
     return out;
   }
@@ -414,114 +564,11 @@ IntentOutput run_intent_check(const IntentInput& input, const IntentServices& se
   }
 
   Run run(*client, *budget, config, cache, log.get());
-  std::vector<Candidate*> queue;
-  std::size_t from_cache = 0;
-  for (auto& c : candidates) {
-    c.key = {client->provider(), client->model(), *c.source_unit().docstring, c.code.plain};
-    if (auto hit = cache.load(c.key)) {
-      c.outcome = Outcome::answered;
-      c.cached = true;
-      c.verdict = checked_lines(to_absolute(*hit, c.source_unit().start_line), c);
-      write_log(run, c, {}, std::string(to_string(c.verdict->verdict)) + " (cached)");
-      ++from_cache;
-    } else {
-      queue.push_back(&c);
-    }
-  }
-  run.total = static_cast<int>(queue.size());
-  if (!queue.empty()) {
-    int threads = std::clamp(config.llm.concurrency, 1, static_cast<int>(queue.size()));
-    util::progress("intent check: asking " + client->model() + " about " + plural(queue.size(), "unit", "units") +
-                   (from_cache > 0 ? " (" + std::to_string(from_cache) + " more from the cache)" : "") + ", " +
-                   std::to_string(threads) + " at a time");
-    std::atomic<std::size_t> next{0};
-    auto worker = [&] {
-      for (std::size_t i = next++; i < queue.size(); i = next++) {
-        // An exception must not leave a worker thread (std::terminate); anything unexpected
-        // (out of memory, libcurl unable to start) fails the unit like a service failure.
-        try {
-          check_unit(run, *queue[i]);
-        } catch (const std::exception& e) {
-          record_failure(run, llm::LlmError(llm::LlmErrorKind::unavailable, e.what()));
-          run.stop = true;
-          queue[i]->outcome = Outcome::failed;
-          queue[i]->note = std::string("not checked: ") + e.what();
-        }
-      }
-    };
-    std::vector<std::thread> pool;
-    for (int t = 1; t < threads; ++t) pool.emplace_back(worker);
-    worker();
-    for (auto& thread : pool) thread.join();
-  } else {
-    util::progress("intent check: all " + plural(candidates.size(), "unit", "units") + " answered from the cache");
-  }
-
-  // Findings and the summary, in the candidates' (path, line) order whatever order threads finished.
-  std::size_t consistent = 0, inconsistent = 0, unclear = 0, malformed = 0, no_budget = 0, not_checked = 0;
-  for (const auto& c : candidates) {
-    IntentUnitResult result{
-        c.path, c.prompt.description, c.source_unit().line, c.source_unit().end_line, "not checked", 0, c.cached,
-        c.note};
-    if (c.verdict) {
-      result.verdict = std::string(to_string(c.verdict->verdict));
-      result.confidence = c.verdict->confidence;
-      switch (c.verdict->verdict) {
-        case Verdict::consistent: ++consistent; break;
-        case Verdict::unclear: ++unclear; break;
-        case Verdict::inconsistent: {
-          ++inconsistent;
-          const auto& lines = file_lines[c.path];
-          std::set<std::pair<int, std::string>> seen;
-          std::vector<intent::VerdictIssue> issues = c.verdict->issues;
-          if (issues.empty()) issues.push_back({0, ""});
-          for (const auto& issue : issues) {
-            Finding f = mismatch_finding(c, issue, lines, c.verdict->confidence);
-            if (seen.insert({f.line, f.message}).second) out.findings.push_back(std::move(f));
-          }
-          break;
-        }
-      }
-    }
-    if (c.outcome == Outcome::malformed) ++malformed;
-    if (c.outcome == Outcome::no_budget) ++no_budget;
-    if (c.outcome == Outcome::failed || c.outcome == Outcome::abandoned) ++not_checked;
-    out.units.push_back(std::move(result));
-  }
-
-  std::string summary = plural(candidates.size(), "unit", "units") + " checked with " + client->model() + ": " +
-                        std::to_string(inconsistent) + " inconsistent, " + std::to_string(consistent) +
-                        " consistent, " + std::to_string(unclear) + " unclear";
-  if (from_cache > 0) summary += " (" + std::to_string(from_cache) + " from the cache)";
-  if (malformed > 0) {
-    out.notes.push_back("intent check: " + plural(malformed, "unit is", "units are") +
-                        " unclear because the model did not answer with the requested JSON object");
-  }
-  if (no_budget > 0) {
-    out.notes.push_back("intent check: " + plural(no_budget, "unit was", "units were") +
-                        " not checked: " + budget->limit_description() + " reached");
-  }
-  util::debug("intent check: " + budget->summary());
-
-  if (not_checked > 0) {
-    std::string failure;
-    {
-      std::lock_guard lock(run.mutex);
-      failure = run.first_failure;
-    }
-    std::string note = "intent check unavailable: " + failure;
-    if (not_checked < candidates.size()) {
-      note +=
-          " (" + std::to_string(not_checked) + " of " + plural(candidates.size(), "unit", "units") + " not checked)";
-    }
-    if (config.llm.strict) throw ToolError(note);
-    util::warn(note);
-    out.run.status = "unavailable";
-    out.run.note = note;
-    out.notes.push_back(note);
-    return out;
-  }
-  out.run.note = summary;
+  std::vector<Candidate*> queue = answer_from_cache(run, candidates);
+  std::size_t from_cache = candidates.size() - queue.size();
+  ask_model(run, queue, from_cache, candidates.size());
+  Tally tally = collect_results(candidates, texts, out);
+  finish(out, tally, candidates.size(), from_cache, run);
   return out;
 }
 

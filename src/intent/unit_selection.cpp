@@ -25,9 +25,9 @@ bool exempt_from_docstring(const SourceUnit& unit) {
   return false;
 }
 
-bool requires_docstring(const SourceUnit& unit, const std::string& policy) {
-  if (policy == "none" || unit.kind == UnitKind::module || exempt_from_docstring(unit)) return false;
-  if (policy == "all") return true;
+bool requires_docstring(const SourceUnit& unit, DocstringPolicy policy) {
+  if (policy == DocstringPolicy::none || unit.kind == UnitKind::module || exempt_from_docstring(unit)) return false;
+  if (policy == DocstringPolicy::all) return true;
   return unit.kind != UnitKind::class_type && unit.is_public && !unit.nested_in_function;
 }
 
@@ -65,7 +65,7 @@ std::set<int> touched_lines(const ChangedFile& file, int line_count) {
 }
 
 UnitSelection select_units(const python::SourceIndex& index, const std::set<int>& touched,
-                           const std::string& require_docstrings) {
+                           DocstringPolicy require_docstrings) {
   UnitSelection selection;
   if (!index.ok) return selection;
   for (int i = 0; i < static_cast<int>(index.units.size()); ++i) {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/change_set.h"
+#include "core/policies.h"
 #include "python/source_index.h"
 
 namespace codegate::intent {
@@ -27,6 +28,6 @@ struct UnitSelection {
 // nothing. Overload stubs and property setters and deleters never need one: their documentation
 // lives on the implementation or the getter.
 UnitSelection select_units(const python::SourceIndex& index, const std::set<int>& touched,
-                           const std::string& require_docstrings);
+                           DocstringPolicy require_docstrings);
 
 } // namespace codegate::intent

@@ -2,15 +2,16 @@
 
 #include <algorithm>
 #include <future>
+#include <memory>
 #include <set>
 
-#include "analyzers/bandit.h"
+#include "analyzers/bandit_analyzer.h"
 #include "analyzers/outside_repository.h"
-#include "analyzers/pylint.h"
+#include "analyzers/pylint_analyzer.h"
 #include "analyzers/suppression_comments.h"
 #include "filter/fingerprint.h"
-#include "intent/intent_check.h"
 #include "python/standard_library.h"
+#include "registry/registry.h"
 #include "util/log.h"
 #include "util/strings.h"
 
@@ -24,19 +25,24 @@ void merge(Analysis& analysis, AnalyzerOutput&& output) {
                            std::make_move_iterator(output.findings.end()));
   analysis.tools.push_back(std::move(output.run));
   analysis.notes.insert(analysis.notes.end(), output.notes.begin(), output.notes.end());
+  analysis.missing_docstrings.insert(analysis.missing_docstrings.end(), output.missing_docstrings.begin(),
+                                     output.missing_docstrings.end());
 }
 
 // One finding per fact: where codegate reports a missing docstring (which the intent check and
-// the missing_docstrings list use), Pylint's missing-*-docstring for the same unit goes.
+// the missing_docstrings list use), another analyzer's (Pylint's missing-*-docstring) for the
+// same unit goes.
 void drop_duplicate_docstring_findings(std::vector<Finding>& findings) {
+  auto missing_docstring = [](const Finding& f) {
+    const Analyzer* analyzer = analyzer_for(f);
+    return analyzer != nullptr && analyzer->reports_missing_docstring(f);
+  };
   std::set<std::pair<std::string, int>> codegate_units;
   for (const auto& f : findings)
-    if (f.tool == "codegate" && f.rule_id == "missing-docstring") codegate_units.emplace(f.path, f.line);
+    if (f.tool == "codegate" && missing_docstring(f)) codegate_units.emplace(f.path, f.line);
   if (codegate_units.empty()) return;
-  static const std::set<std::string> pylint_docstring_rules = {"C0114", "C0115", "C0116"};
   std::erase_if(findings, [&](const Finding& f) {
-    return f.tool == "pylint" && pylint_docstring_rules.count(f.rule_id) != 0 &&
-           codegate_units.count({f.path, f.line}) != 0;
+    return f.tool != "codegate" && codegate_units.count({f.path, f.line}) != 0 && missing_docstring(f);
   });
 }
 
@@ -49,6 +55,92 @@ void interpret_tool_findings(std::vector<Finding>& findings, const Workspace& wo
   if (!about_modules) return;
   if (const auto& standard_library = python::standard_library_modules())
     mark_outside_repository(findings, RepositoryModules(workspace.python_files()), *standard_library);
+}
+
+// The configuration file of its own that pipeline/trusted_config found for an analyzer. An
+// analyzer with a configuration file of its own adds it here and there.
+std::optional<AnalyzerConfigFile> trusted_file(const TrustedConfig& trusted, const Analyzer& analyzer) {
+  const std::optional<ToolConfigFile>* file = nullptr;
+  if (&analyzer == &pylint_analyzer()) file = &trusted.pylint_rc;
+  if (&analyzer == &bandit_analyzer()) file = &trusted.bandit_config;
+  if (file == nullptr || !*file) return std::nullopt;
+  return AnalyzerConfigFile{(*file)->name, (*file)->content};
+}
+
+// What the analyzers of one analysis share: the workspace, the files, the change and the run's services.
+struct JobBase {
+  Workspace& workspace;
+  const TrustedConfig& trusted;
+  const std::vector<std::string>& files;
+  const ChangeSet& changes;
+  int jobs = 1;
+  std::string log_dir;
+  IntentServices services;
+};
+
+// One analyzer started on its own thread, with the job it reads until it ends. `output` is
+// declared last so it is destroyed first: a std::async future's destructor waits for the thread,
+// so even when an exception unwinds a vector of these, no thread outlives its job.
+struct Started {
+  std::unique_ptr<AnalyzerJob> job;
+  std::future<AnalyzerOutput> output;
+};
+
+AnalyzerOutput skipped(const Analyzer& analyzer) {
+  std::string name(analyzer.name());
+  return AnalyzerOutput{{}, {name, "", ToolStatus::skipped, name + " disabled in the configuration"}, {}, {}};
+}
+
+// Starts `analyzer` (when the configuration and `run` allow it). Its configuration file is
+// written here, on the calling thread, before the analyzer's own thread starts.
+Started start(const Analyzer& analyzer, const JobBase& base, bool run, std::vector<std::string> only_rules) {
+  const Config& config = base.trusted.config;
+  Started started{nullptr, {}};
+  if (!run || !analyzer.enabled(config)) {
+    std::promise<AnalyzerOutput> done;
+    done.set_value(skipped(analyzer));
+    started.output = done.get_future();
+    return started;
+  }
+  started.job = std::make_unique<AnalyzerJob>(AnalyzerJob{base.workspace.root(), base.files, base.workspace.sources(),
+                                                          base.changes, config, "", std::move(only_rules), base.jobs,
+                                                          base.log_dir, base.services.client, base.services.budget,
+                                                          base.services.env});
+  if (auto file = analyzer.config_file(trusted_file(base.trusted, analyzer)))
+    started.job->config_file = base.workspace.write_config(file->name, file->content);
+  started.output = std::async(std::launch::async, [&analyzer, job = started.job.get()] { return analyzer.run(*job); });
+  return started;
+}
+
+// Waits for every one before any get() can rethrow, so no thread outlives the workspace it reads.
+void wait_all(std::vector<Started>& started) {
+  for (auto& s : started) s.output.wait();
+}
+
+const ChangeSet& no_changes() {
+  static const ChangeSet empty;
+  return empty;
+}
+
+Analysis run_baseline_analyzers(const JobBase& base, const ToolRequest& request) {
+  std::vector<Started> started;
+  for (const Analyzer* analyzer : analyzers()) {
+    if (!analyzer->in_baseline()) continue;
+    bool run = true;
+    std::vector<std::string> only_rules;
+    if (request.only) {
+      auto only = request.only->find(analyzer->name());
+      run = only != request.only->end();
+      if (run) only_rules = only->second;
+    }
+    started.push_back(start(*analyzer, base, run, std::move(only_rules)));
+  }
+  wait_all(started);
+  Analysis analysis;
+  for (auto& s : started) merge(analysis, s.output.get());
+  interpret_tool_findings(analysis.findings, base.workspace);
+  attach_snippets(analysis.findings, base.workspace.sources());
+  return analysis;
 }
 
 } // namespace
@@ -73,62 +165,32 @@ void attach_snippets(std::vector<Finding>& findings, const std::map<std::string,
 }
 
 Analysis run_tools(Workspace& workspace, const TrustedConfig& trusted, const ToolRequest& request) {
-  const Config& config = trusted.config;
-  AnalyzerInput pylint_input{workspace.root(), request.files, "", config.pylint.args, request.jobs};
-  if (!request.pylint_messages.empty()) {
-    pylint_input.extra_args.push_back("--disable=all");
-    pylint_input.extra_args.push_back("--enable=" + util::join(request.pylint_messages, ","));
-  }
-  // An explicit rcfile always, an empty one when the project has none (see run_pylint).
-  pylint_input.config_file = trusted.pylint_rc
-                                 ? workspace.write_config(trusted.pylint_rc->name, trusted.pylint_rc->content)
-                                 : workspace.write_config("pylintrc", "");
-  AnalyzerInput bandit_input{workspace.root(), request.files, "", config.bandit.args, 1};
-  if (trusted.bandit_config)
-    bandit_input.config_file = workspace.write_config(trusted.bandit_config->name, trusted.bandit_config->content);
-
-  auto skipped = [](const char* name) {
-    return AnalyzerOutput{{}, {name, "", "skipped", std::string(name) + " disabled in the configuration"}, {}};
-  };
-  auto pylint = std::async(std::launch::async, [&] {
-    return config.pylint.enabled && request.pylint ? run_pylint(pylint_input, config.pylint) : skipped("pylint");
-  });
-  auto bandit = std::async(std::launch::async, [&] {
-    return config.bandit.enabled && request.bandit ? run_bandit(bandit_input, config.bandit) : skipped("bandit");
-  });
-  // Wait for both before either get() can rethrow, so no thread outlives the workspace it reads.
-  pylint.wait();
-  bandit.wait();
-
-  Analysis analysis;
-  merge(analysis, pylint.get());
-  merge(analysis, bandit.get());
-  interpret_tool_findings(analysis.findings, workspace);
-  attach_snippets(analysis.findings, workspace.sources());
-  return analysis;
+  return run_baseline_analyzers({workspace, trusted, request.files, no_changes(), request.jobs, "", {}}, request);
 }
 
 Analysis analyze(Workspace& workspace, const TrustedConfig& trusted, const AnalysisRequest& request) {
-  IntentInput intent_input{request.changes, workspace.sources(), trusted.config, request.log_dir};
-  auto intent = std::async(std::launch::async, [&] { return run_intent_check(intent_input, request.intent); });
+  JobBase base{workspace, trusted, request.files, request.changes, request.jobs, request.log_dir, request.intent};
+  // The analyzers that ask a service (the intent check) start first: they wait the longest.
+  std::vector<Started> others;
+  for (const Analyzer* analyzer : analyzers())
+    if (!analyzer->in_baseline()) others.push_back(start(*analyzer, base, true, {}));
   std::exception_ptr tools_failure;
   Analysis analysis;
   try {
-    analysis = run_tools(workspace, trusted, {request.files, request.jobs, true, true, {}});
+    analysis = run_baseline_analyzers(base, {request.files, request.jobs, std::nullopt});
     if (request.after_tools) request.after_tools(analysis.findings);
   } catch (...) {
     tools_failure = std::current_exception();
   }
-  // The intent check reads the workspace too: it must end before a failure leaves this scope.
-  intent.wait();
+  // The others read the workspace too: they must end before a failure leaves this scope.
+  wait_all(others);
   if (tools_failure) std::rethrow_exception(tools_failure);
 
-  IntentOutput intent_output = intent.get();
-  attach_snippets(intent_output.findings, workspace.sources());
-  analysis.findings.insert(analysis.findings.end(), intent_output.findings.begin(), intent_output.findings.end());
-  analysis.tools.push_back(intent_output.run);
-  analysis.notes.insert(analysis.notes.end(), intent_output.notes.begin(), intent_output.notes.end());
-  analysis.missing_docstrings = std::move(intent_output.missing_docstrings);
+  for (auto& s : others) {
+    AnalyzerOutput output = s.output.get();
+    attach_snippets(output.findings, workspace.sources());
+    merge(analysis, std::move(output));
+  }
 
   drop_duplicate_docstring_findings(analysis.findings);
   assign_fingerprints(analysis.findings);

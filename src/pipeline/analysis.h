@@ -1,10 +1,11 @@
 #pragma once
-// Stage 2 and 3 of the pipeline over one workspace: Pylint, Bandit and the intent check run
-// concurrently; their findings come back with snippets and fingerprints. The refine loop runs
-// the same analysis on its candidates.
+// Stage 2 and 3 of the pipeline over one workspace: every analyzer of registry/registry.h
+// (Pylint, Bandit, the intent check) runs concurrently; their findings come back with snippets
+// and fingerprints. The refine loop runs the same analysis on its candidates.
 
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -29,19 +30,21 @@ struct AnalysisRequest {
   int jobs = 1;
   std::string log_dir;
   IntentServices intent; // shared with the rest of the run: one LLM budget per run
-  // Called with Pylint's and Bandit's findings as soon as they are in, while the intent check
-  // may still be waiting for the LLM (the baseline's base analysis runs there).
+  // Called with the findings of the analyzers in the baseline (Pylint's and Bandit's) as soon as
+  // they are in, while the intent check may still be waiting for the LLM (the baseline's base
+  // analysis runs there).
   std::function<void(const std::vector<Finding>&)> after_tools;
 };
 
-// Pylint and Bandit alone, concurrently (the baseline analyses the base revision with these).
+// The analyzers in the baseline (Analyzer::in_baseline: Pylint and Bandit) alone, concurrently;
+// the baseline analyses the base revision with these.
 struct ToolRequest {
   const std::vector<std::string>& files;
   int jobs = 1;
-  bool pylint = true; // as far as the configuration enables it
-  bool bandit = true;
-  // Non-empty: Pylint checks only these messages (ids), which costs a fraction of a full run.
-  std::vector<std::string> pylint_messages;
+  // Set: only the analyzers named here run (as far as the configuration enables them), each
+  // checking only the rule ids listed (empty: all; AnalyzerJob::only_rules), which costs a
+  // fraction of a full run. Unset: all of them, every rule.
+  std::optional<std::map<std::string, std::vector<std::string>, std::less<>>> only;
 };
 Analysis run_tools(Workspace& workspace, const TrustedConfig& trusted, const ToolRequest& request);
 

@@ -6,6 +6,7 @@
 #include "pipeline/analysis.h"
 #include "pipeline/workspace.h"
 #include "python/source_index.h"
+#include "registry/registry.h"
 #include "util/glob.h"
 #include "util/log.h"
 #include "util/strings.h"
@@ -13,21 +14,25 @@
 namespace codegate {
 namespace {
 
-bool is_tool_finding(const Finding& f) { return f.tool == "pylint" || f.tool == "bandit"; }
-
-bool any_selected(const std::vector<Finding>& findings, const std::string& tool) {
-  for (const auto& f : findings)
-    if (f.tool == tool && f.filter.selected) return true;
-  return false;
+// A finding of an analyzer whose findings the base revision can have too (Pylint's, Bandit's).
+bool is_tool_finding(const Finding& f) {
+  const Analyzer* analyzer = analyzer_for(f);
+  return analyzer != nullptr && analyzer->in_baseline();
 }
 
-// The Pylint messages a base finding would need to match a selected head finding: only those
-// are checked at the base, which costs a fraction of a full run.
-std::vector<std::string> selected_pylint_messages(const std::vector<Finding>& findings) {
-  std::set<std::string> ids;
-  for (const auto& f : findings)
-    if (f.tool == "pylint" && f.filter.selected && !f.rule_id.empty()) ids.insert(f.rule_id);
-  return {ids.begin(), ids.end()};
+// The analyzers to run at the base: those with a selected head finding, each only for the rules
+// a base finding would need to match one, which costs a fraction of a full run (an analyzer that
+// cannot narrow its checks runs them all).
+std::map<std::string, std::vector<std::string>, std::less<>> selected_rules(const std::vector<Finding>& findings) {
+  std::map<std::string, std::set<std::string>, std::less<>> ids;
+  for (const auto& f : findings) {
+    if (!f.filter.selected || !is_tool_finding(f)) continue;
+    auto& rules = ids[std::string(analyzer_for(f)->name())];
+    if (!f.rule_id.empty()) rules.insert(f.rule_id);
+  }
+  std::map<std::string, std::vector<std::string>, std::less<>> out;
+  for (const auto& [name, rules] : ids) out[name] = {rules.begin(), rules.end()};
+  return out;
 }
 
 } // namespace
@@ -94,9 +99,7 @@ Baseline build_baseline(const BaselineRequest& request, const std::vector<Findin
   util::progress("baseline: analysing " + std::to_string(files.size()) + " file" + (files.size() == 1 ? "" : "s") +
                  " of the base revision " + request.changes.base_sha.substr(0, 7));
   Workspace workspace(*snapshot, files);
-  Analysis base = run_tools(workspace, request.trusted,
-                            {files, request.jobs, any_selected(head, "pylint"), any_selected(head, "bandit"),
-                             selected_pylint_messages(head)});
+  Analysis base = run_tools(workspace, request.trusted, {files, request.jobs, selected_rules(head)});
   attach_units(base.findings, workspace.sources());
   return Baseline(base.findings);
 }

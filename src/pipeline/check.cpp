@@ -74,7 +74,7 @@ Config apply_overrides(Config config, const CheckOptions& options) {
   if (!options.llm_model.empty()) config.llm.model = options.llm_model;
   if (!options.llm_base_url.empty()) config.llm.base_url = options.llm_base_url;
   if (options.no_llm) config.intent.enabled = false;
-  if (!options.fix.empty()) config.refine.fix = options.fix;
+  if (!options.fix.empty()) config.refine.fix = *parse_fix_mode(options.fix);
   if (options.max_rounds) config.refine.max_rounds = *options.max_rounds;
   if (options.baseline) config.baseline = *parse_baseline_mode(*options.baseline);
   // Whole files: every line counts as the change's, old findings included (pre-commit's semantics).
@@ -170,7 +170,7 @@ ExitCode run_check(const CheckOptions& given, const ci::CiContext& ci) {
   result.baseline_applied = baseline_applies(config);
   if (result.baseline_applied && workspace) apply_baseline(baseline, result.findings, workspace->sources());
   decide(result, config);
-  if (result.failed && config.refine.fix != "none" && workspace) {
+  if (result.failed && config.refine.fix != FixMode::none && workspace) {
     run_refine_step(result, {.repo = repo,
                              .changes = change.changes,
                              .analysed = *change.analysed,

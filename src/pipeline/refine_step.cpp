@@ -47,7 +47,7 @@ void run_refine_step(CheckResult& result, const RefineStep& step) {
   RefineOptions options{step.options.in_ci, step.options.log_dir, std::nullopt,
                         config.intent.cache_dir.empty() ? intent::VerdictCache::default_directory(step.ci.env)
                                                         : config.intent.cache_dir};
-  if (config.refine.fix == "push") options.push_target = ci::push_target(step.ci.push, git::head_state(step.repo));
+  if (config.refine.fix == FixMode::push) options.push_target = ci::push_target(step.ci.push, git::head_state(step.repo));
   run_refine(result, {.repo = step.repo,
                       .changes = step.changes,
                       .config = config,

@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "registry/registry.h"
 #include "report/json_writer.h"
 #include "util/hash.h"
 #include "util/timestamp.h"
@@ -9,7 +10,10 @@
 namespace codegate::platform {
 namespace {
 
-bool is_security(const Finding& f) { return f.tool == "bandit" || f.cwe.has_value(); }
+bool is_security(const Finding& f) {
+  const Analyzer* analyzer = analyzer_for(f);
+  return (analyzer != nullptr && analyzer->security()) || f.cwe.has_value();
+}
 
 std::string code_quality_severity(const Finding& f) {
   switch (f.level) {
@@ -59,10 +63,22 @@ std::string uuid_from(std::string_view fingerprint) {
          hex.substr(20, 12);
 }
 
-std::string tool_version(const CheckResult& result, const std::string& tool) {
+std::string tool_version(const CheckResult& result, std::string_view tool) {
   for (const auto& run : result.tools)
     if (run.name == tool && !run.version.empty()) return run.version;
   return "unknown";
+}
+
+// The SAST report names one scanner: the first analyzer that is one (Bandit).
+const Analyzer* sast_analyzer() {
+  for (const Analyzer* analyzer : analyzers())
+    if (analyzer->sast_scanner()) return analyzer;
+  return nullptr;
+}
+
+std::string identifier_name(const Finding& f) {
+  const Analyzer* analyzer = analyzer_for(f);
+  return analyzer != nullptr ? analyzer->sast_identifier_name(f) : f.tool + " rule " + f.rule_id;
 }
 
 } // namespace
@@ -115,17 +131,20 @@ std::string render_gitlab_sast(const CheckResult& result, std::string_view time)
   json.member("name", "codegate");
   json.end_object();
   json.end_object();
-  json.key("scanner");
-  json.start_object();
-  json.member("id", "bandit");
-  json.member("name", "Bandit");
-  json.member("url", "https://github.com/PyCQA/bandit");
-  json.member("version", tool_version(result, "bandit"));
-  json.key("vendor");
-  json.start_object();
-  json.member("name", "PyCQA");
-  json.end_object();
-  json.end_object();
+  if (const Analyzer* analyzer = sast_analyzer()) {
+    SastScanner scanner = *analyzer->sast_scanner();
+    json.key("scanner");
+    json.start_object();
+    json.member("id", scanner.id);
+    json.member("name", scanner.name);
+    json.member("url", scanner.url);
+    json.member("version", tool_version(result, analyzer->name()));
+    json.key("vendor");
+    json.start_object();
+    json.member("name", scanner.vendor);
+    json.end_object();
+    json.end_object();
+  }
   json.member("type", "sast");
   json.member("start_time", time);
   json.member("end_time", time);
@@ -154,7 +173,7 @@ std::string render_gitlab_sast(const CheckResult& result, std::string_view time)
     json.start_array();
     json.start_object();
     json.member("type", f.tool + "_test_id");
-    json.member("name", (f.tool == "bandit" ? "Bandit Test ID " : f.tool + " rule ") + f.rule_id);
+    json.member("name", identifier_name(f));
     json.member("value", f.rule_id);
     if (!f.help_uri.empty()) json.member("url", f.help_uri);
     json.end_object();

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "git/commit.h"
+#include "intent/intent_analyzer.h"
 #include "refine/delivery.h"
 #include "refine/file_state.h"
 #include "refine/knowledge.h"
@@ -96,7 +97,7 @@ std::vector<FileFix> collect_fixes(CheckResult& result, const std::vector<std::u
 
 void run_refine(CheckResult& result, const RefineContext& context) {
   const Config& config = context.config;
-  const std::string mode = config.refine.fix;
+  const std::string mode(to_string(config.refine.fix));
   result.fix_mode = mode;
 
   const std::string trailer(refine::k_refined_trailer);
@@ -135,7 +136,7 @@ void run_refine(CheckResult& result, const RefineContext& context) {
   auto states = refine::start_states(context.sources, target_paths, result.findings, config.refine);
   std::string original_intent_status;
   for (const auto& tool : result.tools)
-    if (tool.name == "codegate-intent") original_intent_status = tool.status;
+    if (tool.name == k_intent_tool) original_intent_status = to_string(tool.status);
 
   refine::RoundSettings settings{config.refine, config.llm, context.options.log_dir, original_intent_status};
   refine::RoundsOutcome rounds =

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <atomic>
-#include <future>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -19,6 +18,7 @@
 #include "refine/prompt.h"
 #include "refine/refine_log.h"
 #include "util/log.h"
+#include "util/thread_pool.h"
 
 namespace codegate::refine {
 namespace {
@@ -217,14 +217,8 @@ void run_round(Loop& loop, std::vector<FileState*>& active, int round) {
   for (std::size_t i = 0; i < active.size(); ++i) attempts[i].state = active[i];
 
   // The model is asked about the files concurrently, as many at once as llm.concurrency allows.
-  std::size_t width = static_cast<std::size_t>(std::max(1, loop.settings.llm.concurrency));
-  for (std::size_t start = 0; start < attempts.size(); start += width) {
-    std::vector<std::future<void>> running;
-    for (std::size_t i = start; i < std::min(attempts.size(), start + width); ++i)
-      running.push_back(
-          std::async(std::launch::async, [&loop, &attempts, i, round] { ask(loop, attempts[i], round); }));
-    for (auto& r : running) r.get();
-  }
+  util::parallel_for(attempts.size(), loop.settings.llm.concurrency,
+                     [&](std::size_t i) { ask(loop, attempts[i], round); });
   precheck(loop, attempts);
 
   std::vector<Attempt*> verified;

@@ -110,7 +110,7 @@ void write_tools(JsonWriter& json, const std::vector<ToolRun>& tools) {
     json.start_object();
     json.member("name", run.name);
     json.member("version", run.version);
-    json.member("status", run.status);
+    json.member("status", to_string(run.status));
     json.member("note", run.note);
     json.end_object();
   }

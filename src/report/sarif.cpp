@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "registry/registry.h"
 #include "report/json_writer.h"
 #include "report/reports.h"
 #include "report/rules.h"
@@ -62,9 +63,12 @@ std::vector<SarifRun> plan_runs(const CheckResult& result) {
     return nullptr;
   };
   for (const auto& tool_run : result.tools) {
-    // "codegate-intent" and other codegate stages report as tool "codegate", in the codegate run.
-    if (tool_run.status != "ok" || util::starts_with(tool_run.name, k_codegate_tool)) continue;
-    if (find_run(tool_run.name) == nullptr) runs.push_back({tool_run.name, tool_run.version, {}});
+    // A run is named by its findings' tool: the intent check ("codegate-intent") and other
+    // codegate stages report as tool "codegate", in the codegate run.
+    const Analyzer* analyzer = analyzer_named(tool_run.name);
+    std::string tool = analyzer != nullptr ? std::string(analyzer->finding_tool()) : tool_run.name;
+    if (tool_run.status != ToolStatus::ok || util::starts_with(tool, k_codegate_tool)) continue;
+    if (find_run(tool) == nullptr) runs.push_back({tool, tool_run.version, {}});
   }
   // Reported findings, and the selected ones an honoured suppression hides: SARIF carries those
   // with `suppressions`, so a viewer can show them as suppressed rather than not at all.

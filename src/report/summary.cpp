@@ -90,8 +90,9 @@ std::vector<const Finding*> in_report_order(const std::vector<Finding>& findings
 std::vector<std::string> report_notes(const CheckResult& result) {
   std::vector<std::string> lines;
   for (const auto& run : result.tools) {
-    if (run.status == "ok") continue;
-    lines.push_back(run.note.empty() ? run.name + " " + (run.status.empty() ? "did not run" : run.status) : run.note);
+    if (run.status == ToolStatus::ok) continue;
+    std::string status = run.status == ToolStatus::not_run ? "did not run" : std::string(to_string(run.status));
+    lines.push_back(run.note.empty() ? run.name + " " + status : run.note);
   }
   lines.insert(lines.end(), result.notes.begin(), result.notes.end());
   return lines;

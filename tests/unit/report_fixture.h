@@ -36,9 +36,9 @@ inline CheckResult sample_result() {
   r.checked_files = {"src/app.py",
                      "src/my m\xC3\xB3"
                      "dulo.py"};
-  r.tools = {{"pylint", "2.16.2", "ok", ""},
-             {"bandit", "1.6.2", "ok", ""},
-             {"codegate-intent", "", "skipped", "intent check skipped: no LLM configured"}};
+  r.tools = {{"pylint", "2.16.2", ToolStatus::ok, ""},
+             {"bandit", "1.6.2", ToolStatus::ok, ""},
+             {"codegate-intent", "", ToolStatus::skipped, "intent check skipped: no LLM configured"}};
   r.notes = {"bandit could not scan src/broken.py: syntax error while parsing AST from file"};
   r.missing_docstrings = {"src/app.py:3 run"};
   r.failed = true;

@@ -51,7 +51,7 @@ http: {max_response_bytes: 65536}
   CHECK(config.bandit.severity == "high");
   CHECK(config.llm.provider == "anthropic");
   CHECK(config.llm.budget_calls == 7);
-  CHECK(config.intent.fail_on == "inconsistent");
+  CHECK(config.intent.fail_on == IntentFailOn::inconsistent);
   CHECK(config.refine.max_rounds == 5);
   CHECK(config.http.max_response_bytes == 65536);
 }

@@ -58,7 +58,7 @@ TEST_CASE("intent mismatches fail only when intent.fail_on is inconsistent") {
   Config config;
   decide(result, config);
   CHECK_FALSE(result.failed);
-  config.intent.fail_on = "inconsistent";
+  config.intent.fail_on = IntentFailOn::inconsistent;
   decide(result, config);
   CHECK(result.failed);
 }

@@ -80,7 +80,7 @@ TEST_CASE("an inconsistent unit becomes an intent-mismatch finding with the mode
   Fixture f;
   auto out = f.run(&f.llm);
   CHECK(out.run.name == "codegate-intent");
-  CHECK(out.run.status == "ok");
+  CHECK(out.run.status == ToolStatus::ok);
   CHECK(out.run.note == "3 units checked with fake-model: 1 inconsistent, 2 consistent, 0 unclear");
   CHECK(f.llm.calls() == 3); // the module, add, mul
 
@@ -151,7 +151,7 @@ TEST_CASE("a malformed answer gets one corrective message, then the unit is uncl
   out = f.run(&f.llm);
   CHECK(f.llm.requests.size() == 2);
   CHECK(out.units.at(0).verdict == "unclear");
-  CHECK(out.run.status == "ok");
+  CHECK(out.run.status == ToolStatus::ok);
   CHECK(out.notes ==
         std::vector<std::string>{
             "intent check: 1 unit is unclear because the model did not answer with the requested JSON object"});
@@ -188,7 +188,7 @@ TEST_CASE("without an LLM the check is skipped in one line, and missing docstrin
   Fixture f;
   f.config.intent.enabled = false;
   auto out = f.run(nullptr);
-  CHECK(out.run.status == "skipped");
+  CHECK(out.run.status == ToolStatus::skipped);
   CHECK(out.run.note == "intent check skipped: turned off (--no-llm or intent.enabled: false)");
   CHECK(out.missing_docstrings.size() == 1);
   CHECK(find_rule(out, "intent-mismatch") == nullptr);
@@ -205,7 +205,7 @@ TEST_CASE("a refused key stops the check: unavailable by default, a ToolError wh
   f.config.llm.concurrency = 1;
   auto out = f.run(&f.llm);
   CHECK(f.llm.calls() == 1); // no point asking about the other units
-  CHECK(out.run.status == "unavailable");
+  CHECK(out.run.status == ToolStatus::unavailable);
   CHECK(out.run.note ==
         "intent check unavailable: the LLM service at http://x rejected the API key from "
         "CODEGATE_LLM_API_KEY (HTTP 401)");
@@ -223,7 +223,7 @@ TEST_CASE("the budget stops requests and says which limit") {
   llm::Budget budget(1, 1000000);
   auto out = f.run(&f.llm, "", &budget);
   CHECK(f.llm.calls() == 1);
-  CHECK(out.run.status == "ok");
+  CHECK(out.run.status == ToolStatus::ok);
   CHECK(out.notes == std::vector<std::string>{"intent check: 2 units were not checked: llm.budget.calls (1) reached"});
 }
 

@@ -118,7 +118,7 @@ TEST_CASE("touched lines: added lines, the middle of deletion-only hunks, every 
 TEST_CASE("units are selected when the change touches their own lines") {
   Fixture f;
   auto pick = [&](std::set<int> touched, const std::string& policy) {
-    auto s = select_units(f.index, touched, policy);
+    auto s = select_units(f.index, touched, *parse_docstring_policy(policy));
     std::vector<std::string> checked, missing;
     for (int i : s.to_check) checked.push_back(f.index.units[static_cast<std::size_t>(i)].qualified_name);
     for (int i : s.missing_docstring) missing.push_back(f.index.units[static_cast<std::size_t>(i)].qualified_name);

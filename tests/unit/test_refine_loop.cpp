@@ -158,7 +158,7 @@ struct Run {
   CheckResult result;
 
   Run() {
-    config.refine.fix = "suggest";
+    config.refine.fix = FixMode::suggest;
     config.refine.knowledge_max_entries = 0; // no knowledge file
     config.llm.concurrency = 1;              // the files in order, so scripts are deterministic
     result.findings = {shell_finding()};
@@ -489,7 +489,7 @@ TEST_CASE("refine loop: an intent check that could not run on the candidate keep
     Run r;
     r.config.refine.max_rounds = 1;
     r.result.findings.push_back(intent);
-    r.result.tools.push_back({"codegate-intent", "", "ok", ""});
+    r.result.tools.push_back({"codegate-intent", "", ToolStatus::ok, ""});
     r.verifier.answer = [](const std::map<std::string, std::string>& files) {
       refine::Verification out;
       for (const auto& [path, content] : files) out.failing[path] = judge(path, content);
@@ -506,7 +506,7 @@ TEST_CASE("refine loop: an intent check that could not run on the candidate keep
   SUBCASE("run on the candidate: its verdict counts") {
     Run r;
     r.result.findings.push_back(intent);
-    r.result.tools.push_back({"codegate-intent", "", "ok", ""});
+    r.result.tools.push_back({"codegate-intent", "", ToolStatus::ok, ""});
     r.verifier.answer = [](const std::map<std::string, std::string>& files) {
       refine::Verification out;
       for (const auto& [path, content] : files) out.failing[path] = judge(path, content);
@@ -563,7 +563,7 @@ TEST_CASE("refine: delivery of the accepted revision") {
   SUBCASE("patch") {
     Run r;
     util::TempDir out("codegate-refine-patch");
-    r.config.refine.fix = "patch";
+    r.config.refine.fix = FixMode::patch;
     r.config.refine.patch_file = out.path() + "/fix.patch";
     r.llm.replies = {code(k_fixed)};
     r.run();
@@ -578,7 +578,7 @@ TEST_CASE("refine: delivery of the accepted revision") {
   }
   SUBCASE("push without a target falls back to suggestions") {
     Run r;
-    r.config.refine.fix = "push";
+    r.config.refine.fix = FixMode::push;
     r.llm.replies = {code(k_fixed)};
     r.run();
     CHECK(r.result.notes ==
@@ -589,7 +589,7 @@ TEST_CASE("refine: delivery of the accepted revision") {
   }
   SUBCASE("push to an impossible target falls back to suggestions") {
     Run r;
-    r.config.refine.fix = "push";
+    r.config.refine.fix = FixMode::push;
     r.llm.replies = {code(k_fixed)};
     git::PushTarget fork;
     fork.impossible =

@@ -65,7 +65,7 @@ TEST_CASE("SARIF report has one run per tool that ran, reported results only, CW
 
 TEST_CASE("SARIF security-severity follows the highest Bandit severity seen for the rule") {
   CheckResult result;
-  result.tools = {{"bandit", "1.6.2", "ok", ""}};
+  result.tools = {{"bandit", "1.6.2", ToolStatus::ok, ""}};
   for (const char* severity : {"LOW", "MEDIUM"}) {
     Finding f;
     f.tool = "bandit";

@@ -1,0 +1,31 @@
+#include "registry/registry.h"
+
+#include "analyzers/bandit_analyzer.h"
+#include "analyzers/pylint_analyzer.h"
+#include "intent/intent_analyzer.h"
+
+namespace codegate {
+
+const std::vector<const Analyzer*>& analyzers() {
+  // One line per analyzer; the order is the order of the reports' tool lists and SARIF runs.
+  static const std::vector<const Analyzer*> all = {
+      &pylint_analyzer(),
+      &bandit_analyzer(),
+      &intent_analyzer(),
+  };
+  return all;
+}
+
+const Analyzer* analyzer_for(const Finding& finding) {
+  for (const Analyzer* analyzer : analyzers())
+    if (analyzer->owns(finding)) return analyzer;
+  return nullptr;
+}
+
+const Analyzer* analyzer_named(std::string_view name) {
+  for (const Analyzer* analyzer : analyzers())
+    if (analyzer->name() == name) return analyzer;
+  return nullptr;
+}
+
+} // namespace codegate

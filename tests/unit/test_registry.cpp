@@ -1,0 +1,61 @@
+#include <doctest/doctest.h>
+
+#include <set>
+#include <string>
+
+#include "core/check_result.h"
+#include "core/policies.h"
+#include "registry/registry.h"
+
+using namespace codegate;
+
+namespace {
+Finding finding(const std::string& tool, const std::string& rule_id) {
+  Finding f;
+  f.tool = tool;
+  f.rule_id = rule_id;
+  return f;
+}
+} // namespace
+
+TEST_CASE("the registry lists Pylint, Bandit and the intent check in the reports' order, each name once") {
+  std::vector<std::string> names;
+  for (const Analyzer* analyzer : analyzers()) names.emplace_back(analyzer->name());
+  CHECK(names == std::vector<std::string>{"pylint", "bandit", "codegate-intent"});
+  for (const auto& name : names) CHECK(analyzer_named(name)->name() == name);
+  CHECK(analyzer_named("codegate") == nullptr);
+}
+
+TEST_CASE("each finding belongs to the analyzer that produced it; codegate's own checks to none") {
+  CHECK(analyzer_for(finding("pylint", "E0602"))->name() == "pylint");
+  CHECK(analyzer_for(finding("bandit", "B602"))->name() == "bandit");
+  CHECK(analyzer_for(finding("codegate", "intent-mismatch"))->name() == "codegate-intent");
+  CHECK(analyzer_for(finding("codegate", "missing-docstring"))->name() == "codegate-intent");
+  CHECK(analyzer_for(finding("codegate", "not-analysed")) == nullptr);
+  CHECK(analyzer_for(finding("ruff", "F401")) == nullptr);
+}
+
+TEST_CASE("only tool analyzers take part in the baseline, and only Bandit is a SAST scanner") {
+  CHECK(analyzer_named("pylint")->in_baseline());
+  CHECK(analyzer_named("bandit")->in_baseline());
+  CHECK_FALSE(analyzer_named("codegate-intent")->in_baseline());
+  CHECK(analyzer_named("bandit")->sast_scanner()->id == "bandit");
+  CHECK_FALSE(analyzer_named("pylint")->sast_scanner());
+  // Pylint always gets an rcfile: an empty one when the project has none.
+  auto rc = analyzer_named("pylint")->config_file(std::nullopt);
+  REQUIRE(rc);
+  CHECK(rc->name == "pylintrc");
+  CHECK(rc->content.empty());
+  CHECK_FALSE(analyzer_named("bandit")->config_file(std::nullopt));
+}
+
+TEST_CASE("every choice has one name table that round-trips") {
+  for (const auto& name : fix_mode_names()) CHECK(to_string(*parse_fix_mode(name)) == name);
+  for (const auto& name : docstring_policy_names()) CHECK(to_string(*parse_docstring_policy(name)) == name);
+  for (const auto& name : intent_fail_on_names()) CHECK(to_string(*parse_intent_fail_on(name)) == name);
+  CHECK(fix_mode_names() == std::vector<std::string>{"none", "patch", "apply", "commit", "push", "suggest"});
+  CHECK(docstring_policy_names() == std::vector<std::string>{"public", "all", "none"});
+  CHECK(to_string(ToolStatus::not_run).empty());
+  CHECK(parse_tool_status("unavailable") == ToolStatus::unavailable);
+  CHECK_FALSE(parse_fix_mode("Patch"));
+}
