@@ -35,6 +35,7 @@ constexpr std::pair<int, std::string_view> k_cwe_names[] = {
     {605, "Multiple Binds to the Same Port"},
     {703, "Improper Check or Handling of Exceptional Conditions"},
     {732, "Incorrect Permission Assignment for Critical Resource"},
+    {838, "Inappropriate Encoding for Output Context"},
 };
 
 // Bandit reports every blacklist check with the test name "blacklist"; its documentation names
@@ -77,6 +78,7 @@ constexpr std::pair<std::string_view, std::string_view> k_bandit_blacklist_names
     {"B411", "import_xmlrpclib"},
     {"B412", "import_httpoxy"},
     {"B413", "import_pycrypto"},
+    {"B415", "import_pyghmi"},
 };
 
 std::string_view bandit_blacklist_name(std::string_view test_id) {
