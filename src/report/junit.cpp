@@ -4,7 +4,6 @@
 // validates against a vendored copy), the dialect all of those readers accept.
 
 #include <map>
-#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
