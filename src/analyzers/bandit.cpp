@@ -4,7 +4,10 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
 #include <future>
+#include <limits>
+#include <optional>
 
 #include "analyzers/cwe_table.h"
 #include "analyzers/tool_process.h"
@@ -22,6 +25,32 @@ constexpr std::string_view k_syntax_error = "syntax error while parsing AST from
 std::string string_member(const rapidjson::Value& object, const char* name) {
   auto it = object.FindMember(name);
   return it != object.MemberEnd() && it->value.IsString() ? it->value.GetString() : "";
+}
+
+// Bandit >= 1.7.5 prints `issue_cwe: {"id": 78, "link": ...}` (id 0 or an empty object: none).
+std::optional<int> issue_cwe(const rapidjson::Value& result) {
+  auto it = result.FindMember("issue_cwe");
+  if (it == result.MemberEnd() || !it->value.IsObject()) return std::nullopt;
+  auto id = it->value.FindMember("id");
+  if (id == it->value.MemberEnd() || !id->value.IsInt() || id->value.GetInt() <= 0) return std::nullopt;
+  return id->value.GetInt();
+}
+
+// Bandit >= 1.7's 0-based `col_offset` / `end_col_offset` as a 1-based column; `missing` when
+// absent (1.6) or no column can be.
+int one_based_column(const rapidjson::Value& result, const char* name, int missing) {
+  auto it = result.FindMember(name);
+  if (it == result.MemberEnd() || !it->value.IsInt()) return missing;
+  int column = it->value.GetInt();
+  return column >= 0 && column < std::numeric_limits<int>::max() ? column + 1 : missing;
+}
+
+// "1.7.10" >= 1.7; false for anything that is not a version.
+bool reads_toml_config(const std::string& version) {
+  int major = 0;
+  int minor = 0;
+  if (std::sscanf(version.c_str(), "%d.%d", &major, &minor) != 2) return false;
+  return major > 1 || (major == 1 && minor >= 7);
 }
 
 } // namespace
@@ -54,19 +83,25 @@ BanditReport parse_bandit_json(const std::string& json) {
     f.tool = "bandit";
     f.rule_id = string_member(result, "test_id");
     f.rule_name = string_member(result, "test_name");
-    f.cwe = bandit_cwe(f.rule_id);
+    // Bandit's own CWE where it prints one; the table (the same assignments, checked in a test)
+    // for Bandit 1.6, which prints none.
+    f.cwe = issue_cwe(result);
+    if (!f.cwe) f.cwe = bandit_cwe(f.rule_id);
     f.tool_severity = string_member(result, "issue_severity");
     f.confidence = string_member(result, "issue_confidence");
     f.level = bandit_level(f.tool_severity);
     f.path = normalise_tool_path(string_member(result, "filename"));
     auto line = result.FindMember("line_number");
     f.line = line != result.MemberEnd() && line->value.IsInt() ? std::max(1, line->value.GetInt()) : 1;
-    f.column = 1;
+    f.column = one_based_column(result, "col_offset", 1);
     auto range = result.FindMember("line_range");
     if (range != result.MemberEnd() && range->value.IsArray() && !range->value.Empty()) {
       const auto& last = range->value[range->value.Size() - 1];
       if (last.IsInt() && last.GetInt() > f.line) f.end_line = last.GetInt();
     }
+    // The end column belongs to the last line of the range; on the first line it must lie past the start.
+    f.end_column = one_based_column(result, "end_col_offset", 0);
+    if (f.end_line == 0 && f.end_column <= f.column) f.end_column = 0;
     f.message = string_member(result, "issue_text");
     f.help_uri = string_member(result, "more_info");
     report.findings.push_back(std::move(f));
@@ -88,13 +123,22 @@ AnalyzerOutput run_bandit(const AnalyzerInput& input, const BanditConfig& config
   // itself (analyzers/suppression_comments.h), so a change cannot silence its own findings unseen.
   ToolCommand command{"bandit",   k_install_hint,         {"--format", "json", "--ignore-nosec"}, input.files,
                       input.root, config.timeout_seconds, "bandit.timeout"};
-  if (!input.config_file.empty()) {
+  // A TOML configuration ([tool.bandit] in pyproject.toml) needs Bandit >= 1.7, so only then is
+  // the version asked for before the run; 1.6 would read the file as YAML and fail.
+  std::string known_version;
+  bool toml_config = input.config_file.size() > 5 && input.config_file.ends_with(".toml");
+  if (toml_config) known_version = tool_version("bandit", config.timeout_seconds);
+  if (!input.config_file.empty() && (!toml_config || reads_toml_config(known_version))) {
     command.options.push_back("--configfile");
     command.options.push_back(input.config_file);
+  } else if (toml_config) {
+    output.notes.push_back("bandit " + known_version +
+                           " cannot read [tool.bandit] from pyproject.toml (Bandit 1.7 can); it ran without it");
   }
   command.options.insert(command.options.end(), input.extra_args.begin(), input.extra_args.end());
 
-  auto version = std::async(std::launch::async, tool_version, "bandit", config.timeout_seconds);
+  auto version = toml_config ? std::async(std::launch::deferred, [known_version] { return known_version; })
+                             : std::async(std::launch::async, tool_version, "bandit", config.timeout_seconds);
   // Bandit looks at one file at a time, so batches give exactly the findings of one run.
   for (const auto& result : run_tool(command)) {
     // Bandit exits 1 when it found issues; anything else but 0 is a failure of Bandit itself.

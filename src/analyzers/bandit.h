@@ -1,5 +1,6 @@
 #pragma once
-// Bandit (Debian package `bandit`, 1.6.2) run once over the changed files, JSON output parsed.
+// Bandit (Debian package `bandit`: 1.6.2 on Debian 12, 1.7.10 on Debian 13) run once over the
+// changed files, JSON output parsed.
 
 #include <string>
 
@@ -22,7 +23,8 @@ struct BanditReport {
   std::vector<Finding> findings;
   std::vector<BanditScanError> errors; // files Bandit could not scan
 };
-// Parses Bandit's `-f json` report. Throws ToolError on malformed input.
+// Parses Bandit's `-f json` report of 1.6 or 1.7 (1.7: `issue_cwe`, columns). Throws ToolError on
+// malformed input.
 BanditReport parse_bandit_json(const std::string& json);
 
 // HIGH -> error, MEDIUM -> warning, LOW -> note.

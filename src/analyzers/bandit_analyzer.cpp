@@ -49,6 +49,7 @@ constexpr std::pair<std::string_view, std::string_view> k_bandit_blacklist_names
     {"B411", "import_xmlrpclib"},
     {"B412", "import_httpoxy"},
     {"B413", "import_pycrypto"},
+    {"B415", "import_pyghmi"},
 };
 
 std::string_view bandit_blacklist_name(std::string_view test_id) {

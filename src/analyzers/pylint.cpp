@@ -49,13 +49,22 @@ Level pylint_level(const std::string& type) {
 
 std::vector<Finding> parse_pylint_json(const std::string& json) {
   rapidjson::Document doc = util::parse_json(json);
-  if (doc.HasParseError() || !doc.IsArray()) throw ToolError("Pylint printed output that is not its JSON report");
+  if (doc.HasParseError()) throw ToolError("Pylint printed output that is not its JSON report");
+  // `json` (Pylint 2 and 3) is the list of messages; Pylint 3's `json2` wraps the same fields
+  // (`messageId` for `message-id`) in {"messages": [...], "statistics": {...}}.
+  const rapidjson::Value* messages = &doc;
+  if (doc.IsObject()) {
+    auto it = doc.FindMember("messages");
+    if (it != doc.MemberEnd()) messages = &it->value;
+  }
+  if (!messages->IsArray()) throw ToolError("Pylint printed output that is not its JSON report");
   std::vector<Finding> findings;
-  for (const auto& message : doc.GetArray()) {
+  for (const auto& message : messages->GetArray()) {
     if (!message.IsObject()) throw ToolError("Pylint printed a JSON report with a non-object message");
     Finding f;
     f.tool = "pylint";
     f.rule_id = string_member(message, "message-id");
+    if (f.rule_id.empty()) f.rule_id = string_member(message, "messageId");
     f.rule_name = string_member(message, "symbol");
     f.tool_severity = string_member(message, "type");
     f.level = pylint_level(f.tool_severity);

@@ -1,5 +1,6 @@
 #pragma once
-// Pylint (Debian package `pylint`, 2.16) run once over the changed files, JSON output parsed.
+// Pylint (Debian package `pylint`: 2.16 on Debian 12, 3.3 on Debian 13) run once over the changed
+// files, JSON output parsed.
 
 #include <string>
 
@@ -12,7 +13,9 @@ namespace codegate {
 // JSON report (with the tail of its stderr and the package to install).
 AnalyzerOutput run_pylint(const AnalyzerInput& input, const PylintConfig& config);
 
-// Parses Pylint's `--output-format=json` report. Throws ToolError on malformed input.
+// Parses Pylint's `--output-format=json` report (2.x and 3.x), or 3.x's `json2` (the same fields in an
+// object; no more than codegate reads, so run_pylint asks every version for `json`). Throws
+// ToolError on malformed input.
 std::vector<Finding> parse_pylint_json(const std::string& json);
 
 // The documentation page of a message: "https://pylint.readthedocs.io/.../warning/eval-used.html".

@@ -30,6 +30,7 @@ constexpr std::pair<int, std::string_view> k_cwe_names[] = {
     {605, "Multiple Binds to the Same Port"},
     {703, "Improper Check or Handling of Exceptional Conditions"},
     {732, "Incorrect Permission Assignment for Critical Resource"},
+    {838, "Inappropriate Encoding for Output Context"},
 };
 
 } // namespace

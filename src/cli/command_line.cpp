@@ -50,8 +50,10 @@ CommandLine parse_command_line(int argc, char** argv) {
   check->add_option("--sarif", o.sarif_file, "Write SARIF 2.1.0 to FILE");
   check->add_option("--json", o.json_file, "Write the JSON report to FILE");
   check->add_option("--markdown", o.markdown_file, "Write the Markdown summary to FILE");
+  check->add_option("--junit", o.junit_file, "Write JUnit XML to FILE (a test case per checked file)");
+  check->add_option("--rdjson", o.rdjson_file, "Write reviewdog's Diagnostic Format (rdjson) to FILE");
   check->add_option("--format", o.format, "Report printed on stdout")
-      ->check(CLI::IsMember({"text", "json", "sarif", "markdown"}))
+      ->check(CLI::IsMember({"text", "json", "sarif", "markdown", "rdjson"}))
       ->capture_default_str();
   check->add_option("--jobs", o.jobs, "Parallel Pylint processes (default: configuration, else the core count)")
       ->check(CLI::Range(1, 256));

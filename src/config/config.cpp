@@ -14,11 +14,12 @@ namespace {
 
 class Parser {
 public:
-  explicit Parser(std::string name) : name_(std::move(name)) {}
+  explicit Parser(std::string name, LocateInSource locate = {}) : name_(std::move(name)), locate_(std::move(locate)) {}
 
   [[noreturn]] void fail(const YAML::Node& node, const std::string& message) const {
     const auto mark = node.Mark();
     if (mark.is_null()) throw UsageError(name_ + ": " + message);
+    if (locate_) throw UsageError(locate_(mark.line, mark.column) + ": " + message);
     throw UsageError(name_ + ":" + std::to_string(mark.line + 1) + ":" + std::to_string(mark.column + 1) + ": " +
                      message);
   }
@@ -91,6 +92,7 @@ public:
 
 private:
   std::string name_;
+  LocateInSource locate_; // set: the YAML was converted from another file (config/pyproject.cpp)
 };
 
 std::set<std::string> names(const std::vector<std::string>& list) { return {list.begin(), list.end()}; }
@@ -120,10 +122,12 @@ void apply_fail_level(Config& config, const std::string& text) {
   config.fail_level_none = false;
 }
 
-Config parse_config(const std::string& text, const std::string& name) {
+Config parse_config(const std::string& text, const std::string& name) { return parse_config(text, name, {}); }
+
+Config parse_config(const std::string& text, const std::string& name, const LocateInSource& locate) {
   Config config;
   config.source = name;
-  Parser p(name);
+  Parser p(name, locate);
   YAML::Node root;
   try {
     root = YAML::Load(text);

@@ -1,6 +1,7 @@
 #pragma once
 // .codegate.yml as a typed value. Every key is optional; defaults are what a new user gets.
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -96,6 +97,11 @@ struct Config {
 
 // Parses YAML text; `name` is used in errors ("name:3:5: ..."). Throws UsageError.
 Config parse_config(const std::string& text, const std::string& name);
+// Where a position of YAML text converted from another file is in that file ("pyproject.toml:4:8");
+// line and column 0-based, as yaml-cpp counts them.
+using LocateInSource = std::function<std::string(int line, int column)>;
+// parse_config for YAML converted from another file (config/pyproject.h): errors name its places.
+Config parse_config(const std::string& text, const std::string& name, const LocateInSource& locate);
 
 FilterMode parse_filter_mode(const std::string& text); // throws UsageError naming the choices
 // "none" sets fail_level_none; otherwise sets fail_level. Throws UsageError.

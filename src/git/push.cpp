@@ -9,6 +9,11 @@
 
 #include "git/handles.h"
 
+// libgit2 1.8 moved git_error_clear to the sys headers (Debian 13 ships 1.9, Debian 12 1.5).
+#if LIBGIT2_VER_MAJOR > 1 || (LIBGIT2_VER_MAJOR == 1 && LIBGIT2_VER_MINOR >= 8)
+#include <git2/sys/errors.h>
+#endif
+
 namespace codegate::git {
 namespace {
 

@@ -139,6 +139,7 @@ ExitCode run_check(const CheckOptions& given, const ci::CiContext& ci) {
   }
   result.checked_files = checked;
   result.notes = skipped_notes(std::move(skipped));
+  result.notes.insert(result.notes.end(), trusted.notes.begin(), trusted.notes.end());
 
   if (files.empty()) {
     result.notes.push_back("no Python files changed");

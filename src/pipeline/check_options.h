@@ -23,7 +23,9 @@ struct CheckOptions {
   std::string sarif_file;
   std::string json_file;
   std::string markdown_file;
-  std::string format = "text"; // what goes to stdout: text | json | sarif | markdown
+  std::string junit_file;
+  std::string rdjson_file;
+  std::string format = "text"; // what goes to stdout: text | json | sarif | markdown | rdjson
   std::optional<int> jobs;
   std::vector<std::string> paths; // restrict the check to these files
   std::string llm_model;

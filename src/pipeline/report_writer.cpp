@@ -21,6 +21,8 @@ void write_reports(const CheckResult& result, const CheckOptions& options, const
   if (!options.sarif_file.empty()) write(options.sarif_file, render_sarif(result));
   if (!options.json_file.empty()) write(options.json_file, render_json(result));
   if (!options.markdown_file.empty()) write(options.markdown_file, render_markdown(result));
+  if (!options.junit_file.empty()) write(options.junit_file, render_junit(result));
+  if (!options.rdjson_file.empty()) write(options.rdjson_file, render_rdjson(result));
 
   std::string out;
   if (options.format == "json")
@@ -29,6 +31,8 @@ void write_reports(const CheckResult& result, const CheckOptions& options, const
     out = render_sarif(result);
   else if (options.format == "markdown")
     out = render_markdown(result);
+  else if (options.format == "rdjson")
+    out = render_rdjson(result);
   else
     out = render_text(result, util::stdout_colour());
   // The GitHub runner executes stdout lines shaped like `::command::`: a file name or a tool's

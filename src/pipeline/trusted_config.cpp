@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "config/pyproject.h"
 #include "core/error.h"
 #include "util/files.h"
 
@@ -20,6 +21,8 @@ constexpr RcCandidate k_pylint_rc_candidates[] = {
 };
 
 std::string base_name(const std::string& path) { return std::filesystem::path(path).filename().string(); }
+
+bool is_toml(const std::string& path) { return std::filesystem::path(path).extension() == ".toml"; }
 
 std::optional<ToolConfigFile> read_tool_config(const git::Snapshot& source, const std::string& path,
                                                const std::string& key) {
@@ -44,14 +47,36 @@ TrustedConfig load_trusted_config(const git::Snapshot& source, const std::string
       name = source.describe() + ":" + explicit_config;
     }
     if (!text) throw UsageError("configuration file '" + name + "' does not exist; fix --config or leave it out");
-    trusted.config = parse_config(*text, explicit_config);
+    if (is_toml(explicit_config)) {
+      auto config = parse_pyproject_config(*text, explicit_config);
+      if (!config) throw UsageError("'" + name + "' has no [tool.codegate] table; add one or fix --config");
+      trusted.config = std::move(*config);
+    } else {
+      trusted.config = parse_config(*text, explicit_config);
+    }
     trusted.config.source = name;
   } else {
+    const char* found = nullptr;
     for (const char* candidate : {".codegate.yml", ".codegate.yaml"}) {
       if (auto text = source.read(candidate)) {
         trusted.config = parse_config(*text, candidate);
         trusted.config.source = source.describe() + ":" + candidate;
+        found = candidate;
         break;
+      }
+    }
+    // pyproject.toml's [tool.codegate], from the same trusted snapshot. It is not parsed when a
+    // .codegate.yml exists: the file belongs to other tools too and must not fail a run it does
+    // not configure.
+    auto pyproject = source.read("pyproject.toml");
+    if (pyproject && mentions_codegate_table(*pyproject)) {
+      if (found != nullptr) {
+        if (pyproject->find("tool.codegate") != std::string::npos)
+          trusted.notes.push_back("pyproject.toml's [tool.codegate] was ignored: " + std::string(found) +
+                                  " takes precedence");
+      } else if (auto config = parse_pyproject_config(*pyproject, "pyproject.toml")) {
+        trusted.config = std::move(*config);
+        trusted.config.source = source.describe() + ":pyproject.toml";
       }
     }
   }
@@ -68,8 +93,14 @@ TrustedConfig load_trusted_config(const git::Snapshot& source, const std::string
       }
     }
   }
-  if (!config.bandit.config.empty())
+  if (!config.bandit.config.empty()) {
     trusted.bandit_config = read_tool_config(source, config.bandit.config, "bandit.config");
+  } else if (auto pyproject = source.read("pyproject.toml");
+             pyproject && pyproject->find("[tool.bandit") != std::string::npos) {
+    // Bandit >= 1.7 reads [tool.bandit] from a .toml file given with -c; run_bandit leaves it out
+    // for an older Bandit, which would parse it as YAML.
+    trusted.bandit_config = ToolConfigFile{"pyproject.toml", *pyproject, source.describe() + ":pyproject.toml"};
+  }
   return trusted;
 }
 

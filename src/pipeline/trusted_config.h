@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "config/config.h"
 #include "git/snapshot.h"
@@ -21,6 +22,7 @@ struct TrustedConfig {
   Config config;
   std::optional<ToolConfigFile> pylint_rc;
   std::optional<ToolConfigFile> bandit_config;
+  std::vector<std::string> notes; // for every report ("pyproject.toml's [tool.codegate] was ignored: ...")
 };
 
 // `explicit_config`: the --config path (empty: .codegate.yml / .codegate.yaml in `source`).

@@ -15,5 +15,9 @@ std::string render_json(const CheckResult& result);
 std::string render_sarif(const CheckResult& result);
 // A summary ready to post as a pull-request comment.
 std::string render_markdown(const CheckResult& result);
+// JUnit XML (Jenkins xUnit junit-10.xsd): a test case per checked file, a failure per failing finding.
+std::string render_junit(const CheckResult& result);
+// reviewdog's Diagnostic Format (rdjson): the reported findings as reviewdog diagnostics.
+std::string render_rdjson(const CheckResult& result);
 
 } // namespace codegate

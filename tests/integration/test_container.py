@@ -1,11 +1,13 @@
 """The container image as GitHub Actions runs it.
 
-scripts/container-test bootstraps a Debian base with debootstrap, builds the image from the
-repository's Dockerfile with `buildah bud --isolation chroot` (which compiles codegate and runs
-the unit tests inside), and runs the image's entry point with the environment the Actions runner
-sets for a docker action, on a sample pull request in a workspace owned by another uid. The script
-checks the exit code, annotations, outputs, job summary and SARIF file; this suite also serves the
-GitHub API locally and checks that the container posted the summary and the review.
+scripts/container-test bootstraps the Debian 13 base with debootstrap, builds the image from the
+repository's Dockerfile with `buildah bud --isolation chroot` (which compiles the binary only),
+and runs the image's entry point with the environment the Actions runner sets for a docker action,
+on a sample pull request in a workspace owned by another uid. The script checks the exit code,
+annotations, outputs, job summary and SARIF file, then runs the integration suite's core cases
+inside the image (Pylint 3.3, Bandit 1.7.10; golden/debian13/) and installs the .deb of
+scripts/package into a clean Debian 12; this suite also serves the GitHub API locally and checks
+that the container posted the summary and the review.
 
 Needs root on Debian 12 (as CI runs). The first run takes minutes (bootstrap, apt, compile);
 later runs reuse the cached base and image layers. CODEGATE_SKIP_CONTAINER_TEST=1 skips it.
