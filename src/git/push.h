@@ -19,6 +19,14 @@ struct PushCredentials {
   bool allow_plain_http = false;
 };
 
+struct PushTarget {
+  std::string remote = "origin"; // CODEGATE_PUSH_REMOTE, else origin
+  std::string branch;            // empty: no branch could be told
+  std::string branch_source;     // where the branch name came from, for messages
+  std::optional<git::PushCredentials> credentials;
+  std::string impossible; // set: why a push cannot work here (the fallback's reason)
+};
+
 struct PushRequest {
   std::string remote = "origin";              // a configured remote's name, or a URL or path
   std::string commit_sha;                     // what to push

@@ -14,6 +14,7 @@
 #include "pipeline/baseline.h"
 #include "pipeline/change.h"
 #include "pipeline/python_files.h"
+#include "pipeline/refine_step.h"
 #include "pipeline/report_writer.h"
 #include "pipeline/size_limit.h"
 #include "pipeline/skipped_notes.h"
@@ -21,7 +22,6 @@
 #include "pipeline/workspace.h"
 #include "platform/ci_revisions.h"
 #include "platform/publish.h"
-#include "refine/refine.h"
 #include "util/glob.h"
 #include "util/log.h"
 #include "util/strings.h"
@@ -171,15 +171,15 @@ ExitCode run_check(const CheckOptions& given) {
   if (result.baseline_applied && workspace) apply_baseline(baseline, result.findings, workspace->sources());
   decide(result, config);
   if (result.failed && config.refine.fix != "none" && workspace) {
-    run_refine(result, {.repo = repo,
-                        .changes = change.changes,
-                        .analysed = *change.analysed,
-                        .workspace = *workspace,
-                        .trusted = trusted,
-                        .options = options,
-                        .jobs = jobs,
-                        .budget = &llm_budget,
-                        .baseline = &baseline});
+    run_refine_step(result, {.repo = repo,
+                             .changes = change.changes,
+                             .analysed = *change.analysed,
+                             .workspace = *workspace,
+                             .trusted = trusted,
+                             .options = options,
+                             .jobs = jobs,
+                             .budget = llm_budget,
+                             .baseline = &baseline});
   }
   write_reports(result, options);
   publish(result, change.changes, options, config.http);

@@ -8,7 +8,6 @@
 #include "git/buffer_diff.h"
 #include "git/commit.h"
 #include "git/push.h"
-#include "refine/push_target.h"
 #include "util/files.h"
 #include "util/log.h"
 
@@ -202,12 +201,16 @@ DeliveryOutcome deliver(const std::vector<FileFix>& fixes, const std::string& mo
       out.mode = "commit";
     }
   } else if (mode == "push") {
-    PushTarget target = push_target(input.env, git::head_state(input.repo));
     auto fall_back = [&](const std::string& why) {
       out.notes.push_back("refine: not pushed: " + why + "; the fixes are offered as suggestions instead");
       util::warn("refine: not pushed: " + why);
       out.mode = "suggest";
     };
+    if (!input.push_target) {
+      fall_back("no push target was given");
+      return out;
+    }
+    const git::PushTarget& target = *input.push_target;
     if (!target.impossible.empty()) {
       fall_back(target.impossible);
       return out;

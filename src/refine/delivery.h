@@ -3,6 +3,7 @@
 // analysed head, a push of that commit, or suggestions for the reporters. Commit and push fall
 // back (to a patch, to suggestions) with the reason in a note rather than fail the run.
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -11,8 +12,8 @@
 #include "core/change_set.h"
 #include "core/file_fix.h"
 #include "core/finding.h"
+#include "git/push.h"
 #include "git/repository.h"
-#include "platform/ci_environment.h"
 
 namespace codegate::refine {
 
@@ -22,11 +23,11 @@ inline constexpr std::string_view k_refined_trailer = "Codegate-Refined";
 
 struct DeliveryInput {
   const git::Repository& repo;
-  const ChangeSet& changes;             // head_sha: the commit a fix commit builds on
-  const RefineConfig& config;           // author, patch file
-  const std::vector<Finding>& findings; // with fix_status set, for the commit message
-  platform::EnvLookup env;              // push target and token
-  std::string patch_file;               // where `patch` writes (resolved against the current directory)
+  const ChangeSet& changes;                   // head_sha: the commit a fix commit builds on
+  const RefineConfig& config;                 // author, patch file
+  const std::vector<Finding>& findings;       // with fix_status set, for the commit message
+  std::optional<git::PushTarget> push_target; // push: where and with which token; nullopt: no push
+  std::string patch_file;                     // where `patch` writes (resolved against the current directory)
 };
 
 struct DeliveryOutcome {

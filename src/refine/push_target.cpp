@@ -5,8 +5,8 @@
 
 namespace codegate::refine {
 
-PushTarget push_target(const platform::EnvLookup& env, const git::HeadState& head) {
-  PushTarget target;
+git::PushTarget push_target(const platform::EnvLookup& env, const git::HeadState& head) {
+  git::PushTarget target;
   target.remote = platform::env_or(env, "CODEGATE_PUSH_REMOTE", "origin");
 
   struct Source {

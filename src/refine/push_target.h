@@ -11,20 +11,12 @@
 
 namespace codegate::refine {
 
-struct PushTarget {
-  std::string remote = "origin"; // CODEGATE_PUSH_REMOTE, else origin
-  std::string branch;            // empty: no branch could be told
-  std::string branch_source;     // where the branch name came from, for messages
-  std::optional<git::PushCredentials> credentials;
-  std::string impossible; // set: why a push cannot work here (the fallback's reason)
-};
-
 // The branch, first found: CODEGATE_PUSH_BRANCH; GITHUB_HEAD_REF (a GitHub pull request's head
 // branch); CI_MERGE_REQUEST_SOURCE_BRANCH_NAME (a GitLab merge request's); CI_COMMIT_BRANCH (a
 // GitLab branch pipeline); GITHUB_REF_NAME when GITHUB_REF is a branch (a GitHub push); else the
 // branch checked out. The token: CODEGATE_PUSH_TOKEN (user CODEGATE_PUSH_USER, default
 // x-access-token), GITHUB_TOKEN (x-access-token), GITLAB_TOKEN (oauth2). A GitHub pull request
 // from a fork, or a GitLab merge request from another project, makes the push impossible.
-PushTarget push_target(const platform::EnvLookup& env, const git::HeadState& head);
+git::PushTarget push_target(const platform::EnvLookup& env, const git::HeadState& head);
 
 } // namespace codegate::refine

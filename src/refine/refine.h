@@ -2,15 +2,17 @@
 // Stage 6: the generate-verify-refine loop. The LLM proposes revised files; the same gate re-checks
 // them; a revision survives only when strictly better; the result goes where --fix says.
 
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+
+#include "config/config.h"
 #include "core/change_set.h"
 #include "core/check_result.h"
-#include "filter/baseline.h"
+#include "git/push.h"
 #include "git/repository.h"
-#include "git/snapshot.h"
-#include "pipeline/check_options.h"
-#include "pipeline/trusted_config.h"
-#include "pipeline/workspace.h"
-#include "platform/ci_environment.h"
+#include "refine/verifier.h"
 
 namespace codegate {
 
@@ -19,21 +21,24 @@ class Budget;
 class LlmClient;
 } // namespace llm
 
+struct RefineOptions {
+  bool in_ci = false;  // relative knowledge paths resolve against the cache directory, not the checkout
+  std::string log_dir; // --log-dir: one record per file and round; empty: none
+  // --fix push: where the fix commit goes (git/push.h); nullopt falls back to suggestions.
+  std::optional<git::PushTarget> push_target;
+};
+
 struct RefineContext {
-  const git::Repository& repo;
-  const ChangeSet& changes;
-  const git::Snapshot& analysed; // the head commit (or the index) the gate analysed
-  Workspace& workspace;          // the analysed files; the loop works on copies
-  const TrustedConfig& trusted;  // config.refine says the mode, rounds and targets
-  const CheckOptions& options;
-  int jobs = 1;
-  // Seams for tests: the push target and token come from `env`; `client` (when set) answers the
-  // repair prompts instead of the one config.llm describes.
-  platform::EnvLookup env = platform::process_environment();
-  llm::LlmClient* client = nullptr;
-  llm::Budget* budget = nullptr; // the run's LLM budget; null: one from config.llm.budget_*
-  // The base's findings: a candidate is judged with the same baseline as the original.
-  const Baseline* baseline = nullptr;
+  const git::Repository& repo;                       // the head commit's trailer; delivery
+  const ChangeSet& changes;                          // head_sha: what a fix commit builds on
+  const Config& config;                              // config.refine says the mode, rounds and targets
+  const std::map<std::string, std::string>& sources; // the analysed bytes of the checked files
+  refine::Verifier& verifier;                        // the gate's verdict on candidates
+  llm::Budget& budget;                               // the run's LLM budget
+  // The client that answers the repair prompts, asked for only when there is something to refine
+  // (making one may warn about the configuration); null with `why_not` set when there is none.
+  std::function<llm::LlmClient*(std::string& why_not)> client;
+  RefineOptions options;
 };
 
 // Refines the files whose findings fail the gate; records the outcome in `result` (fixes,

@@ -231,8 +231,12 @@ TEST_CASE("deliver commit: on the checked-out branch, working tree and index fol
   std::vector<Finding> findings = {f};
   std::string original = *util::read_file(fx.work.path() + "/lib/shell.py");
   std::vector<FileFix> fixes = {{"lib/shell.py", original, "fixed = True\n", 1, {"fp"}}};
-  refine::DeliveryInput input{
-      r, changes, config, findings, platform::map_environment({}), fx.work.path() + "/../p.patch"};
+  refine::DeliveryInput input{r,
+                              changes,
+                              config,
+                              findings,
+                              refine::push_target(platform::map_environment({}), git::head_state(r)),
+                              fx.work.path() + "/../p.patch"};
 
   refine::DeliveryOutcome out = refine::deliver(fixes, "push", input);
   CHECK(out.mode == "push");
@@ -258,7 +262,7 @@ TEST_CASE("deliver: commit falls back to a patch for a dirty file; apply refuses
   std::string original = *util::read_file(fx.work.path() + "/lib/shell.py");
   std::vector<FileFix> fixes = {{"lib/shell.py", original, "fixed = True\n", 1, {}}};
   std::string patch = fx.work.path() + "/../dirty.patch";
-  refine::DeliveryInput input{r, changes, config, findings, platform::map_environment({}), patch};
+  refine::DeliveryInput input{r, changes, config, findings, std::nullopt, patch};
 
   fx.work.write("lib/shell.py", original + "# my local edit\n");
   refine::DeliveryOutcome committed = refine::deliver(fixes, "commit", input);
@@ -292,7 +296,12 @@ TEST_CASE("deliver push falls back to suggestions when the push cannot happen") 
   std::string original = *util::read_file(fx.work.path() + "/lib/shell.py");
   std::vector<FileFix> fixes = {{"lib/shell.py", original, "fixed = True\n", 1, {}}};
   refine::DeliveryInput input{
-      r, changes, config, findings, platform::map_environment({{"CODEGATE_PUSH_BRANCH", "absent"}}), ""};
+      r,
+      changes,
+      config,
+      findings,
+      refine::push_target(platform::map_environment({{"CODEGATE_PUSH_BRANCH", "absent"}}), git::head_state(r)),
+      ""};
   refine::DeliveryOutcome out = refine::deliver(fixes, "push", input);
   CHECK(out.mode == "suggest");
   REQUIRE(out.notes.size() == 2);
@@ -313,7 +322,7 @@ TEST_CASE("deliver apply in a pre-commit hook: the staged file is the analysed o
   RefineConfig config;
   std::vector<Finding> findings;
   std::vector<FileFix> fixes = {{"a.py", "x = eval('1')\n", "x = 1\n", 1, {}}};
-  refine::DeliveryInput input{r, changes, config, findings, platform::map_environment({}), ""};
+  refine::DeliveryInput input{r, changes, config, findings, std::nullopt, ""};
 
   refine::DeliveryOutcome applied = refine::deliver(fixes, "apply", input);
   CHECK(applied.applied == std::vector<std::string>{"a.py"});
@@ -327,7 +336,7 @@ TEST_CASE("deliver apply in a pre-commit hook: the staged file is the analysed o
 
   // commit needs a commit to build on; the index is not one.
   std::string patch = repo.path() + "/../staged.patch";
-  refine::DeliveryInput with_patch{r, changes, config, findings, platform::map_environment({}), patch};
+  refine::DeliveryInput with_patch{r, changes, config, findings, std::nullopt, patch};
   refine::DeliveryOutcome committed = refine::deliver(fixes, "commit", with_patch);
   CHECK(committed.mode == "patch");
   CHECK(committed.notes[0] ==

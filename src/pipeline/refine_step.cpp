@@ -1,0 +1,59 @@
+#include "pipeline/refine_step.h"
+
+#include <memory>
+#include <optional>
+
+#include "git/commit.h"
+#include "llm/client.h"
+#include "pipeline/candidate_verifier.h"
+#include "platform/ci_environment.h"
+#include "refine/push_target.h"
+#include "refine/refine.h"
+#include "util/log.h"
+#include "util/strings.h"
+
+namespace codegate {
+
+void run_refine_step(CheckResult& result, const RefineStep& step) {
+  const Config& config = step.trusted.config;
+  std::unique_ptr<git::Snapshot> base;
+  if (!step.changes.base_sha.empty()) base = git::commit_snapshot(step.repo, step.changes.base_sha);
+  CandidateVerifier verifier({.analysed = step.analysed,
+                              .base = base.get(),
+                              .changes = step.changes,
+                              .trusted = step.trusted,
+                              .jobs = step.jobs,
+                              .log_dir = step.options.log_dir,
+                              .budget = &step.budget,
+                              .baseline = step.baseline});
+
+  // The repair client is made only once the loop has something to ask it.
+  std::unique_ptr<llm::LlmClient> client;
+  auto connect = [&](std::string& why_not) -> llm::LlmClient* {
+    llm::LlmClientSetup setup = llm::make_llm_client(config);
+    for (const auto& warning : setup.warnings) util::warn(warning);
+    if (!setup.client) {
+      // The LLM layer words its reason for the intent check; the cause is the same here.
+      why_not = setup.reason;
+      if (auto colon = why_not.find(": "); util::starts_with(why_not, "intent check skipped"))
+        why_not = why_not.substr(colon + 2);
+      return nullptr;
+    }
+    client = std::move(setup.client);
+    return client.get();
+  };
+
+  RefineOptions options{step.options.in_ci, step.options.log_dir, std::nullopt};
+  if (config.refine.fix == "push")
+    options.push_target = refine::push_target(platform::process_environment(), git::head_state(step.repo));
+  run_refine(result, {.repo = step.repo,
+                      .changes = step.changes,
+                      .config = config,
+                      .sources = step.workspace.sources(),
+                      .verifier = verifier,
+                      .budget = step.budget,
+                      .client = connect,
+                      .options = std::move(options)});
+}
+
+} // namespace codegate

@@ -1,0 +1,43 @@
+#pragma once
+// The rounds of the refine loop. Each round asks the model for a revision of every file with open
+// targets, drops the candidates that fail the checks needing no analyzer, verifies the rest in
+// one go, and keeps a candidate only when it is strictly better than the file's best revision.
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "config/config.h"
+#include "refine/file_state.h"
+#include "refine/knowledge.h"
+#include "refine/verifier.h"
+
+namespace codegate::llm {
+class Budget;
+class LlmClient;
+} // namespace codegate::llm
+
+namespace codegate::refine {
+
+struct RoundSettings {
+  const RefineConfig& refine; // max_rounds, max_growth
+  const LlmConfig& llm;       // concurrency, temperature, max_output_tokens
+  std::string log_dir;        // --log-dir: one record per file and round; empty: none
+  // The intent check's status on the analysed revision: when it ran there ("ok") and not on a
+  // candidate, the candidate keeps the original's intent findings.
+  std::string original_intent_status;
+};
+
+// What the rounds came to; the files' own results are in their states.
+struct RoundsOutcome {
+  int rounds_run = 0;
+  bool stopped = false;    // a round ended the loop before its rounds were up
+  std::string stop_reason; // why: "llm.budget.calls (3) reached", "the LLM failed: ..."
+};
+
+// Runs up to refine.max_rounds (clamped to 1..10) rounds over `states`, until no file has an
+// open target or the loop stops. Every request draws on `budget`.
+RoundsOutcome run_rounds(std::vector<std::unique_ptr<FileState>>& states, Verifier& verifier, llm::LlmClient& client,
+                         llm::Budget& budget, const KnowledgeBase& knowledge, const RoundSettings& settings);
+
+} // namespace codegate::refine
