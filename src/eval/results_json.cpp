@@ -122,7 +122,7 @@ bool bool_member(const rapidjson::Value& object, const char* name) {
 } // namespace
 
 void write_sample(util::JsonWriter& json, const SampleResult& sample) {
-  json.start_object().member("id", sample.id).member("cwe", sample.cwe).member("cwe_source", sample.cwe_source);
+  json.start_object().member("id", sample.id).member("prompt", sample.prompt).member("cwe", sample.cwe).member("cwe_source", sample.cwe_source);
   json.member("status", to_string(sample.status)).member("missing_docstring", sample.missing_docstring);
   if (!sample.error.empty()) json.member("error", sample.error);
   json.member("llm_calls", sample.llm_calls).member("input_tokens", sample.input_tokens);
@@ -141,6 +141,7 @@ std::optional<SampleResult> read_sample(const std::string& text) {
   auto rounds = doc.FindMember("rounds");
   if (sample.id.empty() || !status || rounds == doc.MemberEnd() || !rounds->value.IsArray()) return std::nullopt;
   sample.status = *status;
+  sample.prompt = string_member(doc, "prompt");
   sample.cwe = string_member(doc, "cwe");
   sample.cwe_source = string_member(doc, "cwe_source");
   sample.missing_docstring = bool_member(doc, "missing_docstring");

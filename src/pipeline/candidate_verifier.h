@@ -18,6 +18,7 @@ namespace codegate {
 
 namespace llm {
 class Budget;
+class LlmClient;
 } // namespace llm
 
 struct CandidateVerifierSetup {
@@ -28,6 +29,7 @@ struct CandidateVerifierSetup {
   int jobs = 1;
   std::string log_dir;                // each verification logs under <log_dir>/<name>; empty: none
   llm::Budget* budget = nullptr;      // the intent check's LLM budget (the run's)
+  llm::LlmClient* client = nullptr;   // the intent check's client; null: one from the configuration
   const Baseline* baseline = nullptr; // the base's findings: candidates get the original's baseline
 };
 
