@@ -6,15 +6,15 @@
 #include <string>
 #include <string_view>
 
-#include "platform/github_event.h"
+#include "ci/github_event.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string_view json(reinterpret_cast<const char*>(data), size);
   std::string error;
-  auto event = codegate::platform::parse_github_event("pull_request", json, error);
+  auto event = codegate::ci::parse_github_event("pull_request", json, error);
   if (event) {
     (void)event->from_fork();
-    (void)codegate::platform::is_null_sha(event->before);
+    (void)codegate::ci::is_null_sha(event->before);
   }
   return 0;
 }

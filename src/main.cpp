@@ -3,10 +3,13 @@
 #include <csignal>
 #include <iostream>
 
+#include "ci/ci_context.h"
 #include "cli/command_line.h"
 #include "core/error.h"
+#include "eval/runner.h"
 #include "git/handles.h"
 #include "pipeline/check.h"
+#include "util/environment.h"
 #include "util/signals.h"
 
 int main(int argc, char** argv) {
@@ -19,10 +22,27 @@ int main(int argc, char** argv) {
   CommandLine cl = parse_command_line(argc, argv);
   if (cl.exit_now) return *cl.exit_now;
   util::set_verbosity(cl.verbosity);
+  // The one place the environment is read: everything else gets what it needs from here.
+  const util::EnvLookup env = util::process_environment();
+  util::set_no_colour(!env("NO_COLOR").value_or("").empty());
 
   git::Library libgit2;
   try {
-    return static_cast<int>(run_check(cl.check));
+    switch (cl.command) {
+      case CommandLine::Command::eval: return eval::run_eval(cl.eval, env);
+      case CommandLine::Command::export_finetune:
+        std::cout << eval::export_finetune(cl.eval.out_dir, cl.include_secure_samples) << " lines written to "
+                  << cl.eval.out_dir << "/finetune.jsonl\n";
+        return 0;
+      case CommandLine::Command::knowledge_export:
+        std::cout << eval::export_knowledge(cl.knowledge_file, cl.finetune_file) << " lines written to "
+                  << cl.finetune_file << "\n";
+        return 0;
+      default: break;
+    }
+    const ci::CiContext ci = ci::read_ci_context(env);
+    cl.check.in_ci = ci.in_ci();
+    return static_cast<int>(run_check(cl.check, ci));
   } catch (const UsageError& e) {
     std::cerr << "codegate: error: " << e.what() << "\n";
     return static_cast<int>(ExitCode::usage);

@@ -29,6 +29,10 @@ std::string finetune_line(const std::string& system, const std::string& user, co
   return json.str();
 }
 
+std::string finetune_sample_line(const std::string& prompt, const std::string& code) {
+  return finetune_line(generation_system_prompt(), prompt, python_block(code));
+}
+
 ExpertSamples expert_sample_lines(const std::string& directory, const std::map<std::string, std::string>& prompts) {
   std::vector<std::filesystem::path> files;
   for (const auto& entry : std::filesystem::recursive_directory_iterator(directory)) {
@@ -43,7 +47,7 @@ ExpertSamples expert_sample_lines(const std::string& directory, const std::map<s
       out.unmatched.push_back(file.string());
       continue;
     }
-    out.lines.push_back(finetune_line(generation_system_prompt(), prompt->second, python_block(*code)));
+    out.lines.push_back(finetune_sample_line(prompt->second, *code));
   }
   return out;
 }

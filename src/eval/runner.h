@@ -28,12 +28,17 @@ struct EvalOptions {
 };
 
 // Runs the experiment and writes its outputs into out_dir. Throws UsageError for a bad data set
-// or options, ToolError when an analyzer fails or no LLM is configured. Returns the exit code:
-// 0 when every sample ran (whatever its verdict), 1 when some could not be generated.
+// or options or no LLM, ToolError when an analyzer fails. Returns the exit code: 0 when the
+// experiment ran to its end, whatever the samples' verdicts (a sample the model gave no code for
+// is a result, `generation-failed`, not a failure of the run).
 int run_eval(const EvalOptions& options, const util::EnvLookup& env);
 
 // --export-finetune: finetune.jsonl in `out_dir` from its finished samples, plus the expert
 // samples under `secure_samples` (may be empty). Returns the number of lines written.
 int export_finetune(const std::string& out_dir, const std::string& secure_samples);
+
+// knowledge export --finetune: every entry of the knowledge base at `knowledge_file` as a repair
+// example. Returns the number of lines written.
+int export_knowledge(const std::string& knowledge_file, const std::string& finetune_file);
 
 } // namespace codegate::eval

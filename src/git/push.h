@@ -15,7 +15,7 @@ struct PushCredentials {
   std::string token;
   std::string source; // the environment variable it came from, for messages (never the token)
   // Credentials go only to https:// remotes: over http:// Basic auth carries the token in clear.
-  // Only the integration tests' local git server sets this (refine/push_target.h).
+  // Only the integration tests' local git server sets this (ci/push_target.h).
   bool allow_plain_http = false;
 };
 

@@ -2,7 +2,6 @@
 
 #include <git2/sys/repository.h>
 
-#include <cstdlib>
 #include <filesystem>
 
 #include "core/error.h"
@@ -15,7 +14,7 @@ std::string oid_to_string(const git_oid& oid) {
   return buffer;
 }
 
-Repository Repository::open(const std::string& path) {
+Repository Repository::open(const std::string& path, const std::string& index_file) {
   git_repository* repo = nullptr;
   if (git_repository_open_ext(&repo, path.c_str(), 0, nullptr) < 0) {
     throw UsageError("'" + path + "' is not inside a git repository (" + last_error() +
@@ -24,7 +23,7 @@ Repository Repository::open(const std::string& path) {
   RepositoryHandle owned(repo);
   // A hook run by `git commit -a` or `git commit FILE` finds what the commit records in a temporary
   // index named by GIT_INDEX_FILE, not in .git/index; git (and pre-commit) read that one, so must we.
-  if (const char* index_file = std::getenv("GIT_INDEX_FILE"); index_file != nullptr && *index_file != '\0') {
+  if (!index_file.empty()) {
     std::string index_path = std::filesystem::absolute(index_file).string();
     git_index* index = nullptr;
     check(git_index_open(&index, index_path.c_str()), "cannot read the index " + index_path + " (GIT_INDEX_FILE)");

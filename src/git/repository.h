@@ -12,7 +12,8 @@ namespace codegate::git {
 class Repository {
 public:
   // Discovers the repository containing `path`. Throws UsageError when there is none.
-  static Repository open(const std::string& path);
+  // `index_file`: the GIT_INDEX_FILE the caller read from the environment (empty: .git/index).
+  static Repository open(const std::string& path, const std::string& index_file = "");
 
   git_repository* raw() const { return repo_.get(); }
   std::string workdir() const; // with a trailing '/'; empty for a bare repository

@@ -2,7 +2,6 @@
 
 #include <rapidjson/document.h>
 
-#include <cstdlib>
 #include <filesystem>
 
 #include "intent/prompt.h"
@@ -32,11 +31,11 @@ std::string string_member(const rapidjson::Value& object, const char* name) {
 
 VerdictCache::VerdictCache(std::string directory) : directory_(std::move(directory)) {}
 
-std::string VerdictCache::default_directory() {
-  const char* xdg = std::getenv("XDG_CACHE_HOME");
-  if (xdg != nullptr && *xdg == '/') return std::string(xdg) + "/codegate";
-  const char* home = std::getenv("HOME");
-  if (home != nullptr && *home != '\0') return std::string(home) + "/.cache/codegate";
+std::string VerdictCache::default_directory(const util::EnvLookup& env) {
+  auto xdg = env("XDG_CACHE_HOME");
+  if (xdg && !xdg->empty() && xdg->front() == '/') return *xdg + "/codegate";
+  auto home = env("HOME");
+  if (home && !home->empty()) return *home + "/.cache/codegate";
   return "";
 }
 

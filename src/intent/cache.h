@@ -7,6 +7,7 @@
 #include <string>
 
 #include "intent/verdict_parser.h"
+#include "util/environment.h"
 
 namespace codegate::intent {
 
@@ -26,7 +27,7 @@ public:
   explicit VerdictCache(std::string directory);
 
   // $XDG_CACHE_HOME/codegate, else $HOME/.cache/codegate; empty when neither is set.
-  static std::string default_directory();
+  static std::string default_directory(const util::EnvLookup& env);
 
   bool enabled() const { return !directory_.empty(); }
   const std::string& directory() const { return directory_; }

@@ -300,7 +300,7 @@ IntentOutput run_intent_check(const IntentInput& input, const IntentServices& se
   } else if (services.client != nullptr) {
     client = services.client;
   } else {
-    auto setup = llm::make_llm_client(config);
+    auto setup = llm::make_llm_client(config, services.env);
     for (const auto& warning : setup.warnings) util::warn(warning);
     owned_client = std::move(setup.client);
     client = owned_client.get();
@@ -399,7 +399,7 @@ IntentOutput run_intent_check(const IntentInput& input, const IntentServices& se
   }
 
   std::string cache_dir =
-      config.intent.cache_dir.empty() ? intent::VerdictCache::default_directory() : config.intent.cache_dir;
+      config.intent.cache_dir.empty() ? intent::VerdictCache::default_directory(services.env) : config.intent.cache_dir;
   intent::VerdictCache cache(cache_dir);
   std::unique_ptr<llm::Budget> owned_budget;
   llm::Budget* budget = services.budget;

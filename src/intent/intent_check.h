@@ -8,6 +8,7 @@
 #include "config/config.h"
 #include "core/change_set.h"
 #include "core/check_result.h"
+#include "util/environment.h"
 
 namespace codegate {
 
@@ -30,6 +31,8 @@ struct IntentInput {
 struct IntentServices {
   llm::LlmClient* client = nullptr; // null: make_llm_client(config.llm)
   llm::Budget* budget = nullptr;    // null: a fresh budget from config.llm.budget_*
+  // The LLM key and the cache's default directory: the run's environment (ci::CiContext::env).
+  util::EnvLookup env = util::map_environment({});
 };
 
 // The outcome for one unit that had a docstring and was touched by the change.

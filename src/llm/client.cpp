@@ -1,7 +1,5 @@
 #include "llm/client.h"
 
-#include <cstdlib>
-
 namespace codegate::llm {
 namespace {
 
@@ -70,9 +68,8 @@ LlmClientSetup make_llm_client(const LlmConfig& config, const EnvLookup& env, st
   return setup;
 }
 
-LlmClientSetup make_llm_client(const Config& config) {
-  return make_llm_client(config.llm, process_environment(),
-                         http::make_curl_http_client(config.http.max_response_bytes));
+LlmClientSetup make_llm_client(const Config& config, const EnvLookup& env) {
+  return make_llm_client(config.llm, env, http::make_curl_http_client(config.http.max_response_bytes));
 }
 
 } // namespace codegate::llm

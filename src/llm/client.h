@@ -88,9 +88,8 @@ public:
   virtual std::string redact(std::string text) const = 0;
 };
 
-// The environment is read through util::EnvLookup, a seam so tests need not touch it.
+// The environment is read through util::EnvLookup: main's (ci::CiContext::env), or a test's map.
 using util::EnvLookup;
-using util::process_environment;
 
 // What a provider client needs, resolved from LlmConfig and the environment.
 struct ProviderSettings {
@@ -116,11 +115,11 @@ struct LlmClientSetup {
 // The key comes from llm.api_key_env when set, else CODEGATE_LLM_API_KEY, else OPENAI_API_KEY or
 // ANTHROPIC_API_KEY for the provider. No key and no base_url: no client. A base_url without a key
 // is a local server that needs none. `http` defaults to libcurl.
-LlmClientSetup make_llm_client(const LlmConfig& config, const EnvLookup& env = process_environment(),
+LlmClientSetup make_llm_client(const LlmConfig& config, const EnvLookup& env,
                                std::shared_ptr<http::HttpClient> http = nullptr, http::RetryHooks hooks = {});
 
 // The run's client: config.llm over libcurl, with responses bounded by config.http.
-LlmClientSetup make_llm_client(const Config& config);
+LlmClientSetup make_llm_client(const Config& config, const EnvLookup& env);
 
 // The model a provider uses when llm.model is empty.
 std::string default_model(const std::string& provider);

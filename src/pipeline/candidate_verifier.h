@@ -13,6 +13,7 @@
 #include "git/snapshot.h"
 #include "pipeline/trusted_config.h"
 #include "refine/verifier.h"
+#include "util/environment.h"
 
 namespace codegate {
 
@@ -29,6 +30,7 @@ struct CandidateVerifierSetup {
   int jobs = 1;
   std::string log_dir;                // each verification logs under <log_dir>/<name>; empty: none
   llm::Budget* budget = nullptr;      // the intent check's LLM budget (the run's)
+  util::EnvLookup env = util::map_environment({}); // the intent check's key and cache directory (the run's)
   llm::LlmClient* client = nullptr;   // the intent check's client; null: one from the configuration
   const Baseline* baseline = nullptr; // the base's findings: candidates get the original's baseline
 };

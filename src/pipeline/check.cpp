@@ -16,11 +16,11 @@
 #include "pipeline/python_files.h"
 #include "pipeline/refine_step.h"
 #include "pipeline/report_writer.h"
+#include "pipeline/revisions_from_ci.h"
 #include "pipeline/size_limit.h"
 #include "pipeline/skipped_notes.h"
 #include "pipeline/trusted_config.h"
 #include "pipeline/workspace.h"
-#include "platform/ci_revisions.h"
 #include "platform/publish.h"
 #include "util/glob.h"
 #include "util/log.h"
@@ -84,10 +84,10 @@ Config apply_overrides(Config config, const CheckOptions& options) {
 
 } // namespace
 
-ExitCode run_check(const CheckOptions& given) {
-  auto repo = git::Repository::open(given.repo);
-  // In CI, --base and --head default to what the CI says the change is (platform/ci_revisions.h).
-  const CheckOptions options = platform::with_ci_revisions(given, repo, platform::process_environment());
+ExitCode run_check(const CheckOptions& given, const ci::CiContext& ci) {
+  auto repo = git::Repository::open(given.repo, ci.git_index_file);
+  // In CI, --base and --head default to what the CI says the change is (ci/ci_revisions.h).
+  const CheckOptions options = with_ci_revisions(given, repo, ci.revisions);
   if (repo.workdir().empty())
     throw UsageError("'" + options.repo + "' is a bare repository; run codegate in a checkout");
   const std::vector<std::string> only = repository_paths(options.paths, repo.workdir());
@@ -146,7 +146,7 @@ ExitCode run_check(const CheckOptions& given) {
   } else if (!checked.empty()) {
     util::progress("checking " + std::to_string(checked.size()) + (options.whole_files ? "" : " changed") +
                    " Python file" + (checked.size() == 1 ? "" : "s") + " with pylint and bandit");
-    AnalysisRequest request{checked, change.changes, jobs, options.log_dir, {nullptr, &llm_budget}, {}};
+    AnalysisRequest request{checked, change.changes, jobs, options.log_dir, {nullptr, &llm_budget, ci.env}, {}};
     if (baseline_applies(config)) {
       // The base analysis overlaps the intent check instead of adding to the wall time after it.
       request.after_tools = [&](const std::vector<Finding>& tool_findings) {
@@ -178,11 +178,19 @@ ExitCode run_check(const CheckOptions& given) {
                              .trusted = trusted,
                              .options = options,
                              .jobs = jobs,
+                             .ci = ci,
                              .budget = llm_budget,
                              .baseline = &baseline});
   }
-  write_reports(result, options);
-  publish(result, change.changes, options, config.http);
+  write_reports(result, options, ci);
+  publish({.result = result,
+           .changes = change.changes,
+           .ci = ci,
+           .options = options.publish,
+           .staged = options.staged,
+           .commands_on_stdout = options.format == "text",
+           .sarif_file = options.sarif_file,
+           .limits = config.http});
   if (options.format != "text") { // the text report ends with the same verdict
     util::progress(std::string(result.failed ? "FAILED" : "passed") + ": " + std::to_string(result.reported_count()) +
                    " findings in the change, " + std::to_string(result.failing_count()) + " failing the gate");

@@ -1,12 +1,14 @@
 #pragma once
 // `codegate check`: the whole pipeline, and the only code that knows every stage.
 
+#include "ci/ci_context.h"
 #include "core/exit_code.h"
 #include "pipeline/check_options.h"
 
 namespace codegate {
 
-// Runs the gate and writes its reports. Throws UsageError / ToolError (main maps them).
-ExitCode run_check(const CheckOptions& options);
+// Runs the gate and writes its reports. `ci` is what the environment says (read once, in main).
+// Throws UsageError / ToolError (main maps them).
+ExitCode run_check(const CheckOptions& options, const ci::CiContext& ci);
 
 } // namespace codegate

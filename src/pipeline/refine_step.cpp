@@ -6,8 +6,8 @@
 #include "git/commit.h"
 #include "llm/client.h"
 #include "pipeline/candidate_verifier.h"
-#include "platform/ci_environment.h"
-#include "refine/push_target.h"
+#include "ci/push_target.h"
+#include "intent/cache.h"
 #include "refine/refine.h"
 #include "util/log.h"
 #include "util/strings.h"
@@ -25,12 +25,13 @@ void run_refine_step(CheckResult& result, const RefineStep& step) {
                               .jobs = step.jobs,
                               .log_dir = step.options.log_dir,
                               .budget = &step.budget,
+                              .env = step.ci.env,
                               .baseline = step.baseline});
 
   // The repair client is made only once the loop has something to ask it.
   std::unique_ptr<llm::LlmClient> client;
   auto connect = [&](std::string& why_not) -> llm::LlmClient* {
-    llm::LlmClientSetup setup = llm::make_llm_client(config);
+    llm::LlmClientSetup setup = llm::make_llm_client(config, step.ci.env);
     for (const auto& warning : setup.warnings) util::warn(warning);
     if (!setup.client) {
       // The LLM layer words its reason for the intent check; the cause is the same here.
@@ -43,9 +44,10 @@ void run_refine_step(CheckResult& result, const RefineStep& step) {
     return client.get();
   };
 
-  RefineOptions options{step.options.in_ci, step.options.log_dir, std::nullopt};
-  if (config.refine.fix == "push")
-    options.push_target = refine::push_target(platform::process_environment(), git::head_state(step.repo));
+  RefineOptions options{step.options.in_ci, step.options.log_dir, std::nullopt,
+                        config.intent.cache_dir.empty() ? intent::VerdictCache::default_directory(step.ci.env)
+                                                        : config.intent.cache_dir};
+  if (config.refine.fix == "push") options.push_target = ci::push_target(step.ci.push, git::head_state(step.repo));
   run_refine(result, {.repo = step.repo,
                       .changes = step.changes,
                       .config = config,

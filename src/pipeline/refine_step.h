@@ -3,6 +3,7 @@
 // candidates like the original, the repair client, the push target) made here, where every stage
 // is known, so that refine/ knows none of them.
 
+#include "ci/ci_context.h"
 #include "core/change_set.h"
 #include "core/check_result.h"
 #include "filter/baseline.h"
@@ -26,6 +27,7 @@ struct RefineStep {
   const TrustedConfig& trusted;  // config.refine says the mode, rounds and targets
   const CheckOptions& options;
   int jobs = 1;
+  const ci::CiContext& ci;            // the push target, the LLM key, the cache's default directory
   llm::Budget& budget;                // the run's LLM budget: repair prompts and the candidates' intent checks
   const Baseline* baseline = nullptr; // the base's findings: a candidate is judged with the same baseline
 };

@@ -3,7 +3,6 @@
 #include <cstdio>
 
 #include "core/error.h"
-#include "platform/ci_environment.h"
 #include "report/reports.h"
 #include "util/files.h"
 #include "util/hash.h"
@@ -11,7 +10,7 @@
 
 namespace codegate {
 
-void write_reports(const CheckResult& result, const CheckOptions& options) {
+void write_reports(const CheckResult& result, const CheckOptions& options, const ci::CiContext& ci) {
   auto write = [](const std::string& path, const std::string& content) {
     try {
       util::write_file(path, content);
@@ -35,7 +34,7 @@ void write_reports(const CheckResult& result, const CheckOptions& options) {
   // The GitHub runner executes stdout lines shaped like `::command::`: a file name or a tool's
   // message in the report must not become one, so the report is fenced off with a token nobody
   // can predict. codegate's own annotations come after the fence.
-  if (platform::detect_ci(util::process_environment()) == platform::CiPlatform::github) {
+  if (ci.platform == ci::CiPlatform::github) {
     std::string token = util::random_token();
     if (!out.empty() && out.back() != '\n') out += '\n';
     out = "::stop-commands::" + token + "\n" + out + "::" + token + "::\n";

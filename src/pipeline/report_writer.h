@@ -1,11 +1,13 @@
 #pragma once
 // Puts the reports where the options say: one on stdout (--format), others into files.
 
+#include "ci/ci_context.h"
 #include "core/check_result.h"
 #include "pipeline/check_options.h"
 
 namespace codegate {
 
-void write_reports(const CheckResult& result, const CheckOptions& options);
+// Under GitHub Actions (`ci`) the report on stdout is fenced off from the runner's commands.
+void write_reports(const CheckResult& result, const CheckOptions& options, const ci::CiContext& ci);
 
 } // namespace codegate

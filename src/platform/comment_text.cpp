@@ -38,7 +38,7 @@ std::string finding_key(const Finding& finding) {
   return "finding:" + id;
 }
 
-std::string suggestion_key(const refine::Suggestion& s) {
+std::string suggestion_key(const Suggestion& s) {
   std::string replacement = util::join(s.replacement, "\n");
   return "suggestion:" +
          util::hash_parts({s.path, std::to_string(s.start_line), std::to_string(s.end_line), replacement});
@@ -72,7 +72,7 @@ std::string finding_comment(const Finding& f, FilterMode mode) {
   return body;
 }
 
-std::string suggestion_comment(const refine::Suggestion& s, SuggestionSyntax syntax) {
+std::string suggestion_comment(const Suggestion& s, SuggestionSyntax syntax) {
   std::string body = marker(suggestion_key(s)) + "\n";
   body += ":bulb: **codegate refine** proposes this change (round " + std::to_string(s.round) +
           "); the revised file passed the same checks with fewer findings";

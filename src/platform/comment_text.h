@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "core/check_result.h"
-#include "refine/suggestion.h"
 #include "report/markdown_escape.h"
+#include "report/suggestion.h"
 
 namespace codegate::platform {
 
@@ -18,7 +18,7 @@ inline constexpr std::string_view k_summary_marker = "<!-- codegate:summary -->"
 
 // The identity of an inline comment: "finding:<fingerprint>" or "suggestion:<hash>".
 std::string finding_key(const Finding& finding);
-std::string suggestion_key(const refine::Suggestion& suggestion);
+std::string suggestion_key(const Suggestion& suggestion);
 
 // The key hidden in an inline comment body written by finding_comment or suggestion_comment;
 // nullopt for anything else (including comments marked resolved).
@@ -37,7 +37,7 @@ enum class SuggestionSyntax {
 };
 
 // An inline comment proposing a refine revision as an applicable suggestion.
-std::string suggestion_comment(const refine::Suggestion& suggestion, SuggestionSyntax syntax);
+std::string suggestion_comment(const Suggestion& suggestion, SuggestionSyntax syntax);
 
 // A comment body marked as resolved: the key is gone so no later run touches it again.
 std::string resolved_comment(std::string_view body, std::string_view head_sha);

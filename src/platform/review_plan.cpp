@@ -48,9 +48,9 @@ DesiredComments desired_comments(const CheckResult& result, const ChangeSet& cha
   for (const auto& fix : result.fixes) {
     const ChangedFile* file = changes.find(fix.path);
     bool all_placed = true;
-    for (const auto& s : refine::suggestions_for(fix)) {
+    for (const auto& s : suggestions_for(fix)) {
       // GitLab anchors a suggestion on its first line; the rest only needs to be in the hunk.
-      bool fits = file != nullptr && refine::fits_lines(s, file->context_lines) &&
+      bool fits = file != nullptr && fits_lines(s, file->context_lines) &&
                   (lines == DiffLines::hunk || file->added_lines.count(s.start_line) != 0);
       if (!fits) {
         all_placed = false;

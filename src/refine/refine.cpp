@@ -6,7 +6,6 @@
 #include <vector>
 
 #include "git/commit.h"
-#include "intent/cache.h"
 #include "refine/delivery.h"
 #include "refine/file_state.h"
 #include "refine/knowledge.h"
@@ -34,8 +33,7 @@ std::string knowledge_path(const RefineContext& context, const Config& config) {
   if (configured.empty() || config.refine.knowledge_max_entries == 0) return "";
   if (configured.front() == '/') return configured;
   if (!context.options.in_ci) return context.repo.workdir() + configured;
-  std::string cache =
-      config.intent.cache_dir.empty() ? intent::VerdictCache::default_directory() : config.intent.cache_dir;
+  const std::string& cache = context.options.cache_directory;
   if (cache.empty()) return "";
   std::string relative = configured == k_default_knowledge ? "knowledge.jsonl" : configured;
   return cache + "/" + relative;
@@ -139,7 +137,7 @@ void run_refine(CheckResult& result, const RefineContext& context) {
   for (const auto& tool : result.tools)
     if (tool.name == "codegate-intent") original_intent_status = tool.status;
 
-  refine::RoundSettings settings{config.refine, config.llm, context.options.log_dir, original_intent_status};
+  refine::RoundSettings settings{config.refine, config.llm, context.options.log_dir, original_intent_status, {}};
   refine::RoundsOutcome rounds =
       refine::run_rounds(states, context.verifier, *client, context.budget, knowledge, settings);
   if (rounds.stopped) result.notes.push_back("refine stopped early: " + rounds.stop_reason);

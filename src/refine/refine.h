@@ -26,6 +26,7 @@ struct RefineOptions {
   std::string log_dir; // --log-dir: one record per file and round; empty: none
   // --fix push: where the fix commit goes (git/push.h); nullopt falls back to suggestions.
   std::optional<git::PushTarget> push_target;
+  std::string cache_directory; // in CI, where relative knowledge paths resolve (the intent cache's)
 };
 
 struct RefineContext {

@@ -6,11 +6,11 @@
 #include <string_view>
 #include <vector>
 
-#include "refine/suggestion.h"
-#include "util/json_writer.h"
 #include "report/reports.h"
 #include "report/rules.h"
+#include "report/suggestion.h"
 #include "report/summary.h"
+#include "util/json_writer.h"
 #include "util/strings.h"
 
 namespace codegate {
@@ -155,7 +155,7 @@ void write_fixes(util::JsonWriter& json, const Finding& f, const std::vector<Fil
   json.end_object();
   json.key("replacements");
   json.start_array();
-  for (const auto& suggestion : refine::suggestions_for(*fix)) {
+  for (const auto& suggestion : suggestions_for(*fix)) {
     json.start_object();
     json.key("deletedRegion");
     json.start_object();

@@ -3,20 +3,16 @@
 #include <unistd.h>
 
 #include <cstdio>
-#include <cstdlib>
 #include <mutex>
 
 namespace codegate::util {
 namespace {
 
 Verbosity g_verbosity = Verbosity::normal;
+bool g_no_colour = false;
 std::mutex g_mutex;
 
-bool colour_for(int fd) {
-  const char* no_color = std::getenv("NO_COLOR");
-  if (no_color != nullptr && *no_color != '\0') return false;
-  return isatty(fd) != 0;
-}
+bool colour_for(int fd) { return !g_no_colour && isatty(fd) != 0; }
 
 void write_line(const std::string& line) {
   std::lock_guard lock(g_mutex);
@@ -26,6 +22,7 @@ void write_line(const std::string& line) {
 } // namespace
 
 void set_verbosity(Verbosity verbosity) { g_verbosity = verbosity; }
+void set_no_colour(bool no_colour) { g_no_colour = no_colour; }
 bool stderr_colour() { return colour_for(STDERR_FILENO); }
 bool stdout_colour() { return colour_for(STDOUT_FILENO); }
 

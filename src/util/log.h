@@ -8,7 +8,9 @@ namespace codegate::util {
 enum class Verbosity { quiet, normal, verbose };
 
 void set_verbosity(Verbosity verbosity);
-// True when stderr is a terminal and NO_COLOR is unset (https://no-color.org).
+// main says whether NO_COLOR (https://no-color.org) is set; colour is off when it is.
+void set_no_colour(bool no_colour);
+// True when stderr (stdout) is a terminal and NO_COLOR is unset.
 bool stderr_colour();
 bool stdout_colour();
 

@@ -5,9 +5,10 @@
 #include "core/error.h"
 #include "git/commit.h"
 #include "git/push.h"
+#include "ci/push_target.h"
 #include "git_fixture.h"
 #include "refine/delivery.h"
-#include "refine/push_target.h"
+#include "util/environment.h"
 #include "util/files.h"
 #include "util/temp_dir.h"
 
@@ -163,57 +164,6 @@ TEST_CASE("display_url drops credentials") {
   CHECK(git::display_url("/srv/git/r.git") == "/srv/git/r.git");
 }
 
-TEST_CASE("push target: branch and token from the CI, forks refused") {
-  git::HeadState detached{"", "abc", true};
-  auto github =
-      refine::push_target(platform::map_environment({{"GITHUB_HEAD_REF", "feature"}, {"GITHUB_TOKEN", "t"}}), detached);
-  CHECK(github.branch == "feature");
-  CHECK(github.branch_source == "GITHUB_HEAD_REF");
-  REQUIRE(github.credentials);
-  CHECK(github.credentials->username == "x-access-token");
-  CHECK(github.credentials->source == "GITHUB_TOKEN");
-  CHECK(github.impossible.empty());
-
-  auto own = refine::push_target(platform::map_environment({{"CODEGATE_PUSH_BRANCH", "fix"},
-                                                            {"CODEGATE_PUSH_TOKEN", "p"},
-                                                            {"GITHUB_TOKEN", "t"},
-                                                            {"CODEGATE_PUSH_REMOTE", "upstream"}}),
-                                 {"refs/heads/main", "abc", false});
-  CHECK(own.branch == "fix");
-  CHECK(own.remote == "upstream");
-  CHECK(own.credentials->source == "CODEGATE_PUSH_TOKEN");
-
-  auto local = refine::push_target(platform::map_environment({}), {"refs/heads/topic", "abc", false});
-  CHECK(local.branch == "topic");
-  CHECK(local.branch_source == "the checked-out branch");
-  CHECK_FALSE(local.credentials);
-
-  auto nowhere = refine::push_target(platform::map_environment({}), detached);
-  CHECK(nowhere.impossible.find("no branch to push to") == 0);
-
-  auto fork = refine::push_target(platform::map_environment({{"CI_MERGE_REQUEST_SOURCE_BRANCH_NAME", "f"},
-                                                             {"CI_MERGE_REQUEST_SOURCE_PROJECT_ID", "7"},
-                                                             {"CI_MERGE_REQUEST_PROJECT_ID", "3"},
-                                                             {"CI_MERGE_REQUEST_SOURCE_PROJECT_PATH", "someone/fork"}}),
-                                  detached);
-  CHECK(fork.impossible ==
-        "the merge request comes from another project (someone/fork), whose branch this job's token "
-        "cannot push to");
-
-  util::TempDir dir;
-  util::write_file(dir.path() + "/event.json",
-                   R"({"pull_request": {"number": 3, "head": {"repo": {"full_name": "someone/fork"}, "sha": "a"},)"
-                   R"( "base": {"repo": {"full_name": "owner/repo"}, "sha": "b"}}})");
-  auto github_fork = refine::push_target(platform::map_environment({{"GITHUB_ACTIONS", "true"},
-                                                                    {"GITHUB_EVENT_NAME", "pull_request"},
-                                                                    {"GITHUB_EVENT_PATH", dir.path() + "/event.json"},
-                                                                    {"GITHUB_HEAD_REF", "f"}}),
-                                         detached);
-  CHECK(github_fork.impossible ==
-        "the pull request comes from the fork someone/fork, whose branch this run's token "
-        "cannot push to");
-}
-
 TEST_CASE("deliver commit: on the checked-out branch, working tree and index follow") {
   PushFixture fx;
   auto r = git::Repository::open(fx.work.path());
@@ -235,7 +185,7 @@ TEST_CASE("deliver commit: on the checked-out branch, working tree and index fol
                               changes,
                               config,
                               findings,
-                              refine::push_target(platform::map_environment({}), git::head_state(r)),
+                              ci::push_target(ci::push_target_from_environment(util::map_environment({}), std::nullopt), git::head_state(r)),
                               fx.work.path() + "/../p.patch"};
 
   refine::DeliveryOutcome out = refine::deliver(fixes, "push", input);
@@ -300,7 +250,7 @@ TEST_CASE("deliver push falls back to suggestions when the push cannot happen") 
       changes,
       config,
       findings,
-      refine::push_target(platform::map_environment({{"CODEGATE_PUSH_BRANCH", "absent"}}), git::head_state(r)),
+      ci::push_target(ci::push_target_from_environment(util::map_environment({{"CODEGATE_PUSH_BRANCH", "absent"}}), std::nullopt), git::head_state(r)),
       ""};
   refine::DeliveryOutcome out = refine::deliver(fixes, "push", input);
   CHECK(out.mode == "suggest");

@@ -16,7 +16,7 @@ std::vector<std::string> lines(std::initializer_list<const char*> items) { retur
 } // namespace
 
 TEST_CASE("suggestion comments in GitHub's and GitLab's syntax") {
-  refine::Suggestion s;
+  Suggestion s;
   s.path = "app/shell.py";
   s.start_line = 6;
   s.end_line = 8;

@@ -595,7 +595,7 @@ TEST_CASE("refine: delivery of the accepted revision") {
     fork.impossible =
         "the pull request comes from the fork someone/fork, whose branch this run's token cannot "
         "push to";
-    r.run({.in_ci = true, .log_dir = "", .push_target = fork});
+    r.run({.in_ci = true, .log_dir = "", .push_target = fork, .cache_directory = ""});
     CHECK(r.result.notes.at(1) ==
           "refine: not pushed: the pull request comes from the fork someone/fork, whose "
           "branch this run's token cannot push to; the fixes are offered as suggestions "
@@ -608,7 +608,7 @@ TEST_CASE("refine loop: --log-dir gets one record per file and round") {
   Run r;
   util::TempDir logs("codegate-refine-logs");
   r.llm.replies = {code(k_original), code(k_fixed)};
-  r.run({.in_ci = false, .log_dir = logs.path(), .push_target = std::nullopt});
+  r.run({.in_ci = false, .log_dir = logs.path(), .push_target = std::nullopt, .cache_directory = ""});
   CHECK(r.llm.calls() == 2);
   auto first = util::read_file(logs.path() + "/refine-lib_shell.py-round1.json");
   auto second = util::read_file(logs.path() + "/refine-lib_shell.py-round2.json");

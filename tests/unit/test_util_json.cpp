@@ -6,11 +6,11 @@
 
 #include "analyzers/bandit.h"
 #include "analyzers/pylint.h"
+#include "ci/github_event.h"
 #include "core/error.h"
 #include "intent/cache.h"
 #include "intent/verdict_parser.h"
 #include "llm/provider_http.h"
-#include "platform/github_event.h"
 #include "platform/rest_client.h"
 #include "python/source_index.h"
 #include "refine/knowledge.h"
@@ -75,7 +75,7 @@ TEST_CASE("deeply nested cache entries, knowledge lines and GitHub events are un
   CHECK_FALSE(refine::KnowledgeBase::from_json_line(deep_objects("rule"), entry));
 
   std::string error;
-  auto event = platform::parse_github_event("pull_request", deep_objects("pull_request"), error);
+  auto event = ci::parse_github_event("pull_request", deep_objects("pull_request"), error);
   REQUIRE(event);
   CHECK_FALSE(event->pull_request);
 }

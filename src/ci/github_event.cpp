@@ -1,4 +1,4 @@
-#include "platform/github_event.h"
+#include "ci/github_event.h"
 
 #include <rapidjson/document.h>
 
@@ -6,7 +6,7 @@
 #include "util/json.h"
 #include "util/log.h"
 
-namespace codegate::platform {
+namespace codegate::ci {
 namespace {
 
 // A string member of a JSON object, following a path of keys; empty when any step is missing,
@@ -81,4 +81,4 @@ std::optional<GithubEvent> load_github_event(const EnvLookup& env) {
   return event;
 }
 
-} // namespace codegate::platform
+} // namespace codegate::ci

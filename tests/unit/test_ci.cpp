@@ -1,14 +1,17 @@
 #include <doctest/doctest.h>
 
+#include "ci/ci_context.h"
+#include "ci/ci_revisions.h"
+#include "ci/github_event.h"
+#include "ci/push_target.h"
 #include "git/repository.h"
 #include "git_fixture.h"
-#include "platform/ci_revisions.h"
-#include "platform/github_event.h"
+#include "pipeline/revisions_from_ci.h"
 #include "util/files.h"
 #include "util/temp_dir.h"
 
 using namespace codegate;
-using namespace codegate::platform;
+using namespace codegate::ci;
 
 namespace {
 
@@ -21,6 +24,14 @@ const char* k_pull_request = R"({
 })";
 
 const char* k_zero = "0000000000000000000000000000000000000000";
+
+// The revisions as the run gets them: through the context main builds.
+CiRevisions ci_revisions(const EnvLookup& env) { return read_ci_context(env).revisions; }
+
+// The push target as the run gets it: the context's, completed for the checked-out head.
+git::PushTarget target_of(const EnvLookup& env, const git::HeadState& head) {
+  return push_target(read_ci_context(env).push, head);
+}
 
 } // namespace
 
@@ -106,7 +117,7 @@ TEST_CASE("CI revisions fill only what the user left empty, and only commits the
     } else {
       vars["CI_COMMIT_BEFORE_SHA"] = base;
     }
-    return map_environment(vars);
+    return ci_revisions(map_environment(vars));
   };
 
   CheckOptions options;
@@ -143,4 +154,96 @@ TEST_CASE("the CI platform is read from the variables each CI sets") {
   CHECK(is_null_sha(k_zero));
   CHECK_FALSE(is_null_sha(""));
   CHECK_FALSE(is_null_sha("00a"));
+}
+
+TEST_CASE("push target: branch and token from the CI, forks refused") {
+  git::HeadState detached{"", "abc", true};
+  auto github = target_of(ci::map_environment({{"GITHUB_HEAD_REF", "feature"}, {"GITHUB_TOKEN", "t"}}), detached);
+  CHECK(github.branch == "feature");
+  CHECK(github.branch_source == "GITHUB_HEAD_REF");
+  REQUIRE(github.credentials);
+  CHECK(github.credentials->username == "x-access-token");
+  CHECK(github.credentials->source == "GITHUB_TOKEN");
+  CHECK(github.impossible.empty());
+
+  auto own = target_of(ci::map_environment({{"CODEGATE_PUSH_BRANCH", "fix"},
+                                            {"CODEGATE_PUSH_TOKEN", "p"},
+                                            {"GITHUB_TOKEN", "t"},
+                                            {"CODEGATE_PUSH_REMOTE", "upstream"}}),
+                       {"refs/heads/main", "abc", false});
+  CHECK(own.branch == "fix");
+  CHECK(own.remote == "upstream");
+  CHECK(own.credentials->source == "CODEGATE_PUSH_TOKEN");
+
+  auto local = target_of(ci::map_environment({}), {"refs/heads/topic", "abc", false});
+  CHECK(local.branch == "topic");
+  CHECK(local.branch_source == "the checked-out branch");
+  CHECK_FALSE(local.credentials);
+
+  auto nowhere = target_of(ci::map_environment({}), detached);
+  CHECK(nowhere.impossible.find("no branch to push to") == 0);
+
+  auto fork = target_of(ci::map_environment({{"CI_MERGE_REQUEST_SOURCE_BRANCH_NAME", "f"},
+                                             {"CI_MERGE_REQUEST_SOURCE_PROJECT_ID", "7"},
+                                             {"CI_MERGE_REQUEST_PROJECT_ID", "3"},
+                                             {"CI_MERGE_REQUEST_SOURCE_PROJECT_PATH", "someone/fork"}}),
+                        detached);
+  CHECK(fork.impossible ==
+        "the merge request comes from another project (someone/fork), whose branch this job's token "
+        "cannot push to");
+
+  util::TempDir dir;
+  util::write_file(dir.path() + "/event.json",
+                   R"({"pull_request": {"number": 3, "head": {"repo": {"full_name": "someone/fork"}, "sha": "a"},)"
+                   R"( "base": {"repo": {"full_name": "owner/repo"}, "sha": "b"}}})");
+  auto github_fork = target_of(ci::map_environment({{"GITHUB_ACTIONS", "true"},
+                                                    {"GITHUB_EVENT_NAME", "pull_request"},
+                                                    {"GITHUB_EVENT_PATH", dir.path() + "/event.json"},
+                                                    {"GITHUB_HEAD_REF", "f"}}),
+                               detached);
+  CHECK(github_fork.impossible ==
+        "the pull request comes from the fork someone/fork, whose branch this run's token "
+        "cannot push to");
+}
+
+TEST_CASE("the context holds what publishing reads, each variable with its fallback") {
+  CiContext github = read_ci_context(map_environment({{"GITHUB_ACTIONS", "true"},
+                                                      {"GITHUB_STEP_SUMMARY", "/tmp/summary"},
+                                                      {"GITHUB_OUTPUT", "/tmp/output"},
+                                                      {"GITHUB_REPOSITORY", "octo/sample"},
+                                                      {"GITHUB_SERVER_URL", "https://github.com"},
+                                                      {"GITHUB_RUN_ID", "42"},
+                                                      {"INPUT_GITHUB_TOKEN", "input"},
+                                                      {"GIT_INDEX_FILE", ".git/index.lock"}}));
+  CHECK(github.platform == CiPlatform::github);
+  CHECK(github.in_ci());
+  CHECK_FALSE(github.github_event); // no GITHUB_EVENT_PATH
+  CHECK(github.github.step_summary_file == "/tmp/summary");
+  CHECK(github.github.output_file == "/tmp/output");
+  CHECK(github.github.run_url == "https://github.com/octo/sample/actions/runs/42");
+  CHECK(github.github.api_url == "https://api.github.com");
+  CHECK(github.github.token == "input");
+  CHECK(github.git_index_file == ".git/index.lock");
+  CHECK(read_ci_context(map_environment({{"GITHUB_TOKEN", "t"}, {"INPUT_GITHUB_TOKEN", "input"}})).github.token == "t");
+  CHECK(read_ci_context(map_environment({{"GITHUB_REPOSITORY", "o/r"}})).github.run_url.empty());
+
+  CiContext gitlab = read_ci_context(map_environment({{"GITLAB_CI", "true"},
+                                                      {"CI_MERGE_REQUEST_IID", "5"},
+                                                      {"CI_JOB_TOKEN", "job"},
+                                                      {"CI_SERVER_URL", "https://gitlab.example"},
+                                                      {"CI_PROJECT_ID", "group/project"},
+                                                      {"CI_JOB_URL", "https://gitlab.example/-/jobs/1"}}));
+  CHECK(gitlab.platform == CiPlatform::gitlab);
+  CHECK(gitlab.gitlab.merge_request_iid == "5");
+  CHECK(gitlab.gitlab.token == "job");
+  CHECK(gitlab.gitlab.job_token);
+  CHECK(gitlab.gitlab.api_url == "https://gitlab.example/api/v4");
+  CHECK(gitlab.gitlab.project_id == "group/project");
+  CHECK(gitlab.gitlab.job_url == "https://gitlab.example/-/jobs/1");
+  CiContext own_token = read_ci_context(
+      map_environment({{"GITLAB_TOKEN", "pat"}, {"CI_JOB_TOKEN", "job"}, {"CI_API_V4_URL", "https://api.example/v4"}}));
+  CHECK(own_token.gitlab.token == "pat");
+  CHECK_FALSE(own_token.gitlab.job_token);
+  CHECK(own_token.gitlab.api_url == "https://api.example/v4");
+  CHECK_FALSE(read_ci_context(map_environment({})).in_ci());
 }

@@ -6,9 +6,9 @@
 #include <string>
 #include <string_view>
 
-#include "platform/ci_environment.h"
+#include "ci/ci_environment.h"
 
-namespace codegate::platform {
+namespace codegate::ci {
 
 struct GithubEvent {
   std::string name;                // GITHUB_EVENT_NAME: pull_request, pull_request_target, push...
@@ -35,4 +35,4 @@ std::optional<GithubEvent> load_github_event(const EnvLookup& env);
 // True for a 40-hex commit id made of zeros: GitHub's and GitLab's "no commit" (a new branch).
 bool is_null_sha(std::string_view sha);
 
-} // namespace codegate::platform
+} // namespace codegate::ci

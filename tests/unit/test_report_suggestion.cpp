@@ -1,9 +1,8 @@
 #include <doctest/doctest.h>
 
-#include "refine/suggestion.h"
+#include "report/suggestion.h"
 
 using namespace codegate;
-using namespace codegate::refine;
 
 namespace {
 

@@ -1,9 +1,9 @@
-#include "refine/suggestion.h"
+#include "report/suggestion.h"
 
 #include "git/buffer_diff.h"
 #include "util/strings.h"
 
-namespace codegate::refine {
+namespace codegate {
 namespace {
 
 // Changes this close together read as one suggestion rather than several small ones.
@@ -61,4 +61,4 @@ bool fits_lines(const Suggestion& suggestion, const std::set<int>& lines) {
   return true;
 }
 
-} // namespace codegate::refine
+} // namespace codegate

@@ -1,9 +1,6 @@
-#include "platform/ci_environment.h"
+#include "ci/ci_environment.h"
 
-#include <cstdlib>
-#include <string_view>
-
-namespace codegate {
+namespace codegate::ci {
 namespace {
 
 bool is_true(const std::optional<std::string>& value) {
@@ -11,10 +8,6 @@ bool is_true(const std::optional<std::string>& value) {
 }
 
 } // namespace
-
-bool running_in_ci() { return platform::detect_ci(platform::process_environment()) != platform::CiPlatform::none; }
-
-namespace platform {
 
 CiPlatform detect_ci(const EnvLookup& env) {
   if (is_true(env("GITHUB_ACTIONS"))) return CiPlatform::github;
@@ -28,5 +21,4 @@ std::string env_or(const EnvLookup& env, const std::string& name, const std::str
   return value && !value->empty() ? *value : fallback;
 }
 
-} // namespace platform
-} // namespace codegate
+} // namespace codegate::ci

@@ -8,7 +8,7 @@
 
 #include "core/file_fix.h"
 
-namespace codegate::refine {
+namespace codegate {
 
 // One replacement of consecutive lines of the analysed (head) file.
 struct Suggestion {
@@ -29,4 +29,4 @@ std::vector<Suggestion> suggestions_for(const FileFix& fix);
 // lines of the diff).
 bool fits_lines(const Suggestion& suggestion, const std::set<int>& lines);
 
-} // namespace codegate::refine
+} // namespace codegate

@@ -5,17 +5,12 @@
 
 #include "util/environment.h"
 
-namespace codegate {
+namespace codegate::ci {
 
-// True under GitHub Actions, GitLab CI, or any CI that sets CI=true (most do).
-bool running_in_ci();
-
-namespace platform {
-
-// The platform code reads the environment only through util::EnvLookup (util/environment.h).
+// The CI code reads the environment only through util::EnvLookup (util/environment.h), and only
+// while the CiContext is built (ci/ci_context.h).
 using util::EnvLookup;
 using util::map_environment;
-using util::process_environment;
 
 // The CI system whose conventions apply: GitHub Actions (GITHUB_ACTIONS=true), GitLab CI
 // (GITLAB_CI=true), another CI (CI=true), or none.
@@ -25,5 +20,4 @@ CiPlatform detect_ci(const EnvLookup& env);
 // A variable's value, or `fallback` when it is unset or empty (CI systems often export empty ones).
 std::string env_or(const EnvLookup& env, const std::string& name, const std::string& fallback = "");
 
-} // namespace platform
-} // namespace codegate
+} // namespace codegate::ci
