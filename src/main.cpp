@@ -6,6 +6,7 @@
 #include "ci/ci_context.h"
 #include "cli/command_line.h"
 #include "core/error.h"
+#include "eval/runner.h"
 #include "git/handles.h"
 #include "pipeline/check.h"
 #include "util/environment.h"
@@ -27,6 +28,18 @@ int main(int argc, char** argv) {
 
   git::Library libgit2;
   try {
+    switch (cl.command) {
+      case CommandLine::Command::eval: return eval::run_eval(cl.eval, env);
+      case CommandLine::Command::export_finetune:
+        std::cout << eval::export_finetune(cl.eval.out_dir, cl.include_secure_samples) << " lines written to "
+                  << cl.eval.out_dir << "/finetune.jsonl\n";
+        return 0;
+      case CommandLine::Command::knowledge_export:
+        std::cout << eval::export_knowledge(cl.knowledge_file, cl.finetune_file) << " lines written to "
+                  << cl.finetune_file << "\n";
+        return 0;
+      default: break;
+    }
     const ci::CiContext ci = ci::read_ci_context(env);
     cl.check.in_ci = ci.in_ci();
     return static_cast<int>(run_check(cl.check, ci));

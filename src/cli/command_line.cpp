@@ -83,6 +83,56 @@ CommandLine parse_command_line(int argc, char** argv) {
     if (fix->count() > 0 && o.fix.empty()) o.fix = to_string(FixMode::patch);
   });
 
+  eval::EvalOptions& ev_options = cl.eval;
+  std::string export_dir;
+  CLI::App* ev = app.add_subcommand(
+      "eval", "Run the CodeEnhancer/RefleXGen experiment on a data set: generate, verify, refine, measure");
+  ev->add_option("--dataset", ev_options.dataset,
+                 "CodeEnhancer dataset.json, LLMSecEval JSON/CSV, SecurityEval JSONL or labelled pairs JSONL");
+  ev->add_option("--out", ev_options.out_dir, "Directory for code/, dialogues/, results.json, report.html, finetune.jsonl");
+  ev->add_option("--rounds", ev_options.rounds, "Refinement rounds per sample (0: generate and verify only)")
+      ->check(CLI::Range(0, 10))
+      ->capture_default_str();
+  ev->add_option("--runs", ev_options.runs, "Repeat the whole experiment; the summary gives mean and deviation")
+      ->check(CLI::Range(1, 100))
+      ->capture_default_str();
+  ev->add_option("--workers", ev_options.workers, "Samples worked on at once")->check(CLI::Range(1, 64))->capture_default_str();
+  ev->add_option("--limit", ev_options.limit, "Only the first N samples")->check(CLI::Range(1, 1000000));
+  ev->add_option("--ids", ev_options.ids, "Only these samples (comma-separated ids)")->delimiter(',');
+  std::string knowledge = "on";
+  ev->add_option("--knowledge", knowledge, "RefleXGen's knowledge base of accepted fixes, empty at each run's start")
+      ->check(CLI::IsMember({"on", "off"}))
+      ->capture_default_str();
+  ev->add_option("--language-filter", ev_options.language, "LLMSecEval rows of this language")->capture_default_str();
+  ev->add_option("--llm-model", ev_options.llm_model, "Model to generate, check and refine with");
+  ev->add_option("--llm-base-url", ev_options.llm_base_url, "OpenAI-compatible (or Anthropic) endpoint");
+  ev->add_option("--config", ev_options.config_file, "Configuration file (default: .codegate.yml here, if any)");
+  ev->add_flag("--resume", ev_options.resume, "Continue an interrupted run in --out; finished samples are not asked again");
+  ev->add_option("--export-finetune", export_dir,
+                 "Only write DIR/finetune.jsonl from the finished experiment in DIR")
+      ->excludes("--dataset");
+  ev->add_option("--include-secure-samples", cl.include_secure_samples,
+                 "With --export-finetune: add expert samples (<prompt id>.py files, e.g. LLMSecEval's)")
+      ->needs("--export-finetune");
+  ev->callback([&] {
+    ev_options.knowledge = knowledge == "on";
+    if (!export_dir.empty()) {
+      cl.command = CommandLine::Command::export_finetune;
+      ev_options.out_dir = export_dir;
+      return;
+    }
+    if (ev_options.dataset.empty() || ev_options.out_dir.empty())
+      throw CLI::ValidationError("eval", "--dataset and --out are required (or --export-finetune DIR)");
+    cl.command = CommandLine::Command::eval;
+  });
+
+  CLI::App* knowledge_cmd = app.add_subcommand("knowledge", "The fix knowledge base the refine loop learns from");
+  knowledge_cmd->require_subcommand(1);
+  CLI::App* export_cmd = knowledge_cmd->add_subcommand("export", "Write the knowledge base as a fine-tuning data set");
+  export_cmd->add_option("--finetune", cl.finetune_file, "OpenAI chat fine-tuning JSONL to write")->required();
+  export_cmd->add_option("--knowledge", cl.knowledge_file, "The knowledge base to read")->capture_default_str();
+  export_cmd->callback([&] { cl.command = CommandLine::Command::knowledge_export; });
+
   try {
     app.parse(argc, argv);
     if (cl.command == CommandLine::Command::none) throw CLI::RequiredError::Subcommand(1);
@@ -93,7 +143,7 @@ CommandLine parse_command_line(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     cl.exit_now = app.exit(e);
   } catch (const CLI::ParseError& e) {
-    std::cerr << "codegate: error: " << e.what() << "\nRun 'codegate --help' or 'codegate check --help' for usage.\n";
+    std::cerr << "codegate: error: " << e.what() << "\nRun 'codegate --help' or 'codegate SUBCOMMAND --help' for usage.\n";
     cl.exit_now = static_cast<int>(ExitCode::usage);
   }
   cl.verbosity = quiet ? util::Verbosity::quiet : verbose ? util::Verbosity::verbose : util::Verbosity::normal;

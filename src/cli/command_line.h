@@ -5,14 +5,19 @@
 #include <string>
 #include <vector>
 
+#include "eval/runner.h"
 #include "pipeline/check_options.h"
 #include "util/log.h"
 
 namespace codegate {
 
 struct CommandLine {
-  enum class Command { none, check } command = Command::none;
+  enum class Command { none, check, eval, export_finetune, knowledge_export } command = Command::none;
   CheckOptions check;
+  eval::EvalOptions eval;
+  std::string include_secure_samples; // eval --export-finetune: expert samples to add
+  std::string knowledge_file = ".codegate/knowledge.jsonl"; // knowledge export: the base to read
+  std::string finetune_file;                                // knowledge export --finetune
   util::Verbosity verbosity = util::Verbosity::normal;
   std::optional<int> exit_now; // --help / --version / a usage error already printed: exit with this
 };

@@ -1,14 +1,13 @@
 #include "intent/cache.h"
 
 #include <rapidjson/document.h>
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
 
 #include <filesystem>
 
 #include "intent/prompt.h"
 #include "util/files.h"
 #include "util/hash.h"
+#include "util/json_writer.h"
 #include "util/json.h"
 
 namespace codegate::intent {
@@ -80,43 +79,42 @@ std::optional<ModelVerdict> VerdictCache::load(const CacheKey& key) const {
 
 bool VerdictCache::store(const CacheKey& key, const ModelVerdict& verdict, std::string* error) const {
   if (!enabled()) return false;
-  rapidjson::StringBuffer buffer;
-  rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
-  w.StartObject();
-  w.Key("format");
-  w.Int(k_format);
-  w.Key("provider");
-  w.String(key.provider);
-  w.Key("model");
-  w.String(key.model);
-  w.Key("prompt_version");
-  w.String(k_prompt_version.data(), static_cast<rapidjson::SizeType>(k_prompt_version.size()));
-  w.Key("verdict");
+  util::JsonWriter w(util::JsonStyle::compact);
+  w.start_object();
+  w.key("format");
+  w.integer(k_format);
+  w.key("provider");
+  w.string(key.provider);
+  w.key("model");
+  w.string(key.model);
+  w.key("prompt_version");
+  w.string(k_prompt_version);
+  w.key("verdict");
   auto name = to_string(verdict.verdict);
-  w.String(name.data(), static_cast<rapidjson::SizeType>(name.size()));
-  w.Key("confidence");
-  w.Double(verdict.confidence);
-  w.Key("issues");
-  w.StartArray();
+  w.string(name);
+  w.key("confidence");
+  w.number(verdict.confidence);
+  w.key("issues");
+  w.start_array();
   for (const auto& issue : verdict.issues) {
-    w.StartObject();
-    w.Key("relative_line");
-    w.Int(issue.line);
-    w.Key("explanation");
-    w.String(issue.explanation);
-    w.EndObject();
+    w.start_object();
+    w.key("relative_line");
+    w.integer(issue.line);
+    w.key("explanation");
+    w.string(issue.explanation);
+    w.end_object();
   }
-  w.EndArray();
-  w.Key("docstring");
-  w.String(key.docstring);
-  w.Key("code");
-  w.String(key.code);
-  w.EndObject();
+  w.end_array();
+  w.key("docstring");
+  w.string(key.docstring);
+  w.key("code");
+  w.string(key.code);
+  w.end_object();
 
   std::string path = entry_path(key);
   // A concurrent run, or this run killed halfway, never leaves half an entry.
   try {
-    util::write_file_atomic(path, buffer.GetString());
+    util::write_file_atomic(path, w.str());
     return true;
   } catch (const std::exception& e) {
     if (error != nullptr) *error = e.what();

@@ -1,7 +1,5 @@
 #include "intent/exchange_log.h"
 
-#include <rapidjson/prettywriter.h>
-#include <rapidjson/stringbuffer.h>
 
 #include <chrono>
 #include <cstdio>
@@ -15,26 +13,26 @@
 namespace codegate::intent {
 namespace {
 
-using Writer = llm::JsonLogWriter;
+using Writer = util::JsonWriter;
 
 void write_verdict(Writer& w, const ModelVerdict& verdict) {
-  w.StartObject();
-  w.Key("verdict");
-  llm::write_json_text(w, std::string(to_string(verdict.verdict)));
-  w.Key("confidence");
-  w.Double(verdict.confidence);
-  w.Key("issues");
-  w.StartArray();
+  w.start_object();
+  w.key("verdict");
+  w.string(std::string(to_string(verdict.verdict)));
+  w.key("confidence");
+  w.number(verdict.confidence);
+  w.key("issues");
+  w.start_array();
   for (const auto& issue : verdict.issues) {
-    w.StartObject();
-    w.Key("line");
-    w.Int(issue.line);
-    w.Key("explanation");
-    llm::write_json_text(w, issue.explanation);
-    w.EndObject();
+    w.start_object();
+    w.key("line");
+    w.integer(issue.line);
+    w.key("explanation");
+    w.string(issue.explanation);
+    w.end_object();
   }
-  w.EndArray();
-  w.EndObject();
+  w.end_array();
+  w.end_object();
 }
 
 } // namespace
@@ -43,83 +41,82 @@ ExchangeLog::ExchangeLog(std::string directory, std::function<std::string(std::s
     : directory_(std::move(directory)), redact_(std::move(redact)) {}
 
 std::string ExchangeLog::to_json(const ExchangeRecord& record) {
-  rapidjson::StringBuffer buffer;
-  Writer w(buffer);
-  w.StartObject();
-  w.Key("time");
-  llm::write_json_text(w, util::utc_now());
-  w.Key("codegate_version");
-  w.String(CODEGATE_VERSION);
-  w.Key("provider");
-  llm::write_json_text(w, record.provider);
-  w.Key("model");
-  llm::write_json_text(w, record.model);
-  w.Key("endpoint");
-  llm::write_json_text(w, record.endpoint);
-  w.Key("path");
-  llm::write_json_text(w, record.path);
-  w.Key("unit");
-  llm::write_json_text(w, record.unit);
-  w.Key("lines");
-  w.StartArray();
-  w.Int(record.first_line);
-  w.Int(record.last_line);
-  w.EndArray();
-  w.Key("cached");
-  w.Bool(record.cached);
-  w.Key("system");
-  llm::write_json_text(w, record.system);
-  w.Key("turns");
-  w.StartArray();
+  util::JsonWriter w;
+  w.start_object();
+  w.key("time");
+  w.string(util::utc_now());
+  w.key("codegate_version");
+  w.string(CODEGATE_VERSION);
+  w.key("provider");
+  w.string(record.provider);
+  w.key("model");
+  w.string(record.model);
+  w.key("endpoint");
+  w.string(record.endpoint);
+  w.key("path");
+  w.string(record.path);
+  w.key("unit");
+  w.string(record.unit);
+  w.key("lines");
+  w.start_array();
+  w.integer(record.first_line);
+  w.integer(record.last_line);
+  w.end_array();
+  w.key("cached");
+  w.boolean(record.cached);
+  w.key("system");
+  w.string(record.system);
+  w.key("turns");
+  w.start_array();
   for (const auto& turn : record.turns) {
-    w.StartObject();
-    w.Key("messages");
-    w.StartArray();
+    w.start_object();
+    w.key("messages");
+    w.start_array();
     for (const auto& message : turn.messages) {
-      w.StartObject();
-      w.Key("role");
-      llm::write_json_text(w, message.role);
-      w.Key("content");
-      llm::write_json_text(w, message.content);
-      w.EndObject();
+      w.start_object();
+      w.key("role");
+      w.string(message.role);
+      w.key("content");
+      w.string(message.content);
+      w.end_object();
     }
-    w.EndArray();
+    w.end_array();
     if (turn.response) {
-      w.Key("response");
-      w.StartObject();
-      w.Key("text");
-      llm::write_json_text(w, turn.response->text);
-      w.Key("model");
-      llm::write_json_text(w, turn.response->model);
-      w.Key("input_tokens");
-      w.Int64(turn.response->input_tokens);
-      w.Key("output_tokens");
-      w.Int64(turn.response->output_tokens);
-      w.Key("truncated");
-      w.Bool(turn.response->truncated);
-      w.EndObject();
-      w.Key("http");
+      w.key("response");
+      w.start_object();
+      w.key("text");
+      w.string(turn.response->text);
+      w.key("model");
+      w.string(turn.response->model);
+      w.key("input_tokens");
+      w.integer(turn.response->input_tokens);
+      w.key("output_tokens");
+      w.integer(turn.response->output_tokens);
+      w.key("truncated");
+      w.boolean(turn.response->truncated);
+      w.end_object();
+      w.key("http");
       llm::write_wire_exchange(w, turn.response->wire);
     } else if (turn.failed_wire) {
-      w.Key("http");
+      w.key("http");
       llm::write_wire_exchange(w, *turn.failed_wire);
     }
     if (!turn.error.empty()) {
-      w.Key("error");
-      llm::write_json_text(w, turn.error);
+      w.key("error");
+      w.string(turn.error);
     }
-    w.EndObject();
+    w.end_object();
   }
-  w.EndArray();
-  w.Key("verdict");
+  w.end_array();
+  w.key("verdict");
   if (record.verdict)
     write_verdict(w, *record.verdict);
   else
-    w.Null();
-  w.Key("outcome");
-  llm::write_json_text(w, record.outcome);
-  w.EndObject();
-  return std::string(buffer.GetString()) + "\n";
+    w.null();
+  w.key("outcome");
+  w.string(record.outcome);
+  w.end_object();
+  return w.finish();
 }
 
 std::optional<std::string> ExchangeLog::write(const ExchangeRecord& record, std::string* error) {

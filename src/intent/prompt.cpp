@@ -1,9 +1,7 @@
 #include "intent/prompt.h"
 
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
-
 #include "util/hash.h"
+#include "util/json_writer.h"
 #include "util/strings.h"
 
 namespace codegate::intent {
@@ -12,11 +10,7 @@ namespace {
 // A JSON string literal: quotes, backslashes and control characters in a path cannot end the
 // attribute they sit in.
 std::string quoted(const std::string& text) {
-  rapidjson::StringBuffer buffer;
-  rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
-  std::string valid = util::to_valid_utf8(text);
-  writer.String(valid.c_str(), static_cast<rapidjson::SizeType>(valid.size()));
-  return buffer.GetString();
+  return util::JsonWriter(util::JsonStyle::compact).string(text).str();
 }
 
 std::string block(const std::string& marker, const std::string& attributes, const std::string& content) {

@@ -1,12 +1,11 @@
 // The Anthropic Messages API (POST {base}/v1/messages).
 
 #include <rapidjson/document.h>
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
 
 #include "llm/client.h"
 #include "llm/provider_http.h"
 #include "util/json.h"
+#include "util/json_writer.h"
 #include "util/strings.h"
 
 namespace codegate::llm {
@@ -15,11 +14,26 @@ namespace {
 constexpr const char* k_default_base_url = "https://api.anthropic.com";
 constexpr const char* k_api_version = "2023-06-01";
 
-long int_member(const rapidjson::Value& object, const char* name) {
-  if (!object.IsObject()) return 0;
-  auto it = object.FindMember(name);
-  return it != object.MemberEnd() && it->value.IsInt64() ? static_cast<long>(it->value.GetInt64()) : 0;
+// The text blocks of `content`, joined; `stop_reason: "max_tokens"` means the answer was cut off.
+std::string read_content(const rapidjson::Value& body, ChatResponse& out) {
+  auto content = body.FindMember("content");
+  if (content == body.MemberEnd() || !content->value.IsArray()) return "no content";
+  for (const auto& block : content->value.GetArray()) {
+    if (!block.IsObject()) continue;
+    auto type = block.FindMember("type");
+    auto text = block.FindMember("text");
+    if (type != block.MemberEnd() && type->value.IsString() && std::string(type->value.GetString()) == "text" &&
+        text != block.MemberEnd() && text->value.IsString()) {
+      out.text += text->value.GetString();
+    }
+  }
+  auto stop = body.FindMember("stop_reason");
+  out.truncated =
+      stop != body.MemberEnd() && stop->value.IsString() && std::string(stop->value.GetString()) == "max_tokens";
+  return "";
 }
+
+constexpr AnswerFormat k_answer_format{read_content, "input_tokens", "output_tokens"};
 
 class AnthropicClient : public LlmClient {
 public:
@@ -38,7 +52,7 @@ public:
                                                                 {"anthropic-version", k_api_version}};
     if (!settings_.api_key.empty()) headers.emplace_back("x-api-key", settings_.api_key);
     PostedJson posted = post_json(*http_, settings_, url_, std::move(headers), request_body(request));
-    return parse(posted, request);
+    return read_answer(posted, request, url_, settings_.model, k_answer_format);
   }
 
   std::string provider() const override { return "anthropic"; }
@@ -48,67 +62,31 @@ public:
 
 private:
   std::string request_body(const ChatRequest& request) const {
-    rapidjson::StringBuffer buffer;
-    rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
-    w.StartObject();
-    w.Key("model");
-    w.String(settings_.model);
-    w.Key("max_tokens");
-    w.Int(request.max_tokens);
-    w.Key("temperature");
-    w.Double(request.temperature);
+    util::JsonWriter w(util::JsonStyle::compact);
+    w.start_object();
+    w.key("model");
+    w.string(settings_.model);
+    w.key("max_tokens");
+    w.integer(request.max_tokens);
+    w.key("temperature");
+    w.number(request.temperature);
     if (!request.system.empty()) {
-      w.Key("system");
-      w.String(util::to_valid_utf8(request.system));
+      w.key("system");
+      w.string(util::to_valid_utf8(request.system));
     }
-    w.Key("messages");
-    w.StartArray();
+    w.key("messages");
+    w.start_array();
     for (const auto& message : request.messages) {
-      w.StartObject();
-      w.Key("role");
-      w.String(message.role);
-      w.Key("content");
-      w.String(util::to_valid_utf8(message.content));
-      w.EndObject();
+      w.start_object();
+      w.key("role");
+      w.string(message.role);
+      w.key("content");
+      w.string(util::to_valid_utf8(message.content));
+      w.end_object();
     }
-    w.EndArray();
-    w.EndObject();
-    return buffer.GetString();
-  }
-
-  ChatResponse parse(PostedJson& posted, const ChatRequest& request) const {
-    ChatResponse out;
-    out.wire = std::move(posted.wire);
-    const std::string& body = posted.response.body;
-    rapidjson::Document doc = util::parse_json(body);
-    auto unreadable = [&](const std::string& why) {
-      return LlmError(LlmErrorKind::unavailable,
-                      "the LLM service at " + url_ + " sent an unreadable answer (" + why + ")", out.wire);
-    };
-    if (doc.HasParseError() || !doc.IsObject()) throw unreadable("not a JSON object");
-    auto content = doc.FindMember("content");
-    if (content == doc.MemberEnd() || !content->value.IsArray()) throw unreadable("no content");
-    for (const auto& block : content->value.GetArray()) {
-      if (!block.IsObject()) continue;
-      auto type = block.FindMember("type");
-      auto text = block.FindMember("text");
-      if (type != block.MemberEnd() && type->value.IsString() && std::string(type->value.GetString()) == "text" &&
-          text != block.MemberEnd() && text->value.IsString()) {
-        out.text += text->value.GetString();
-      }
-    }
-    auto stop = doc.FindMember("stop_reason");
-    out.truncated =
-        stop != doc.MemberEnd() && stop->value.IsString() && std::string(stop->value.GetString()) == "max_tokens";
-    auto model = doc.FindMember("model");
-    out.model = model != doc.MemberEnd() && model->value.IsString() ? model->value.GetString() : settings_.model;
-    auto usage = doc.FindMember("usage");
-    if (usage != doc.MemberEnd()) {
-      out.input_tokens = int_member(usage->value, "input_tokens");
-      out.output_tokens = int_member(usage->value, "output_tokens");
-    }
-    estimate_missing_usage(out, request);
-    return out;
+    w.end_array();
+    w.end_object();
+    return w.str();
   }
 
   ProviderSettings settings_;

@@ -1,34 +1,27 @@
 #include "llm/exchange_json.h"
 
-#include "util/strings.h"
-
 namespace codegate::llm {
 
-void write_json_text(JsonLogWriter& w, const std::string& text) {
-  std::string valid = util::to_valid_utf8(text);
-  w.String(valid.c_str(), static_cast<rapidjson::SizeType>(valid.size()));
-}
-
-void write_wire_exchange(JsonLogWriter& w, const WireExchange& wire) {
-  w.StartObject();
-  w.Key("url");
-  write_json_text(w, wire.url);
-  w.Key("status");
-  w.Int64(wire.status);
-  w.Key("attempts");
-  w.Int(wire.attempts);
-  w.Key("seconds");
-  w.Double(wire.seconds);
-  w.Key("request_headers");
-  w.StartObject();
+void write_wire_exchange(util::JsonWriter& w, const WireExchange& wire) {
+  w.start_object();
+  w.key("url");
+  w.string(wire.url);
+  w.key("status");
+  w.integer(wire.status);
+  w.key("attempts");
+  w.integer(wire.attempts);
+  w.key("seconds");
+  w.number(wire.seconds);
+  w.key("request_headers");
+  w.start_object();
   for (const auto& [name, value] : wire.request_headers) {
-    w.Key(name.c_str());
-    write_json_text(w, value);
+    w.key(name);
+    w.string(value);
   }
-  w.EndObject();
-  w.Key("response_body");
-  write_json_text(w, wire.response_body);
-  w.EndObject();
+  w.end_object();
+  w.key("response_body");
+  w.string(wire.response_body);
+  w.end_object();
 }
 
 } // namespace codegate::llm

@@ -2,12 +2,11 @@
 // llama.cpp server, OpenRouter and most local servers also speak.
 
 #include <rapidjson/document.h>
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
 
 #include "llm/client.h"
 #include "llm/provider_http.h"
 #include "util/json.h"
+#include "util/json_writer.h"
 #include "util/strings.h"
 
 namespace codegate::llm {
@@ -36,12 +35,6 @@ bool is_azure(const std::string& url) {
   return false;
 }
 
-long int_member(const rapidjson::Value& object, const char* name) {
-  if (!object.IsObject()) return 0;
-  auto it = object.FindMember(name);
-  return it != object.MemberEnd() && it->value.IsInt64() ? static_cast<long>(it->value.GetInt64()) : 0;
-}
-
 // `content` is a string in the Chat Completions format; some servers send an array of parts.
 std::string content_text(const rapidjson::Value& content) {
   if (content.IsString()) return content.GetString();
@@ -55,6 +48,29 @@ std::string content_text(const rapidjson::Value& content) {
   }
   return text;
 }
+
+// The first choice's message; `finish_reason: "length"` means the answer was cut off.
+std::string read_choice(const rapidjson::Value& body, ChatResponse& out) {
+  auto choices = body.FindMember("choices");
+  if (choices == body.MemberEnd() || !choices->value.IsArray() || choices->value.Empty()) return "no choices";
+  const auto& choice = choices->value[0];
+  if (!choice.IsObject()) return "a choice that is not an object";
+  auto message = choice.FindMember("message");
+  if (message == choice.MemberEnd() || !message->value.IsObject()) return "a choice without a message";
+  auto content = message->value.FindMember("content");
+  if (content != message->value.MemberEnd()) out.text = content_text(content->value);
+  if (out.text.empty()) {
+    // A refusal arrives in its own field with a null content.
+    auto refusal = message->value.FindMember("refusal");
+    if (refusal != message->value.MemberEnd() && refusal->value.IsString()) out.text = refusal->value.GetString();
+  }
+  auto finish = choice.FindMember("finish_reason");
+  out.truncated =
+      finish != choice.MemberEnd() && finish->value.IsString() && std::string(finish->value.GetString()) == "length";
+  return "";
+}
+
+constexpr AnswerFormat k_answer_format{read_choice, "prompt_tokens", "completion_tokens"};
 
 class OpenAiClient : public LlmClient {
 public:
@@ -73,7 +89,7 @@ public:
         headers.emplace_back("Authorization", "Bearer " + settings_.api_key);
     }
     PostedJson posted = post_json(*http_, settings_, url_, std::move(headers), request_body(request));
-    return parse(posted, request);
+    return read_answer(posted, request, url_, settings_.model, k_answer_format);
   }
 
   std::string provider() const override { return "openai"; }
@@ -83,81 +99,42 @@ public:
 
 private:
   std::string request_body(const ChatRequest& request) const {
-    rapidjson::StringBuffer buffer;
-    rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
-    w.StartObject();
-    w.Key("model");
-    w.String(settings_.model);
-    w.Key("messages");
-    w.StartArray();
+    util::JsonWriter w(util::JsonStyle::compact);
+    w.start_object();
+    w.key("model");
+    w.string(settings_.model);
+    w.key("messages");
+    w.start_array();
     if (!request.system.empty()) {
-      w.StartObject();
-      w.Key("role");
-      w.String("system");
-      w.Key("content");
-      w.String(util::to_valid_utf8(request.system));
-      w.EndObject();
+      w.start_object();
+      w.key("role");
+      w.string("system");
+      w.key("content");
+      w.string(util::to_valid_utf8(request.system));
+      w.end_object();
     }
     for (const auto& message : request.messages) {
-      w.StartObject();
-      w.Key("role");
-      w.String(message.role);
-      w.Key("content");
-      w.String(util::to_valid_utf8(message.content));
-      w.EndObject();
+      w.start_object();
+      w.key("role");
+      w.string(message.role);
+      w.key("content");
+      w.string(util::to_valid_utf8(message.content));
+      w.end_object();
     }
-    w.EndArray();
+    w.end_array();
     if (is_reasoning_model(settings_.model)) {
-      w.Key("max_completion_tokens");
-      w.Int(request.max_tokens);
+      w.key("max_completion_tokens");
+      w.integer(request.max_tokens);
     } else {
-      w.Key("max_tokens");
-      w.Int(request.max_tokens);
-      w.Key("temperature");
-      w.Double(request.temperature);
+      w.key("max_tokens");
+      w.integer(request.max_tokens);
+      w.key("temperature");
+      w.number(request.temperature);
     }
-    w.Key("stream");
-    w.Bool(false);
-    w.EndObject();
-    return buffer.GetString();
-  }
-
-  ChatResponse parse(PostedJson& posted, const ChatRequest& request) const {
-    ChatResponse out;
-    out.wire = std::move(posted.wire);
-    const std::string& body = posted.response.body;
-    rapidjson::Document doc = util::parse_json(body);
-    auto unreadable = [&](const std::string& why) {
-      return LlmError(LlmErrorKind::unavailable,
-                      "the LLM service at " + url_ + " sent an unreadable answer (" + why + ")", out.wire);
-    };
-    if (doc.HasParseError() || !doc.IsObject()) throw unreadable("not a JSON object");
-    auto choices = doc.FindMember("choices");
-    if (choices == doc.MemberEnd() || !choices->value.IsArray() || choices->value.Empty())
-      throw unreadable("no choices");
-    const auto& choice = choices->value[0];
-    if (!choice.IsObject()) throw unreadable("a choice that is not an object");
-    auto message = choice.FindMember("message");
-    if (message == choice.MemberEnd() || !message->value.IsObject()) throw unreadable("a choice without a message");
-    auto content = message->value.FindMember("content");
-    if (content != message->value.MemberEnd()) out.text = content_text(content->value);
-    if (out.text.empty()) {
-      // A refusal arrives in its own field with a null content.
-      auto refusal = message->value.FindMember("refusal");
-      if (refusal != message->value.MemberEnd() && refusal->value.IsString()) out.text = refusal->value.GetString();
-    }
-    auto finish = choice.FindMember("finish_reason");
-    out.truncated =
-        finish != choice.MemberEnd() && finish->value.IsString() && std::string(finish->value.GetString()) == "length";
-    auto model = doc.FindMember("model");
-    out.model = model != doc.MemberEnd() && model->value.IsString() ? model->value.GetString() : settings_.model;
-    auto usage = doc.FindMember("usage");
-    if (usage != doc.MemberEnd()) {
-      out.input_tokens = int_member(usage->value, "prompt_tokens");
-      out.output_tokens = int_member(usage->value, "completion_tokens");
-    }
-    estimate_missing_usage(out, request);
-    return out;
+    w.key("stream");
+    w.boolean(false);
+    w.end_object();
+    return w.str();
   }
 
   ProviderSettings settings_;

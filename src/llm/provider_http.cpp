@@ -143,4 +143,36 @@ PostedJson post_json(http::HttpClient& http, const ProviderSettings& settings, c
   throw LlmError(LlmErrorKind::rejected, where + " refused the request (" + what + ")" + hint, wire);
 }
 
+namespace {
+
+long int_member(const rapidjson::Value& object, const char* name) {
+  if (!object.IsObject()) return 0;
+  auto it = object.FindMember(name);
+  return it != object.MemberEnd() && it->value.IsInt64() ? static_cast<long>(it->value.GetInt64()) : 0;
+}
+
+} // namespace
+
+ChatResponse read_answer(PostedJson& posted, const ChatRequest& request, const std::string& url,
+                         const std::string& configured_model, const AnswerFormat& format) {
+  ChatResponse out;
+  out.wire = std::move(posted.wire);
+  rapidjson::Document doc = util::parse_json(posted.response.body);
+  auto unreadable = [&](const std::string& why) {
+    return LlmError(LlmErrorKind::unavailable, "the LLM service at " + url + " sent an unreadable answer (" + why + ")",
+                    out.wire);
+  };
+  if (doc.HasParseError() || !doc.IsObject()) throw unreadable("not a JSON object");
+  if (std::string why = format.read_text(doc, out); !why.empty()) throw unreadable(why);
+  auto model = doc.FindMember("model");
+  out.model = model != doc.MemberEnd() && model->value.IsString() ? model->value.GetString() : configured_model;
+  auto usage = doc.FindMember("usage");
+  if (usage != doc.MemberEnd()) {
+    out.input_tokens = int_member(usage->value, format.input_tokens);
+    out.output_tokens = int_member(usage->value, format.output_tokens);
+  }
+  estimate_missing_usage(out, request);
+  return out;
+}
+
 } // namespace codegate::llm

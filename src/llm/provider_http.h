@@ -2,6 +2,8 @@
 // What the OpenAI and Anthropic clients share: URL building, redaction, and one JSON POST with
 // retries that turns every failure into an LlmError worded for the user.
 
+#include <rapidjson/document.h>
+
 #include <string>
 #include <string_view>
 #include <utility>
@@ -40,5 +42,21 @@ struct PostedJson {
 // thrown as LlmError (auth for 401/403, unavailable when retries ran out, rejected otherwise).
 PostedJson post_json(http::HttpClient& http, const ProviderSettings& settings, const std::string& url,
                      std::vector<std::pair<std::string, std::string>> headers, std::string body);
+
+// Where a provider's answer keeps what the client needs. `read_text` fills the text and whether
+// the answer was cut off from the parsed body, and returns why the body is unreadable ("no
+// choices") or nothing; the usage members are read from the body's `usage` object.
+struct AnswerFormat {
+  std::string (*read_text)(const rapidjson::Value& body, ChatResponse& out);
+  const char* input_tokens;  // in `usage`
+  const char* output_tokens; // in `usage`
+};
+
+// The ChatResponse of a 2xx answer: its text as `format` finds it, the model that answered (the
+// configured one when the body names none), the token usage (estimated where the server reports
+// none), the redacted wire record. A body that is not such JSON is thrown as LlmError
+// (unavailable), naming `url`.
+ChatResponse read_answer(PostedJson& posted, const ChatRequest& request, const std::string& url,
+                         const std::string& configured_model, const AnswerFormat& format);
 
 } // namespace codegate::llm

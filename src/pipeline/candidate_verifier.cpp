@@ -73,7 +73,8 @@ refine::Verification CandidateVerifier::verify(const std::map<std::string, std::
   std::string log_dir = setup_.log_dir.empty() ? "" : setup_.log_dir + "/" + name;
   const Config& config = setup_.trusted.config;
   Analysis analysis =
-      analyze(workspace, setup_.trusted, {paths, changes, setup_.jobs, log_dir, {nullptr, setup_.budget, setup_.env}, {}});
+      analyze(workspace, setup_.trusted,
+              {paths, changes, setup_.jobs, log_dir, {setup_.client, setup_.budget, setup_.env}, {}});
   annotate(analysis.findings, changes, config.filter_mode, config.suppressions);
   if (setup_.baseline != nullptr) apply_baseline(*setup_.baseline, analysis.findings, workspace.sources());
   CheckResult gated;

@@ -19,6 +19,7 @@ namespace codegate {
 
 namespace llm {
 class Budget;
+class LlmClient;
 } // namespace llm
 
 struct CandidateVerifierSetup {
@@ -30,6 +31,7 @@ struct CandidateVerifierSetup {
   std::string log_dir;                // each verification logs under <log_dir>/<name>; empty: none
   llm::Budget* budget = nullptr;      // the intent check's LLM budget (the run's)
   util::EnvLookup env = util::map_environment({}); // the intent check's key and cache directory (the run's)
+  llm::LlmClient* client = nullptr;   // the intent check's client; null: one from the configuration
   const Baseline* baseline = nullptr; // the base's findings: candidates get the original's baseline
 };
 

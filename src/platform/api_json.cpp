@@ -6,19 +6,6 @@
 
 namespace codegate::platform {
 
-JsonBody& JsonBody::key(std::string_view name) {
-  std::string valid = util::to_valid_utf8(name);
-  writer_.Key(valid.data(), static_cast<rapidjson::SizeType>(valid.size()));
-  return *this;
-}
-
-JsonBody& JsonBody::member(std::string_view name, std::string_view value) {
-  key(name);
-  std::string valid = util::to_valid_utf8(value);
-  writer_.String(valid.data(), static_cast<rapidjson::SizeType>(valid.size()));
-  return *this;
-}
-
 std::string json_string(const rapidjson::Value& object, const char* name) {
   if (!object.IsObject()) return "";
   auto it = object.FindMember(name);

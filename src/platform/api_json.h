@@ -7,58 +7,16 @@
 #include <string_view>
 
 #include <rapidjson/document.h>
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
 
 #include "platform/rest_client.h"
+#include "util/json_writer.h"
 
 namespace codegate::platform {
 
-// A compact JSON writer for request bodies; every string is made valid UTF-8 first, since text
-// from files and tools can hold any bytes and the APIs reject invalid JSON.
-class JsonBody {
+// Request bodies are compact JSON, written through the one JSON writer.
+class JsonBody : public util::JsonWriter {
 public:
-  JsonBody() : writer_(buffer_) {}
-  JsonBody& start_object() {
-    writer_.StartObject();
-    return *this;
-  }
-  JsonBody& end_object() {
-    writer_.EndObject();
-    return *this;
-  }
-  JsonBody& start_array(std::string_view name) {
-    key(name);
-    writer_.StartArray();
-    return *this;
-  }
-  JsonBody& end_array() {
-    writer_.EndArray();
-    return *this;
-  }
-  JsonBody& key(std::string_view name);
-  JsonBody& member(std::string_view name, std::string_view value);
-  JsonBody& member(std::string_view name, const char* value) { return member(name, std::string_view(value)); }
-  JsonBody& member(std::string_view name, int value) {
-    key(name);
-    writer_.Int(value);
-    return *this;
-  }
-  JsonBody& member(std::string_view name, bool value) {
-    key(name);
-    writer_.Bool(value);
-    return *this;
-  }
-  // An array element or member value that is already a JSON object.
-  JsonBody& raw_object(std::string_view json) {
-    writer_.RawValue(json.data(), json.size(), rapidjson::kObjectType);
-    return *this;
-  }
-  std::string str() const { return std::string(buffer_.GetString(), buffer_.GetSize()); }
-
-private:
-  rapidjson::StringBuffer buffer_;
-  rapidjson::Writer<rapidjson::StringBuffer> writer_;
+  JsonBody() : util::JsonWriter(util::JsonStyle::compact) {}
 };
 
 // A string member ("" when missing or not a string).

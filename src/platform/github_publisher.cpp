@@ -55,7 +55,7 @@ std::string review_json(const std::string& head_sha, const std::string& body,
   JsonBody json;
   json.start_object().member("commit_id", head_sha).member("event", "COMMENT").member("body", body);
   json.start_array("comments");
-  for (const InlineComment* c : comments) json.raw_object(comment_json(*c));
+  for (const InlineComment* c : comments) json.raw(comment_json(*c));
   json.end_array().end_object();
   return json.str();
 }

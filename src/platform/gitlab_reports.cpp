@@ -3,7 +3,7 @@
 #include <set>
 
 #include "registry/registry.h"
-#include "report/json_writer.h"
+#include "util/json_writer.h"
 #include "util/hash.h"
 #include "util/timestamp.h"
 
@@ -84,7 +84,7 @@ std::string identifier_name(const Finding& f) {
 } // namespace
 
 std::string render_code_quality(const CheckResult& result) {
-  JsonWriter json;
+  util::JsonWriter json;
   std::set<std::string> used;
   json.start_array();
   for (const auto& f : result.findings) {
@@ -116,7 +116,7 @@ std::string render_code_quality(const CheckResult& result) {
 }
 
 std::string render_gitlab_sast(const CheckResult& result, std::string_view time) {
-  JsonWriter json;
+  util::JsonWriter json;
   json.start_object();
   json.member("version", k_sast_schema_version);
   json.key("scan");

@@ -1,8 +1,6 @@
 #include "refine/knowledge.h"
 
 #include <rapidjson/document.h>
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
 
 #include <algorithm>
 #include <cctype>
@@ -12,6 +10,7 @@
 
 #include "util/files.h"
 #include "util/hash.h"
+#include "util/json_writer.h"
 #include "util/json.h"
 #include "util/strings.h"
 
@@ -74,21 +73,15 @@ std::string knowledge_id(const std::string& rule, const std::string& before, con
 KnowledgeBase::KnowledgeBase(std::string path, int max_entries) : path_(std::move(path)), max_entries_(max_entries) {}
 
 std::string KnowledgeBase::to_json_line(const KnowledgeEntry& entry) {
-  rapidjson::StringBuffer buffer;
-  rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
-  auto field = [&](const char* name, const std::string& value) {
-    w.Key(name);
-    std::string valid = util::to_valid_utf8(value);
-    w.String(valid.c_str(), static_cast<rapidjson::SizeType>(valid.size()));
-  };
-  w.StartObject();
-  field("id", entry.id);
-  field("rule", entry.rule);
-  field("before", entry.before);
-  field("after", entry.after);
-  field("explanation", entry.explanation);
-  w.EndObject();
-  return std::string(buffer.GetString(), buffer.GetSize());
+  util::JsonWriter w(util::JsonStyle::compact);
+  w.start_object()
+      .member("id", entry.id)
+      .member("rule", entry.rule)
+      .member("before", entry.before)
+      .member("after", entry.after)
+      .member("explanation", entry.explanation)
+      .end_object();
+  return w.str();
 }
 
 bool KnowledgeBase::from_json_line(const std::string& line, KnowledgeEntry& entry) {

@@ -1,8 +1,5 @@
 #include "refine/refine_log.h"
 
-#include <rapidjson/prettywriter.h>
-#include <rapidjson/stringbuffer.h>
-
 #include <chrono>
 #include <ctime>
 #include <exception>
@@ -15,83 +12,76 @@
 namespace codegate::refine {
 namespace {
 
-using Writer = llm::JsonLogWriter;
-
-void member(Writer& w, const char* key, const std::string& text) {
-  w.Key(key);
-  llm::write_json_text(w, text);
-}
+using Writer = util::JsonWriter;
 
 void findings(Writer& w, const char* key, const std::vector<Finding>& list) {
-  w.Key(key);
-  w.StartArray();
+  w.key(key);
+  w.start_array();
   for (const auto& f : list) {
-    w.StartObject();
-    member(w, "tool", f.tool);
-    member(w, "rule_id", f.rule_id);
-    member(w, "rule_name", f.rule_name);
-    w.Key("line");
-    w.Int(f.line);
-    member(w, "message", f.message);
-    member(w, "fingerprint", f.fingerprint);
-    w.EndObject();
+    w.start_object();
+    w.member("tool", f.tool);
+    w.member("rule_id", f.rule_id);
+    w.member("rule_name", f.rule_name);
+    w.key("line");
+    w.integer(f.line);
+    w.member("message", f.message);
+    w.member("fingerprint", f.fingerprint);
+    w.end_object();
   }
-  w.EndArray();
+  w.end_array();
 }
 
 } // namespace
 
 std::string round_record_json(const RoundRecord& r) {
-  rapidjson::StringBuffer buffer;
-  Writer w(buffer);
-  w.SetIndent(' ', 2);
-  w.StartObject();
-  member(w, "stage", "refine");
-  member(w, "time", util::utc_now());
-  member(w, "path", r.path);
-  w.Key("round");
-  w.Int(r.round);
-  member(w, "provider", r.provider);
-  member(w, "model", r.model);
-  member(w, "endpoint", r.endpoint);
-  member(w, "system", r.system);
-  w.Key("messages");
-  w.StartArray();
+  Writer w;
+  w.start_object();
+  w.member("stage", "refine");
+  w.member("time", util::utc_now());
+  w.member("path", r.path);
+  w.key("round");
+  w.integer(r.round);
+  w.member("provider", r.provider);
+  w.member("model", r.model);
+  w.member("endpoint", r.endpoint);
+  w.member("system", r.system);
+  w.key("messages");
+  w.start_array();
   for (const auto& m : r.messages) {
-    w.StartObject();
-    member(w, "role", m.role);
-    member(w, "content", m.content);
-    w.EndObject();
+    w.start_object();
+    w.member("role", m.role);
+    w.member("content", m.content);
+    w.end_object();
   }
-  w.EndArray();
+  w.end_array();
   if (r.response) {
-    w.Key("response");
-    w.StartObject();
-    member(w, "text", r.response->text);
-    member(w, "model", r.response->model);
-    w.Key("input_tokens");
-    w.Int64(r.response->input_tokens);
-    w.Key("output_tokens");
-    w.Int64(r.response->output_tokens);
-    w.Key("truncated");
-    w.Bool(r.response->truncated);
-    w.Key("wire");
+    w.key("response");
+    w.start_object();
+    w.member("text", r.response->text);
+    w.member("model", r.response->model);
+    w.key("input_tokens");
+    w.integer(r.response->input_tokens);
+    w.key("output_tokens");
+    w.integer(r.response->output_tokens);
+    w.key("truncated");
+    w.boolean(r.response->truncated);
+    w.key("wire");
     llm::write_wire_exchange(w, r.response->wire);
-    w.EndObject();
+    w.end_object();
   }
   if (r.failed_wire) {
-    w.Key("failed_wire");
+    w.key("failed_wire");
     llm::write_wire_exchange(w, *r.failed_wire);
   }
-  if (!r.error.empty()) member(w, "error", r.error);
-  member(w, "outcome", r.outcome);
-  member(w, "reason", r.reason);
+  if (!r.error.empty()) w.member("error", r.error);
+  w.member("outcome", r.outcome);
+  w.member("reason", r.reason);
   findings(w, "removed", r.removed);
   findings(w, "introduced", r.introduced);
   findings(w, "still_open", r.still_open);
-  member(w, "candidate_diff", r.candidate_diff);
-  w.EndObject();
-  return std::string(buffer.GetString(), buffer.GetSize()) + "\n";
+  w.member("candidate_diff", r.candidate_diff);
+  w.end_object();
+  return w.finish();
 }
 
 std::optional<std::string> write_round_record(const std::string& directory, const RoundRecord& record,

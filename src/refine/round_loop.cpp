@@ -265,6 +265,10 @@ void run_round(Loop& loop, std::vector<FileState*>& active, int round) {
                      a.rejection);
     }
     a.record.still_open = s.open_targets();
+    if (loop.settings.observe) {
+      auto verified_failing = failing.find(s.path);
+      loop.settings.observe(a.record, a.candidate, verified_failing == failing.end() ? nullptr : &verified_failing->second);
+    }
     if (!loop.settings.log_dir.empty()) {
       std::string error;
       if (!write_round_record(

@@ -3,13 +3,16 @@
 // targets, drops the candidates that fail the checks needing no analyzer, verifies the rest in
 // one go, and keeps a candidate only when it is strictly better than the file's best revision.
 
+#include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "config/config.h"
 #include "refine/file_state.h"
 #include "refine/knowledge.h"
+#include "refine/refine_log.h"
 #include "refine/verifier.h"
 
 namespace codegate::llm {
@@ -26,6 +29,13 @@ struct RoundSettings {
   // The intent check's status on the analysed revision: when it ran there ("ok") and not on a
   // candidate, the candidate keeps the original's intent findings.
   std::string original_intent_status;
+  // Called for every file after each round, in the loop's thread: the round's record, the
+  // candidate (nullopt: the model gave none), and the candidate's failing findings when it was
+  // verified (null when a check before verification rejected it). `codegate eval` records each
+  // revision through it.
+  std::function<void(const RoundRecord&, const std::optional<std::string>& candidate,
+                     const std::vector<Finding>* failing)>
+      observe;
 };
 
 // What the rounds came to; the files' own results are in their states.

@@ -1,7 +1,7 @@
 // The machine-readable report: every finding, reported or not, with the facts every decision used.
 
 #include "git/buffer_diff.h"
-#include "report/json_writer.h"
+#include "util/json_writer.h"
 #include "report/reports.h"
 #include "report/summary.h"
 
@@ -11,7 +11,7 @@ namespace {
 // Bumped when a field changes meaning or disappears; adding a field keeps the version.
 constexpr int k_json_version = 1;
 
-void write_filter(JsonWriter& json, const FilterState& filter) {
+void write_filter(util::JsonWriter& json, const FilterState& filter) {
   json.key("filter");
   json.start_object();
   json.member("in_changed_file", filter.in_changed_file);
@@ -25,7 +25,7 @@ void write_filter(JsonWriter& json, const FilterState& filter) {
   json.end_object();
 }
 
-void write_suppression(JsonWriter& json, const std::optional<Suppression>& suppression) {
+void write_suppression(util::JsonWriter& json, const std::optional<Suppression>& suppression) {
   json.key("suppression");
   if (!suppression) {
     json.null();
@@ -39,7 +39,7 @@ void write_suppression(JsonWriter& json, const std::optional<Suppression>& suppr
   json.end_object();
 }
 
-void write_finding(JsonWriter& json, const Finding& f, bool baseline_applied) {
+void write_finding(util::JsonWriter& json, const Finding& f, bool baseline_applied) {
   json.start_object();
   json.member("tool", f.tool);
   json.member("rule_id", f.rule_id);
@@ -84,7 +84,7 @@ void write_finding(JsonWriter& json, const Finding& f, bool baseline_applied) {
   json.end_object();
 }
 
-void write_summary(JsonWriter& json, const ReportCounts& counts) {
+void write_summary(util::JsonWriter& json, const ReportCounts& counts) {
   json.key("summary");
   json.start_object();
   json.member("total", counts.total);
@@ -103,7 +103,7 @@ void write_summary(JsonWriter& json, const ReportCounts& counts) {
   json.end_object();
 }
 
-void write_tools(JsonWriter& json, const std::vector<ToolRun>& tools) {
+void write_tools(util::JsonWriter& json, const std::vector<ToolRun>& tools) {
   json.key("tools");
   json.start_array();
   for (const auto& run : tools) {
@@ -118,7 +118,7 @@ void write_tools(JsonWriter& json, const std::vector<ToolRun>& tools) {
 }
 
 // Accepted refine revisions, each with the patch that applies it (`git apply` reads it).
-void write_fixes(JsonWriter& json, const CheckResult& result) {
+void write_fixes(util::JsonWriter& json, const CheckResult& result) {
   json.member("fix_mode", result.fix_mode);
   json.key("fixes");
   json.start_array();
@@ -136,7 +136,7 @@ void write_fixes(JsonWriter& json, const CheckResult& result) {
 } // namespace
 
 std::string render_json(const CheckResult& result) {
-  JsonWriter json;
+  util::JsonWriter json;
   json.start_object();
   json.member("version", k_json_version);
   json.member("base", result.base_sha);

@@ -7,11 +7,11 @@
 #include <string>
 #include <vector>
 
-#include "report/suggestion.h"
-#include "report/json_writer.h"
 #include "report/reports.h"
 #include "report/rules.h"
+#include "report/suggestion.h"
 #include "report/summary.h"
+#include "util/json_writer.h"
 #include "util/strings.h"
 
 namespace codegate {
@@ -26,7 +26,7 @@ std::string_view rdjson_severity(Level level) {
   return "UNKNOWN_SEVERITY";
 }
 
-void write_position(JsonWriter& json, std::string_view key, int line, int column) {
+void write_position(util::JsonWriter& json, std::string_view key, int line, int column) {
   json.key(key);
   json.start_object();
   json.member("line", line);
@@ -36,7 +36,7 @@ void write_position(JsonWriter& json, std::string_view key, int line, int column
 
 // The accepted refine revision that removes `f`, as line-wise suggestions: rdjson ranges without
 // columns cover whole lines including their line ends, so the text carries its own.
-void write_suggestions(JsonWriter& json, const Finding& f, const std::vector<FileFix>& fixes) {
+void write_suggestions(util::JsonWriter& json, const Finding& f, const std::vector<FileFix>& fixes) {
   auto fix = std::find_if(fixes.begin(), fixes.end(), [&](const FileFix& candidate) {
     return candidate.path == f.path &&
            std::find(candidate.fixed_fingerprints.begin(), candidate.fixed_fingerprints.end(), f.fingerprint) !=
@@ -60,7 +60,7 @@ void write_suggestions(JsonWriter& json, const Finding& f, const std::vector<Fil
   json.end_array();
 }
 
-void write_diagnostic(JsonWriter& json, const Finding& f, const CheckResult& result) {
+void write_diagnostic(util::JsonWriter& json, const Finding& f, const CheckResult& result) {
   json.start_object();
   std::string message = f.message.empty() ? f.rule_id : f.message;
   for (const auto& remark : finding_remarks(f, result.filter_mode)) message += "\n" + remark;
@@ -95,7 +95,7 @@ void write_diagnostic(JsonWriter& json, const Finding& f, const CheckResult& res
 } // namespace
 
 std::string render_rdjson(const CheckResult& result) {
-  JsonWriter json;
+  util::JsonWriter json;
   json.start_object();
   json.key("source");
   json.start_object();

@@ -7,11 +7,11 @@
 #include <vector>
 
 #include "registry/registry.h"
-#include "report/json_writer.h"
 #include "report/reports.h"
 #include "report/rules.h"
 #include "report/suggestion.h"
 #include "report/summary.h"
+#include "util/json_writer.h"
 #include "util/strings.h"
 
 namespace codegate {
@@ -89,14 +89,14 @@ std::vector<SarifRun> plan_runs(const CheckResult& result) {
   return runs;
 }
 
-void write_message(JsonWriter& json, std::string_view key, std::string_view text) {
+void write_message(util::JsonWriter& json, std::string_view key, std::string_view text) {
   json.key(key);
   json.start_object();
   json.member("text", text);
   json.end_object();
 }
 
-void write_rule(JsonWriter& json, const SarifRule& rule) {
+void write_rule(util::JsonWriter& json, const SarifRule& rule) {
   json.start_object();
   json.member("id", rule.id);
   json.member("name", rule.name);
@@ -121,7 +121,7 @@ void write_rule(JsonWriter& json, const SarifRule& rule) {
   json.end_object();
 }
 
-void write_region(JsonWriter& json, const Finding& f) {
+void write_region(util::JsonWriter& json, const Finding& f) {
   json.key("region");
   json.start_object();
   json.member("startLine", std::max(1, f.line));
@@ -135,7 +135,7 @@ void write_region(JsonWriter& json, const Finding& f) {
 // SARIF `fixes` (3.55) for a finding that an accepted refine revision removes: the revision's
 // changed line ranges as replacements, so code scanning can offer them. Whole lines are replaced;
 // a deletion takes the line ends with it.
-void write_fixes(JsonWriter& json, const Finding& f, const std::vector<FileFix>& fixes) {
+void write_fixes(util::JsonWriter& json, const Finding& f, const std::vector<FileFix>& fixes) {
   auto fix = std::find_if(fixes.begin(), fixes.end(), [&](const FileFix& candidate) {
     return candidate.path == f.path &&
            std::find(candidate.fixed_fingerprints.begin(), candidate.fixed_fingerprints.end(), f.fingerprint) !=
@@ -183,7 +183,7 @@ void write_fixes(JsonWriter& json, const Finding& f, const std::vector<FileFix>&
   json.end_array();
 }
 
-void write_result(JsonWriter& json, const Finding& f, const std::map<std::string, int>& rule_index,
+void write_result(util::JsonWriter& json, const Finding& f, const std::map<std::string, int>& rule_index,
                   const std::vector<FileFix>& fixes, bool baseline_applied) {
   json.start_object();
   std::string rule_id = sarif_rule_id(f);
@@ -235,7 +235,7 @@ void write_result(JsonWriter& json, const Finding& f, const std::map<std::string
   json.end_object();
 }
 
-void write_run(JsonWriter& json, const SarifRun& run, const CheckResult& result,
+void write_run(util::JsonWriter& json, const SarifRun& run, const CheckResult& result,
                const std::vector<std::string>& notes) {
   bool is_codegate = run.tool == k_codegate_tool;
   std::vector<SarifRule> rules = describe_rules(run.findings);
@@ -296,7 +296,7 @@ void write_run(JsonWriter& json, const SarifRun& run, const CheckResult& result,
 
 std::string render_sarif(const CheckResult& result) {
   std::vector<std::string> notes = report_notes(result);
-  JsonWriter json;
+  util::JsonWriter json;
   json.start_object();
   json.member("$schema", k_schema);
   json.member("version", "2.1.0");

@@ -11,6 +11,10 @@ std::vector<std::string_view> split_lines(std::string_view text); // "\n" or "\r
 std::string_view trim(std::string_view text);
 bool starts_with(std::string_view text, std::string_view prefix);
 std::string join(const std::vector<std::string>& parts, std::string_view separator);
+// ASCII lower case (names and keywords, not prose).
+std::string to_lower(std::string_view text);
+// `text` with every occurrence of `from` replaced by `to`.
+std::string replace_all(std::string_view text, std::string_view from, std::string_view to);
 // Collapses every run of white space to one space and drops it at both ends.
 std::string squeeze_whitespace(std::string_view text);
 // `text` with every byte but [A-Za-z0-9._-] replaced by '_', cut to `max_length`: a portable file name part.

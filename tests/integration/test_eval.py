@@ -1,0 +1,348 @@
+"""`codegate eval`: the CodeEnhancer / RefleXGen experiment against scripted OpenAI and Anthropic
+servers, with the real Pylint and Bandit: data sets in each format, exact per-round results,
+the output files, --resume, a model that never answers with code, and report.html rendered by
+headless Chromium."""
+
+import csv
+import glob
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+import unittest
+
+from support import codegate
+from support.fake_llm import FakeLlm, Reply
+
+KEY = "sk-eval-test-secret-0123456789"
+
+SHELL = '''"""
+Input Prompt: Run a command.
+Intention: Run a shell command given by the caller.
+Functionality: Passes the command to the shell and returns its exit status.
+"""
+import subprocess
+
+
+def run(command):
+    """Run a shell command and return its exit status."""
+    return subprocess.call(command, shell=True)
+'''
+
+SHELL_FIXED = SHELL.replace("import subprocess", "import shlex\nimport subprocess").replace(
+    "subprocess.call(command, shell=True)", "subprocess.call(shlex.split(command))")
+
+ADD = '''"""
+Input Prompt: Add numbers.
+Intention: Add two numbers.
+Functionality: Returns a + b.
+"""
+
+
+def add(a, b):
+    """Return the sum of a and b."""
+    return a + b
+'''
+
+# No module docstring: listed in missing_docstrings.txt. yaml.load without a Loader is Bandit B506
+# and, with the PyYAML 6 Debian ships, Pylint E1120 (no Loader argument).
+LOAD = '''import yaml
+
+
+def load(text):
+    """Parse YAML text."""
+    return yaml.load(text)
+'''
+
+LOAD_FIXED = LOAD.replace("yaml.load(text)", "yaml.safe_load(text)")
+
+
+def answer(code):
+    return "Here is the file.\n\n```python\n" + code + "```\n"
+
+
+class EvalTestCase(unittest.TestCase):
+    provider = "openai"
+
+    def setUp(self):
+        self.dir = tempfile.mkdtemp(prefix="codegate-eval-")
+        self.out = os.path.join(self.dir, "out")
+        self.server = FakeLlm(api_key=KEY).start()
+        base_url = self.server.openai_base_url if self.provider == "openai" else self.server.anthropic_base_url
+        self.config = os.path.join(self.dir, "eval.yml")
+        with open(self.config, "w", encoding="utf-8") as handle:
+            handle.write("llm:\n  provider: %s\n  base_url: %s\n  budget:\n    calls: 1000\n" % (self.provider, base_url))
+
+    def tearDown(self):
+        self.server.stop()
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+    def write(self, name, text):
+        path = os.path.join(self.dir, name)
+        with open(path, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+        return path
+
+    def eval(self, dataset, *args):
+        return codegate.run("eval", "--dataset", dataset, "--out", self.out, "--config", self.config, *args,
+                            cwd=self.dir, env={"CODEGATE_LLM_API_KEY": KEY})
+
+    def results(self):
+        with open(os.path.join(self.out, "results.json"), encoding="utf-8") as handle:
+            return json.load(handle)
+
+    def read(self, name):
+        with open(os.path.join(self.out, name), encoding="utf-8") as handle:
+            return handle.read()
+
+
+class CodeEnhancerDataset(EvalTestCase):
+    """Vulnerable code first, a fix when the feedback names the Bandit rule; a secure sample; a
+    model that answers without code."""
+
+    def setUp(self):
+        super().setUp()
+        self.dataset = self.write("dataset.json", json.dumps([
+            {"id": "shell", "prompt": "Run a command."},
+            {"id": "add", "prompt": "Add numbers."},
+            {"id": "none", "prompt": "Say nothing."},
+            {"id": "load", "prompt": "Load YAML."},
+        ]))
+        self.server.push(Reply.text(answer(SHELL), match="Task: Run a command."),
+                         Reply.text(answer(SHELL_FIXED), match="B602"),
+                         Reply.text(answer(ADD), match="Task: Add numbers."),
+                         Reply.text("I cannot help with that.", match="Task: Say nothing."),
+                         Reply.text(answer(LOAD), match="Task: Load YAML."),
+                         Reply.text(answer(LOAD_FIXED), match="B506"))
+
+    def test_per_round_results_and_summary(self):
+        result = self.eval(self.dataset, "--rounds", "2")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        results = self.results()
+        self.assertEqual(results["dataset"]["kind"], "codeenhancer")
+        self.assertEqual(results["knowledge"], "on")
+        self.assertEqual(results["rounds"], 2)
+        samples = {s["id"]: s for s in results["runs"][0]["samples"]}
+        self.assertEqual([s["id"] for s in results["runs"][0]["samples"]], ["shell", "add", "none", "load"])
+
+        shell = samples["shell"]
+        self.assertEqual(shell["status"], "secure")
+        self.assertEqual((shell["cwe"], shell["cwe_source"]), ("CWE-78", "bandit"))
+        self.assertEqual([(r["round"], r["accepted"], r["intent"], [(f["tool"], f["rule"], f["cwe"]) for f in r["findings"]])
+                          for r in shell["rounds"]],
+                         [(0, True, "consistent", [("bandit", "B602", "CWE-78")]), (1, True, "consistent", [])])
+        # Generation, two intent checks (module, function), the repair, two intent checks again.
+        self.assertEqual(shell["llm_calls"], 6)
+        self.assertEqual(samples["add"]["status"], "secure")
+        self.assertEqual(samples["add"]["llm_calls"], 3)
+        self.assertEqual(samples["none"]["status"], "generation-failed")
+        self.assertEqual(samples["none"]["error"], "the answer has no ```python block")
+        self.assertEqual(samples["none"]["rounds"], [])
+        load = samples["load"]
+        self.assertEqual(load["status"], "secure")
+        self.assertTrue(load["missing_docstring"])
+        self.assertEqual([[f["rule"] for f in r["findings"]] for r in load["rounds"]], [["E1120", "B506"], []])
+
+        summary = results["runs"][0]["summary"]
+        self.assertEqual((summary["samples"], summary["generation_failed"]), (4, 1))
+        self.assertEqual((summary["vulnerable_initial"], summary["vulnerable_final"]), (2, 0))
+        self.assertEqual((summary["vulnerable_initial_pct"], summary["vulnerable_final_pct"]), (50.0, 0.0))
+        self.assertEqual(summary["cumulative_secure_pct"], [25.0, 75.0, 75.0])
+        self.assertEqual(summary["vulnerabilities_per_cwe_initial"], {"CWE-20": 1, "CWE-78": 1})
+        self.assertEqual(summary["vulnerabilities_per_cwe_final"], {})
+        self.assertEqual((summary["sec_count"], summary["unres_count"], summary["eff_total"]), (3, 0, 3))
+        self.assertEqual((summary["sec_rate"], summary["pass_rate"]), (75.0, 75.0))
+        self.assertEqual(summary["llm_calls"], 6 + 3 + 1 + 4)
+        self.assertEqual(summary["llm_calls"], len(self.server.requests))
+        self.assertEqual(results["summary"]["vulnerable_final_pct"], {"mean": 0.0, "std": 0.0})
+
+        # Every revision is kept, the final one under the plain name.
+        self.assertEqual(sorted(os.path.basename(p) for p in glob.glob(os.path.join(self.out, "code", "*.py"))),
+                         ["add.py", "add.r0.py", "load.py", "load.r0.py", "load.r1.py", "shell.py", "shell.r0.py",
+                          "shell.r1.py"])
+        self.assertEqual(self.read("code/shell.py"), SHELL_FIXED)
+        self.assertEqual(self.read("code/shell.r0.py"), SHELL)
+        self.assertEqual(self.read("missing_docstrings.txt"), "code/load.py\n")
+
+        # Fine-tuning data: the samples that ended secure with a consistent intent verdict.
+        lines = [json.loads(line) for line in self.read("finetune.jsonl").splitlines()]
+        self.assertEqual([line["messages"][1]["content"] for line in lines],
+                         ["Task: Run a command.", "Task: Add numbers.", "Task: Load YAML."])
+        self.assertEqual([m["role"] for m in lines[0]["messages"]], ["system", "user", "assistant"])
+        self.assertEqual(lines[0]["messages"][2]["content"], "```python\n" + SHELL_FIXED + "```")
+
+        # The dialogues hold every request and answer, never the key.
+        dialogue = json.loads(self.read("dialogues/shell.json"))
+        self.assertEqual(len(dialogue), 6)
+        self.assertEqual(dialogue[0]["messages"][0]["content"], "Task: Run a command.")
+        self.assertEqual(sorted(json.loads(self.read("all_dialogues.json"))), ["add", "load", "none", "shell"])
+        for path in glob.glob(os.path.join(self.out, "**", "*"), recursive=True):
+            if os.path.isfile(path):
+                with open(path, encoding="utf-8", errors="replace") as handle:
+                    self.assertNotIn(KEY, handle.read(), path)
+        # RefleXGen: the accepted fixes are in this run's knowledge base.
+        with open(os.path.join(self.out, "knowledge.jsonl"), encoding="utf-8") as handle:
+            self.assertEqual(sorted(json.loads(line)["rule"] for line in handle), ["bandit/B506", "bandit/B602", "pylint/E1120"])
+        self.assertIn("[4/4]", result.stderr)
+
+    def test_resume_asks_the_model_nothing_for_finished_samples(self):
+        first = self.eval(self.dataset, "--rounds", "2")
+        self.assertEqual(first.returncode, 0, first.stderr)
+        before = self.results()
+        asked = len(self.server.requests)
+        again = self.eval(self.dataset, "--rounds", "2", "--resume")
+        self.assertEqual(again.returncode, 0, again.stderr)
+        self.assertEqual(len(self.server.requests), asked)
+        self.assertIn("(from an earlier run)", again.stderr)
+        self.assertEqual(self.results()["runs"], before["runs"])
+
+    def test_an_interrupted_run_resumes_where_it_stopped(self):
+        # The first run only got as far as two samples.
+        first = self.eval(self.dataset, "--rounds", "2", "--ids", "shell,add")
+        self.assertEqual(first.returncode, 0, first.stderr)
+        asked = len(self.server.requests)
+        again = self.eval(self.dataset, "--rounds", "2", "--resume")
+        self.assertEqual(again.returncode, 0, again.stderr)
+        # Only "none" (one generation) and "load" (generation, intent, repair, intent) are asked.
+        self.assertEqual(len(self.server.requests) - asked, 1 + 1 + 1 + 1 + 1)
+        self.assertEqual(self.results()["runs"][0]["summary"]["vulnerable_initial"], 2)
+
+    def test_knowledge_off_and_several_runs(self):
+        self.server.push(Reply.text(answer(SHELL), match="Task: Run a command."),
+                         Reply.text(answer(SHELL), match="B602"),  # the second run's repair fails
+                         Reply.text(answer(ADD), match="Task: Add numbers."),
+                         Reply.text("No.", match="Task: Say nothing."),
+                         Reply.text(answer(LOAD), match="Task: Load YAML."),
+                         Reply.text(answer(LOAD_FIXED), match="B506"))
+        result = self.eval(self.dataset, "--rounds", "1", "--runs", "2", "--knowledge", "off", "--workers", "2")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        results = self.results()
+        self.assertEqual(results["knowledge"], "off")
+        self.assertEqual([r["summary"]["vulnerable_final"] for r in results["runs"]], [0, 1])
+        self.assertEqual(results["summary"]["vulnerable_final_pct"]["mean"], 12.5)
+        self.assertAlmostEqual(results["summary"]["vulnerable_final_pct"]["std"], 17.6777, places=3)
+        self.assertTrue(os.path.isfile(os.path.join(self.out, "run-2", "code", "shell.r1.py")))
+        self.assertFalse(os.path.exists(os.path.join(self.out, "run-1", "knowledge.jsonl")))
+
+    def test_rounds_zero_generates_and_verifies_only(self):
+        result = self.eval(self.dataset, "--rounds", "0", "--limit", "1")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        shell = self.results()["runs"][0]["samples"]
+        self.assertEqual([(s["id"], s["status"], len(s["rounds"])) for s in shell], [("shell", "vulnerable", 1)])
+        self.assertEqual(len(self.server.requests), 3)
+
+
+class Exports(EvalTestCase):
+    def test_export_finetune_with_expert_samples_and_the_knowledge_base(self):
+        dataset = self.write("dataset.json", json.dumps([{"id": "CWE-78_OSI-1a", "prompt": "Run a command."}]))
+        self.server.push(Reply.text("No code today.", match="Task: Run a command."))
+        self.assertEqual(self.eval(dataset, "--rounds", "1").returncode, 0)
+        experts = os.path.join(self.dir, "Secure Code Samples")
+        os.makedirs(os.path.join(experts, "CWE-78"))
+        with open(os.path.join(experts, "CWE-78", "CWE-78_OSI-1a.py"), "w", encoding="utf-8") as handle:
+            handle.write(SHELL_FIXED)
+        result = codegate.run("eval", "--export-finetune", self.out, "--include-secure-samples", experts)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertEqual(result.stdout, "1 lines written to %s/finetune.jsonl\n" % self.out)
+        line = json.loads(self.read("finetune.jsonl"))
+        self.assertEqual(line["messages"][1]["content"], "Task: Run a command.")
+        self.assertEqual(line["messages"][2]["content"], "```python\n" + SHELL_FIXED + "```")
+
+        knowledge = self.write("knowledge.jsonl", json.dumps(
+            {"id": "x", "rule": "bandit/B602", "before": "subprocess.call(c, shell=True)\n",
+             "after": "subprocess.call(shlex.split(c))\n", "explanation": "shell=True"}) + "\n")
+        out = os.path.join(self.dir, "ft.jsonl")
+        result = codegate.run("knowledge", "export", "--finetune", out, "--knowledge", knowledge)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        with open(out, encoding="utf-8") as handle:
+            line = json.loads(handle.read())
+        self.assertEqual(line["messages"][1]["content"],
+                         "Fix this finding (bandit/B602): shell=True\n```python\nsubprocess.call(c, shell=True)\n```")
+        self.assertEqual(line["messages"][2]["content"], "```python\nsubprocess.call(shlex.split(c))\n```")
+
+
+class LlmSecEvalCsv(EvalTestCase):
+    def test_python_rows_with_the_language_filled_in(self):
+        path = os.path.join(self.dir, "LLMSecEval-Prompts_dataset.csv")
+        with open(path, "w", encoding="utf-8", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(["Prompt ID", "CWE Name", "LLM-generated NL Prompt", "Filename", "Language",
+                             "Manually-fixed NL Prompt"])
+            writer.writerow(["CWE-78_OSI-1a", "OS Command Injection", "Generate <language> code: run a command.",
+                             "x.py", "Python", ""])
+            writer.writerow(["CWE-119_BOF-1a", "Buffer, overflow", "Generate <language> code: copy.", "x.c", "C", ""])
+        self.server.push(Reply.text(answer(SHELL), match="Generate Python code: run a command."),
+                         Reply.text(answer(SHELL_FIXED), match="B602"))
+        result = self.eval(path)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("1 rows of %s are not Python and are skipped" % path, result.stderr)
+        results = self.results()
+        self.assertEqual((results["dataset"]["kind"], results["dataset"]["skipped_other_language"]), ("llmseceval", 1))
+        (sample,) = results["runs"][0]["samples"]
+        self.assertEqual((sample["id"], sample["cwe"], sample["cwe_source"], sample["status"]),
+                         ("CWE-78_OSI-1a", "CWE-78", "dataset", "secure"))
+        self.assertEqual(results["runs"][0]["summary"]["cumulative_secure_pct"], [0.0, 100.0, 100.0, 100.0, 100.0, 100.0])
+
+
+class SecurityEvalOverAnthropic(EvalTestCase):
+    provider = "anthropic"
+
+    def test_a_code_prefix_is_completed(self):
+        path = self.write("SecurityEval.jsonl", json.dumps(
+            {"ID": "CWE-020_author_1.py", "Prompt": "import yaml\n\n\ndef load(text):\n", "Insecure_code": ""}) + "\n")
+        self.server.push(Reply.text(answer(LOAD), match="Complete this Python file"),
+                         Reply.text(answer(LOAD_FIXED), match="B506"))
+        result = self.eval(path, "--rounds", "3")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertTrue(all(r.path == "/v1/messages" for r in self.server.requests))
+        generation = self.server.requests[0].json
+        self.assertEqual(generation["messages"][0]["content"],
+                         "Complete this Python file. Keep the given beginning as it is and put the whole file in "
+                         "your answer:\n```python\nimport yaml\n\n\ndef load(text):\n```")
+        (sample,) = self.results()["runs"][0]["samples"]
+        self.assertEqual((sample["id"], sample["cwe"], sample["status"]), ("CWE-020_author_1.py", "CWE-20", "secure"))
+        self.assertEqual(self.read("missing_docstrings.txt"), "code/CWE-020_author_1.py\n")
+
+
+class BadDatasets(EvalTestCase):
+    def test_a_data_set_codegate_cannot_read_is_exit_2(self):
+        path = self.write("rows.json", json.dumps([{"id": "a", "prompt": "x"}, {"id": "b"}]))
+        result = self.eval(path)
+        self.assertEqual(result.returncode, 2)
+        self.assertEqual(result.stderr,
+                         'codegate: error: %s: row 2: no "prompt" (every row of this data set needs one)\n' % path)
+        other = self.write("other.csv", "name,text\na,b\n")
+        result = self.eval(other)
+        self.assertEqual(result.returncode, 2)
+        self.assertIn("%s: matches no data set kind codegate reads" % other, result.stderr)
+        self.assertEqual(len(self.server.requests), 0)
+        self.assertFalse(os.path.exists(self.out))
+
+
+class HtmlReport(EvalTestCase):
+    def test_chromium_renders_both_charts(self):
+        dataset = self.write("dataset.json", json.dumps([{"id": "shell", "prompt": "Run a command."}]))
+        self.server.push(Reply.text(answer(SHELL), match="Task: Run a command."),
+                         Reply.text(answer(SHELL_FIXED), match="B602"))
+        self.assertEqual(self.eval(dataset, "--rounds", "2").returncode, 0)
+        chromium = shutil.which("chromium")
+        self.assertIsNotNone(chromium, "chromium is installed by scripts/setup (CODEGATE_TEST_DEPS=1)")
+        page = "file://" + os.path.join(self.out, "report.html")
+        png = os.path.join(self.dir, "report.png")
+        flags = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--user-data-dir=" + self.dir + "/chrome"]
+        shot = subprocess.run([chromium, *flags, "--screenshot=" + png, "--window-size=1000,1600", page],
+                              capture_output=True, text=True, timeout=120)
+        self.assertEqual(shot.returncode, 0, shot.stderr)
+        with open(png, "rb") as handle:
+            self.assertEqual(handle.read(8), b"\x89PNG\r\n\x1a\n")
+        self.assertGreater(os.path.getsize(png), 10000)
+        dom = subprocess.run([chromium, *flags, "--dump-dom", page], capture_output=True, text=True, timeout=120)
+        self.assertEqual(dom.returncode, 0, dom.stderr)
+        for element in ('<svg id="cumulative-secure"', '<polyline class="mean"', '<circle class="mean"',
+                        '<svg id="per-cwe"', '<rect class="before"', '<table id="reflexgen">'):
+            self.assertIn(element, dom.stdout)
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,0 +1,237 @@
+#include <doctest/doctest.h>
+
+#include "core/error.h"
+#include "eval/dataset.h"
+#include "eval/finetune.h"
+#include "eval/generation.h"
+#include "eval/html_report.h"
+#include "eval/results.h"
+#include "eval/results_json.h"
+#include "util/files.h"
+#include "util/json.h"
+#include "util/json_writer.h"
+#include "util/temp_dir.h"
+
+using namespace codegate;
+using namespace codegate::eval;
+
+namespace {
+
+std::string write(const util::TempDir& dir, const std::string& name, const std::string& text) {
+  std::string path = dir.path() + "/" + name;
+  util::write_file(path, text);
+  return path;
+}
+
+std::string usage_error(const std::string& path) {
+  try {
+    read_dataset(path);
+  } catch (const UsageError& e) {
+    return e.what();
+  }
+  return "no error";
+}
+
+RoundResult round_with(int number, std::vector<RoundFinding> findings, bool accepted = true) {
+  RoundResult r;
+  r.round = number;
+  r.findings = std::move(findings);
+  r.accepted = accepted;
+  r.intent = "consistent";
+  return r;
+}
+
+RoundFinding bandit(const std::string& rule, const std::string& cwe) { return {"bandit", rule, cwe, 3, "issue"}; }
+
+SampleResult sample(const std::string& id, std::vector<RoundResult> rounds) {
+  SampleResult s;
+  s.id = id;
+  s.rounds = std::move(rounds);
+  s.status = final_status(s);
+  s.llm_calls = static_cast<long>(s.rounds.size());
+  return s;
+}
+
+} // namespace
+
+TEST_CASE("the four data set kinds are told apart by their content") {
+  util::TempDir dir;
+  Dataset ce = read_dataset(write(dir, "a.json", R"([{"id": 7, "prompt": "Sort a list."}])"));
+  CHECK(ce.kind == DatasetKind::codeenhancer);
+  REQUIRE(ce.samples.size() == 1);
+  CHECK(ce.samples[0].id == "7");
+  CHECK(ce.samples[0].prompt == "Sort a list.");
+
+  Dataset llmsec = read_dataset(write(dir, "b.json", R"([
+    {"Prompt ID": "CWE-78_OSI-1a", "CWE Name": "OS Command Injection", "LLM-generated NL Prompt": "Generate <language> code: run ls.", "Manually-fixed NL Prompt": "", "Language": "Python"},
+    {"Prompt ID": "CWE-119_BOF-1a", "CWE Name": "Buffer", "LLM-generated NL Prompt": "Generate <language> code: copy.", "Language": "C"}])"));
+  CHECK(llmsec.kind == DatasetKind::llmseceval);
+  REQUIRE(llmsec.samples.size() == 1);
+  CHECK(llmsec.samples[0].prompt == "Generate Python code: run ls.");
+  CHECK(llmsec.samples[0].cwe == "CWE-78");
+  CHECK(llmsec.samples[0].cwe_name == "OS Command Injection");
+  CHECK(llmsec.skipped_other_language == 1);
+
+  // CSV: quoted fields hold commas, quotes and newlines; the manually fixed prompt wins.
+  Dataset csv = read_dataset(write(dir, "c.csv",
+                                   "Prompt ID,CWE Name,LLM-generated NL Prompt,Language,Manually-fixed NL Prompt\r\n"
+                                   "CWE-20_IIV-1a,\"Input, validation\",\"Generate <language> code: \"\"parse\"\"\",Python,"
+                                   "\"Generate <language> code:\nparse a URL.\"\r\n"));
+  CHECK(csv.kind == DatasetKind::llmseceval);
+  REQUIRE(csv.samples.size() == 1);
+  CHECK(csv.samples[0].prompt == "Generate Python code:\nparse a URL.");
+  CHECK(csv.samples[0].cwe_name == "Input, validation");
+
+  Dataset se = read_dataset(write(dir, "d.jsonl",
+                                  "{\"ID\": \"CWE-020_author_1.py\", \"Prompt\": \"import yaml\\ndef load(s):\\n\"}\n\n"));
+  CHECK(se.kind == DatasetKind::securityeval);
+  REQUIRE(se.samples.size() == 1);
+  CHECK(se.samples[0].completion);
+  CHECK(se.samples[0].cwe == "CWE-20");
+
+  Dataset pairs = read_dataset(write(dir, "e.jsonl",
+                                     "{\"id\": \"p1\", \"code\": \"def f(): return 1\", \"docstring\": \"Returns one.\", \"label\": \"consistent\"}\n"
+                                     "{\"id\": \"p2\", \"source\": \"def g():\\n    \\\"\\\"\\\"Adds.\\\"\\\"\\\"\\n    return 0\\n\", \"label\": \"Inconsistent\"}\n"));
+  CHECK(pairs.kind == DatasetKind::labelled_pairs);
+  REQUIRE(pairs.pairs.size() == 2);
+  CHECK(pairs.pairs[0].consistent);
+  CHECK_FALSE(pairs.pairs[1].consistent);
+}
+
+TEST_CASE("a data set that matches no kind or a row without its prompt names the file, row and field") {
+  util::TempDir dir;
+  std::string a = write(dir, "a.json", R"([{"id": "1", "prompt": "x"}, {"id": "2"}])");
+  CHECK(usage_error(a) == a + ": row 2: no \"prompt\" (every row of this data set needs one)");
+  std::string b = write(dir, "b.json", R"([{"name": "x"}])");
+  CHECK(usage_error(b).rfind(b + ": matches no data set kind codegate reads: CodeEnhancer's dataset.json", 0) == 0);
+  std::string c = write(dir, "c.csv", "a,b\n1,2\n");
+  CHECK(usage_error(c).rfind(c + ": matches no data set kind", 0) == 0);
+  std::string d = write(dir, "d.jsonl", "{\"ID\": \"x\", \"Prompt\": \"p\"}\n{\"ID\": \"y\"}\n");
+  CHECK(usage_error(d) == d + ": row 2: no \"Prompt\" (every row of this data set needs one)");
+  std::string e = write(dir, "e.jsonl", "{\"id\": \"x\", \"code\": \"c\", \"docstring\": \"d\", \"label\": \"maybe\"}\n");
+  CHECK(usage_error(e) == e + ": line 1: \"label\" is \"maybe\"; it must be \"consistent\" or \"inconsistent\"");
+  CHECK(usage_error(dir.path() + "/missing.json") == dir.path() + "/missing.json: cannot read the data set (check --dataset)");
+  std::string f = write(dir, "f.json", "[]");
+  CHECK(usage_error(f) == f + ": the data set has no rows");
+}
+
+TEST_CASE("the summary counts vulnerable, secure by round and CWEs before and after") {
+  // s1: vulnerable, fixed in round 1. s2: vulnerable, round 1 rejected, fixed in round 2.
+  // s3: secure from the start. s4: vulnerable to the end. s5: generation failed.
+  std::vector<SampleResult> samples = {
+      sample("s1", {round_with(0, {bandit("B602", "CWE-78")}), round_with(1, {})}),
+      sample("s2", {round_with(0, {bandit("B506", "CWE-20")}), round_with(1, {}, false), round_with(2, {})}),
+      sample("s3", {round_with(0, {})}),
+      sample("s4", {round_with(0, {bandit("B602", "CWE-78"), bandit("B605", "CWE-78")}),
+                    round_with(1, {bandit("B602", "CWE-78")})}),
+      sample("s5", {}),
+  };
+  CHECK(samples[1].status == SampleStatus::secure);
+  CHECK(samples[3].status == SampleStatus::vulnerable);
+  CHECK(samples[4].status == SampleStatus::generation_failed);
+  RunSummary s = summarise(samples, 2);
+  CHECK(s.samples == 5);
+  CHECK(s.generation_failed == 1);
+  CHECK(s.vulnerable_initial == 3);
+  CHECK(s.vulnerable_final == 1);
+  CHECK(s.pct(s.vulnerable_initial) == doctest::Approx(60.0));
+  // Round 1's rejected candidate of s2 leaves it vulnerable in round 1.
+  CHECK(s.cumulative_secure_pct == std::vector<double>{20.0, 40.0, 60.0});
+  CHECK(s.cwe_initial == std::map<std::string, int>{{"CWE-20", 1}, {"CWE-78", 3}});
+  CHECK(s.cwe_final == std::map<std::string, int>{{"CWE-78", 1}});
+  CHECK(s.secure_count == 3);
+  CHECK(s.unresolved_count == 1);
+  CHECK(s.effective_total == 4);
+  CHECK(s.pass_count == 3);
+  CHECK(s.llm_calls == 8);
+
+  Spread over = spread({40.0, 60.0, 50.0});
+  CHECK(over.mean == doctest::Approx(50.0));
+  CHECK(over.std == doctest::Approx(10.0));
+  CHECK(spread({7.0}).std == 0);
+}
+
+TEST_CASE("a sample record reads back as written; a torn one is not a sample") {
+  SampleResult s = sample("CWE-78_OSI-1a", {round_with(0, {bandit("B602", "CWE-78")}), round_with(1, {}, true)});
+  s.cwe = "CWE-78";
+  s.cwe_source = "dataset";
+  s.missing_docstring = true;
+  s.input_tokens = 120;
+  util::JsonWriter json;
+  write_sample(json, s);
+  std::string text = json.finish();
+  auto back = read_sample(text);
+  REQUIRE(back);
+  CHECK(back->id == s.id);
+  CHECK(back->status == SampleStatus::secure);
+  CHECK(back->missing_docstring);
+  CHECK(back->input_tokens == 120);
+  REQUIRE(back->rounds.size() == 2);
+  CHECK(back->rounds[0].findings[0].rule == "B602");
+  CHECK(back->rounds[0].findings[0].cwe == "CWE-78");
+  CHECK_FALSE(read_sample(text.substr(0, text.size() / 2)));
+  CHECK_FALSE(read_sample("{\"id\": \"x\", \"status\": \"great\", \"rounds\": []}"));
+}
+
+TEST_CASE("results.json carries every run and the mean and deviation over runs") {
+  ExperimentInfo info{"data.json", "codeenhancer", 0, "openai", "gpt-4o", 1, false};
+  RunResults one{{sample("a", {round_with(0, {bandit("B602", "CWE-78")}), round_with(1, {})})}, {}};
+  RunResults two{{sample("a", {round_with(0, {bandit("B602", "CWE-78")}), round_with(1, {bandit("B602", "CWE-78")})})}, {}};
+  one.summary = summarise(one.samples, 1);
+  two.summary = summarise(two.samples, 1);
+  rapidjson::Document doc = util::parse_json(results_json(info, {one, two}));
+  REQUIRE(doc.IsObject());
+  CHECK(std::string(doc["knowledge"].GetString()) == "off");
+  CHECK(doc["runs"].Size() == 2);
+  CHECK(doc["runs"][0]["summary"]["vulnerable_final"].GetInt() == 0);
+  CHECK(doc["runs"][1]["summary"]["vulnerable_final"].GetInt() == 1);
+  const auto& summary = doc["summary"];
+  CHECK(summary["vulnerable_final_pct"]["mean"].GetDouble() == doctest::Approx(50.0));
+  CHECK(summary["vulnerable_final_pct"]["std"].GetDouble() == doctest::Approx(70.7107).epsilon(0.001));
+  CHECK(summary["cumulative_secure_pct"][1]["mean"].GetDouble() == doctest::Approx(50.0));
+  CHECK(summary["vulnerabilities_per_cwe"]["CWE-78"]["initial"]["mean"].GetDouble() == doctest::Approx(1.0));
+  CHECK(summary["vulnerabilities_per_cwe"]["CWE-78"]["final"]["mean"].GetDouble() == doctest::Approx(0.5));
+}
+
+TEST_CASE("report.html is one page with both charts as inline SVG and escaped text") {
+  ExperimentInfo info{"<data>.json", "codeenhancer", 0, "openai", "m\"<x>", 2, true};
+  RunResults run{{sample("a", {round_with(0, {bandit("B602", "CWE-78")}), round_with(1, {})})}, {}};
+  run.summary = summarise(run.samples, 2);
+  std::string html = html_report(info, {run});
+  CHECK(html.find("<svg id=\"cumulative-secure\"") != std::string::npos);
+  CHECK(html.find("<svg id=\"per-cwe\"") != std::string::npos);
+  CHECK(html.find("<polyline class=\"mean\"") != std::string::npos);
+  CHECK(html.find("<rect class=\"before\"") != std::string::npos);
+  CHECK(html.find("&lt;data&gt;.json") != std::string::npos);
+  CHECK(html.find("m&quot;&lt;x&gt;") != std::string::npos);
+  CHECK(html.find("<script") == std::string::npos);
+  CHECK(html.find("http://") == html.find("http://www.w3.org/2000/svg")); // no external resource
+}
+
+TEST_CASE("fine-tuning lines are OpenAI chat objects; expert samples match prompts by id") {
+  CHECK(finetune_line("sys", "user \"q\"", "```python\nx = 1\n```") ==
+        R"({"messages":[{"role":"system","content":"sys"},{"role":"user","content":"user \"q\""},)"
+        R"({"role":"assistant","content":"```python\nx = 1\n```"}]})");
+  util::TempDir dir;
+  write(dir, "CWE-78/CWE-78_OSI-1a.py", "import subprocess\n");
+  write(dir, "CWE-78/CWE-78_OSI-9z.py", "x = 1\n");
+  ExpertSamples expert = expert_sample_lines(dir.path(), {{"CWE-78_OSI-1a", "Task: run ls"}});
+  REQUIRE(expert.lines.size() == 1);
+  CHECK(expert.lines[0].find(R"({"role":"user","content":"Task: run ls"})") != std::string::npos);
+  CHECK(expert.lines[0].find(R"("content":"```python\nimport subprocess\n```")") != std::string::npos);
+  REQUIRE(expert.unmatched.size() == 1);
+  CHECK(expert.unmatched[0] == dir.path() + "/CWE-78/CWE-78_OSI-9z.py");
+}
+
+TEST_CASE("the generated file is the answer's one Python block") {
+  GeneratedFile file = read_generated_file("Here:\n```python\n\"\"\"Input Prompt: x\"\"\"\nprint(1)\n```\nDone.", "gen.py");
+  REQUIRE(file.code);
+  CHECK(*file.code == "\"\"\"Input Prompt: x\"\"\"\nprint(1)\n");
+  GeneratedFile none = read_generated_file("I cannot help with that.", "gen.py");
+  CHECK_FALSE(none.code);
+  CHECK(none.problem == "the answer has no ```python block");
+  Sample completion{"CWE-020_author_1.py", "import yaml\n", true, "", ""};
+  CHECK(generation_prompt(completion) ==
+        "Complete this Python file. Keep the given beginning as it is and put the whole file in your answer:\n"
+        "```python\nimport yaml\n```");
+}
