@@ -143,7 +143,11 @@ CommandLine parse_command_line(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     cl.exit_now = app.exit(e);
   } catch (const CLI::ParseError& e) {
-    std::cerr << "codegate: error: " << e.what() << "\nRun 'codegate --help' or 'codegate SUBCOMMAND --help' for usage.\n";
+    // The help of the subcommand the mistake is in (check's when none was named yet).
+    std::string command = "check";
+    for (const CLI::App* sub : app.get_subcommands()) command = sub->get_name();
+    std::cerr << "codegate: error: " << e.what() << "\nRun 'codegate --help' or 'codegate " << command
+              << " --help' for usage.\n";
     cl.exit_now = static_cast<int>(ExitCode::usage);
   }
   cl.verbosity = quiet ? util::Verbosity::quiet : verbose ? util::Verbosity::verbose : util::Verbosity::normal;
