@@ -15,7 +15,7 @@ FROM debian:trixie-slim AS build
 RUN apt-get update -q \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
       g++ make cmake ninja-build pkg-config \
-      libgit2-dev libyaml-cpp-dev libcurl4-openssl-dev rapidjson-dev libcli11-dev libtomlplusplus-dev \
+      libgit2-dev libyaml-cpp-dev libcurl4-openssl-dev rapidjson-dev libcli11-dev libtomlplusplus-dev libcsv-dev \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY CMakeLists.txt ./
@@ -42,7 +42,7 @@ LABEL org.opencontainers.image.title="codegate" \
 # GitLab API over TLS.
 RUN apt-get update -q \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
-      ca-certificates python3 pylint bandit libgit2-1.9 libyaml-cpp0.8 libcurl4t64 libtomlplusplus3t64 \
+      ca-certificates python3 pylint bandit libgit2-1.9 libyaml-cpp0.8 libcurl4t64 libtomlplusplus3t64 libcsv3 \
  && rm -rf /var/lib/apt/lists/*
 COPY --from=build /src/build/codegate /usr/local/bin/codegate
 COPY scripts/action-entrypoint /usr/local/bin/codegate-action

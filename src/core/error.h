@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/exit_code.h"
+#include "util/result.h"
 
 namespace codegate {
 
@@ -20,5 +21,11 @@ class ToolError : public std::runtime_error {
 public:
   using std::runtime_error::runtime_error;
 };
+
+// A leaf's failure where the stage cannot go on: a ToolError saying `what` and why
+// ("cannot write the report: cannot write out.sarif: Permission denied").
+inline void require(const util::Result<void>& result, const std::string& what) {
+  if (!result) throw ToolError(what + ": " + result.error());
+}
 
 } // namespace codegate

@@ -5,7 +5,6 @@
 #include <limits>
 #include <mutex>
 #include <set>
-
 #include "core/error.h"
 #include "eval/dataset.h"
 #include "eval/finetune.h"
@@ -86,7 +85,7 @@ struct Run {
 };
 
 void write_code(const Run& run, const std::string& name, const std::string& code) {
-  util::write_file(run.dir + "/code/" + name, code);
+  require(util::write_file(run.dir + "/code/" + name, code), "cannot write the experiment's output (check --out)");
 }
 
 // Round 0: the model's file, or why there is none.
@@ -208,10 +207,10 @@ SampleResult run_sample(Run& run, const Sample& sample) {
   result.output_tokens = client.output_tokens();
   util::JsonWriter dialogue;
   write_dialogue(dialogue, client.exchanges(), run.client);
-  util::write_file(run.dir + "/dialogues/" + stem + ".json", dialogue.finish());
+  require(util::write_file(run.dir + "/dialogues/" + stem + ".json", dialogue.finish()), "cannot write the experiment's output (check --out)");
   util::JsonWriter record;
   write_sample(record, result);
-  util::write_file_atomic(run.dir + "/samples/" + stem + ".json", record.finish());
+  require(util::write_file_atomic(run.dir + "/samples/" + stem + ".json", record.finish()), "cannot write the experiment's output (check --out)");
   return result;
 }
 
@@ -274,7 +273,7 @@ RunResults run_once(Run& run, const std::vector<Sample>& samples, int number, in
     util::progress("[" + std::to_string(++done) + "/" + std::to_string(samples.size()) + "] " + prefix + samples[i].id +
                    ": " + round_word(out.samples[i]) + (resumed ? " (from an earlier run)" : ""));
   });
-  if (run.knowledge.enabled()) run.knowledge.save();
+  if (auto saved = run.knowledge.save(); !saved) util::warn("eval: cannot save the knowledge base: " + saved.error());
   out.summary = summarise(out.samples, run.options.rounds);
   return out;
 }
@@ -345,14 +344,14 @@ int run_eval(const EvalOptions& options, const util::EnvLookup& env) {
     dirs.push_back(dir);
   }
 
-  util::write_file(options.out_dir + "/results.json", results_json(info, runs));
-  util::write_file(options.out_dir + "/report.html", html_report(info, runs));
+  require(util::write_file(options.out_dir + "/results.json", results_json(info, runs)), "cannot write the experiment's output (check --out)");
+  require(util::write_file(options.out_dir + "/report.html", html_report(info, runs)), "cannot write the experiment's output (check --out)");
   std::string missing;
   for (std::size_t r = 0; r < runs.size(); ++r)
     for (const auto& s : runs[r].samples)
       if (s.missing_docstring) missing += fs::relative(dirs[r] + "/code/" + sample_path(s.id), options.out_dir).string() + "\n";
-  util::write_file(options.out_dir + "/missing_docstrings.txt", missing);
-  util::write_file(options.out_dir + "/finetune.jsonl", finetune_lines(runs, dirs));
+  require(util::write_file(options.out_dir + "/missing_docstrings.txt", missing), "cannot write the experiment's output (check --out)");
+  require(util::write_file(options.out_dir + "/finetune.jsonl", finetune_lines(runs, dirs)), "cannot write the experiment's output (check --out)");
   for (std::size_t r = 0; r < runs.size(); ++r) {
     util::JsonWriter all;
     all.start_object();
@@ -362,7 +361,7 @@ int run_eval(const EvalOptions& options, const util::EnvLookup& env) {
       all.key(s.id).raw(text ? util::trim(*text) : "[]", rapidjson::kArrayType);
     }
     all.end_object();
-    util::write_file(dirs[r] + "/all_dialogues.json", all.finish());
+    require(util::write_file(dirs[r] + "/all_dialogues.json", all.finish()), "cannot write the experiment's output (check --out)");
   }
   const RunSummary& first = runs.front().summary;
   util::progress("eval: " + std::to_string(first.samples) + " samples: vulnerable " + std::to_string(first.vulnerable_initial) +
@@ -404,7 +403,7 @@ int export_finetune(const std::string& out_dir, const std::string& secure_sample
       util::progress("eval: " + std::to_string(expert.unmatched.size()) +
                      " expert samples have no prompt in the experiment and are left out");
   }
-  util::write_file(out_dir + "/finetune.jsonl", lines);
+  require(util::write_file(out_dir + "/finetune.jsonl", lines), "cannot write the experiment's output (check --out)");
   return count;
 }
 
@@ -417,7 +416,7 @@ int export_knowledge(const std::string& knowledge_file, const std::string& finet
     util::warn(knowledge_file + ": " + std::to_string(knowledge.skipped()) + " unreadable lines are left out");
   std::string lines;
   for (const auto& entry : knowledge.entries()) lines += knowledge_line(entry) + "\n";
-  util::write_file(finetune_file, lines);
+  require(util::write_file(finetune_file, lines), "cannot write the experiment's output (check --out)");
   return static_cast<int>(knowledge.entries().size());
 }
 

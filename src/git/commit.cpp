@@ -1,7 +1,6 @@
 #include "git/commit.h"
 
 #include <strings.h>
-
 #include "core/error.h"
 #include "util/files.h"
 
@@ -118,7 +117,7 @@ void checkout_files(const Repository& repo, const std::vector<FileContent>& file
   IndexHandle index(raw_index);
   check(git_index_read(index.get(), 0), "cannot read the index");
   for (const auto& file : files) {
-    util::write_file(repo.workdir() + file.path, file.content);
+    require(util::write_file(repo.workdir() + file.path, file.content), "cannot check out the fix");
     check(git_index_add_bypath(index.get(), file.path.c_str()), "cannot stage " + file.path);
   }
   check(git_index_write(index.get()), "cannot write the index");

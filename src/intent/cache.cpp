@@ -77,8 +77,8 @@ std::optional<ModelVerdict> VerdictCache::load(const CacheKey& key) const {
   return out;
 }
 
-bool VerdictCache::store(const CacheKey& key, const ModelVerdict& verdict, std::string* error) const {
-  if (!enabled()) return false;
+util::Result<void> VerdictCache::store(const CacheKey& key, const ModelVerdict& verdict) const {
+  if (!enabled()) return {};
   util::JsonWriter w(util::JsonStyle::compact);
   w.start_object();
   w.key("format");
@@ -113,13 +113,7 @@ bool VerdictCache::store(const CacheKey& key, const ModelVerdict& verdict, std::
 
   std::string path = entry_path(key);
   // A concurrent run, or this run killed halfway, never leaves half an entry.
-  try {
-    util::write_file_atomic(path, w.str());
-    return true;
-  } catch (const std::exception& e) {
-    if (error != nullptr) *error = e.what();
-    return false;
-  }
+  return util::write_file_atomic(path, w.str());
 }
 
 } // namespace codegate::intent

@@ -6,6 +6,8 @@
 #include <optional>
 #include <string>
 
+#include "util/result.h"
+
 #include "intent/verdict_parser.h"
 #include "util/environment.h"
 
@@ -35,7 +37,7 @@ public:
   std::optional<ModelVerdict> load(const CacheKey& key) const;
   // Never throws: a cache that cannot be written costs requests, not the run. Returns false
   // (and says why in `error`) when the entry was not written.
-  bool store(const CacheKey& key, const ModelVerdict& verdict, std::string* error = nullptr) const;
+  util::Result<void> store(const CacheKey& key, const ModelVerdict& verdict) const;
 
   // The file an entry lives in.
   std::string entry_path(const CacheKey& key) const;

@@ -119,7 +119,7 @@ std::string ExchangeLog::to_json(const ExchangeRecord& record) {
   return w.finish();
 }
 
-std::optional<std::string> ExchangeLog::write(const ExchangeRecord& record, std::string* error) {
+util::Result<std::string> ExchangeLog::write(const ExchangeRecord& record) {
   char number[16];
   std::snprintf(number, sizeof number, "%04d", ++sequence_);
   std::string unit = record.unit.substr(record.unit.find(' ') == std::string::npos ? 0 : record.unit.find(' ') + 1);
@@ -127,13 +127,8 @@ std::optional<std::string> ExchangeLog::write(const ExchangeRecord& record, std:
                      util::file_name_part(unit, 80) + ".json";
   std::string text = to_json(record);
   if (redact_) text = redact_(std::move(text));
-  try {
-    util::write_file(path, text);
-    return path;
-  } catch (const std::exception& e) {
-    if (error != nullptr) *error = e.what();
-    return std::nullopt;
-  }
+  if (auto written = util::write_file(path, text); !written) return util::Failure{written.error()};
+  return path;
 }
 
 } // namespace codegate::intent

@@ -6,6 +6,8 @@
 #include <functional>
 #include <optional>
 #include <string>
+
+#include "util/result.h"
 #include <vector>
 
 #include "intent/verdict_parser.h"
@@ -44,7 +46,7 @@ public:
 
   // Writes <directory>/<NNNN>-<path>-<unit>.json; safe from several threads. Returns the file
   // written, or nullopt with the reason in `error`.
-  std::optional<std::string> write(const ExchangeRecord& record, std::string* error = nullptr);
+  util::Result<std::string> write(const ExchangeRecord& record);
 
   // The JSON text of a record before redaction; exposed for tests.
   static std::string to_json(const ExchangeRecord& record);

@@ -157,8 +157,7 @@ void write_log(Run& run, const Candidate& c, std::vector<intent::ExchangeTurn> t
   record.turns = std::move(turns);
   record.verdict = c.verdict;
   record.outcome = outcome;
-  std::string error;
-  if (!run.log->write(record, &error)) util::warn("cannot write the exchange log: " + error);
+  if (auto written = run.log->write(record); !written) util::warn("cannot write the exchange log: " + written.error());
 }
 
 // Asks the model about one unit: the request, and once more with a corrective message when the
@@ -209,12 +208,10 @@ void check_unit(Run& run, Candidate& c) {
       c.outcome = Outcome::answered;
       c.verdict = checked_lines(*parse.verdict, c);
       outcome_text = std::string(to_string(c.verdict->verdict));
-      std::string cache_error;
-      if (run.cache.enabled() &&
-          !run.cache.store(c.key, to_relative(*parse.verdict, c.source_unit().start_line), &cache_error)) {
+      if (auto stored = run.cache.store(c.key, to_relative(*parse.verdict, c.source_unit().start_line)); !stored) {
         std::lock_guard lock(run.mutex);
         if (!run.cache_warned)
-          util::warn("cannot write the intent cache in " + run.cache.directory() + ": " + cache_error);
+          util::warn("cannot write the intent cache in " + run.cache.directory() + ": " + stored.error());
         run.cache_warned = true;
       }
       break;

@@ -1,7 +1,6 @@
 #include "pipeline/report_writer.h"
 
 #include <cstdio>
-
 #include "core/error.h"
 #include "report/reports.h"
 #include "util/files.h"
@@ -12,11 +11,7 @@ namespace codegate {
 
 void write_reports(const CheckResult& result, const CheckOptions& options, const ci::CiContext& ci) {
   auto write = [](const std::string& path, const std::string& content) {
-    try {
-      util::write_file(path, content);
-    } catch (const std::exception& e) {
-      throw ToolError(std::string("cannot write the report: ") + e.what());
-    }
+    require(util::write_file(path, content), "cannot write the report");
   };
   if (!options.sarif_file.empty()) write(options.sarif_file, render_sarif(result));
   if (!options.json_file.empty()) write(options.json_file, render_json(result));

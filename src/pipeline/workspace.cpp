@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/error.h"
 #include "pipeline/python_files.h"
 #include "util/files.h"
 #include "util/strings.h"
@@ -13,7 +14,7 @@ Workspace::Workspace(const git::Snapshot& snapshot, const std::vector<std::strin
   for (const auto& path : files) {
     auto content = snapshot.read(path);
     if (!content) continue;
-    util::write_file(root_ + "/" + path, *content);
+    require(util::write_file(root_ + "/" + path, *content), "cannot copy the analysed revision");
     sources_.emplace(path, std::move(*content));
     python_files_.push_back(path);
   }
@@ -22,7 +23,7 @@ Workspace::Workspace(const git::Snapshot& snapshot, const std::vector<std::strin
   for (const auto& path : snapshot.list_files()) {
     if (!has_python_suffix(path) || sources_.count(path) != 0) continue;
     if (auto content = snapshot.read(path)) {
-      util::write_file(root_ + "/" + path, *content);
+      require(util::write_file(root_ + "/" + path, *content), "cannot copy the analysed revision");
       python_files_.push_back(path);
     }
   }
@@ -30,12 +31,12 @@ Workspace::Workspace(const git::Snapshot& snapshot, const std::vector<std::strin
 
 std::string Workspace::write_config(const std::string& name, const std::string& content) {
   std::string path = config_dir_ + "/" + name;
-  util::write_file(path, content);
+  require(util::write_file(path, content), "cannot write the analyzers' configuration");
   return path;
 }
 
 void Workspace::replace(const std::string& path, const std::string& content) {
-  util::write_file(root_ + "/" + path, content);
+  require(util::write_file(root_ + "/" + path, content), "cannot copy the analysed revision");
   sources_[path] = content;
 }
 

@@ -3,7 +3,6 @@
 #include <cstdio>
 #include <fstream>
 #include <numeric>
-
 #include "core/error.h"
 #include "platform/comment_text.h"
 #include "platform/github_publisher.h"
@@ -26,11 +25,7 @@ constexpr int k_max_annotations = 50;
 constexpr std::size_t k_max_step_summary = 1000000;
 
 void write_report(const std::string& path, const std::string& content) {
-  try {
-    util::write_file(path, content);
-  } catch (const std::exception& e) {
-    throw ToolError(std::string("cannot write the report: ") + e.what());
-  }
+  require(util::write_file(path, content), "cannot write the report");
 }
 
 // The runner's environment files are appended to: other steps' lines are already there.

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <exception>
 #include <set>
-
 #include "core/error.h"
 #include "git/buffer_diff.h"
 #include "git/commit.h"
@@ -35,11 +34,7 @@ std::size_t fixed_total(const std::vector<FileFix>& fixes) {
 }
 
 void write_patch(const std::vector<FileFix>& fixes, const DeliveryInput& input, DeliveryOutcome& out) {
-  try {
-    util::write_file(input.patch_file, patch_text(fixes));
-  } catch (const std::exception& e) {
-    throw ToolError(std::string("cannot write the refine patch: ") + e.what());
-  }
+  require(util::write_file(input.patch_file, patch_text(fixes)), "cannot write the refine patch");
   out.mode = "patch";
   out.notes.push_back("refine: patch for " + plural(fixes.size(), "file", "files") + " written to " + input.patch_file +
                       "; apply it with: git apply " + input.patch_file);
@@ -74,7 +69,13 @@ void apply_to_worktree(const std::vector<FileFix>& fixes, const DeliveryInput& i
       out.notes.push_back("refine: " + message);
       continue;
     }
-    util::write_file(full, fix->revised);
+    if (auto written = util::write_file(full, fix->revised); !written) {
+      // The other files may still be written; this one is left as it was, and said so.
+      util::warn("refine: " + fix->path + " not changed: " + written.error());
+      out.refused.push_back(fix->path + ": " + written.error());
+      out.notes.push_back("refine: " + fix->path + " not changed: " + written.error() + "; use --fix patch");
+      continue;
+    }
     out.applied.push_back(fix->path);
   }
   if (!out.applied.empty())

@@ -152,11 +152,11 @@ bool KnowledgeBase::add(KnowledgeEntry entry) {
   return true;
 }
 
-void KnowledgeBase::save() const {
-  if (!enabled()) return;
+util::Result<void> KnowledgeBase::save() const {
+  if (!enabled()) return {};
   std::string text;
   for (const auto& entry : entries_) text += to_json_line(entry) + "\n";
-  util::write_file_atomic(path_, text);
+  return util::write_file_atomic(path_, text);
 }
 
 } // namespace codegate::refine

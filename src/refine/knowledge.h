@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "util/result.h"
+
 namespace codegate::refine {
 
 // One accepted fix of one finding.
@@ -35,8 +37,8 @@ public:
   std::vector<KnowledgeEntry> similar(const std::string& rule, const std::string& snippet, int limit) const;
   // Adds an entry (texts are cut to a bounded length); false when an equal one is already there.
   bool add(KnowledgeEntry entry);
-  // Writes the newest max_entries entries (temporary file and rename). Throws std::runtime_error.
-  void save() const;
+  // Writes the newest max_entries entries (temporary file and rename).
+  util::Result<void> save() const;
 
   bool enabled() const { return max_entries_ > 0 && !path_.empty(); }
   const std::string& path() const { return path_; }

@@ -83,12 +83,10 @@ std::vector<FileFix> collect_fixes(CheckResult& result, const std::vector<std::u
   }
   if (learned > 0) {
     // A knowledge base that cannot be written costs later prompts their examples, not this run.
-    try {
-      knowledge.save();
+    if (auto saved = knowledge.save(); saved)
       util::debug("refine: " + std::to_string(learned) + " fixes added to " + knowledge.path());
-    } catch (const std::exception& e) {
-      util::warn(std::string("refine: cannot update the fix knowledge base: ") + e.what());
-    }
+    else
+      util::warn("refine: cannot update the fix knowledge base: " + saved.error());
   }
   return fixes;
 }

@@ -84,18 +84,13 @@ std::string round_record_json(const RoundRecord& r) {
   return w.finish();
 }
 
-std::optional<std::string> write_round_record(const std::string& directory, const RoundRecord& record,
-                                              const std::function<std::string(std::string)>& redact,
-                                              std::string* error) {
+util::Result<std::string> write_round_record(const std::string& directory, const RoundRecord& record,
+                                             const std::function<std::string(std::string)>& redact) {
   std::string file = directory + "/refine-" + util::file_name_part(record.path, 100) + "-round" +
                      std::to_string(record.round) + ".json";
-  try {
-    std::string text = round_record_json(record);
-    util::write_file(file, redact ? redact(std::move(text)) : text);
-  } catch (const std::exception& e) {
-    if (error != nullptr) *error = e.what();
-    return std::nullopt;
-  }
+  std::string text = round_record_json(record);
+  if (auto written = util::write_file(file, redact ? redact(std::move(text)) : text); !written)
+    return util::Failure{written.error()};
   return file;
 }
 

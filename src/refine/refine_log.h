@@ -9,6 +9,7 @@
 
 #include "core/finding.h"
 #include "llm/client.h"
+#include "util/result.h"
 
 namespace codegate::refine {
 
@@ -35,9 +36,8 @@ struct RoundRecord {
 std::string round_record_json(const RoundRecord& record);
 
 // Writes <directory>/refine-<path>-round<N>.json with `redact` applied to the whole text. Returns
-// the file written, or nullopt with the reason in `error`; never throws.
-std::optional<std::string> write_round_record(const std::string& directory, const RoundRecord& record,
-                                              const std::function<std::string(std::string)>& redact,
-                                              std::string* error = nullptr);
+// the file written, or why it could not be.
+util::Result<std::string> write_round_record(const std::string& directory, const RoundRecord& record,
+                                             const std::function<std::string(std::string)>& redact);
 
 } // namespace codegate::refine

@@ -270,11 +270,9 @@ void run_round(Loop& loop, std::vector<FileState*>& active, int round) {
       loop.settings.observe(a.record, a.candidate, verified_failing == failing.end() ? nullptr : &verified_failing->second);
     }
     if (!loop.settings.log_dir.empty()) {
-      std::string error;
-      if (!write_round_record(
-              loop.settings.log_dir, a.record, [&](std::string text) { return loop.client.redact(std::move(text)); },
-              &error))
-        util::warn("cannot write the refine log: " + error);
+      auto written = write_round_record(loop.settings.log_dir, a.record,
+                                        [&](std::string text) { return loop.client.redact(std::move(text)); });
+      if (!written) util::warn("cannot write the refine log: " + written.error());
     }
   }
 }

@@ -20,26 +20,34 @@ std::optional<std::string> read_file(const std::string& path) {
   return content.str();
 }
 
-void write_file(const std::string& path, const std::string& content) {
+Result<void> write_file(const std::string& path, const std::string& content) {
   std::filesystem::path target(path);
-  if (target.has_parent_path()) std::filesystem::create_directories(target.parent_path());
+  std::error_code error;
+  if (target.has_parent_path()) std::filesystem::create_directories(target.parent_path(), error);
+  if (error) return Failure{"cannot write " + path + ": " + error.message()};
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  if (!out) throw std::runtime_error("cannot write " + path + ": " + std::strerror(errno));
+  if (!out) return Failure{"cannot write " + path + ": " + std::strerror(errno)};
   out.write(content.data(), static_cast<std::streamsize>(content.size()));
-  if (!out) throw std::runtime_error("cannot write " + path + ": " + std::strerror(errno));
+  out.close();
+  if (!out) return Failure{"cannot write " + path + ": " + std::strerror(errno)};
+  return {};
 }
 
-void write_file_atomic(const std::string& path, const std::string& content) {
+Result<void> write_file_atomic(const std::string& path, const std::string& content) {
   static std::atomic<unsigned> counter{0};
   std::string temporary = path + ".tmp." + std::to_string(::getpid()) + "." + std::to_string(counter++);
-  try {
-    write_file(temporary, content);
-    std::filesystem::rename(temporary, path);
-  } catch (const std::exception& e) {
+  std::error_code error;
+  if (auto written = write_file(temporary, content); !written) {
+    std::filesystem::remove(temporary, error);
+    return Failure{"cannot write " + path + ": " + written.error()};
+  }
+  std::filesystem::rename(temporary, path, error);
+  if (error) {
     std::error_code ignored;
     std::filesystem::remove(temporary, ignored);
-    throw std::runtime_error("cannot write " + path + ": " + e.what());
+    return Failure{"cannot write " + path + ": " + error.message()};
   }
+  return {};
 }
 
 } // namespace codegate::util

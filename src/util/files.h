@@ -4,13 +4,16 @@
 #include <optional>
 #include <string>
 
+#include "util/result.h"
+
 namespace codegate::util {
 
 std::optional<std::string> read_file(const std::string& path);
-// Creates missing parent directories; throws std::runtime_error naming the path on failure.
-void write_file(const std::string& path, const std::string& content);
+// Creates missing parent directories. A failure says "cannot write PATH: why"; the caller decides
+// what it means (a report that cannot be written fails the run, a log that cannot is a warning).
+Result<void> write_file(const std::string& path, const std::string& content);
 // Writes a temporary file beside `path` and renames it over `path`: a concurrent reader (another
-// run) sees the old content or the new, never half of it. Throws like write_file.
-void write_file_atomic(const std::string& path, const std::string& content);
+// run) sees the old content or the new, never half of it.
+Result<void> write_file_atomic(const std::string& path, const std::string& content);
 
 } // namespace codegate::util

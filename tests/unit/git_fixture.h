@@ -1,6 +1,8 @@
 #pragma once
 // A throwaway git repository built with the git command line, for tests of the git layer.
 
+#include <doctest/doctest.h>
+
 #include <string>
 
 #include "util/files.h"
@@ -18,7 +20,7 @@ public:
   }
   const std::string& path() const { return dir_.path(); }
 
-  void write(const std::string& file, const std::string& content) { util::write_file(path() + "/" + file, content); }
+  void write(const std::string& file, const std::string& content) { REQUIRE(util::write_file(path() + "/" + file, content)); }
 
   std::string git(std::vector<std::string> args) {
     args.insert(args.begin(), {"git", "-C", path()});

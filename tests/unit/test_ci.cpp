@@ -67,7 +67,7 @@ TEST_CASE("push and merge_group payloads, and payloads that are not JSON objects
 TEST_CASE("the CI's revisions: GitHub events and GitLab variables") {
   util::TempDir dir;
   std::string event_path = dir.path() + "/event.json";
-  util::write_file(event_path, k_pull_request);
+  REQUIRE(util::write_file(event_path, k_pull_request));
   auto github = [&](const std::string& name, const std::string& path) {
     return map_environment({{"GITHUB_ACTIONS", "true"}, {"GITHUB_EVENT_NAME", name}, {"GITHUB_EVENT_PATH", path}});
   };
@@ -76,7 +76,7 @@ TEST_CASE("the CI's revisions: GitHub events and GitLab variables") {
   CHECK(pr.head == "ec26c3e57ca3a959ca5aad62de7213c562f8c821");
   CHECK(pr.origin == "the pull_request_target event");
 
-  util::write_file(event_path, std::string(R"({"before": ")") + k_zero + R"(", "after": "abc"})");
+  REQUIRE(util::write_file(event_path, std::string(R"({"before": ")") + k_zero + R"(", "after": "abc"})"));
   CiRevisions new_branch = ci_revisions(github("push", event_path));
   CHECK(new_branch.base.empty());
   CHECK(new_branch.head == "abc");
@@ -193,9 +193,9 @@ TEST_CASE("push target: branch and token from the CI, forks refused") {
         "cannot push to");
 
   util::TempDir dir;
-  util::write_file(dir.path() + "/event.json",
+  REQUIRE(util::write_file(dir.path() + "/event.json",
                    R"({"pull_request": {"number": 3, "head": {"repo": {"full_name": "someone/fork"}, "sha": "a"},)"
-                   R"( "base": {"repo": {"full_name": "owner/repo"}, "sha": "b"}}})");
+                   R"( "base": {"repo": {"full_name": "owner/repo"}, "sha": "b"}}})"));
   auto github_fork = target_of(ci::map_environment({{"GITHUB_ACTIONS", "true"},
                                                     {"GITHUB_EVENT_NAME", "pull_request"},
                                                     {"GITHUB_EVENT_PATH", dir.path() + "/event.json"},

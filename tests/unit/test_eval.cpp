@@ -19,7 +19,7 @@ namespace {
 
 std::string write(const util::TempDir& dir, const std::string& name, const std::string& text) {
   std::string path = dir.path() + "/" + name;
-  util::write_file(path, text);
+  REQUIRE(util::write_file(path, text));
   return path;
 }
 

@@ -273,7 +273,7 @@ TEST_CASE("the cache refuses an entry whose stored code differs, and survives a 
   auto other = key;
   other.model = "m2";
   CHECK_FALSE(cache.load(other));
-  util::write_file(cache.entry_path(key), "{\"format\": 1, ");
+  REQUIRE(util::write_file(cache.entry_path(key), "{\"format\": 1, "));
   CHECK_FALSE(cache.load(key));
   CHECK_FALSE(intent::VerdictCache("").load(key));
 }

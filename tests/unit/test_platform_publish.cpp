@@ -148,8 +148,8 @@ void answer_gitlab(FakeApi& api) {
 TEST_CASE("publish on GitHub: annotations, the job summary and outputs appended, then the summary and one review") {
   util::TempDir dir;
   const ci::CiContext ci = github_run(dir, "t0k3n");
-  util::write_file(ci.github.step_summary_file, "an earlier step's summary\n");
-  util::write_file(ci.github.output_file, "earlier=1\n");
+  REQUIRE(util::write_file(ci.github.step_summary_file, "an earlier step's summary\n"));
+  REQUIRE(util::write_file(ci.github.output_file, "earlier=1\n"));
   FakeApi api;
   answer_github(api);
   CheckResult result = failing_result();

@@ -55,11 +55,11 @@ TEST_CASE("the knowledge base deduplicates, keeps the newest entries, survives d
     CHECK(kb.add(entry("bandit/B602", "c(shell=True)\n", "c()\n")));
     REQUIRE(kb.entries().size() == 2);
     CHECK(kb.entries()[0].before == "b(shell=True)\n");
-    kb.save();
+    REQUIRE(kb.save());
   }
   auto text = util::read_file(path);
   REQUIRE(text);
-  util::write_file(path, *text + "not json\n{\"rule\": \"x\"}\n\n");
+  REQUIRE(util::write_file(path, *text + "not json\n{\"rule\": \"x\"}\n\n"));
   KnowledgeBase again(path, 2);
   again.load();
   CHECK(again.entries().size() == 2);
@@ -82,6 +82,6 @@ TEST_CASE("long snippets are cut and a disabled base does nothing") {
   KnowledgeBase off(dir.path() + "/off.jsonl", 0);
   CHECK_FALSE(off.enabled());
   CHECK_FALSE(off.add(entry("bandit/B602", "a\n", "b\n")));
-  off.save();
+  REQUIRE(off.save());
   CHECK_FALSE(std::filesystem::exists(dir.path() + "/off.jsonl"));
 }

@@ -55,7 +55,7 @@ TEST_CASE("the refine patch is accepted by git apply and reproduces the revision
   std::string patch = refine::patch_text(fixes);
   CHECK(patch.find("diff --git a/lib/shell.py b/lib/shell.py") < patch.find("diff --git a/other.py b/other.py"));
   CHECK(patch.find("+    return subprocess.call(shlex.split(command))") != std::string::npos);
-  util::write_file(repo.path() + "/../fix.patch", patch);
+  REQUIRE(util::write_file(repo.path() + "/../fix.patch", patch));
   repo.git({"apply", "--check", "../fix.patch"});
   repo.git({"apply", "../fix.patch"});
   CHECK(util::read_file(repo.path() + "/lib/shell.py") == k_revised);
@@ -67,7 +67,7 @@ TEST_CASE("a file without a final newline still yields a patch git applies") {
   repo.write("a.py", "x = 1\ny = 2");
   repo.commit("base");
   std::string patch = refine::patch_text({{"a.py", "x = 1\ny = 2", "x = 1\ny = 3", 1, {}}});
-  util::write_file(repo.path() + "/../nl.patch", patch);
+  REQUIRE(util::write_file(repo.path() + "/../nl.patch", patch));
   repo.git({"apply", "../nl.patch"});
   CHECK(util::read_file(repo.path() + "/a.py") == "x = 1\ny = 3");
 }

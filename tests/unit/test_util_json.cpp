@@ -68,7 +68,7 @@ TEST_CASE("deeply nested cache entries, knowledge lines and GitHub events are un
   intent::VerdictCache cache(dir.path());
   intent::CacheKey key{"openai", "m", "doc", "code"};
   REQUIRE(cache.store(key, intent::ModelVerdict{}));
-  util::write_file(cache.entry_path(key), deep_objects("format"));
+  REQUIRE(util::write_file(cache.entry_path(key), deep_objects("format")));
   CHECK_FALSE(cache.load(key));
 
   refine::KnowledgeEntry entry;
