@@ -81,34 +81,25 @@ util::Result<void> VerdictCache::store(const CacheKey& key, const ModelVerdict& 
   if (!enabled()) return {};
   util::JsonWriter w(util::JsonStyle::compact);
   w.start_object();
-  w.key("format");
-  w.integer(k_format);
-  w.key("provider");
-  w.string(key.provider);
-  w.key("model");
-  w.string(key.model);
-  w.key("prompt_version");
-  w.string(k_prompt_version);
+  w.member("format", k_format);
+  w.member("provider", key.provider);
+  w.member("model", key.model);
+  w.member("prompt_version", k_prompt_version);
   w.key("verdict");
   auto name = to_string(verdict.verdict);
   w.string(name);
-  w.key("confidence");
-  w.number(verdict.confidence);
+  w.member("confidence", verdict.confidence);
   w.key("issues");
   w.start_array();
   for (const auto& issue : verdict.issues) {
     w.start_object();
-    w.key("relative_line");
-    w.integer(issue.line);
-    w.key("explanation");
-    w.string(issue.explanation);
+    w.member("relative_line", issue.line);
+    w.member("explanation", issue.explanation);
     w.end_object();
   }
   w.end_array();
-  w.key("docstring");
-  w.string(key.docstring);
-  w.key("code");
-  w.string(key.code);
+  w.member("docstring", key.docstring);
+  w.member("code", key.code);
   w.end_object();
 
   std::string path = entry_path(key);

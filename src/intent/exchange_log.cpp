@@ -17,18 +17,14 @@ using Writer = util::JsonWriter;
 
 void write_verdict(Writer& w, const ModelVerdict& verdict) {
   w.start_object();
-  w.key("verdict");
-  w.string(std::string(to_string(verdict.verdict)));
-  w.key("confidence");
-  w.number(verdict.confidence);
+  w.member("verdict", std::string(to_string(verdict.verdict)));
+  w.member("confidence", verdict.confidence);
   w.key("issues");
   w.start_array();
   for (const auto& issue : verdict.issues) {
     w.start_object();
-    w.key("line");
-    w.integer(issue.line);
-    w.key("explanation");
-    w.string(issue.explanation);
+    w.member("line", issue.line);
+    w.member("explanation", issue.explanation);
     w.end_object();
   }
   w.end_array();
@@ -43,29 +39,20 @@ ExchangeLog::ExchangeLog(std::string directory, std::function<std::string(std::s
 std::string ExchangeLog::to_json(const ExchangeRecord& record) {
   util::JsonWriter w;
   w.start_object();
-  w.key("time");
-  w.string(util::utc_now());
-  w.key("codegate_version");
-  w.string(CODEGATE_VERSION);
-  w.key("provider");
-  w.string(record.provider);
-  w.key("model");
-  w.string(record.model);
-  w.key("endpoint");
-  w.string(record.endpoint);
-  w.key("path");
-  w.string(record.path);
-  w.key("unit");
-  w.string(record.unit);
+  w.member("time", util::utc_now());
+  w.member("codegate_version", CODEGATE_VERSION);
+  w.member("provider", record.provider);
+  w.member("model", record.model);
+  w.member("endpoint", record.endpoint);
+  w.member("path", record.path);
+  w.member("unit", record.unit);
   w.key("lines");
   w.start_array();
   w.integer(record.first_line);
   w.integer(record.last_line);
   w.end_array();
-  w.key("cached");
-  w.boolean(record.cached);
-  w.key("system");
-  w.string(record.system);
+  w.member("cached", record.cached);
+  w.member("system", record.system);
   w.key("turns");
   w.start_array();
   for (const auto& turn : record.turns) {
@@ -74,26 +61,19 @@ std::string ExchangeLog::to_json(const ExchangeRecord& record) {
     w.start_array();
     for (const auto& message : turn.messages) {
       w.start_object();
-      w.key("role");
-      w.string(message.role);
-      w.key("content");
-      w.string(message.content);
+      w.member("role", message.role);
+      w.member("content", message.content);
       w.end_object();
     }
     w.end_array();
     if (turn.response) {
       w.key("response");
       w.start_object();
-      w.key("text");
-      w.string(turn.response->text);
-      w.key("model");
-      w.string(turn.response->model);
-      w.key("input_tokens");
-      w.integer(turn.response->input_tokens);
-      w.key("output_tokens");
-      w.integer(turn.response->output_tokens);
-      w.key("truncated");
-      w.boolean(turn.response->truncated);
+      w.member("text", turn.response->text);
+      w.member("model", turn.response->model);
+      w.member("input_tokens", turn.response->input_tokens);
+      w.member("output_tokens", turn.response->output_tokens);
+      w.member("truncated", turn.response->truncated);
       w.end_object();
       w.key("http");
       llm::write_wire_exchange(w, turn.response->wire);
@@ -102,8 +82,7 @@ std::string ExchangeLog::to_json(const ExchangeRecord& record) {
       llm::write_wire_exchange(w, *turn.failed_wire);
     }
     if (!turn.error.empty()) {
-      w.key("error");
-      w.string(turn.error);
+      w.member("error", turn.error);
     }
     w.end_object();
   }
@@ -113,8 +92,7 @@ std::string ExchangeLog::to_json(const ExchangeRecord& record) {
     write_verdict(w, *record.verdict);
   else
     w.null();
-  w.key("outcome");
-  w.string(record.outcome);
+  w.member("outcome", record.outcome);
   w.end_object();
   return w.finish();
 }

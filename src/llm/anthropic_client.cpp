@@ -63,28 +63,10 @@ public:
 private:
   std::string request_body(const ChatRequest& request) const {
     util::JsonWriter w(util::JsonStyle::compact);
-    w.start_object();
-    w.key("model");
-    w.string(settings_.model);
-    w.key("max_tokens");
-    w.integer(request.max_tokens);
-    w.key("temperature");
-    w.number(request.temperature);
-    if (!request.system.empty()) {
-      w.key("system");
-      w.string(util::to_valid_utf8(request.system));
-    }
-    w.key("messages");
-    w.start_array();
-    for (const auto& message : request.messages) {
-      w.start_object();
-      w.key("role");
-      w.string(message.role);
-      w.key("content");
-      w.string(util::to_valid_utf8(message.content));
-      w.end_object();
-    }
-    w.end_array();
+    w.start_object().member("model", settings_.model);
+    w.member("max_tokens", request.max_tokens).member("temperature", request.temperature);
+    if (!request.system.empty()) w.member("system", request.system);
+    write_messages(w, "", request.messages); // Messages: the system prompt is its own member
     w.end_object();
     return w.str();
   }

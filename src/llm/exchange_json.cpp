@@ -4,23 +4,17 @@ namespace codegate::llm {
 
 void write_wire_exchange(util::JsonWriter& w, const WireExchange& wire) {
   w.start_object();
-  w.key("url");
-  w.string(wire.url);
-  w.key("status");
-  w.integer(wire.status);
-  w.key("attempts");
-  w.integer(wire.attempts);
-  w.key("seconds");
-  w.number(wire.seconds);
+  w.member("url", wire.url);
+  w.member("status", wire.status);
+  w.member("attempts", wire.attempts);
+  w.member("seconds", wire.seconds);
   w.key("request_headers");
   w.start_object();
   for (const auto& [name, value] : wire.request_headers) {
-    w.key(name);
-    w.string(value);
+    w.member(name, value);
   }
   w.end_object();
-  w.key("response_body");
-  w.string(wire.response_body);
+  w.member("response_body", wire.response_body);
   w.end_object();
 }
 

@@ -100,39 +100,15 @@ public:
 private:
   std::string request_body(const ChatRequest& request) const {
     util::JsonWriter w(util::JsonStyle::compact);
-    w.start_object();
-    w.key("model");
-    w.string(settings_.model);
-    w.key("messages");
-    w.start_array();
-    if (!request.system.empty()) {
-      w.start_object();
-      w.key("role");
-      w.string("system");
-      w.key("content");
-      w.string(util::to_valid_utf8(request.system));
-      w.end_object();
-    }
-    for (const auto& message : request.messages) {
-      w.start_object();
-      w.key("role");
-      w.string(message.role);
-      w.key("content");
-      w.string(util::to_valid_utf8(message.content));
-      w.end_object();
-    }
-    w.end_array();
+    w.start_object().member("model", settings_.model);
+    write_messages(w, request.system, request.messages); // Chat Completions: the system prompt is a message
     if (is_reasoning_model(settings_.model)) {
-      w.key("max_completion_tokens");
-      w.integer(request.max_tokens);
+      w.member("max_completion_tokens", request.max_tokens);
     } else {
-      w.key("max_tokens");
-      w.integer(request.max_tokens);
-      w.key("temperature");
-      w.number(request.temperature);
+      w.member("max_tokens", request.max_tokens);
+      w.member("temperature", request.temperature);
     }
-    w.key("stream");
-    w.boolean(false);
+    w.member("stream", false);
     w.end_object();
     return w.str();
   }

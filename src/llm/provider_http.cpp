@@ -153,6 +153,14 @@ long int_member(const rapidjson::Value& object, const char* name) {
 
 } // namespace
 
+void write_messages(util::JsonWriter& json, const std::string& system, const std::vector<ChatMessage>& messages) {
+  json.start_array("messages");
+  if (!system.empty()) json.start_object().member("role", "system").member("content", system).end_object();
+  for (const auto& message : messages)
+    json.start_object().member("role", message.role).member("content", message.content).end_object();
+  json.end_array();
+}
+
 ChatResponse read_answer(PostedJson& posted, const ChatRequest& request, const std::string& url,
                          const std::string& configured_model, const AnswerFormat& format) {
   ChatResponse out;

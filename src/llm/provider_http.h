@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "llm/client.h"
+#include "util/json_writer.h"
 
 namespace codegate::llm {
 
@@ -42,6 +43,10 @@ struct PostedJson {
 // thrown as LlmError (auth for 401/403, unavailable when retries ran out, rejected otherwise).
 PostedJson post_json(http::HttpClient& http, const ProviderSettings& settings, const std::string& url,
                      std::vector<std::pair<std::string, std::string>> headers, std::string body);
+
+// The request's "messages": [{"role", "content"}...], led by {"role": "system"} when `system`
+// is not empty (Chat Completions; the Messages API sends the system prompt apart).
+void write_messages(util::JsonWriter& json, const std::string& system, const std::vector<ChatMessage>& messages);
 
 // Where a provider's answer keeps what the client needs. `read_text` fills the text and whether
 // the answer was cut off from the parsed body, and returns why the body is unreadable ("no
