@@ -269,10 +269,23 @@ int run_intent_accuracy(const EvalOptions& options, const Dataset& dataset, Conf
   for (const auto& w : setup.warnings) util::warn(w);
   if (!setup.client) throw UsageError("codegate eval needs an LLM: " + setup.reason);
 
+  std::vector<LabelledPair> pairs;
+  std::set<std::string> ids(options.ids.begin(), options.ids.end());
+  for (const auto& pair : dataset.pairs) {
+    if (!ids.empty() && ids.count(pair.id) == 0) continue;
+    pairs.push_back(pair);
+    if (options.limit > 0 && static_cast<int>(pairs.size()) == options.limit) break;
+  }
+  for (const auto& id : options.ids) {
+    bool found = false;
+    for (const auto& pair : pairs) found = found || pair.id == id;
+    if (!found) throw UsageError("--ids: " + dataset.path + " has no labelled pair \"" + id + "\"");
+  }
+
   // Composed once, so a pair that cannot be composed stops the run before any request.
   std::vector<std::map<std::string, std::string>> sources, bases;
   std::set<std::string> paths;
-  for (const auto& pair : dataset.pairs) {
+  for (const auto& pair : pairs) {
     std::string path = pair_path(pair.id);
     if (!paths.insert(path).second) throw UsageError(dataset.path + ": two labelled pairs share the id \"" + pair.id + "\"");
     sources.push_back({{path, pair_source(pair)}});
@@ -292,11 +305,11 @@ int run_intent_accuracy(const EvalOptions& options, const Dataset& dataset, Conf
     fs::remove_all(run_config.intent.cache_dir, ignored);
     llm::Budget budget(config.llm.budget_calls, config.llm.budget_input_tokens);
     AccuracyRun run;
-    run.pairs.resize(dataset.pairs.size());
+    run.pairs.resize(pairs.size());
     std::atomic<std::size_t> done{0};
     std::string prefix = options.runs > 1 ? "run " + std::to_string(number) + ": " : "";
-    util::parallel_for(dataset.pairs.size(), std::max(1, options.workers), [&](std::size_t i) {
-      const LabelledPair& pair = dataset.pairs[i];
+    util::parallel_for(pairs.size(), std::max(1, options.workers), [&](std::size_t i) {
+      const LabelledPair& pair = pairs[i];
       RecordingClient client(*setup.client);
       ChangeSet whole_file; // a path it does not list is checked as a whole
       IntentInput input{whole_file, sources[i], run_config, "", bases[i].empty() ? nullptr : &bases[i]};
@@ -304,7 +317,7 @@ int run_intent_accuracy(const EvalOptions& options, const Dataset& dataset, Conf
       PairResult result = pair_result(pair, out);
       result.llm_calls = client.calls();
       run.pairs[i] = std::move(result);
-      util::progress("[" + std::to_string(++done) + "/" + std::to_string(dataset.pairs.size()) + "] " + prefix +
+      util::progress("[" + std::to_string(++done) + "/" + std::to_string(pairs.size()) + "] " + prefix +
                      pair.id + ": " + run.pairs[i].verdict + " (labelled " +
                      (pair.consistent ? "consistent" : "inconsistent") + ")");
     });

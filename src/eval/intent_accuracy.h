@@ -71,7 +71,7 @@ struct AccuracyRun {
 
 std::string accuracy_json(const AccuracyInfo& info, const std::vector<AccuracyRun>& runs);
 
-// Runs the intent check on every pair `options.runs` times, `options.workers` pairs at a time,
+// Runs the intent check on every pair (or options.ids, options.limit) `options.runs` times, `options.workers` pairs at a time,
 // with `config` (the experiment's: its llm and intent settings; options.intent_context, when
 // set, overrides intent.context), and writes results.json and report.html into options.out_dir.
 // Throws UsageError for bad options or no LLM. Returns 0.
