@@ -14,7 +14,6 @@
 #include "intent/intent_check.h"
 #include "llm/budget.h"
 #include "llm/client.h"
-#include "llm/provider_http.h"
 #include "util/files.h"
 #include "util/json_writer.h"
 #include "util/log.h"
@@ -39,7 +38,7 @@ bool blank(std::string_view line) {
 
 bool starts_definition(std::string_view line) {
   std::string_view rest = line.substr(indent_of(line));
-  if (util::starts_with(rest, "async ")) rest = rest.substr(rest.find_first_not_of(' ', 6) == std::string_view::npos ? rest.size() : rest.find_first_not_of(' ', 6));
+  if (util::starts_with(rest, "async ")) rest = util::trim(rest.substr(6));
   return util::starts_with(rest, "def ") || util::starts_with(rest, "class ");
 }
 

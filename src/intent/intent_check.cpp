@@ -577,7 +577,6 @@ IntentOutput run_intent_check(const IntentInput& input, const IntentServices& se
   }
 
   std::vector<Candidate> candidates = select_candidates(indexes, input, texts, out);
-  add_base_context(candidates, input, out.notes);
   if (client == nullptr) {
     mark_skipped(out, chosen.skip_reason);
     for (const auto& c : candidates) {
@@ -590,6 +589,7 @@ IntentOutput run_intent_check(const IntentInput& input, const IntentServices& se
     out.run.note = "no changed function, class or module with a docstring";
     return out;
   }
+  add_base_context(candidates, input, out.notes);
 
   std::string cache_dir =
       config.intent.cache_dir.empty() ? intent::VerdictCache::default_directory(services.env) : config.intent.cache_dir;
