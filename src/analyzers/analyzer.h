@@ -61,6 +61,7 @@ struct AnalyzerJob {
   llm::LlmClient* llm_client = nullptr; // shared with the rest of the run; null: the analyzer makes its own
   llm::Budget* llm_budget = nullptr;    // the run's one LLM budget; null: a fresh one from the configuration
   util::EnvLookup env = util::map_environment({}); // the run's environment (an LLM key, a cache directory)
+  const std::map<std::string, std::string>* base_sources = nullptr; // changed files at the base; null: none
 };
 
 // Where an analyzer's security findings come from in GitLab's SAST report (scan.scanner).

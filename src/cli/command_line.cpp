@@ -107,6 +107,9 @@ CommandLine parse_command_line(int argc, char** argv) {
   ev->add_option("--llm-model", ev_options.llm_model, "Model to generate, check and refine with");
   ev->add_option("--llm-base-url", ev_options.llm_base_url, "OpenAI-compatible (or Anthropic) endpoint");
   ev->add_option("--config", ev_options.config_file, "Configuration file (default: .codegate.yml here, if any)");
+  ev->add_option("--intent-context", ev_options.intent_context,
+                 "Labelled pairs: what the intent prompt shows (overrides intent.context)")
+      ->check(CLI::IsMember(intent_context_names()));
   ev->add_flag("--resume", ev_options.resume, "Continue an interrupted run in --out; finished samples are not asked again");
   ev->add_option("--export-finetune", export_dir,
                  "Only write DIR/finetune.jsonl from the finished experiment in DIR")

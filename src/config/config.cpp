@@ -230,6 +230,9 @@ Config parse_config(const std::string& text, const std::string& name, const Loca
             c.max_unit_chars = static_cast<int>(p.integer(v, "intent.max_unit_chars", 200, 1000000));
           }},
          {"cache_dir", [&](const YAML::Node& v) { c.cache_dir = p.string(v, "intent.cache_dir"); }},
+         {"context", [&](const YAML::Node& v) {
+            c.context = *parse_intent_context(p.choice(v, "intent.context", names(intent_context_names())));
+          }},
        });
      }},
     {"refine", [&](const YAML::Node& n) {

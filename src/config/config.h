@@ -57,6 +57,7 @@ struct IntentConfig {
   DocstringPolicy require_docstrings = DocstringPolicy::public_units; // public | all | none
   IntentFailOn fail_on = IntentFailOn::never;                         // inconsistent | never
   int max_unit_chars = 12000;                                         // larger units are cut with a note
+  IntentContext context = IntentContext::unit;                        // unit | unit+base
   std::string cache_dir; // empty: $XDG_CACHE_HOME/codegate or ~/.cache/codegate
 };
 

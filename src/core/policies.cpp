@@ -21,6 +21,8 @@ constexpr NameTable<DocstringPolicy, 3> k_docstring_policies = {
     {{DocstringPolicy::public_units, "public"}, {DocstringPolicy::all, "all"}, {DocstringPolicy::none, "none"}}};
 constexpr NameTable<IntentFailOn, 2> k_intent_fail_on = {
     {{IntentFailOn::inconsistent, "inconsistent"}, {IntentFailOn::never, "never"}}};
+constexpr NameTable<IntentContext, 2> k_intent_contexts = {
+    {{IntentContext::unit, "unit"}, {IntentContext::unit_and_base, "unit+base"}}};
 
 } // namespace
 
@@ -29,6 +31,7 @@ std::string_view to_string(SuppressionPolicy policy) { return names::name_of(k_s
 std::string_view to_string(FixMode mode) { return names::name_of(k_fix_modes, mode); }
 std::string_view to_string(DocstringPolicy policy) { return names::name_of(k_docstring_policies, policy); }
 std::string_view to_string(IntentFailOn fail_on) { return names::name_of(k_intent_fail_on, fail_on); }
+std::string_view to_string(IntentContext context) { return names::name_of(k_intent_contexts, context); }
 
 std::optional<BaselineMode> parse_baseline_mode(std::string_view text) {
   return names::value_of(k_baseline_modes, text);
@@ -43,11 +46,15 @@ std::optional<DocstringPolicy> parse_docstring_policy(std::string_view text) {
 std::optional<IntentFailOn> parse_intent_fail_on(std::string_view text) {
   return names::value_of(k_intent_fail_on, text);
 }
+std::optional<IntentContext> parse_intent_context(std::string_view text) {
+  return names::value_of(k_intent_contexts, text);
+}
 
 std::vector<std::string> baseline_mode_names() { return names::names_of(k_baseline_modes); }
 std::vector<std::string> suppression_policy_names() { return names::names_of(k_suppression_policies); }
 std::vector<std::string> fix_mode_names() { return names::names_of(k_fix_modes); }
 std::vector<std::string> docstring_policy_names() { return names::names_of(k_docstring_policies); }
 std::vector<std::string> intent_fail_on_names() { return names::names_of(k_intent_fail_on); }
+std::vector<std::string> intent_context_names() { return names::names_of(k_intent_contexts); }
 
 } // namespace codegate

@@ -25,17 +25,23 @@ enum class DocstringPolicy { public_units, all, none };
 // Whether the intent check's mismatches fail the gate (intent.fail_on).
 enum class IntentFailOn { inconsistent, never };
 
+// What the intent prompt shows about a changed unit (intent.context): the unit alone, or also its
+// version at the base when it existed there with the same docstring (the just-in-time setting).
+enum class IntentContext { unit, unit_and_base };
+
 std::string_view to_string(BaselineMode mode);
 std::string_view to_string(SuppressionPolicy policy);
 std::string_view to_string(FixMode mode);
 std::string_view to_string(DocstringPolicy policy);
 std::string_view to_string(IntentFailOn fail_on);
+std::string_view to_string(IntentContext context);
 
 std::optional<BaselineMode> parse_baseline_mode(std::string_view text);
 std::optional<SuppressionPolicy> parse_suppression_policy(std::string_view text);
 std::optional<FixMode> parse_fix_mode(std::string_view text);
 std::optional<DocstringPolicy> parse_docstring_policy(std::string_view text);
 std::optional<IntentFailOn> parse_intent_fail_on(std::string_view text);
+std::optional<IntentContext> parse_intent_context(std::string_view text);
 
 // The names, in table order, for CLI11's IsMember and for error messages.
 std::vector<std::string> baseline_mode_names();
@@ -43,5 +49,6 @@ std::vector<std::string> suppression_policy_names();
 std::vector<std::string> fix_mode_names();
 std::vector<std::string> docstring_policy_names();
 std::vector<std::string> intent_fail_on_names();
+std::vector<std::string> intent_context_names();
 
 } // namespace codegate

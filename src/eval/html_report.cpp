@@ -210,4 +210,42 @@ std::string html_report(const ExperimentInfo& info, const std::vector<RunResults
   return html;
 }
 
+std::string accuracy_html(const AccuracyInfo& info, const std::vector<AccuracyRun>& runs) {
+  using S = const AccuracySummary&;
+  auto figure = [&runs](auto f, int decimals) {
+    std::vector<double> values;
+    for (const auto& run : runs) values.push_back(static_cast<double>(f(run.summary)));
+    return mean_std(values, decimals);
+  };
+  std::string html =
+      "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>codegate eval: intent check, " +
+      html_escape(info.model) + "</title>\n<style>\n"
+      "body{font-family:sans-serif;margin:2em;max-width:60em;color:#222}table{border-collapse:collapse;margin:1em 0}"
+      "th,td{border:1px solid #ccc;padding:.3em .7em;text-align:right}th[scope=row]{text-align:left}\n"
+      "</style></head><body>\n";
+  html += "<h1>codegate eval: intent check accuracy</h1>\n<p>Labelled pairs <code>" + html_escape(info.dataset_path) +
+          "</code>, model <code>" + html_escape(info.model) + "</code> (" + html_escape(info.provider) +
+          "), intent.context <code>" + html_escape(info.context) + "</code>, " + std::to_string(runs.size()) + " run" +
+          (runs.size() == 1 ? "" : "s") + (runs.size() > 1 ? " (mean &plusmn; standard deviation)" : "") +
+          ". Positive class: inconsistent.</p>\n";
+  html += "<h2>Confusion matrix</h2>\n<table id=\"confusion\">\n"
+          "<tr><th></th><th>flagged inconsistent</th><th>not flagged</th></tr>\n"
+          "<tr><th scope=\"row\">labelled inconsistent</th><td>" +
+          figure([](S s) { return s.true_positive; }, 1) + "</td><td>" + figure([](S s) { return s.false_negative; }, 1) +
+          "</td></tr>\n<tr><th scope=\"row\">labelled consistent</th><td>" +
+          figure([](S s) { return s.false_positive; }, 1) + "</td><td>" + figure([](S s) { return s.true_negative; }, 1) +
+          "</td></tr>\n</table>\n";
+  html += "<h2>Measures</h2>\n<table id=\"accuracy\">\n";
+  html += row("pairs", figure([](S s) { return s.pairs; }, 0));
+  html += row("precision", figure([](S s) { return s.precision(); }, 2));
+  html += row("recall", figure([](S s) { return s.recall(); }, 2));
+  html += row("F1", figure([](S s) { return s.f1(); }, 2));
+  html += row("flag rate on consistent pairs", figure([](S s) { return s.flag_rate_consistent(); }, 2));
+  html += row("unclear", figure([](S s) { return s.unclear; }, 1));
+  html += row("unchecked", figure([](S s) { return s.unchecked; }, 1));
+  html += row("LLM calls", figure([](S s) { return static_cast<double>(s.llm_calls); }, 1));
+  html += "</table>\n</body></html>\n";
+  return html;
+}
+
 } // namespace codegate::eval

@@ -10,6 +10,7 @@
 #include "eval/finetune.h"
 #include "eval/generation.h"
 #include "eval/html_report.h"
+#include "eval/intent_accuracy.h"
 #include "eval/recording_client.h"
 #include "eval/results_json.h"
 #include "git/snapshot.h"
@@ -305,7 +306,7 @@ int run_eval(const EvalOptions& options, const util::EnvLookup& env) {
   if (options.runs < 1) throw UsageError("--runs must be 1 or more");
   Dataset dataset = read_dataset(options.dataset, options.language);
   if (dataset.kind == DatasetKind::labelled_pairs)
-    throw UsageError(options.dataset + ": labelled pairs measure the intent check; they are read by the intent accuracy run");
+    return run_intent_accuracy(options, dataset, experiment_config(options).config, env);
   std::vector<Sample> samples = selected_samples(dataset, options);
   if (dataset.skipped_other_language > 0)
     util::progress("eval: " + std::to_string(dataset.skipped_other_language) + " rows of " + dataset.path +

@@ -25,6 +25,7 @@ struct EvalOptions {
   std::string llm_base_url;
   std::string config_file; // empty: .codegate.yml of the current directory, if any
   bool resume = false;
+  std::string intent_context; // labelled pairs: "unit" | "unit+base"; empty: intent.context of the configuration
 };
 
 // Runs the experiment and writes its outputs into out_dir. Throws UsageError for a bad data set

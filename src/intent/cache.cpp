@@ -16,8 +16,12 @@ namespace {
 constexpr int k_format = 1;
 
 std::string hash_of(const CacheKey& key) {
-  return util::hash_parts({"codegate-intent-cache", std::to_string(k_format), key.provider, key.model, k_prompt_version,
-                           key.docstring, key.code});
+  // Without base context the key's parts are what they always were: existing entries still hit.
+  if (key.base_code.empty())
+    return util::hash_parts({"codegate-intent-cache", std::to_string(k_format), key.provider, key.model,
+                             k_prompt_version, key.docstring, key.code});
+  return util::hash_parts({"codegate-intent-cache", std::to_string(k_format), key.provider, key.model,
+                           k_prompt_version, key.docstring, key.code, "base", key.base_code});
 }
 
 std::string string_member(const rapidjson::Value& object, const char* name) {
@@ -54,7 +58,7 @@ std::optional<ModelVerdict> VerdictCache::load(const CacheKey& key) const {
   if (format == doc.MemberEnd() || !format->value.IsInt() || format->value.GetInt() != k_format) return std::nullopt;
   if (string_member(doc, "provider") != key.provider || string_member(doc, "model") != key.model ||
       string_member(doc, "prompt_version") != k_prompt_version || string_member(doc, "docstring") != key.docstring ||
-      string_member(doc, "code") != key.code) {
+      string_member(doc, "code") != key.code || string_member(doc, "base_code") != key.base_code) {
     return std::nullopt;
   }
   auto verdict = parse_verdict_name(string_member(doc, "verdict"));
@@ -100,6 +104,7 @@ util::Result<void> VerdictCache::store(const CacheKey& key, const ModelVerdict& 
   w.end_array();
   w.member("docstring", key.docstring);
   w.member("code", key.code);
+  if (!key.base_code.empty()) w.member("base_code", key.base_code);
   w.end_object();
 
   std::string path = entry_path(key);

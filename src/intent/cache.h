@@ -19,6 +19,9 @@ struct CacheKey {
   std::string model;
   std::string docstring;
   std::string code; // UnitCode::plain: no line numbers, so a unit that only moved still hits
+  // The unit's base version the prompt showed (intent.context: unit+base), plain; empty: none. A
+  // verdict given with the base in view is not one given without it.
+  std::string base_code = {};
 };
 
 // Issue lines in cached verdicts are relative to the unit's first line (1 = the first line,

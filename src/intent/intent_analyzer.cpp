@@ -22,7 +22,7 @@ public:
   bool in_baseline() const override { return false; }
 
   AnalyzerOutput run(const AnalyzerJob& job) const override {
-    IntentInput input{job.changes, job.sources, job.config, job.log_dir};
+    IntentInput input{job.changes, job.sources, job.config, job.log_dir, job.base_sources};
     IntentOutput intent = run_intent_check(input, IntentServices{job.llm_client, job.llm_budget, job.env});
     AnalyzerOutput out;
     out.findings = std::move(intent.findings);

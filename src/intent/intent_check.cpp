@@ -50,6 +50,7 @@ struct Candidate {
   intent::UnitCode code;
   intent::PromptUnit prompt;
   intent::CacheKey key;
+  std::string base_plain; // the base version shown in the prompt (intent.context: unit+base); empty: none
 
   Outcome outcome = Outcome::abandoned;
   std::optional<ModelVerdict> verdict; // issue lines are file lines, already checked
@@ -382,11 +383,51 @@ std::vector<Candidate> select_candidates(const std::vector<python::SourceIndex>&
   return candidates;
 }
 
+// intent.context: unit+base: a changed unit that existed at the base (same kind and qualified
+// name) with the same docstring is shown with its base version as well. A unit whose docstring
+// changed with it, or whose code did not change, is shown alone.
+void add_base_context(std::vector<Candidate>& candidates, const IntentInput& input, std::vector<std::string>& notes) {
+  if (input.config.intent.context != IntentContext::unit_and_base || input.base_sources == nullptr) return;
+  std::map<std::string, std::string> wanted;
+  for (const auto& c : candidates) {
+    auto it = input.base_sources->find(c.path);
+    if (it != input.base_sources->end() && it->second.size() <= k_max_source_bytes)
+      wanted[c.path] = util::to_valid_utf8(it->second);
+  }
+  if (wanted.empty()) return;
+  std::vector<python::SourceIndex> bases;
+  try {
+    bases = python::index_python_sources(wanted);
+  } catch (const ToolError& error) {
+    notes.push_back(std::string("intent check: base versions not shown: ") + error.what());
+    return;
+  }
+  for (const auto& base : bases) {
+    if (!base.ok) continue;
+    std::vector<std::string> lines;
+    for (auto line : util::split_lines(wanted[base.path])) lines.emplace_back(line);
+    for (auto& c : candidates) {
+      if (c.path != base.path) continue;
+      const auto& now = c.source_unit();
+      for (std::size_t u = 0; u < base.units.size(); ++u) {
+        const auto& old = base.units[u];
+        if (old.kind != now.kind || old.qualified_name != now.qualified_name || old.docstring != now.docstring) continue;
+        intent::UnitCode code = intent::unit_code(lines, base, static_cast<int>(u), input.config.intent.max_unit_chars);
+        if (code.plain != c.code.plain) {
+          c.base_plain = code.plain;
+          c.prompt.base_numbered_code = code.numbered;
+        }
+        break;
+      }
+    }
+  }
+}
+
 // Verdicts the cache has; the other candidates are returned, to be asked.
 std::vector<Candidate*> answer_from_cache(Run& run, std::vector<Candidate>& candidates) {
   std::vector<Candidate*> queue;
   for (auto& c : candidates) {
-    c.key = {run.client.provider(), run.client.model(), *c.source_unit().docstring, c.code.plain};
+    c.key = {run.client.provider(), run.client.model(), *c.source_unit().docstring, c.code.plain, c.base_plain};
     if (auto hit = run.cache.load(c.key)) {
       c.outcome = Outcome::answered;
       c.cached = true;
@@ -436,6 +477,7 @@ Tally collect_results(const std::vector<Candidate>& candidates, Texts& texts, In
     IntentUnitResult result{
         c.path, c.prompt.description, c.source_unit().line, c.source_unit().end_line, "not checked", 0, c.cached,
         c.note};
+    result.base_shown = !c.base_plain.empty();
     if (c.verdict) {
       result.verdict = std::string(to_string(c.verdict->verdict));
       result.confidence = c.verdict->confidence;
@@ -544,6 +586,7 @@ IntentOutput run_intent_check(const IntentInput& input, const IntentServices& se
     out.run.note = "no changed function, class or module with a docstring";
     return out;
   }
+  add_base_context(candidates, input, out.notes);
 
   std::string cache_dir =
       config.intent.cache_dir.empty() ? intent::VerdictCache::default_directory(services.env) : config.intent.cache_dir;

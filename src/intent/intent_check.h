@@ -24,6 +24,9 @@ struct IntentInput {
   const std::map<std::string, std::string>& sources;
   const Config& config;
   std::string log_dir; // --log-dir; empty: no exchange logs
+  // path -> bytes at the base, for intent.context: unit+base (the just-in-time setting); null or a
+  // path missing: the unit is shown alone.
+  const std::map<std::string, std::string>* base_sources = nullptr;
 };
 
 // What the stage talks to; the one-argument run_intent_check builds both from the configuration
@@ -45,6 +48,7 @@ struct IntentUnitResult {
   double confidence = 0;
   bool cached = false;
   std::string note; // why "unclear" or "not checked"
+  bool base_shown = false; // the prompt showed the unit's base version (intent.context: unit+base)
 };
 
 struct IntentOutput {

@@ -44,6 +44,7 @@ std::string data_marker(const PromptUnit& unit) {
   const auto& d = unit.docstring;
   std::string everything = unit.path + '\n' + unit.description + '\n' + d.input_prompt + '\n' + d.intention + '\n' +
                            d.functionality + '\n' + d.other + '\n' + unit.numbered_code;
+  if (!unit.base_numbered_code.empty()) everything += '\n' + unit.base_numbered_code;
   for (int salt = 0;; ++salt) {
     std::string marker = "data-" + util::hash_parts({k_prompt_version, std::to_string(salt), everything});
     if (everything.find(marker) == std::string::npos) return marker;
@@ -67,6 +68,14 @@ std::string user_prompt(const PromptUnit& unit) {
   text += "The code, lines " + std::to_string(unit.first_line) + "-" + std::to_string(unit.last_line) + " of the file" +
           (unit.cut ? " (cut: the unit is longer than the size limit and its end is not shown)" : "") + ":\n\n";
   text += block(marker, "kind=\"code\" path=" + quoted(unit.path), unit.numbered_code);
+  if (!unit.base_numbered_code.empty()) {
+    // The just-in-time setting (Panthaplackel et al., AAAI 2021): the docstring was right for the
+    // old code and was left as it was; did the change break what it documents?
+    text += "\nThe same unit before the change, with the same docstring (lines numbered as they were then):\n\n";
+    text += block(marker, "kind=\"base code\" path=" + quoted(unit.path), unit.base_numbered_code);
+    text += "\nThe docstring was not changed with the code. Judge whether the change from the version before to the "
+            "version now broke the behaviour the docstring documents; report issues at lines of the current code.\n";
+  }
   text += "\nAnswer with the JSON object only.";
   return text;
 }

@@ -22,6 +22,9 @@ struct PromptUnit {
   StructuredDocstring docstring;
   std::string numbered_code; // intent/unit_code.h
   bool cut = false;
+  // intent.context: unit+base: the unit as it was at the base, with the same docstring, numbered
+  // by its lines there; empty: not shown (the prompt is then exactly the unit-only prompt).
+  std::string base_numbered_code;
 };
 
 // The fixed instructions, including the exact JSON answer format.

@@ -76,6 +76,7 @@ struct JobBase {
   int jobs = 1;
   std::string log_dir;
   IntentServices services;
+  const std::map<std::string, std::string>* base_sources = nullptr;
 };
 
 // One analyzer started on its own thread, with the job it reads until it ends. `output` is
@@ -105,7 +106,7 @@ Started start(const Analyzer& analyzer, const JobBase& base, bool run, std::vect
   started.job = std::make_unique<AnalyzerJob>(AnalyzerJob{base.workspace.root(), base.files, base.workspace.sources(),
                                                           base.changes, config, "", std::move(only_rules), base.jobs,
                                                           base.log_dir, base.services.client, base.services.budget,
-                                                          base.services.env});
+                                                          base.services.env, base.base_sources});
   if (auto file = analyzer.config_file(trusted_file(base.trusted, analyzer)))
     started.job->config_file = base.workspace.write_config(file->name, file->content);
   started.output = std::async(std::launch::async, [&analyzer, job = started.job.get()] { return analyzer.run(*job); });
@@ -169,7 +170,8 @@ Analysis run_tools(Workspace& workspace, const TrustedConfig& trusted, const Too
 }
 
 Analysis analyze(Workspace& workspace, const TrustedConfig& trusted, const AnalysisRequest& request) {
-  JobBase base{workspace, trusted, request.files, request.changes, request.jobs, request.log_dir, request.intent};
+  JobBase base{workspace, trusted, request.files, request.changes, request.jobs, request.log_dir, request.intent,
+               request.base_sources};
   // The analyzers that ask a service (the intent check) start first: they wait the longest.
   std::vector<Started> others;
   for (const Analyzer* analyzer : analyzers())

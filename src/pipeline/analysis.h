@@ -34,6 +34,8 @@ struct AnalysisRequest {
   // they are in, while the intent check may still be waiting for the LLM (the baseline's base
   // analysis runs there).
   std::function<void(const std::vector<Finding>&)> after_tools;
+  // The changed files at the base, for intent.context: unit+base (pipeline/base_sources.h); null: none.
+  const std::map<std::string, std::string>* base_sources = nullptr;
 };
 
 // The analyzers in the baseline (Analyzer::in_baseline: Pylint and Bandit) alone, concurrently;

@@ -72,9 +72,18 @@ refine::Verification CandidateVerifier::verify(const std::map<std::string, std::
   Workspace workspace(snapshot, paths);
   std::string log_dir = setup_.log_dir.empty() ? "" : setup_.log_dir + "/" + name;
   const Config& config = setup_.trusted.config;
+  // intent.context: unit+base: a candidate's units are judged against the same base versions as
+  // the original's were, so a revision cannot lose an intent finding by losing the context.
+  std::map<std::string, std::string> base_sources;
+  if (config.intent.context == IntentContext::unit_and_base) {
+    for (const auto& path : paths) {
+      auto text = base_texts_.find(path);
+      if (text != base_texts_.end() && text->second) base_sources[path] = *text->second;
+    }
+  }
   Analysis analysis =
       analyze(workspace, setup_.trusted,
-              {paths, changes, setup_.jobs, log_dir, {setup_.client, setup_.budget, setup_.env}, {}});
+              {paths, changes, setup_.jobs, log_dir, {setup_.client, setup_.budget, setup_.env}, {}, &base_sources});
   annotate(analysis.findings, changes, config.filter_mode, config.suppressions);
   if (setup_.baseline != nullptr) apply_baseline(*setup_.baseline, analysis.findings, workspace.sources());
   CheckResult gated;

@@ -11,6 +11,7 @@
 #include "git/repository.h"
 #include "llm/budget.h"
 #include "pipeline/analysis.h"
+#include "pipeline/base_sources.h"
 #include "pipeline/baseline.h"
 #include "pipeline/change.h"
 #include "pipeline/python_files.h"
@@ -148,6 +149,8 @@ ExitCode run_check(const CheckOptions& given, const ci::CiContext& ci) {
     util::progress("checking " + std::to_string(checked.size()) + (options.whole_files ? "" : " changed") +
                    " Python file" + (checked.size() == 1 ? "" : "s") + " with pylint and bandit");
     AnalysisRequest request{checked, change.changes, jobs, options.log_dir, {nullptr, &llm_budget, ci.env}, {}};
+    const std::map<std::string, std::string> base_sources = intent_base_sources(repo, change.changes, checked, config);
+    request.base_sources = &base_sources;
     if (baseline_applies(config)) {
       // The base analysis overlaps the intent check instead of adding to the wall time after it.
       request.after_tools = [&](const std::vector<Finding>& tool_findings) {

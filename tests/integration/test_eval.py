@@ -320,6 +320,126 @@ class BadDatasets(EvalTestCase):
         self.assertFalse(os.path.exists(self.out))
 
 
+# Labelled pairs for the intent check. "add" is the just-in-time case: the code changed from a sum
+# to a difference under a docstring that still promises the sum. The scripted model below misses
+# it when it sees the unit alone and catches it when it also sees the base version, by
+# construction: these figures measure the plumbing (what is sent, how it is counted), not a model.
+PAIRS = [
+    {"id": "add", "label": "inconsistent", "docstring": "Return the sum of a and b.",
+     "code": "def add(a, b):\n    return a - b\n", "base_source": "def add(a, b):\n    return a + b\n"},
+    {"id": "abs", "label": "inconsistent",
+     "source": 'def absolute(x):\n    """Return the absolute value of x."""\n    return -x\n'},
+    {"id": "mul", "label": "consistent",
+     "source": 'def mul(a, b):\n    """Return the product of a and b."""\n    return a * b\n'},
+    {"id": "scale", "label": "consistent", "docstring": "Return x doubled.",
+     "code": "def scale(x):\n    return 2 * x\n", "base_source": "def scale(x):\n    return x * 2\n"},
+    {"id": "count", "label": "consistent",
+     "source": 'def count(items):\n    """Return how many items there are."""\n    return len(items)\n'},
+    {"id": "vague", "label": "inconsistent",
+     "source": 'def work(x):\n    """Do the thing."""\n    return x + 1\n'},
+]
+
+
+class LabelledPairs(EvalTestCase):
+    def setUp(self):
+        super().setUp()
+        self.dataset = self.write("pairs.jsonl", "".join(json.dumps(p) + "\n" for p in PAIRS))
+        self.server.push(
+            Reply.verdict("inconsistent", 0.8, [(3, "The docstring promises the sum; the change made it a difference.")],
+                          match="    return a + b", repeat=True),  # only the base version of add has it
+            Reply.verdict("consistent", 0.7, match="return a - b", repeat=True),
+            Reply.verdict("inconsistent", 0.9, [(3, "Negates x instead of its absolute value.")],
+                          match="return -x", repeat=True),
+            Reply.verdict("inconsistent", 0.6, [(3, "Flags a correct count.")], match="return len(items)",
+                          repeat=True),
+            Reply.verdict("unclear", 0.3, match="Do the thing.", repeat=True))
+
+    def summary(self, results, name):
+        return results["summary"][name]["mean"]
+
+    def test_unit_context_figures_and_requests(self):
+        result = self.eval(self.dataset, "--runs", "2", "--workers", "3")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertEqual(self.server.count(), 12)  # 6 pairs, twice: each run asks afresh
+        for request in self.server.requests:
+            self.assertNotIn('kind="base code"', request.text)
+        results = self.results()
+        self.assertEqual(results["dataset"]["kind"], "labelled-pairs")
+        self.assertEqual(results["intent_context"], "unit")
+        self.assertEqual(results["positive_class"], "inconsistent")
+        self.assertEqual(len(results["runs"]), 2)
+        run = results["runs"][0]
+        self.assertEqual([(p["id"], p["label"], p["verdict"]) for p in run["pairs"]], [
+            ("add", "inconsistent", "consistent"), ("abs", "inconsistent", "inconsistent"),
+            ("mul", "consistent", "consistent"), ("scale", "consistent", "consistent"),
+            ("count", "consistent", "inconsistent"), ("vague", "inconsistent", "unclear")])
+        self.assertEqual(run["summary"]["confusion_matrix"],
+                         {"true_positive": 1, "false_negative": 2, "false_positive": 1, "true_negative": 2})
+        self.assertEqual(run["summary"]["unclear"], 1)
+        self.assertEqual(run["summary"]["llm_calls"], 6)
+        self.assertAlmostEqual(self.summary(results, "precision"), 0.5)
+        self.assertAlmostEqual(self.summary(results, "recall"), 1 / 3)
+        self.assertAlmostEqual(self.summary(results, "f1"), 0.4)
+        self.assertAlmostEqual(self.summary(results, "flag_rate_consistent"), 1 / 3)
+        self.assertEqual(results["summary"]["precision"]["std"], 0)
+        self.assertIn("[6/6] run 2: ", result.stderr)
+        self.assertIn("add: consistent (labelled inconsistent)", result.stderr)
+        self.assertIn("eval: 6 labelled pairs, intent.context unit: precision 0.50, recall 0.33, F1 0.40, "
+                      "flag rate on consistent pairs 0.33", result.stderr)
+        html = self.read("report.html")
+        self.assertIn('<table id="confusion">', html)
+        self.assertIn('<tr><th scope="row">recall</th><td>0.33 &plusmn; 0.00</td></tr>', html)
+        # The composed unit: the docstring inside the def, indented as its body.
+        add = [r for r in self.server.requests if "return a - b" in r.text][0].text
+        self.assertIn('1 | def add(a, b):\n2 |     """Return the sum of a and b."""\n3 |     return a - b\n', add)
+
+    def test_unit_and_base_context_shows_the_base_version(self):
+        result = self.eval(self.dataset, "--intent-context", "unit+base")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertEqual(self.server.count(), 6)
+        results = self.results()
+        self.assertEqual(results["intent_context"], "unit+base")
+        run = results["runs"][0]
+        self.assertEqual([p["id"] for p in run["pairs"] if p["base_shown"]], ["add", "scale"])
+        self.assertEqual(run["pairs"][0]["verdict"], "inconsistent")
+        self.assertEqual(run["summary"]["confusion_matrix"],
+                         {"true_positive": 2, "false_negative": 1, "false_positive": 1, "true_negative": 2})
+        self.assertAlmostEqual(self.summary(results, "precision"), 2 / 3)
+        self.assertAlmostEqual(self.summary(results, "recall"), 2 / 3)
+        self.assertAlmostEqual(self.summary(results, "f1"), 2 / 3)
+        self.assertAlmostEqual(self.summary(results, "flag_rate_consistent"), 1 / 3)
+        add = [r for r in self.server.requests if "return a - b" in r.text]
+        self.assertEqual(len(add), 1)
+        text = add[0].text
+        self.assertIn('kind="code" path="pairs/add.py">\n1 | def add(a, b):\n2 |     """Return the sum of a and b."""\n'
+                      '3 |     return a - b\n</data-', text)
+        self.assertIn('The same unit before the change, with the same docstring (lines numbered as they were then):'
+                      '\n\n<data-', text)
+        self.assertIn('kind="base code" path="pairs/add.py">\n1 | def add(a, b):\n2 |     """Return the sum of a and b."""\n'
+                      '3 |     return a + b\n</data-', text)
+        self.assertIn("broke the behaviour the docstring documents", text)
+        # Pairs without a base version get the unit-only prompt.
+        mul = [r for r in self.server.requests if "return a * b" in r.text][0].text
+        self.assertNotIn("base code", mul)
+
+    def test_intent_context_from_the_configuration(self):
+        with open(self.config, "a", encoding="utf-8") as handle:
+            handle.write("intent:\n  context: unit+base\n")
+        result = self.eval(self.dataset)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertEqual(self.results()["intent_context"], "unit+base")
+        self.assertEqual(self.results()["runs"][0]["summary"]["confusion_matrix"]["true_positive"], 2)
+
+    def test_a_pair_that_cannot_be_composed_is_exit_2_before_any_request(self):
+        path = self.write("bad.jsonl", json.dumps({"id": "x", "label": "consistent", "docstring": "D.",
+                                                   "code": "def f(): return 1\n"}) + "\n")
+        result = self.eval(path)
+        self.assertEqual(result.returncode, 2)
+        self.assertIn('labelled pair "x": the body of its first def/class must start on a line of its own',
+                      result.stderr)
+        self.assertEqual(self.server.count(), 0)
+
+
 class HtmlReport(EvalTestCase):
     def test_chromium_renders_both_charts(self):
         dataset = self.write("dataset.json", json.dumps([{"id": "shell", "prompt": "Run a command."}]))

@@ -251,6 +251,45 @@ class Cache(IntentTestCase):
         self.assertEqual([r.text.count("function scale ") > 0 for r in self.server.requests], [True])
 
 
+class JustInTimeContext(IntentTestCase):
+    """intent.context: unit+base: a changed unit that existed at the base with the same docstring
+    is shown with its base version, read from the base commit."""
+
+    def base_blocks(self):
+        return {request.text.split("Check whether the ")[1].split(" in the file")[0]: 'kind="base code"' in request.text
+                for request in self.server.requests}
+
+    def test_the_base_version_reaches_the_prompt_and_the_cache_keeps_it_apart(self):
+        self.configure()
+        self.check()
+        self.assertEqual(self.base_blocks(), {"module lib/calc.py": False, "function add": False, "function scale": False})
+        self.server.reset_counts()
+        self.configure(intent={"context": "unit+base"})
+        self.server.push(Reply.verdict("inconsistent", 0.9, [(6, MISMATCH[1])], match='kind="base code" path="lib/calc.py">\n4 | def add'))
+        result, report = self.check()
+        self.assertEqual(result.returncode, 0, result.stderr)
+        # The module and add existed with the same docstrings: asked again with their base versions
+        # (the verdicts given without them are not reused). scale is new: its prompt is the
+        # unit-only one, and so is its cached verdict.
+        self.assertEqual(self.base_blocks(), {"module lib/calc.py": True, "function add": True})
+        self.assertIn("(1 from the cache)", self.intent_tool(report)["note"])
+        add = next(r.text for r in self.server.requests if "Check whether the function add " in r.text)
+        self.assertIn('kind="base code" path="lib/calc.py">\n4 | def add(first, second):\n'
+                      '5 |     """Return the sum of two numbers."""\n6 |     return first + second\n</data-', add)
+        self.assertEqual([(f["line"], f["message"]) for f in self.codegate_findings(report, "intent-mismatch")],
+                         [(6, MISMATCH[1])])
+        self.server.reset_counts()
+        self.check()
+        self.assertEqual(self.server.count(), 0)
+
+    def test_a_docstring_changed_with_the_code_is_shown_alone(self):
+        self.repo.write("lib/calc.py", HEAD.replace("Return the sum of two numbers.", "Return the difference."))
+        self.repo.commit("document the difference")
+        self.configure(intent={"context": "unit+base"})
+        self.check()
+        self.assertFalse(self.base_blocks()["function add"])
+
+
 class ServiceFailures(IntentTestCase):
     def test_429_with_retry_after_is_retried_after_the_wait(self):
         self.configure_single(retries=2)

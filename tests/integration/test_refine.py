@@ -444,6 +444,31 @@ class BadRevisionsAreRejected(RefineTestCase):
                       "refined again", self.report["notes"])
 
 
+class JustInTimeContextInTheLoop(RefineTestCase):
+    """intent.context: unit+base: a candidate's units are judged against the same base versions as
+    the original's, so a revision cannot lose an intent finding by losing the context."""
+
+    def test_candidates_are_checked_with_the_base_version(self):
+        self.repo.write(".codegate.yml", self.config().replace("intent:\n", "intent:\n  context: unit+base\n"))
+        self.repo.write("lib/shell.py", VULNERABLE.replace("subprocess.call(command, shell=True)",
+                                                           "subprocess.call(command.split())"))
+        self.repo.commit("a shell helper without a shell")
+        self.repo.git("branch", "jit-base")
+        self.repo.write("lib/shell.py", VULNERABLE)
+        self.repo.commit("shell=True")
+        self.server.push(Reply.text(answer(FIXED), match=REPAIR))
+        report = os.path.join(self.out, "jit.json")
+        result = codegate.run("check", "--repo", self.repo.path, "--base", "jit-base", "--json", report,
+                              "--fix", "patch", "--max-rounds", "1")
+        self.assertEqual(result.returncode, 1, result.stderr)
+        asked = [r.text for r in self.server.requests
+                 if REPAIR not in r.text and "Check whether the function run " in r.text]
+        self.assertEqual(len(asked), 2, result.stderr)  # the analysed commit's, then the candidate's
+        for text in asked:
+            self.assertIn('kind="base code" path="lib/shell.py">', text)
+            self.assertIn("subprocess.call(command.split())", text)
+
+
 class ApplyAndPatch(RefineTestCase):
     def test_apply_refuses_a_dirty_file_and_writes_a_clean_one(self):
         self.server.push(Reply.text(answer(FIXED), match=REPAIR, repeat=True))

@@ -99,3 +99,12 @@ TEST_CASE("tool time limits and Bandit's scan errors") {
   CHECK(error_of("pylint:\n  timeout: 0\n") ==
         ".codegate.yml:2:12: 'pylint.timeout' must be between 1.000000 and 86400.000000");
 }
+
+TEST_CASE("intent.context is unit by default, unit+base when asked, and nothing else") {
+  CHECK(parse_config("", ".codegate.yml").intent.context == IntentContext::unit);
+  CHECK(parse_config("intent: {context: unit+base}\n", ".codegate.yml").intent.context == IntentContext::unit_and_base);
+  CHECK(error_of("intent:\n  context: base\n") ==
+        ".codegate.yml:2:12: 'intent.context' must be one of unit, unit+base, not 'base'");
+  CHECK(to_string(IntentContext::unit_and_base) == "unit+base");
+  CHECK(intent_context_names() == std::vector<std::string>{"unit", "unit+base"});
+}

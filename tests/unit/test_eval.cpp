@@ -5,6 +5,7 @@
 #include "eval/finetune.h"
 #include "eval/generation.h"
 #include "eval/html_report.h"
+#include "eval/intent_accuracy.h"
 #include "eval/results.h"
 #include "eval/results_json.h"
 #include "util/files.h"
@@ -234,4 +235,87 @@ TEST_CASE("the generated file is the answer's one Python block") {
   CHECK(generation_prompt(completion) ==
         "Complete this Python file. Keep the given beginning as it is and put the whole file in your answer:\n"
         "```python\nimport yaml\n```");
+}
+
+TEST_CASE("a pair given as code and docstring becomes a unit with that docstring, indented as its body") {
+  LabelledPair pair;
+  pair.id = "p1";
+  pair.code = "import os\n\n\ndef get(env,\n        key):  # a comment\n\n    return env[key]\n";
+  pair.docstring = "Return the value of `key`.\n\nRaises KeyError when it \"is\" unset.\n";
+  CHECK(pair_source(pair) ==
+        "import os\n\n\ndef get(env,\n        key):  # a comment\n"
+        "    \"\"\"Return the value of `key`.\n\n    Raises KeyError when it \"is\" unset.\n    \"\"\"\n"
+        "\n    return env[key]\n");
+  pair.code = "def f(x):\n\treturn x\n";
+  pair.docstring = "Backslash \\ and three \"\"\" quotes, ends with \"";
+  CHECK(pair_source(pair) == "def f(x):\n\t\"\"\"Backslash \\\\ and three \\\"\\\"\\\" quotes, ends with \\\"\"\"\"\n\treturn x\n");
+  pair.code = "x = 1\n";
+  pair.docstring = "One.";
+  CHECK(pair_source(pair) == "\"\"\"One.\"\"\"\nx = 1\n");
+  // A whole unit is used as given.
+  pair.source = "def g():\n    \"\"\"G.\"\"\"\n";
+  CHECK(pair_source(pair) == pair.source);
+
+  LabelledPair bad;
+  bad.id = "p2";
+  bad.docstring = "D.";
+  bad.code = "def f(): return 1\n";
+  CHECK_THROWS_AS(pair_source(bad), UsageError);
+  bad.code = "def f():\n    \"\"\"Own.\"\"\"\n    return 1\n";
+  CHECK_THROWS_WITH_AS(pair_source(bad), doctest::Contains("has a docstring already"), UsageError);
+
+  // The base version gets the pair's docstring unless it has its own.
+  LabelledPair changed;
+  changed.id = "p3";
+  changed.code = "def add(a, b):\n    return a - b\n";
+  changed.docstring = "Sum.";
+  changed.base_source = "def add(a, b):\n    return a + b\n";
+  CHECK(pair_base_source(changed) == "def add(a, b):\n    \"\"\"Sum.\"\"\"\n    return a + b\n");
+  changed.base_source = "def add(a, b):\n    \"\"\"Old.\"\"\"\n    return a + b\n";
+  CHECK(pair_base_source(changed) == changed.base_source);
+}
+
+TEST_CASE("precision, recall, F1 and the flag rate come from the confusion matrix, inconsistent positive") {
+  auto pair = [](bool consistent, std::string verdict) {
+    PairResult r;
+    r.consistent = consistent;
+    r.verdict = std::move(verdict);
+    r.llm_calls = 1;
+    return r;
+  };
+  // 4 inconsistent pairs: 3 flagged, 1 unclear. 6 consistent: 1 flagged, 4 not, 1 unchecked.
+  std::vector<PairResult> results{pair(false, "inconsistent"), pair(false, "inconsistent"), pair(false, "inconsistent"),
+                                  pair(false, "unclear"),      pair(true, "inconsistent"),  pair(true, "consistent"),
+                                  pair(true, "consistent"),    pair(true, "consistent"),    pair(true, "consistent"),
+                                  pair(true, "unchecked")};
+  AccuracySummary s = summarise_pairs(results);
+  CHECK(s.pairs == 10);
+  CHECK(s.true_positive == 3);
+  CHECK(s.false_negative == 1);
+  CHECK(s.false_positive == 1);
+  CHECK(s.true_negative == 5);
+  CHECK(s.unclear == 1);
+  CHECK(s.unchecked == 1);
+  CHECK(s.llm_calls == 10);
+  CHECK(s.precision() == doctest::Approx(0.75));
+  CHECK(s.recall() == doctest::Approx(0.75));
+  CHECK(s.f1() == doctest::Approx(0.75));
+  CHECK(s.flag_rate_consistent() == doctest::Approx(1.0 / 6));
+  AccuracySummary none = summarise_pairs({pair(true, "consistent")});
+  CHECK(none.precision() == 0);
+  CHECK(none.recall() == 0);
+  CHECK(none.f1() == 0);
+
+  AccuracyRun one{results, s};
+  AccuracyRun two{{}, summarise_pairs({pair(false, "inconsistent"), pair(true, "consistent")})};
+  auto doc = util::parse_json(accuracy_json({"pairs.jsonl", "openai", "m", "unit"}, {one, two}));
+  REQUIRE(doc.IsObject());
+  CHECK(std::string(doc["intent_context"].GetString()) == "unit");
+  CHECK(doc["runs"][0]["summary"]["confusion_matrix"]["true_negative"].GetInt() == 5);
+  CHECK(doc["summary"]["precision"]["mean"].GetDouble() == doctest::Approx(0.875));
+  CHECK(doc["summary"]["precision"]["std"].GetDouble() == doctest::Approx(0.1767767));
+  std::string html = accuracy_html({"pairs.jsonl", "openai", "m<", "unit+base"}, {one, two});
+  CHECK(html.find("<table id=\"confusion\">") != std::string::npos);
+  CHECK(html.find("m&lt;") != std::string::npos);
+  CHECK(html.find("<tr><th scope=\"row\">precision</th><td>0.88 &plusmn; 0.18</td></tr>") != std::string::npos);
 }

@@ -277,3 +277,48 @@ TEST_CASE("the cache refuses an entry whose stored code differs, and survives a 
   CHECK_FALSE(cache.load(key));
   CHECK_FALSE(intent::VerdictCache("").load(key));
 }
+
+TEST_CASE("intent.context unit+base shows a changed unit's base version with the same docstring, and caches it apart") {
+  Fixture f;
+  const std::string now = "def add(a, b):\n    \"\"\"Return the sum of a and b.\"\"\"\n    return a - b\n";
+  const std::string before = "def add(a, b):\n    \"\"\"Return the sum of a and b.\"\"\"\n    return a + b\n";
+  f.sources = {{"calc.py", now}};
+  std::map<std::string, std::string> base{{"calc.py", before}};
+  f.llm.answer = [](const llm::ChatRequest& request) -> std::string {
+    return request.messages[0].content.find("kind=\"base code\"") != std::string::npos
+               ? R"({"verdict": "inconsistent", "confidence": 0.8, "issues": [{"line": 3, "explanation": "Was a sum."}]})"
+               : R"({"verdict": "consistent", "confidence": 0.6, "issues": []})";
+  };
+  auto run = [&](IntentContext context, const std::map<std::string, std::string>* base_sources) {
+    f.config.intent.context = context;
+    IntentInput input{f.changes, f.sources, f.config, "", base_sources};
+    return run_intent_check(input, IntentServices{&f.llm, nullptr});
+  };
+
+  auto with_base = run(IntentContext::unit_and_base, &base);
+  CHECK(f.llm.calls() == 1);
+  REQUIRE(with_base.units.size() == 1);
+  CHECK(with_base.units[0].verdict == "inconsistent");
+  CHECK(with_base.units[0].base_shown);
+
+  // The same unit without its base: not the verdict given with it.
+  auto alone = run(IntentContext::unit, &base);
+  CHECK(f.llm.calls() == 2);
+  CHECK(alone.units[0].verdict == "consistent");
+  CHECK_FALSE(alone.units[0].base_shown);
+
+  // A base whose docstring differs, or whose code is the same, is not shown: the unit-only
+  // verdict (cached) applies.
+  base["calc.py"] = "def add(a, b):\n    \"\"\"Return a minus b.\"\"\"\n    return a + b\n";
+  CHECK(run(IntentContext::unit_and_base, &base).units[0].verdict == "consistent");
+  base["calc.py"] = now;
+  CHECK(run(IntentContext::unit_and_base, &base).units[0].verdict == "consistent");
+  CHECK(f.llm.calls() == 2);
+
+  // And with the base again: the verdict given with it, from the cache.
+  base["calc.py"] = before;
+  auto again = run(IntentContext::unit_and_base, &base);
+  CHECK(f.llm.calls() == 2);
+  CHECK(again.units[0].verdict == "inconsistent");
+  CHECK(again.units[0].cached);
+}

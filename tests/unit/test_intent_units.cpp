@@ -180,3 +180,31 @@ TEST_CASE("a structured docstring reaches the model field by field") {
   CHECK(corrective_prompt("the answer held no JSON object")
             .rfind("Your answer could not be used: the answer held no JSON object. Reply again", 0) == 0);
 }
+
+TEST_CASE("with a base version the prompt shows it after the code and asks whether the change broke the docstring") {
+  PromptUnit unit;
+  unit.path = "calc.py";
+  unit.description = "function add";
+  unit.first_line = 1;
+  unit.last_line = 3;
+  unit.docstring = parse_docstring("Return the sum of a and b.");
+  unit.numbered_code = "1 | def add(a, b):\n2 |     \"\"\"Return the sum of a and b.\"\"\"\n3 |     return a - b\n";
+  std::string alone = user_prompt(unit);
+  unit.base_numbered_code = "1 | def add(a, b):\n2 |     \"\"\"Return the sum of a and b.\"\"\"\n3 |     return a + b\n";
+  const std::string m = data_marker(unit);
+  CHECK(user_prompt(unit) ==
+        "Check whether the function add in the file below does what its docstring says. The data blocks in this "
+        "message are marked " + m + ".\n\n"
+        "The docstring:\n\n<" + m + " field=\"docstring\">\nReturn the sum of a and b.\n</" + m + ">\n\n"
+        "The code, lines 1-3 of the file:\n\n<" + m + " kind=\"code\" path=\"calc.py\">\n" + unit.numbered_code +
+        "</" + m + ">\n\n"
+        "The same unit before the change, with the same docstring (lines numbered as they were then):\n\n<" + m +
+        " kind=\"base code\" path=\"calc.py\">\n" + unit.base_numbered_code + "</" + m + ">\n\n"
+        "The docstring was not changed with the code. Judge whether the change from the version before to the "
+        "version now broke the behaviour the docstring documents; report issues at lines of the current code.\n\n"
+        "Answer with the JSON object only.");
+  // Without a base version the prompt is the unit-only prompt it always was.
+  unit.base_numbered_code.clear();
+  CHECK(user_prompt(unit) == alone);
+  CHECK(alone.find("base code") == std::string::npos);
+}
