@@ -35,12 +35,11 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// The sample's file: its id made a portable module name ("CWE-020_author_1.py" -> "CWE-020_author_1.py").
+// The sample's file: its id as a portable file name, with one ".py" ("CWE-78_OSI-1a" ->
+// "CWE-78_OSI-1a.py"; SecurityEval's "CWE-020_author_1.py" stays as it is).
 std::string sample_path(const std::string& id) {
-  std::string stem = util::starts_with(util::to_lower(id).substr(id.size() >= 3 ? id.size() - 3 : 0), ".py")
-                         ? id.substr(0, id.size() - 3)
-                         : id;
-  return util::file_name_part(stem, 80) + ".py";
+  bool has_suffix = id.size() > 3 && util::to_lower(id.substr(id.size() - 3)) == ".py";
+  return util::file_name_part(has_suffix ? id.substr(0, id.size() - 3) : id, 80) + ".py";
 }
 
 std::string run_dir(const EvalOptions& options, int run) {
