@@ -114,7 +114,9 @@ std::string cwe_chart(const std::vector<RunResults>& runs) {
   double slot = bars.empty() ? 0 : p.inner_width() / static_cast<double>(bars.size());
   double bar = std::min(24.0, slot * 0.35);
   std::size_t i = 0;
-  for (const auto& [cwe, pair] : bars) {
+  for (const auto& bar_pair : bars) {
+    const std::string& cwe = bar_pair.first; // a name, not a binding: clang 14 cannot capture those
+    const auto& pair = bar_pair.second;
     double centre = p.left + slot * (static_cast<double>(i) + 0.5);
     auto rect = [&](const char* cls, double x, double value, const char* when) {
       double y = p.y(value, top);
@@ -197,7 +199,8 @@ std::string html_report(const ExperimentInfo& info, const std::vector<RunResults
     for (const auto& [cwe, n] : run.summary.cwe_initial) names[cwe] = 0;
     for (const auto& [cwe, n] : run.summary.cwe_final) names[cwe] = 0;
   }
-  for (const auto& [cwe, unused] : names) {
+  for (const auto& name : names) {
+    const std::string& cwe = name.first; // a name, not a binding: clang 14 cannot capture those
     auto count = [&cwe](const std::map<std::string, int>& counts) {
       auto it = counts.find(cwe);
       return it == counts.end() ? 0 : it->second;

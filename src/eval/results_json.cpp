@@ -83,7 +83,8 @@ void write_overall(util::JsonWriter& json, const std::vector<RunResults>& runs) 
   }
   json.end_array();
   json.start_object("vulnerabilities_per_cwe");
-  for (const auto& [cwe, unused] : all_cwes(runs)) {
+  for (const auto& entry : all_cwes(runs)) {
+    const std::string& cwe = entry.first; // a name, not a binding: clang 14 cannot capture those
     json.start_object(cwe);
     write_spread(json, "initial", runs, [&cwe](S s) { return count_of(s.cwe_initial, cwe); });
     write_spread(json, "final", runs, [&cwe](S s) { return count_of(s.cwe_final, cwe); });

@@ -56,9 +56,10 @@ refine::Verification CandidateVerifier::verify(const std::map<std::string, std::
                                                const std::string& name) {
   std::vector<std::string> paths;
   ChangeSet changes = setup_.changes;
-  for (const auto& [path, candidate] : files) {
+  for (const auto& replaced : files) {
+    const std::string& path = replaced.first; // a name, not a binding: clang 14 cannot capture those
     paths.push_back(path);
-    ChangedFile file = changed_file(path, candidate);
+    ChangedFile file = changed_file(path, replaced.second);
     auto existing =
         std::find_if(changes.files.begin(), changes.files.end(), [&](const ChangedFile& f) { return f.path == path; });
     if (existing != changes.files.end()) {
