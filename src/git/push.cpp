@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "git/handles.h"
+#include "util/strings.h"
 
 // libgit2 1.8 moved git_error_clear to the sys headers (Debian 13 ships 1.9, Debian 12 1.5).
 #if LIBGIT2_VER_MAJOR > 1 || (LIBGIT2_VER_MAJOR == 1 && LIBGIT2_VER_MINOR >= 8)
@@ -114,8 +115,7 @@ private:
 };
 
 bool looks_like_auth_failure(const std::string& message) {
-  std::string lower = message;
-  std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+  std::string lower = util::to_lower(message);
   for (const char* word : {"401", "403", "authentication", "unauthorized", "permission", "forbidden", "denied"})
     if (lower.find(word) != std::string::npos) return true;
   return false;

@@ -72,9 +72,7 @@ std::size_t on_header(char* data, std::size_t size, std::size_t count, void* use
   if (util::starts_with(line, "HTTP/")) headers.clear();
   auto colon = line.find(':');
   if (colon != std::string_view::npos) {
-    std::string name(util::trim(line.substr(0, colon)));
-    std::transform(name.begin(), name.end(), name.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::string name = util::to_lower(util::trim(line.substr(0, colon)));
     headers[name] = std::string(util::trim(line.substr(colon + 1)));
   }
   return size * count;

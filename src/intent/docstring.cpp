@@ -21,8 +21,7 @@ const std::regex& header_pattern() {
 }
 
 Field field_of(std::string name) {
-  std::transform(name.begin(), name.end(), name.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  name = util::to_lower(name);
   if (name.rfind("input", 0) == 0) return Field::input_prompt;
   if (name == "intention") return Field::intention;
   return Field::functionality;

@@ -151,9 +151,7 @@ std::string_view to_string(Verdict verdict) {
 }
 
 std::optional<Verdict> parse_verdict_name(std::string_view text) {
-  std::string name(util::trim(text));
-  std::transform(name.begin(), name.end(), name.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::string name = util::to_lower(util::trim(text));
   if (name == "consistent") return Verdict::consistent;
   if (name == "inconsistent") return Verdict::inconsistent;
   if (name == "unclear") return Verdict::unclear;

@@ -8,11 +8,7 @@
 namespace codegate::refine {
 namespace {
 
-std::string lower(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
-  return out;
-}
+std::string lower(std::string_view text) { return util::to_lower(text); }
 
 // An opening or closing fence: up to three spaces, then three or more of one fence character.
 struct Fence {
