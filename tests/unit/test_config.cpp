@@ -99,3 +99,10 @@ TEST_CASE("tool time limits and Bandit's scan errors") {
   CHECK(error_of("pylint:\n  timeout: 0\n") ==
         ".codegate.yml:2:12: 'pylint.timeout' must be between 1.000000 and 86400.000000");
 }
+
+TEST_CASE("cache.enabled") {
+  CHECK(parse_config("", ".codegate.yml").cache.enabled);
+  CHECK_FALSE(parse_config("cache:\n  enabled: false\n", ".codegate.yml").cache.enabled);
+  CHECK(error_of("cache:\n  enabled: sometimes\n").find(".codegate.yml:2:12: 'cache.enabled' must be") == 0);
+  CHECK(error_of("cache:\n  dir: x\n") == ".codegate.yml:2:3: unknown key 'dir' in 'cache' (known keys: enabled)");
+}
