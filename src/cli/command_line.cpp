@@ -60,6 +60,7 @@ CommandLine parse_command_line(int argc, char** argv) {
   check->add_option("--llm-model", o.llm_model, "LLM model for the intent check");
   check->add_option("--llm-base-url", o.llm_base_url, "OpenAI-compatible (or Anthropic) endpoint");
   check->add_flag("--no-llm", o.no_llm, "Skip the LLM intent check");
+  check->add_flag("--no-cache", o.no_cache, "Neither read nor write the result cache of Pylint and Bandit");
   check->add_option("--log-dir", o.log_dir, "Write every LLM exchange as JSON into DIR");
   // No default_str: CLI11 would print it as the option's default ("--fix ...=patch"); the bare
   // flag is turned into patch in the callback instead.

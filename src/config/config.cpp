@@ -255,6 +255,11 @@ Config parse_config(const std::string& text, const std::string& name, const Loca
          {"patch_file", [&](const YAML::Node& v) { c.patch_file = p.string(v, "refine.patch_file"); }},
        });
      }},
+    {"cache", [&](const YAML::Node& n) {
+       p.mapping(n, "'cache'", {
+         {"enabled", [&](const YAML::Node& v) { config.cache.enabled = p.boolean(v, "cache.enabled"); }},
+       });
+     }},
     {"http", [&](const YAML::Node& n) {
        p.mapping(n, "'http'", {
          {"max_response_bytes", [&](const YAML::Node& v) {

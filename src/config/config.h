@@ -73,6 +73,14 @@ struct RefineConfig {
   std::string patch_file = "codegate.patch";
 };
 
+// Pylint's and Bandit's results per file, kept between runs (cache/result_cache.h), under the
+// intent cache's directory (intent.cache_dir, else $XDG_CACHE_HOME/codegate or ~/.cache/codegate).
+struct CacheConfig {
+  bool enabled = true; // cache.enabled; --no-cache turns it off
+  // Not a configuration key: the directory the pipeline resolved for this run (empty: no cache).
+  std::string directory;
+};
+
 // Limits on what any service (LLM, GitHub, GitLab) may send back.
 struct HttpConfig {
   std::size_t max_response_bytes = http::k_default_max_response_bytes; // per response body, decoded
@@ -93,6 +101,7 @@ struct Config {
   IntentConfig intent;
   RefineConfig refine;
   HttpConfig http;
+  CacheConfig cache;
   std::string source; // where it was read from, for messages
 };
 

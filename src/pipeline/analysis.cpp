@@ -10,6 +10,7 @@
 #include "analyzers/pylint_analyzer.h"
 #include "analyzers/suppression_comments.h"
 #include "filter/fingerprint.h"
+#include "pipeline/cached_analysis.h"
 #include "python/standard_library.h"
 #include "registry/registry.h"
 #include "util/log.h"
@@ -104,12 +105,20 @@ Started start(const Analyzer& analyzer, const JobBase& base, bool run, std::vect
     return started;
   }
   started.job = std::make_unique<AnalyzerJob>(AnalyzerJob{base.workspace.root(), base.files, base.workspace.sources(),
-                                                          base.changes, config, "", std::move(only_rules), base.jobs,
+                                                          base.changes, config, "", std::move(only_rules),
+                                                          analyzer_jobs(base.files.size(), base.jobs),
                                                           base.log_dir, base.services.client, base.services.budget,
                                                           base.services.env, base.base_sources});
   if (auto file = analyzer.config_file(trusted_file(base.trusted, analyzer)))
     started.job->config_file = base.workspace.write_config(file->name, file->content);
-  started.output = std::async(std::launch::async, [&analyzer, job = started.job.get()] { return analyzer.run(*job); });
+  if (cacheable(analyzer, *started.job)) {
+    started.output = std::async(std::launch::async, [&analyzer, job = started.job.get(),
+                                                         &files = base.workspace.python_files()] {
+      return run_cached(analyzer, *job, files);
+    });
+  } else {
+    started.output = std::async(std::launch::async, [&analyzer, job = started.job.get()] { return analyzer.run(*job); });
+  }
   return started;
 }
 

@@ -13,6 +13,7 @@
 #include "pipeline/analysis.h"
 #include "pipeline/base_sources.h"
 #include "pipeline/baseline.h"
+#include "pipeline/cached_analysis.h"
 #include "pipeline/change.h"
 #include "pipeline/python_files.h"
 #include "pipeline/refine_step.h"
@@ -75,6 +76,7 @@ Config apply_overrides(Config config, const CheckOptions& options) {
   if (!options.llm_model.empty()) config.llm.model = options.llm_model;
   if (!options.llm_base_url.empty()) config.llm.base_url = options.llm_base_url;
   if (options.no_llm) config.intent.enabled = false;
+  if (options.no_cache) config.cache.enabled = false;
   if (!options.fix.empty()) config.refine.fix = *parse_fix_mode(options.fix);
   if (options.max_rounds) config.refine.max_rounds = *options.max_rounds;
   if (options.baseline) config.baseline = *parse_baseline_mode(*options.baseline);
@@ -102,6 +104,7 @@ ExitCode run_check(const CheckOptions& given, const ci::CiContext& ci) {
                                                      : git::commit_snapshot(repo, repo.require_commit(trusted_rev));
   TrustedConfig trusted = load_trusted_config(*config_source, options.config_file);
   trusted.config = apply_overrides(std::move(trusted.config), options);
+  trusted.config.cache.directory = result_cache_directory(trusted.config, ci.env, repo.workdir(), trusted.notes);
   const Config& config = trusted.config;
   if (!trusted_rev.empty()) util::progress("configuration read from " + config_source->describe());
 

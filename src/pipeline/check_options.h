@@ -31,6 +31,7 @@ struct CheckOptions {
   std::string llm_model;
   std::string llm_base_url;
   bool no_llm = false;
+  bool no_cache = false; // Pylint's and Bandit's results are not read from or written to the result cache
   std::string log_dir;
   std::string fix;               // refine: none | patch | apply | commit | push | suggest (empty: config)
   std::optional<int> max_rounds; // refine rounds, 1..10

@@ -39,6 +39,21 @@ def decorator_text(node):
         return ""
 
 
+def imports(tree):
+    # Every name an import statement may load, anywhere in the file; relative ones keep their
+    # dots. "from a import b" may import the module a.b, so both names are listed.
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = "." * (node.level or 0) + (node.module or "")
+            names.add(base)
+            separator = "." if node.module else ""
+            names.update(base + separator + alias.name for alias in node.names if alias.name != "*")
+    return sorted(text(name) for name in names if name)
+
+
 def index(path, source):
     try:
         tree = ast.parse(source, filename=path)
@@ -84,7 +99,7 @@ def index(path, source):
         visit(tree, 0, "", "module", True, False)
     except RecursionError as error:
         return {"path": path, "ok": False, "line": 0, "error": "RecursionError: %s" % error}
-    return {"path": path, "ok": True, "units": units}
+    return {"path": path, "ok": True, "units": units, "imports": imports(tree)}
 
 
 def main():

@@ -118,6 +118,11 @@ std::vector<SourceIndex> parse_index_json(const std::string& json) {
       for (const auto& unit : index.units) {
         if (unit.parent >= count) throw ToolError("the Python source index printed a unit with an unknown parent");
       }
+      auto imports = file.FindMember("imports");
+      if (imports != file.MemberEnd() && imports->value.IsArray()) {
+        for (const auto& name : imports->value.GetArray())
+          if (name.IsString()) index.imports.emplace_back(name.GetString(), name.GetStringLength());
+      }
     }
     out.push_back(std::move(index));
   }

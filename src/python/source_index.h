@@ -40,6 +40,9 @@ struct SourceIndex {
   std::string error; // "SyntaxError: invalid syntax"
   int error_line = 0;
   std::vector<SourceUnit> units;
+  // Every module name its import statements may load ("a.b"; relative ones with their dots:
+  // "..c"), for the result cache's dependencies (cache/import_graph.h).
+  std::vector<std::string> imports;
 
   // The display name of a unit: "function Parser.parse" / "module".
   std::string describe(const SourceUnit& unit) const;

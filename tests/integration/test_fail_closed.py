@@ -230,7 +230,11 @@ class ScanErrors(FailClosedCase):
         self.assertEqual(result.returncode, 1, result.stdout + result.stderr)
         found = [(f["tool"], f["rule_id"], f["rule_name"], f["fails_gate"]) for f in self.report(report)["findings"]]
         self.assertIn(("pylint", "F0002", "astroid-error", True), found)
-        # ... with --jobs workers Pylint 2.16 itself crashes: a tool failure.
+        # ... with --jobs workers Pylint 2.16 itself crashes: a tool failure. (One or two files get
+        # no workers whatever --jobs says, so the change grows to three.)
+        self.repo.write("lib/more1.py", '"""More."""\n')
+        self.repo.write("lib/more2.py", '"""More."""\n')
+        self.repo.commit("more files")
         result = self.check("--jobs", "2", env=home)
         self.assertEqual(result.returncode, 3, result.stdout + result.stderr)
         self.assertIn("codegate: error: Pylint printed output that is not its JSON report:\n", result.stderr)

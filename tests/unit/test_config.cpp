@@ -108,3 +108,10 @@ TEST_CASE("intent.context is unit by default, unit+base when asked, and nothing 
   CHECK(to_string(IntentContext::unit_and_base) == "unit+base");
   CHECK(intent_context_names() == std::vector<std::string>{"unit", "unit+base"});
 }
+
+TEST_CASE("cache.enabled") {
+  CHECK(parse_config("", ".codegate.yml").cache.enabled);
+  CHECK_FALSE(parse_config("cache:\n  enabled: false\n", ".codegate.yml").cache.enabled);
+  CHECK(error_of("cache:\n  enabled: sometimes\n").find(".codegate.yml:2:12: 'cache.enabled' must be") == 0);
+  CHECK(error_of("cache:\n  dir: x\n") == ".codegate.yml:2:3: unknown key 'dir' in 'cache' (known keys: enabled)");
+}

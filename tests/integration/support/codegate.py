@@ -1,8 +1,15 @@
 """Runs the real codegate binary the way CI would, with a controlled environment."""
 
+import atexit
 import os
+import shutil
 import subprocess
 import tempfile
+
+# Every run gets a result cache of its own (XDG_CACHE_HOME) unless the test names one (or HOME):
+# a cache shared between tests would turn one test's tool run into another's cache hit.
+_CACHE_ROOT = tempfile.mkdtemp(prefix="codegate-test-cache-")
+atexit.register(shutil.rmtree, _CACHE_ROOT, True)
 
 # Variables that change how codegate behaves; tests set them explicitly.
 _CONTROLLED = ("CI", "GITHUB_ACTIONS", "GITLAB_CI", "GITHUB_EVENT_PATH", "GITHUB_TOKEN", "GITLAB_TOKEN",
@@ -24,7 +31,10 @@ def binary():
 def environment(env=None):
     """This process's environment without the variables tests control, plus `env`."""
     child_env = {k: v for k, v in os.environ.items() if k not in _CONTROLLED}
-    child_env.update(env or {})
+    env = env or {}
+    if "XDG_CACHE_HOME" not in env and "HOME" not in env:
+        child_env["XDG_CACHE_HOME"] = tempfile.mkdtemp(dir=_CACHE_ROOT)
+    child_env.update(env)
     return child_env
 
 

@@ -1,0 +1,103 @@
+#include "cache/import_graph.h"
+
+#include <deque>
+
+namespace codegate::cache {
+namespace {
+
+std::vector<std::string> components(const std::string& dotted) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start <= dotted.size()) {
+    std::size_t dot = dotted.find('.', start);
+    if (dot == std::string::npos) dot = dotted.size();
+    if (dot > start) out.push_back(dotted.substr(start, dot - start));
+    start = dot + 1;
+  }
+  return out;
+}
+
+std::string joined(const std::vector<std::string>& parts, std::size_t count) {
+  std::string out;
+  for (std::size_t i = 0; i < count; ++i) out += (i == 0 ? "" : ".") + parts[i];
+  return out;
+}
+
+bool is_package_init(const std::string& path) {
+  return path == "__init__.py" || path == "__init__.pyi" || path.ends_with("/__init__.py") ||
+         path.ends_with("/__init__.pyi");
+}
+
+} // namespace
+
+std::string module_of_path(const std::string& path) {
+  std::string stem = path;
+  if (stem.ends_with(".pyi")) stem.resize(stem.size() - 4);
+  else if (stem.ends_with(".py")) stem.resize(stem.size() - 3);
+  if (stem == "__init__") return "";
+  if (stem.ends_with("/__init__")) stem.resize(stem.size() - 9);
+  for (auto& c : stem)
+    if (c == '/') c = '.';
+  return stem;
+}
+
+ImportGraph::ImportGraph(const std::vector<std::string>& files) {
+  for (const auto& path : files) {
+    auto parts = components(module_of_path(path));
+    // Every suffix: any directory of the path may be the one on sys.path.
+    for (std::size_t start = 0; start < parts.size(); ++start) {
+      std::vector<std::string> suffix(parts.begin() + static_cast<std::ptrdiff_t>(start), parts.end());
+      files_by_module_[joined(suffix, suffix.size())].insert(path);
+    }
+  }
+}
+
+void ImportGraph::add_imports(const std::string& path, const std::vector<std::string>& names) {
+  auto& direct = direct_[path];
+  for (const auto& name : names) {
+    auto files = resolve(path, name);
+    direct.insert(files.begin(), files.end());
+  }
+  direct.erase(path);
+}
+
+const std::set<std::string>& ImportGraph::direct(const std::string& path) const {
+  static const std::set<std::string> none;
+  auto it = direct_.find(path);
+  return it != direct_.end() ? it->second : none;
+}
+
+std::set<std::string> ImportGraph::resolve(const std::string& path, const std::string& name) const {
+  std::size_t level = 0;
+  while (level < name.size() && name[level] == '.') ++level;
+  std::vector<std::string> parts;
+  if (level > 0) {
+    // The package the file is in; each further dot goes one package up.
+    parts = components(module_of_path(path));
+    if (!is_package_init(path) && !parts.empty()) parts.pop_back();
+    for (std::size_t up = 1; up < level && !parts.empty(); ++up) parts.pop_back();
+  }
+  for (auto& part : components(name.substr(level))) parts.push_back(std::move(part));
+  std::set<std::string> out;
+  // Importing a.b.c runs a/__init__.py and a/b/__init__.py first.
+  for (std::size_t count = parts.size(); count > 0; --count) {
+    auto files = files_by_module_.find(joined(parts, count));
+    if (files != files_by_module_.end()) out.insert(files->second.begin(), files->second.end());
+  }
+  return out;
+}
+
+std::set<std::string> ImportGraph::dependencies(const std::string& path) const {
+  std::set<std::string> seen;
+  std::deque<std::string> queue{path};
+  while (!queue.empty()) {
+    auto direct = direct_.find(queue.front());
+    queue.pop_front();
+    if (direct == direct_.end()) continue;
+    for (const auto& file : direct->second)
+      if (file != path && seen.insert(file).second) queue.push_back(file);
+  }
+  return seen;
+}
+
+} // namespace codegate::cache

@@ -1,0 +1,222 @@
+#include "pipeline/cached_analysis.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <set>
+
+#include "analyzers/bandit_analyzer.h"
+#include "analyzers/pylint_analyzer.h"
+#include "cache/import_graph.h"
+#include "cache/result_cache.h"
+#include "intent/cache.h"
+#include "python/source_index.h"
+#include "util/files.h"
+#include "util/hash.h"
+#include "util/log.h"
+#include "util/strings.h"
+#include "util/subprocess.h"
+
+namespace codegate {
+namespace {
+
+bool is_cross_file_rule(std::string_view rule) {
+  return rule == "R0801" || rule == "duplicate-code" || rule == "R0401" || rule == "cyclic-import";
+}
+
+// Which program runs, and what it says it is: the executable's bytes (a fake or another
+// installation is another tool) and its whole `--version` text (Pylint's names astroid and Python).
+struct ToolIdentity {
+  std::string hash;
+  std::string version; // as ToolRun::version: "2.16.2"
+};
+
+std::optional<ToolIdentity> identify(const std::string& name, double timeout_seconds) {
+  std::string program = util::find_program(name);
+  if (program.empty()) return std::nullopt;
+  auto bytes = util::read_file(program);
+  if (!bytes) return std::nullopt;
+  util::ProcessOptions options;
+  options.timeout = std::chrono::milliseconds(static_cast<long long>(std::min(timeout_seconds, 120.0) * 1000));
+  auto result = util::run_process({program, "--version"}, options);
+  if (!result || result->exit_code != 0 || result->timed_out) return std::nullopt;
+  auto lines = util::split_lines(result->out);
+  if (lines.empty()) return std::nullopt;
+  auto first = util::trim(lines.front());
+  auto space = first.rfind(' ');
+  return ToolIdentity{util::hash_parts({program, *bytes, result->out}),
+                      std::string(space == std::string_view::npos ? first : first.substr(space + 1))};
+}
+
+std::string config_hash(const Analyzer& analyzer, const AnalyzerJob& job) {
+  std::string file;
+  if (!job.config_file.empty()) file = util::read_file(job.config_file).value_or("\x01unreadable");
+  const auto& args = &analyzer == &pylint_analyzer() ? job.config.pylint.args : job.config.bandit.args;
+  std::string disable = &analyzer == &pylint_analyzer() ? util::join(job.config.pylint.disable, ",") : "";
+  return util::hash_parts({std::string(analyzer.name()), file, util::join(args, std::string(1, '\0')), disable,
+                           util::join(job.only_rules, ",")});
+}
+
+// Every file's content, read once: the checked ones as analysed, the rest from the workspace.
+class Contents {
+public:
+  Contents(const AnalyzerJob& job) : job_(job) {}
+  const std::string& operator()(const std::string& path) {
+    auto source = job_.sources.find(path);
+    if (source != job_.sources.end()) return source->second;
+    auto [it, inserted] = read_.try_emplace(path);
+    if (inserted) it->second = util::read_file(job_.root + "/" + path).value_or("\x01unreadable");
+    return it->second;
+  }
+
+private:
+  const AnalyzerJob& job_;
+  std::map<std::string, std::string> read_;
+};
+
+// The hash of every repository module each checked file depends on. The source index reads the
+// imports of the checked files, then of what they import, and so on: only the reachable part
+// of the repository is parsed.
+std::map<std::string, std::string> dependency_hashes(const AnalyzerJob& job, const std::vector<std::string>& python_files,
+                                                     Contents& contents) {
+  cache::ImportGraph graph(python_files);
+  std::set<std::string> known(python_files.begin(), python_files.end());
+  std::set<std::string> indexed;
+  std::vector<std::string> frontier = job.files;
+  while (!frontier.empty()) {
+    std::map<std::string, std::string> sources;
+    for (const auto& path : frontier)
+      if (indexed.insert(path).second) sources[path] = contents(path);
+    if (sources.empty()) break;
+    for (const auto& index : python::index_python_sources(sources)) graph.add_imports(index.path, index.imports);
+    frontier.clear();
+    for (const auto& [path, source] : sources)
+      for (const auto& dependency : graph.direct(path))
+        if (known.count(dependency) != 0 && indexed.count(dependency) == 0) frontier.push_back(dependency);
+  }
+  std::map<std::string, std::string> out;
+  for (const auto& path : job.files) {
+    std::string parts;
+    for (const auto& dependency : graph.dependencies(path))
+      parts += util::hash_parts({dependency, contents(dependency)});
+    out[path] = util::hash_parts({parts});
+  }
+  return out;
+}
+
+std::string files_text(std::size_t count) { return std::to_string(count) + (count == 1 ? " file" : " files"); }
+
+} // namespace
+
+bool cacheable(const Analyzer& analyzer, const AnalyzerJob& job) {
+  if (job.config.cache.directory.empty() || !job.config.cache.enabled) return false;
+  if (&analyzer == &bandit_analyzer()) return true;
+  if (&analyzer != &pylint_analyzer()) return false;
+  if (!job.only_rules.empty())
+    return std::none_of(job.only_rules.begin(), job.only_rules.end(), is_cross_file_rule);
+  // An argument naming them may turn them back on: not cached.
+  for (const auto& arg : job.config.pylint.args)
+    for (std::string_view rule : {"R0801", "duplicate-code", "R0401", "cyclic-import"})
+      if (arg.find(rule) != std::string::npos) return false;
+  const auto& disabled = job.config.pylint.disable;
+  auto off = [&](std::string_view id, std::string_view symbol) {
+    return std::find(disabled.begin(), disabled.end(), id) != disabled.end() ||
+           std::find(disabled.begin(), disabled.end(), symbol) != disabled.end();
+  };
+  return off("R0801", "duplicate-code") && off("R0401", "cyclic-import");
+}
+
+int analyzer_jobs(std::size_t files, int jobs) {
+  if (files <= 2) return 1;
+  return std::max(1, std::min(jobs, static_cast<int>(files)));
+}
+
+AnalyzerOutput run_cached(const Analyzer& analyzer, const AnalyzerJob& job, const std::vector<std::string>& python_files) {
+  const bool pylint = &analyzer == &pylint_analyzer();
+  double timeout = pylint ? job.config.pylint.timeout_seconds : job.config.bandit.timeout_seconds;
+  auto identity = identify(std::string(analyzer.name()), timeout);
+  if (!identity) return analyzer.run(job); // the tool's own run says what is wrong with it
+
+  cache::ResultCache cache(job.config.cache.directory);
+  Contents contents(job);
+  std::map<std::string, std::string> dependencies;
+  if (pylint) dependencies = dependency_hashes(job, python_files, contents);
+  const std::string configuration = config_hash(analyzer, job);
+
+  std::map<std::string, std::string> keys;
+  std::map<std::string, std::vector<Finding>> by_path;
+  std::vector<std::string> misses;
+  for (const auto& path : job.files) {
+    std::string key = std::string(analyzer.name()) + "/" + identity->hash + "/" + configuration + "/" +
+                      util::hash_parts({path, contents(path)}) + "/" + dependencies[path];
+    if (auto hit = cache.load(key, path)) {
+      by_path[path] = std::move(*hit);
+    } else {
+      misses.push_back(path);
+      keys[path] = std::move(key);
+    }
+  }
+
+  AnalyzerOutput output{{}, {std::string(analyzer.name()), identity->version, ToolStatus::ok, ""}, {}, {}};
+  if (!misses.empty()) {
+    AnalyzerJob fresh{job.root,        misses,         job.sources,    job.changes,
+                      job.config,      job.config_file, job.only_rules, analyzer_jobs(misses.size(), job.jobs),
+                      job.log_dir,     job.llm_client, job.llm_budget, job.env};
+    output = analyzer.run(fresh);
+    std::set<std::string> missed(misses.begin(), misses.end());
+    // Stored only when every finding is about a file of the run and nothing was worth a note (a
+    // file Bandit could not scan): what is stored is then exactly what a run gives for the file.
+    bool storable = output.run.status == ToolStatus::ok && output.notes.empty() &&
+                    std::all_of(output.findings.begin(), output.findings.end(),
+                                [&](const Finding& f) { return missed.count(f.path) != 0; });
+    std::vector<Finding> others;
+    for (auto& f : output.findings) {
+      if (missed.count(f.path) != 0) by_path[f.path].push_back(std::move(f));
+      else others.push_back(std::move(f));
+    }
+    output.findings = std::move(others);
+    if (storable) {
+      std::string error;
+      for (const auto& path : misses)
+        if (!cache.store(keys[path], path, by_path[path], &error)) util::debug("result cache: " + error);
+    }
+  }
+  // The job's file order, each file's findings in the tool's order: the same for any mix of hits.
+  std::vector<Finding> findings;
+  for (const auto& path : job.files) {
+    auto& found = by_path[path];
+    findings.insert(findings.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
+  }
+  findings.insert(findings.end(), std::make_move_iterator(output.findings.begin()),
+                  std::make_move_iterator(output.findings.end()));
+  output.findings = std::move(findings);
+  std::size_t hits = job.files.size() - misses.size();
+  util::debug(std::string(analyzer.name()) + ": " + std::to_string(hits) + " of " + files_text(job.files.size()) +
+              " from the result cache");
+  if (hits > 0) {
+    output.notes.push_back(std::string(analyzer.name()) + ": " + std::to_string(hits) + " of " +
+                           files_text(job.files.size()) + " from the result cache");
+  }
+  return output;
+}
+
+std::string result_cache_directory(const Config& config, const util::EnvLookup& env, const std::string& workdir,
+                                   std::vector<std::string>& notes) {
+  if (!config.cache.enabled) return "";
+  std::string directory =
+      config.intent.cache_dir.empty() ? intent::VerdictCache::default_directory(env) : config.intent.cache_dir;
+  if (directory.empty() || workdir.empty()) return directory;
+  std::error_code error;
+  auto cache = std::filesystem::weakly_canonical(std::filesystem::absolute(directory), error);
+  auto repo = std::filesystem::weakly_canonical(std::filesystem::absolute(workdir), error);
+  if (error) return directory;
+  auto relative = cache.lexically_relative(repo);
+  if (!relative.empty() && *relative.begin() != "..") {
+    notes.push_back("result cache not used: its directory " + directory +
+                    " is inside the repository checkout, whose content the change controls");
+    return "";
+  }
+  return directory;
+}
+
+} // namespace codegate

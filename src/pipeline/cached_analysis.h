@@ -1,0 +1,38 @@
+#pragma once
+// Pylint and Bandit through the result cache (cache/result_cache.h): each file's findings are
+// looked up under a key made of everything that can change them, the tool runs on the misses
+// only, and the two are merged in the job's file order, so a warm run's findings are exactly a
+// cold run's. Pylint's key also holds the content of every repository module the file imports,
+// transitively (cache/import_graph.h).
+//
+// Pylint's duplicate-code (R0801) and cyclic-import (R0401) compare the files of a run with each
+// other, so a file's findings would depend on which others were re-analysed with it: Pylint's
+// results are cached only when the configuration turns both off (pylint.disable) or the run
+// checks other rules only (the baseline's narrowed run); otherwise Pylint runs on every file.
+
+#include <string>
+#include <vector>
+
+#include "analyzers/analyzer.h"
+#include "config/config.h"
+
+namespace codegate {
+
+// True when `analyzer`'s results for this job may come from the cache (see above).
+bool cacheable(const Analyzer& analyzer, const AnalyzerJob& job);
+
+// Runs `analyzer` on the job's cache misses and merges the hits in. `python_files`: every Python
+// file of the workspace (Pylint's dependencies). Adds a note when files came from the cache.
+AnalyzerOutput run_cached(const Analyzer& analyzer, const AnalyzerJob& job, const std::vector<std::string>& python_files);
+
+// The processes Pylint gets for `files` files: one for one or two files (starting workers costs
+// more than they save), else no more than there are files.
+int analyzer_jobs(std::size_t files, int jobs);
+
+// The result cache's directory for this run: intent.cache_dir, else $XDG_CACHE_HOME/codegate or
+// ~/.cache/codegate; empty (with a note) when the cache is off or the directory lies inside the
+// repository checkout, whose content the change controls.
+std::string result_cache_directory(const Config& config, const util::EnvLookup& env, const std::string& workdir,
+                                   std::vector<std::string>& notes);
+
+} // namespace codegate

@@ -1,0 +1,147 @@
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "cache/import_graph.h"
+#include "cache/result_cache.h"
+#include "python/source_index.h"
+#include "util/files.h"
+#include "util/temp_dir.h"
+
+using namespace codegate;
+using namespace codegate::cache;
+
+namespace {
+
+std::vector<Finding> sample_findings() {
+  Finding pylint;
+  pylint.tool = "pylint";
+  pylint.rule_id = "W0123";
+  pylint.rule_name = "eval-used";
+  pylint.level = Level::warning;
+  pylint.tool_severity = "warning";
+  pylint.path = "pkg/a.py";
+  pylint.line = 4;
+  pylint.column = 12;
+  pylint.end_line = 4;
+  pylint.end_column = 19;
+  pylint.message = "Use of eval \"quoted\"\nand a second line";
+  pylint.help_uri = "https://pylint.readthedocs.io/x.html";
+  pylint.suppression = Suppression{3, ""};
+  Finding bandit;
+  bandit.tool = "bandit";
+  bandit.rule_id = "B602";
+  bandit.cwe = 78;
+  bandit.level = Level::error;
+  bandit.tool_severity = "HIGH";
+  bandit.confidence = "HIGH";
+  bandit.path = "pkg/a.py";
+  bandit.message = "shell=True";
+  return {pylint, bandit};
+}
+
+} // namespace
+
+TEST_CASE("result cache: an entry round-trips every field the tools set") {
+  auto findings = sample_findings();
+  auto back = parse_entry_json(entry_json("k1", "pkg/a.py", findings), "k1", "pkg/a.py");
+  REQUIRE(back);
+  REQUIRE(back->size() == 2);
+  const Finding& p = (*back)[0];
+  CHECK(p.tool == "pylint");
+  CHECK(p.rule_id == "W0123");
+  CHECK(p.rule_name == "eval-used");
+  CHECK(p.level == Level::warning);
+  CHECK(p.line == 4);
+  CHECK(p.column == 12);
+  CHECK(p.end_line == 4);
+  CHECK(p.end_column == 19);
+  CHECK(p.message == findings[0].message);
+  CHECK(p.help_uri == findings[0].help_uri);
+  REQUIRE(p.suppression);
+  CHECK(p.suppression->line == 3);
+  CHECK(!p.cwe);
+  const Finding& b = (*back)[1];
+  CHECK(b.cwe == 78);
+  CHECK(b.confidence == "HIGH");
+  CHECK(b.level == Level::error);
+  CHECK(!b.suppression);
+  // No findings is an entry too (a clean file is a hit).
+  auto empty = parse_entry_json(entry_json("k", "x.py", {}), "k", "x.py");
+  REQUIRE(empty);
+  CHECK(empty->empty());
+}
+
+TEST_CASE("result cache: another key or path, or a corrupt entry, is a miss") {
+  auto text = entry_json("k1", "pkg/a.py", sample_findings());
+  CHECK(!parse_entry_json(text, "k2", "pkg/a.py"));
+  CHECK(!parse_entry_json(text, "k1", "pkg/b.py"));
+  CHECK(!parse_entry_json(text.substr(0, text.size() / 2), "k1", "pkg/a.py"));
+  CHECK(!parse_entry_json("", "k1", "pkg/a.py"));
+  CHECK(!parse_entry_json("[]", "k1", "pkg/a.py"));
+  CHECK(!parse_entry_json(R"({"format":2,"key":"k1","path":"pkg/a.py","findings":[]})", "k1", "pkg/a.py"));
+  CHECK(!parse_entry_json(R"({"format":1,"key":"k1","path":"pkg/a.py","findings":{}})", "k1", "pkg/a.py"));
+  // A finding without a field, with a wrong type, an unknown level, or about another file.
+  CHECK(!parse_entry_json(R"({"format":1,"key":"k1","path":"pkg/a.py","findings":[{"tool":"pylint"}]})", "k1",
+                          "pkg/a.py"));
+  std::string other_path = entry_json("k1", "pkg/a.py", sample_findings());
+  auto at = other_path.find("\"path\":\"pkg/a.py\",\"line\"");
+  REQUIRE(at != std::string::npos);
+  other_path.replace(at, 17, "\"path\":\"pkg/b.py\"");
+  CHECK(!parse_entry_json(other_path, "k1", "pkg/a.py"));
+  std::string bad_level = text;
+  bad_level.replace(bad_level.find("\"warning\""), 9, "\"fatal!\"");
+  CHECK(!parse_entry_json(bad_level, "k1", "pkg/a.py"));
+}
+
+TEST_CASE("result cache: store and load on disk; corrupt and unreadable files are misses") {
+  util::TempDir dir("codegate-cache-test");
+  ResultCache cache(dir.path());
+  CHECK(!cache.load("k", "pkg/a.py"));
+  REQUIRE(cache.store("k", "pkg/a.py", sample_findings()));
+  auto loaded = cache.load("k", "pkg/a.py");
+  REQUIRE(loaded);
+  CHECK(loaded->size() == 2);
+  CHECK(!cache.load("k", "pkg/b.py"));
+  CHECK(!cache.load("other", "pkg/a.py"));
+  { std::ofstream(cache.entry_path("k", "pkg/a.py"), std::ios::trunc) << "{\"format\":1,"; }
+  CHECK(!cache.load("k", "pkg/a.py"));
+  std::filesystem::remove(cache.entry_path("k", "pkg/a.py"));
+  std::filesystem::create_directory(cache.entry_path("k", "pkg/a.py")); // a directory where the file should be
+  CHECK(!cache.load("k", "pkg/a.py"));
+  ResultCache off("");
+  CHECK(!off.enabled());
+  CHECK(!off.store("k", "pkg/a.py", {}));
+  CHECK(!off.load("k", "pkg/a.py"));
+}
+
+TEST_CASE("import graph: module names, relative imports, packages, transitive dependencies") {
+  CHECK(module_of_path("src/pkg/__init__.py") == "src.pkg");
+  CHECK(module_of_path("a/b.py") == "a.b");
+  CHECK(module_of_path("a/b.pyi") == "a.b");
+  ImportGraph graph({"src/pkg/__init__.py", "src/pkg/a.py", "src/pkg/b.py", "src/pkg/sub/__init__.py",
+                     "src/pkg/sub/c.py", "tools/run.py", "lonely.py"});
+  graph.add_imports("tools/run.py", {"pkg.a"});
+  graph.add_imports("src/pkg/a.py", {".", ".b", "os"});
+  graph.add_imports("src/pkg/b.py", {".sub.c"});
+  graph.add_imports("src/pkg/sub/c.py", {"..a"}); // a cycle back
+  CHECK(graph.resolve("tools/run.py", "pkg.a") == std::set<std::string>{"src/pkg/__init__.py", "src/pkg/a.py"});
+  CHECK(graph.resolve("src/pkg/sub/c.py", "..a") == std::set<std::string>{"src/pkg/__init__.py", "src/pkg/a.py"});
+  CHECK(graph.resolve("src/pkg/a.py", "os").empty());
+  CHECK(graph.dependencies("tools/run.py") ==
+        std::set<std::string>{"src/pkg/__init__.py", "src/pkg/a.py", "src/pkg/b.py", "src/pkg/sub/__init__.py",
+                              "src/pkg/sub/c.py"});
+  CHECK(graph.dependencies("src/pkg/sub/c.py").count("src/pkg/sub/c.py") == 0);
+  CHECK(graph.dependencies("lonely.py").empty());
+}
+
+TEST_CASE("source index: the imports a file's statements may load") {
+  std::map<std::string, std::string> sources = {
+      {"pkg/m.py", "import os.path, json as j\nfrom . import b\nfrom ..c import d\nfrom e import *\nfrom x.y import z\n"
+                   "def f():\n    import late\n"}};
+  auto indexes = python::index_python_sources(sources);
+  REQUIRE(indexes.size() == 1);
+  CHECK(indexes[0].imports ==
+        std::vector<std::string>{".", "..c", "..c.d", ".b", "e", "json", "late", "os.path", "x.y", "x.y.z"});
+}
