@@ -142,17 +142,11 @@ std::optional<std::vector<Finding>> ResultCache::load(const std::string& key, co
   }
 }
 
-bool ResultCache::store(const std::string& key, const std::string& path, const std::vector<Finding>& findings,
-                        std::string* error) const {
-  if (!enabled()) return false;
+util::Result<void> ResultCache::store(const std::string& key, const std::string& path,
+                                      const std::vector<Finding>& findings) const {
+  if (!enabled()) return util::Failure{"the result cache is off"};
   // A concurrent run, or this run killed halfway, never leaves half an entry.
-  try {
-    util::write_file_atomic(entry_path(key, path), entry_json(key, path, findings));
-    return true;
-  } catch (const std::exception& e) {
-    if (error != nullptr) *error = e.what();
-    return false;
-  }
+  return util::write_file_atomic(entry_path(key, path), entry_json(key, path, findings));
 }
 
 } // namespace codegate::cache

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/finding.h"
+#include "util/result.h"
 
 namespace codegate::cache {
 
@@ -24,10 +25,9 @@ public:
   // The findings stored for (key, path); nullopt for a miss: no entry, an unreadable or corrupt
   // one, or one written for another key or path.
   std::optional<std::vector<Finding>> load(const std::string& key, const std::string& path) const;
-  // Never throws: a cache that cannot be written costs time, not the run. False (and why in
-  // `error`) when the entry was not written.
-  bool store(const std::string& key, const std::string& path, const std::vector<Finding>& findings,
-             std::string* error = nullptr) const;
+  // A cache that cannot be written costs time, not the run: the caller logs the failure.
+  util::Result<void> store(const std::string& key, const std::string& path,
+                           const std::vector<Finding>& findings) const;
 
   std::string entry_path(const std::string& key, const std::string& path) const;
 

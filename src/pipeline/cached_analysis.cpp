@@ -175,11 +175,10 @@ AnalyzerOutput run_cached(const Analyzer& analyzer, const AnalyzerJob& job, cons
       else others.push_back(std::move(f));
     }
     output.findings = std::move(others);
-    if (storable) {
-      std::string error;
+    if (storable)
       for (const auto& path : misses)
-        if (!cache.store(keys[path], path, by_path[path], &error)) util::debug("result cache: " + error);
-    }
+        if (auto stored = cache.store(keys[path], path, by_path[path]); !stored)
+          util::debug("result cache: " + stored.error());
   }
   // The job's file order, each file's findings in the tool's order: the same for any mix of hits.
   std::vector<Finding> findings;

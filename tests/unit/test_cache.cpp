@@ -99,7 +99,7 @@ TEST_CASE("result cache: store and load on disk; corrupt and unreadable files ar
   util::TempDir dir("codegate-cache-test");
   ResultCache cache(dir.path());
   CHECK(!cache.load("k", "pkg/a.py"));
-  REQUIRE(cache.store("k", "pkg/a.py", sample_findings()));
+  REQUIRE(cache.store("k", "pkg/a.py", sample_findings()).ok());
   auto loaded = cache.load("k", "pkg/a.py");
   REQUIRE(loaded);
   CHECK(loaded->size() == 2);
@@ -112,7 +112,7 @@ TEST_CASE("result cache: store and load on disk; corrupt and unreadable files ar
   CHECK(!cache.load("k", "pkg/a.py"));
   ResultCache off("");
   CHECK(!off.enabled());
-  CHECK(!off.store("k", "pkg/a.py", {}));
+  CHECK_FALSE(off.store("k", "pkg/a.py", {}).ok());
   CHECK(!off.load("k", "pkg/a.py"));
 }
 
