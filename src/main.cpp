@@ -9,6 +9,7 @@
 #include "eval/runner.h"
 #include "git/handles.h"
 #include "pipeline/check.h"
+#include "pipeline/merge.h"
 #include "util/environment.h"
 #include "util/signals.h"
 
@@ -41,6 +42,7 @@ int main(int argc, char** argv) {
       default: break;
     }
     const ci::CiContext ci = ci::read_ci_context(env);
+    if (cl.command == CommandLine::Command::merge) return static_cast<int>(run_merge(cl.merge, ci));
     cl.check.in_ci = ci.in_ci();
     return static_cast<int>(run_check(cl.check, ci));
   } catch (const UsageError& e) {

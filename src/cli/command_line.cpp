@@ -9,6 +9,31 @@
 #include "util/strings.h"
 
 namespace codegate {
+namespace {
+
+// What `check` and `merge` both write: the report files and what goes to stdout.
+void add_report_options(CLI::App& command, CheckOptions& o) {
+  command.add_option("--sarif", o.sarif_file, "Write SARIF 2.1.0 to FILE");
+  command.add_option("--json", o.json_file, "Write the JSON report to FILE");
+  command.add_option("--markdown", o.markdown_file, "Write the Markdown summary to FILE");
+  command.add_option("--junit", o.junit_file, "Write JUnit XML to FILE (a test case per checked file)");
+  command.add_option("--rdjson", o.rdjson_file, "Write reviewdog's Diagnostic Format (rdjson) to FILE");
+  command.add_option("--format", o.format, "Report printed on stdout")
+      ->check(CLI::IsMember({"text", "json", "sarif", "markdown", "rdjson"}))
+      ->capture_default_str();
+}
+
+// What `check` and `merge` both publish in CI.
+void add_publish_options(CLI::App& command, CheckOptions& o) {
+  command
+      .add_option("--comment", o.publish.comment,
+                  "Pull/merge request comments in CI: none, summary, review, both (default: both, with a token)")
+      ->check(CLI::IsMember({"none", "summary", "review", "both"}));
+  command.add_option("--gitlab-code-quality", o.publish.code_quality_file, "Write a GitLab Code Quality report to FILE");
+  command.add_option("--gitlab-sast", o.publish.gitlab_sast_file, "Write a GitLab SAST report to FILE");
+}
+
+} // namespace
 
 CommandLine parse_command_line(int argc, char** argv) {
   CommandLine cl;
@@ -47,14 +72,7 @@ CommandLine parse_command_line(int argc, char** argv) {
       ->add_option("--baseline", o.baseline,
                    "Tell findings the base already had from new ones (default: the configuration, else base)")
       ->check(CLI::IsMember(baseline_mode_names()));
-  check->add_option("--sarif", o.sarif_file, "Write SARIF 2.1.0 to FILE");
-  check->add_option("--json", o.json_file, "Write the JSON report to FILE");
-  check->add_option("--markdown", o.markdown_file, "Write the Markdown summary to FILE");
-  check->add_option("--junit", o.junit_file, "Write JUnit XML to FILE (a test case per checked file)");
-  check->add_option("--rdjson", o.rdjson_file, "Write reviewdog's Diagnostic Format (rdjson) to FILE");
-  check->add_option("--format", o.format, "Report printed on stdout")
-      ->check(CLI::IsMember({"text", "json", "sarif", "markdown", "rdjson"}))
-      ->capture_default_str();
+  add_report_options(*check, o);
   check->add_option("--jobs", o.jobs, "Parallel Pylint processes (default: configuration, else the core count)")
       ->check(CLI::Range(1, 256));
   check->add_option("--llm-model", o.llm_model, "LLM model for the intent check");
@@ -72,17 +90,28 @@ CommandLine parse_command_line(int argc, char** argv) {
                          ->type_name("[MODE]")
                          ->check(CLI::IsMember(fix_mode_names()));
   check->add_option("--max-rounds", o.max_rounds, "Refine rounds per file (default 3)")->check(CLI::Range(1, 10));
-  check
-      ->add_option("--comment", o.publish.comment,
-                   "Pull/merge request comments in CI: none, summary, review, both (default: both, with a token)")
-      ->check(CLI::IsMember({"none", "summary", "review", "both"}));
-  check->add_option("--gitlab-code-quality", o.publish.code_quality_file, "Write a GitLab Code Quality report to FILE");
-  check->add_option("--gitlab-sast", o.publish.gitlab_sast_file, "Write a GitLab SAST report to FILE");
+  add_publish_options(*check, o);
+  std::string shard;
+  check->add_option("--shard", shard,
+                    "Analyse part K of N of the change (a CI matrix job), write the reports, publish nothing; "
+                    "`codegate merge` combines the parts")
+      ->type_name("K/N");
   check->add_option("paths", o.paths, "Restrict the check to these files");
   check->callback([&] {
     cl.command = CommandLine::Command::check;
+    if (!shard.empty()) {
+      o.shard = parse_shard(shard);
+      if (!o.shard) throw CLI::ValidationError("--shard", "'" + shard + "' is not K/N with 1 <= K <= N <= 256");
+    }
     if (fix->count() > 0 && o.fix.empty()) o.fix = to_string(FixMode::patch);
   });
+
+  CLI::App* merge = app.add_subcommand(
+      "merge", "Combine the JSON reports of `check --shard K/N` jobs into one verdict, report and comment");
+  merge->add_option("shards", cl.merge.shard_files, "The shards' JSON reports (check --shard K/N --json FILE)")->required();
+  add_report_options(*merge, cl.merge.outputs);
+  add_publish_options(*merge, cl.merge.outputs);
+  merge->callback([&] { cl.command = CommandLine::Command::merge; });
 
   eval::EvalOptions& ev_options = cl.eval;
   std::string export_dir;

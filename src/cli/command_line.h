@@ -7,13 +7,15 @@
 
 #include "eval/runner.h"
 #include "pipeline/check_options.h"
+#include "pipeline/merge.h"
 #include "util/log.h"
 
 namespace codegate {
 
 struct CommandLine {
-  enum class Command { none, check, eval, export_finetune, knowledge_export } command = Command::none;
+  enum class Command { none, check, merge, eval, export_finetune, knowledge_export } command = Command::none;
   CheckOptions check;
+  MergeOptions merge;
   eval::EvalOptions eval;
   std::string include_secure_samples; // eval --export-finetune: expert samples to add
   std::string knowledge_file = ".codegate/knowledge.jsonl"; // knowledge export: the base to read

@@ -103,10 +103,7 @@ const std::set<std::string> k_bandit_levels = {"low", "medium", "high"};
 } // namespace
 
 FilterMode parse_filter_mode(const std::string& text) {
-  if (text == "added") return FilterMode::added;
-  if (text == "diff_context") return FilterMode::diff_context;
-  if (text == "file") return FilterMode::file;
-  if (text == "nofilter") return FilterMode::nofilter;
+  if (auto mode = filter_mode_named(text)) return *mode;
   throw UsageError("filter mode must be one of added, diff_context, file, nofilter, not '" + text + "'");
 }
 

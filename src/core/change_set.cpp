@@ -2,7 +2,22 @@
 
 #include <algorithm>
 
+#include "core/name_table.h"
+
 namespace codegate {
+namespace {
+
+constexpr names::NameTable<ChangeStatus, 4> k_change_statuses = {{{ChangeStatus::added, "added"},
+                                                                   {ChangeStatus::modified, "modified"},
+                                                                   {ChangeStatus::renamed, "renamed"},
+                                                                   {ChangeStatus::copied, "copied"}}};
+
+} // namespace
+
+std::string_view to_string(ChangeStatus status) { return names::name_of(k_change_statuses, status); }
+std::optional<ChangeStatus> change_status_named(std::string_view text) {
+  return names::value_of(k_change_statuses, text);
+}
 
 ChangedFile whole_file_change(const std::string& path, std::string_view content) {
   ChangedFile file;

@@ -1,6 +1,7 @@
 #pragma once
 // What the change is: the files it touches and the exact lines it adds (from git/diff.h).
 
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -9,6 +10,8 @@
 namespace codegate {
 
 enum class ChangeStatus { added, modified, renamed, copied };
+std::string_view to_string(ChangeStatus status); // "added", "modified", "renamed", "copied"
+std::optional<ChangeStatus> change_status_named(std::string_view text);
 
 struct ChangedFile {
   std::string path;     // at head, repository-relative

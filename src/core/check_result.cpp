@@ -12,6 +12,11 @@ constexpr names::NameTable<ToolStatus, 4> k_tool_statuses = {{{ToolStatus::not_r
                                                               {ToolStatus::skipped, "skipped"},
                                                               {ToolStatus::unavailable, "unavailable"}}};
 
+constexpr names::NameTable<FilterMode, 4> k_filter_modes = {{{FilterMode::added, "added"},
+                                                              {FilterMode::diff_context, "diff_context"},
+                                                              {FilterMode::file, "file"},
+                                                              {FilterMode::nofilter, "nofilter"}}};
+
 } // namespace
 
 std::string_view to_string(ToolStatus status) { return names::name_of(k_tool_statuses, status); }
@@ -27,14 +32,7 @@ int CheckResult::failing_count() const {
       std::count_if(findings.begin(), findings.end(), [](const Finding& f) { return f.fails_gate; }));
 }
 
-std::string_view to_string(FilterMode mode) {
-  switch (mode) {
-    case FilterMode::added: return "added";
-    case FilterMode::diff_context: return "diff_context";
-    case FilterMode::file: return "file";
-    case FilterMode::nofilter: return "nofilter";
-  }
-  return "added";
-}
+std::string_view to_string(FilterMode mode) { return names::name_of(k_filter_modes, mode); }
+std::optional<FilterMode> filter_mode_named(std::string_view text) { return names::value_of(k_filter_modes, text); }
 
 } // namespace codegate

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/change_set.h"
 #include "core/file_fix.h"
 #include "core/finding.h"
 
@@ -26,6 +27,16 @@ struct ToolRun {
   std::string version; // "2.16.2"
   ToolStatus status = ToolStatus::not_run;
   std::string note; // one line for reports when not ok ("intent check skipped: no LLM configured")
+  int cached_files = 0; // files whose findings came from the result cache (pipeline/cached_analysis.h)
+};
+
+// One part of a change split over a CI matrix (`check --shard K/N`, pipeline/shard.h): which part,
+// and the diff of its files, so `codegate merge` can publish without the repository.
+struct ShardInfo {
+  int index = 1; // 1-based
+  int count = 1;
+  int change_files = 0;             // Python files of the whole change, over every shard
+  std::vector<ChangedFile> changes; // this shard's files as the change has them, sorted by path
 };
 
 struct CheckResult {
@@ -41,11 +52,13 @@ struct CheckResult {
   std::vector<FileFix> fixes;                  // accepted refine revisions (empty without --fix)
   std::string fix_mode;                        // "", patch, apply, commit, push, suggest
   bool failed = false;
+  std::optional<ShardInfo> shard; // set by `check --shard`
 
   int reported_count() const;
   int failing_count() const;
 };
 
 std::string_view to_string(FilterMode mode);
+std::optional<FilterMode> filter_mode_named(std::string_view text); // nullopt for an unknown name
 
 } // namespace codegate

@@ -106,8 +106,10 @@ Baseline build_baseline(const BaselineRequest& request, const std::vector<Findin
 
 int apply_baseline(const Baseline& baseline, std::vector<Finding>& head,
                    const std::map<std::string, std::string>& head_sources) {
-  if (baseline.empty()) return 0;
+  // Units first, whatever the base holds: a finding's `unit` must not depend on whether another
+  // file's code moved (nor, with --shard, on which files share its shard).
   attach_units(head, head_sources);
+  if (baseline.empty()) return 0;
   return baseline.mark(head);
 }
 

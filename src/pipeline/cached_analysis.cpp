@@ -192,10 +192,7 @@ AnalyzerOutput run_cached(const Analyzer& analyzer, const AnalyzerJob& job, cons
   std::size_t hits = job.files.size() - misses.size();
   util::debug(std::string(analyzer.name()) + ": " + std::to_string(hits) + " of " + files_text(job.files.size()) +
               " from the result cache");
-  if (hits > 0) {
-    output.notes.push_back(std::string(analyzer.name()) + ": " + std::to_string(hits) + " of " +
-                           files_text(job.files.size()) + " from the result cache");
-  }
+  output.run.cached_files = static_cast<int>(hits);
   return output;
 }
 

@@ -22,7 +22,7 @@ namespace codegate {
 bool cacheable(const Analyzer& analyzer, const AnalyzerJob& job);
 
 // Runs `analyzer` on the job's cache misses and merges the hits in. `python_files`: every Python
-// file of the workspace (Pylint's dependencies). Adds a note when files came from the cache.
+// file of the workspace (Pylint's dependencies). ToolRun::cached_files says how many came from the cache.
 AnalyzerOutput run_cached(const Analyzer& analyzer, const AnalyzerJob& job, const std::vector<std::string>& python_files);
 
 // The processes Pylint gets for `files` files: one for one or two files (starting workers costs

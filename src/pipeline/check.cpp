@@ -19,6 +19,7 @@
 #include "pipeline/refine_step.h"
 #include "pipeline/report_writer.h"
 #include "pipeline/revisions_from_ci.h"
+#include "pipeline/shard.h"
 #include "pipeline/size_limit.h"
 #include "pipeline/skipped_notes.h"
 #include "pipeline/trusted_config.h"
@@ -69,6 +70,28 @@ std::vector<std::string> select_files(const ChangeSet& changes, const git::Snaps
   return files;
 }
 
+// The part of `files` that `spec` names; `result.shard` gets the part's diff for `codegate merge`.
+std::vector<std::string> take_shard(const std::vector<std::string>& files, const ShardSpec& spec,
+                                    const ResolvedChange& change, CheckResult& result) {
+  std::vector<SizedFile> sized;
+  for (const auto& path : files) {
+    auto content = change.analysed->read(path);
+    sized.push_back({path, content ? content->size() : 0});
+  }
+  const std::vector<int> shards = assign_shards(sized, spec.count);
+  ShardInfo info{spec.index, spec.count, static_cast<int>(files.size()), {}};
+  std::vector<std::string> mine;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    if (shards[i] != spec.index) continue;
+    mine.push_back(files[i]);
+    if (const ChangedFile* file = change.changes.find(files[i])) info.changes.push_back(*file);
+  }
+  util::progress("shard " + std::to_string(spec.index) + "/" + std::to_string(spec.count) + ": " +
+                 std::to_string(mine.size()) + " of the change's " + std::to_string(files.size()) + " Python files");
+  result.shard = std::move(info);
+  return mine;
+}
+
 Config apply_overrides(Config config, const CheckOptions& options) {
   if (options.filter_mode) config.filter_mode = parse_filter_mode(*options.filter_mode);
   if (options.fail_level) apply_fail_level(config, *options.fail_level);
@@ -106,6 +129,10 @@ ExitCode run_check(const CheckOptions& given, const ci::CiContext& ci) {
   trusted.config = apply_overrides(std::move(trusted.config), options);
   trusted.config.cache.directory = result_cache_directory(trusted.config, ci.env, repo.workdir(), trusted.notes);
   const Config& config = trusted.config;
+  if (options.shard && config.refine.fix != FixMode::none)
+    throw UsageError("--shard cannot refine (--fix " + std::string(to_string(config.refine.fix)) +
+                     " here): each shard would commit or comment on its own; run the matrix with --fix none "
+                     "and refine in one unsharded job");
   if (!trusted_rev.empty()) util::progress("configuration read from " + config_source->describe());
 
   CheckResult result;
@@ -118,6 +145,8 @@ ExitCode run_check(const CheckOptions& given, const ci::CiContext& ci) {
     if (only.empty() || std::find(only.begin(), only.end(), file.path) != only.end()) skipped.push_back(file);
   }
   std::vector<std::string> files = select_files(change.changes, *change.analysed, config, only, skipped);
+  const bool python_changed = !files.empty();
+  if (options.shard) files = take_shard(files, *options.shard, change, result);
   const int jobs = config.jobs > 0 ? config.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
 
   // llm.budget is per run: the intent check, the repair prompts and the re-checks of candidates
@@ -145,7 +174,7 @@ ExitCode run_check(const CheckOptions& given, const ci::CiContext& ci) {
   result.notes = skipped_notes(std::move(skipped));
   result.notes.insert(result.notes.end(), trusted.notes.begin(), trusted.notes.end());
 
-  if (files.empty()) {
+  if (!python_changed) {
     result.notes.push_back("no Python files changed");
     util::progress("no Python files changed");
   } else if (!checked.empty()) {
@@ -190,18 +219,18 @@ ExitCode run_check(const CheckOptions& given, const ci::CiContext& ci) {
                              .baseline = &baseline});
   }
   write_reports(result, options, ci);
-  publish({.result = result,
-           .changes = change.changes,
-           .ci = ci,
-           .options = options.publish,
-           .staged = options.staged,
-           .commands_on_stdout = options.format == "text",
-           .sarif_file = options.sarif_file,
-           .limits = config.http});
-  if (options.format != "text") { // the text report ends with the same verdict
-    util::progress(std::string(result.failed ? "FAILED" : "passed") + ": " + std::to_string(result.reported_count()) +
-                   " findings in the change, " + std::to_string(result.failing_count()) + " failing the gate");
+  // A shard's result is one part of the verdict: `codegate merge` publishes the whole.
+  if (!options.shard) {
+    publish({.result = result,
+             .changes = change.changes,
+             .ci = ci,
+             .options = options.publish,
+             .staged = options.staged,
+             .commands_on_stdout = options.format == "text",
+             .sarif_file = options.sarif_file,
+             .limits = config.http});
   }
+  report_verdict(result, options);
   return result.failed ? ExitCode::failed : ExitCode::pass;
 }
 

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "pipeline/shard.h"
 #include "platform/publish_options.h"
 
 namespace codegate {
@@ -35,6 +36,7 @@ struct CheckOptions {
   std::string log_dir;
   std::string fix;               // refine: none | patch | apply | commit | push | suggest (empty: config)
   std::optional<int> max_rounds; // refine rounds, 1..10
+  std::optional<ShardSpec> shard; // analyse this part of the change only, publish nothing (codegate merge does)
   bool in_ci = false;            // configuration comes from the base revision
   PublishOptions publish;        // PR/MR comments and GitLab reports (platform/publish.h)
 };

@@ -42,4 +42,10 @@ void write_reports(const CheckResult& result, const CheckOptions& options, const
   std::fflush(stdout);
 }
 
+void report_verdict(const CheckResult& result, const CheckOptions& options) {
+  if (options.format == "text") return;
+  util::progress(std::string(result.failed ? "FAILED" : "passed") + ": " + std::to_string(result.reported_count()) +
+                 " findings in the change, " + std::to_string(result.failing_count()) + " failing the gate");
+}
+
 } // namespace codegate

@@ -10,4 +10,8 @@ namespace codegate {
 // Under GitHub Actions (`ci`) the report on stdout is fenced off from the runner's commands.
 void write_reports(const CheckResult& result, const CheckOptions& options, const ci::CiContext& ci);
 
+// The verdict's line on stderr when stdout holds a machine-readable report (the text report ends
+// with the same verdict).
+void report_verdict(const CheckResult& result, const CheckOptions& options);
+
 } // namespace codegate

@@ -17,6 +17,7 @@ void write_filter(util::JsonWriter& json, const FilterState& filter) {
   json.member("in_changed_file", filter.in_changed_file);
   json.member("in_diff_context", filter.in_diff_context);
   json.member("on_added_line", filter.on_added_line);
+  json.member("selected", filter.selected);
   json.member("reported", filter.reported);
   json.key("matched_lines");
   json.start_array();
@@ -112,6 +113,7 @@ void write_tools(util::JsonWriter& json, const std::vector<ToolRun>& tools) {
     json.member("version", run.version);
     json.member("status", to_string(run.status));
     json.member("note", run.note);
+    json.member("cached_files", run.cached_files);
     json.end_object();
   }
   json.end_array();
@@ -131,6 +133,34 @@ void write_fixes(util::JsonWriter& json, const CheckResult& result) {
     json.end_object();
   }
   json.end_array();
+}
+
+// `check --shard`: which part of the change this is, and its files' diff (what `codegate merge`
+// needs to place review comments without the repository).
+void write_shard(util::JsonWriter& json, const ShardInfo& shard) {
+  json.key("shard");
+  json.start_object();
+  json.member("index", shard.index);
+  json.member("count", shard.count);
+  json.member("change_files", shard.change_files);
+  json.key("changes");
+  json.start_array();
+  for (const auto& file : shard.changes) {
+    json.start_object();
+    json.member("path", file.path);
+    json.member("old_path", file.old_path);
+    json.member("status", to_string(file.status));
+    json.member("removed_lines", file.removed_lines);
+    for (auto [name, lines] : {std::pair{"added_lines", &file.added_lines}, std::pair{"context_lines", &file.context_lines}}) {
+      json.key(name);
+      json.start_array();
+      for (int line : *lines) json.integer(line);
+      json.end_array();
+    }
+    json.end_object();
+  }
+  json.end_array();
+  json.end_object();
 }
 
 } // namespace
@@ -156,6 +186,7 @@ std::string render_json(const CheckResult& result) {
   json.string_array("checked_files", result.checked_files);
   json.string_array("missing_docstrings", result.missing_docstrings);
   write_fixes(json, result);
+  if (result.shard) write_shard(json, *result.shard);
   json.key("findings");
   json.start_array();
   for (const Finding* f : in_report_order(result.findings)) write_finding(json, *f, result.baseline_applied);

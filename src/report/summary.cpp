@@ -95,6 +95,12 @@ std::vector<std::string> report_notes(const CheckResult& result) {
     lines.push_back(run.note.empty() ? run.name + " " + status : run.note);
   }
   lines.insert(lines.end(), result.notes.begin(), result.notes.end());
+  for (const auto& run : result.tools) {
+    if (run.cached_files == 0) continue;
+    lines.push_back(run.name + ": " + std::to_string(run.cached_files) + " of " +
+                    count_noun(static_cast<int>(result.checked_files.size()), "file", "files") +
+                    " from the result cache");
+  }
   return lines;
 }
 

@@ -65,9 +65,12 @@ class ResultCache(unittest.TestCase):
                 given[tool] = sorted(line.strip()[2:] for line in handle if line.strip())
         return report, given
 
-    def without_cache_notes(self, report):
+    def cached(self, report):
+        return {tool["name"]: tool["cached_files"] for tool in report["tools"] if tool["name"] != "codegate-intent"}
+
+    def without_cache_counts(self, report):
         report = dict(report)
-        report["notes"] = [n for n in report["notes"] if "from the result cache" not in n]
+        report["tools"] = [dict(tool, cached_files=0) for tool in report["tools"]]
         return report
 
     def test_warm_run_equals_cold_run(self):
@@ -75,12 +78,11 @@ class ResultCache(unittest.TestCase):
         self.assertEqual(len(cold_given["pylint"]), 5)
         self.assertTrue(any(f["tool"] == "bandit" for f in cold["findings"]))
         self.assertTrue(any(f["tool"] == "pylint" for f in cold["findings"]))
-        self.assertEqual([n for n in cold["notes"] if "result cache" in n], [])
+        self.assertEqual(self.cached(cold), {"pylint": 0, "bandit": 0})
         warm, warm_given = self.run_check("warm")
         self.assertEqual(warm_given, {"pylint": [], "bandit": []})
-        self.assertIn("pylint: 5 of 5 files from the result cache", warm["notes"])
-        self.assertIn("bandit: 5 of 5 files from the result cache", warm["notes"])
-        self.assertEqual(self.without_cache_notes(warm), cold)
+        self.assertEqual(self.cached(warm), {"pylint": 5, "bandit": 5})
+        self.assertEqual(self.without_cache_counts(warm), cold)
         uncached, uncached_given = self.run_check("uncached", "--no-cache")
         self.assertEqual(len(uncached_given["pylint"]), 5)
         self.assertEqual(uncached, cold)
@@ -95,10 +97,10 @@ class ResultCache(unittest.TestCase):
         # tools/standalone.py import nothing that changed.
         self.assertEqual(given["pylint"], ["app/models.py", "app/service.py", "app/views.py"])
         self.assertEqual(given["bandit"], ["app/models.py"])
-        self.assertIn("pylint: 2 of 5 files from the result cache", push["notes"])
+        self.assertEqual(self.cached(push), {"pylint": 2, "bandit": 4})
         # And the result is what a run without the cache gives.
         uncached, _ = self.run_check("uncached", "--no-cache")
-        self.assertEqual(self.without_cache_notes(push), uncached)
+        self.assertEqual(self.without_cache_counts(push), uncached)
 
     def test_corrupt_entries_are_misses(self):
         cold, _ = self.run_check("cold")
