@@ -126,7 +126,8 @@ void write_region(util::JsonWriter& json, const Finding& f) {
   json.start_object();
   json.member("startLine", std::max(1, f.line));
   json.member("startColumn", std::max(1, f.column));
-  if (f.end_line > 0) json.member("endLine", std::max(f.end_line, f.line));
+  // SARIF's endLine defaults to startLine: written only when the region spans lines.
+  if (f.end_line > f.line) json.member("endLine", f.end_line);
   if (f.end_column > 0) json.member("endColumn", f.end_column);
   if (!f.snippet.empty()) write_message(json, "snippet", f.snippet);
   json.end_object();
