@@ -4,6 +4,7 @@
 // the analysed revision (pipeline/workspace.h), so the bytes they see are exactly the bytes the
 // gate reports on.
 
+#include <future>
 #include <map>
 #include <optional>
 #include <string>
@@ -30,6 +31,8 @@ struct AnalyzerInput {
   std::string config_file;        // absolute path of the trusted tool configuration; empty: none
   std::vector<std::string> extra_args;
   int jobs = 1;
+  // The tool's version when the caller asks it already (the result cache); not valid: the run asks.
+  std::shared_future<std::string> version = {};
 };
 
 struct AnalyzerOutput {
@@ -62,6 +65,7 @@ struct AnalyzerJob {
   llm::Budget* llm_budget = nullptr;    // the run's one LLM budget; null: a fresh one from the configuration
   util::EnvLookup env = util::map_environment({}); // the run's environment (an LLM key, a cache directory)
   const std::map<std::string, std::string>* base_sources = nullptr; // changed files at the base; null: none
+  std::shared_future<std::string> tool_version = {}; // asked by the result cache already; not valid: the run asks
 };
 
 // Where an analyzer's security findings come from in GitLab's SAST report (scan.scanner).

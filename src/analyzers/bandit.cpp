@@ -127,7 +127,8 @@ AnalyzerOutput run_bandit(const AnalyzerInput& input, const BanditConfig& config
   // the version asked for before the run; 1.6 would read the file as YAML and fail.
   std::string known_version;
   bool toml_config = input.config_file.size() > 5 && input.config_file.ends_with(".toml");
-  if (toml_config) known_version = tool_version("bandit", config.timeout_seconds);
+  if (toml_config)
+    known_version = input.version.valid() ? input.version.get() : tool_version("bandit", config.timeout_seconds);
   if (!input.config_file.empty() && (!toml_config || reads_toml_config(known_version))) {
     command.options.push_back("--configfile");
     command.options.push_back(input.config_file);
@@ -137,8 +138,10 @@ AnalyzerOutput run_bandit(const AnalyzerInput& input, const BanditConfig& config
   }
   command.options.insert(command.options.end(), input.extra_args.begin(), input.extra_args.end());
 
-  auto version = toml_config ? std::async(std::launch::deferred, [known_version] { return known_version; })
-                             : std::async(std::launch::async, tool_version, "bandit", config.timeout_seconds);
+  std::shared_future<std::string> version =
+      toml_config        ? std::async(std::launch::deferred, [known_version] { return known_version; }).share()
+      : input.version.valid() ? input.version
+                              : std::async(std::launch::async, tool_version, "bandit", config.timeout_seconds).share();
   // Bandit looks at one file at a time, so batches give exactly the findings of one run.
   for (const auto& result : run_tool(command)) {
     // Bandit exits 1 when it found issues; anything else but 0 is a failure of Bandit itself.

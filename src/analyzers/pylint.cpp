@@ -93,8 +93,11 @@ AnalyzerOutput run_pylint(const AnalyzerInput& input, const PylintConfig& config
   // Last, so no configuration turns it off: a `# pylint: disable` must never hide a finding unseen.
   command.options.push_back("--enable=suppressed-message");
 
-  // The version query overlaps the real run instead of adding its start-up time to the wall time.
-  auto version = std::async(std::launch::async, tool_version, "pylint", config.timeout_seconds);
+  // The version query (when the caller has not asked already) overlaps the real run instead of
+  // adding its start-up time to the wall time.
+  std::shared_future<std::string> version =
+      input.version.valid() ? input.version
+                            : std::async(std::launch::async, tool_version, "pylint", config.timeout_seconds).share();
   // More files than one command line holds run in batches: cross-file checks (duplicate-code,
   // cyclic-import) then compare the files of a batch only (README, "Large changes").
   for (const auto& result : run_tool(command)) {

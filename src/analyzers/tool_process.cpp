@@ -65,7 +65,11 @@ std::string tool_version(const std::string& name, double timeout_seconds) {
   options.timeout = limit(timeout_seconds);
   auto result = util::run_process({name, "--version"}, options);
   if (!result || result->exit_code != 0) return "";
-  auto lines = util::split_lines(result->out); // "pylint 2.16.2\nastroid 2.14.2\n...", "bandit 1.6.2"
+  return version_in(result->out);
+}
+
+std::string version_in(std::string_view version_output) {
+  auto lines = util::split_lines(version_output); // "pylint 2.16.2\nastroid 2.14.2\n...", "bandit 1.6.2"
   if (lines.empty()) return "";
   auto first = util::trim(lines.front());
   auto space = first.rfind(' ');

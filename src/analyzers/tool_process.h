@@ -4,6 +4,7 @@
 // -v, every command line and its wall time.
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "util/subprocess.h"
@@ -27,6 +28,8 @@ std::vector<util::ProcessResult> run_tool(const ToolCommand& command);
 // The version a tool prints first ("pylint 2.16.2" -> "2.16.2"); empty when it says none. Only for
 // the report, but under the tool's time limit too: a hanging tool must not hang the run.
 std::string tool_version(const std::string& name, double timeout_seconds);
+// The same from the text `--version` printed.
+std::string version_in(std::string_view version_output);
 
 // The bytes of argv a batch may use: the kernel's limit (util::argument_space), or less when the
 // environment variable CODEGATE_TEST_ARGUMENT_BYTES says so (the tests' way to get batches

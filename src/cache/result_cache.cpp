@@ -10,7 +10,7 @@
 namespace codegate::cache {
 namespace {
 
-constexpr int k_format = 1;
+constexpr int k_format = 2; // 2: the tool's identity moved from the key into the entry
 
 const rapidjson::Value* member(const rapidjson::Value& object, const char* name) {
   auto it = object.FindMember(name);
@@ -64,14 +64,15 @@ std::optional<Finding> read_finding(const rapidjson::Value& item) {
 
 } // namespace
 
-std::string entry_json(const std::string& key, const std::string& path, const std::vector<Finding>& findings) {
+std::string entry_json(const std::string& key, const std::string& path, const CachedEntry& entry) {
   util::JsonWriter w(util::JsonStyle::compact);
   w.start_object();
   w.member("format", k_format);
   w.member("key", key);
   w.member("path", path);
+  w.member("tool", entry.tool);
   w.start_array("findings");
-  for (const auto& f : findings) {
+  for (const auto& f : entry.findings) {
     w.start_object();
     w.member("tool", f.tool);
     w.member("rule_id", f.rule_id);
@@ -102,26 +103,26 @@ std::string entry_json(const std::string& key, const std::string& path, const st
   return w.str();
 }
 
-std::optional<std::vector<Finding>> parse_entry_json(const std::string& text, const std::string& key,
-                                                     const std::string& path) {
+std::optional<CachedEntry> parse_entry_json(const std::string& text, const std::string& key, const std::string& path) {
   rapidjson::Document doc = util::parse_json(text);
   if (doc.HasParseError() || !doc.IsObject()) return std::nullopt;
   int format = 0;
   std::string stored_key, stored_path;
+  CachedEntry entry;
   if (!read_int(doc, "format", format) || format != k_format || !read_string(doc, "key", stored_key) ||
-      stored_key != key || !read_string(doc, "path", stored_path) || stored_path != path) {
+      stored_key != key || !read_string(doc, "path", stored_path) || stored_path != path ||
+      !read_string(doc, "tool", entry.tool)) {
     return std::nullopt;
   }
   const auto* items = member(doc, "findings");
   if (items == nullptr || !items->IsArray()) return std::nullopt;
-  std::vector<Finding> findings;
   for (const auto& item : items->GetArray()) {
     auto f = read_finding(item);
     // A finding about another file than the entry's cannot be one this code stored.
     if (!f || f->path != path) return std::nullopt;
-    findings.push_back(std::move(*f));
+    entry.findings.push_back(std::move(*f));
   }
-  return findings;
+  return entry;
 }
 
 ResultCache::ResultCache(std::string directory) : directory_(std::move(directory)) {}
@@ -131,7 +132,7 @@ std::string ResultCache::entry_path(const std::string& key, const std::string& p
   return directory_ + "/results/" + hash.substr(0, 2) + "/" + hash + ".json";
 }
 
-std::optional<std::vector<Finding>> ResultCache::load(const std::string& key, const std::string& path) const {
+std::optional<CachedEntry> ResultCache::load(const std::string& key, const std::string& path) const {
   if (!enabled()) return std::nullopt;
   try {
     auto text = util::read_file(entry_path(key, path));
@@ -142,11 +143,10 @@ std::optional<std::vector<Finding>> ResultCache::load(const std::string& key, co
   }
 }
 
-util::Result<void> ResultCache::store(const std::string& key, const std::string& path,
-                                      const std::vector<Finding>& findings) const {
+util::Result<void> ResultCache::store(const std::string& key, const std::string& path, const CachedEntry& entry) const {
   if (!enabled()) return util::Failure{"the result cache is off"};
   // A concurrent run, or this run killed halfway, never leaves half an entry.
-  return util::write_file_atomic(entry_path(key, path), entry_json(key, path, findings));
+  return util::write_file_atomic(entry_path(key, path), entry_json(key, path, entry));
 }
 
 } // namespace codegate::cache

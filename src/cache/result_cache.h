@@ -14,6 +14,13 @@
 
 namespace codegate::cache {
 
+// What an entry holds: which tool wrote it (a hash of its whole `--version` text, compared by the
+// caller on a hit) and the findings.
+struct CachedEntry {
+  std::string tool;
+  std::vector<Finding> findings;
+};
+
 class ResultCache {
 public:
   // An empty directory turns the cache off.
@@ -24,10 +31,9 @@ public:
 
   // The findings stored for (key, path); nullopt for a miss: no entry, an unreadable or corrupt
   // one, or one written for another key or path.
-  std::optional<std::vector<Finding>> load(const std::string& key, const std::string& path) const;
+  std::optional<CachedEntry> load(const std::string& key, const std::string& path) const;
   // A cache that cannot be written costs time, not the run: the caller logs the failure.
-  util::Result<void> store(const std::string& key, const std::string& path,
-                           const std::vector<Finding>& findings) const;
+  util::Result<void> store(const std::string& key, const std::string& path, const CachedEntry& entry) const;
 
   std::string entry_path(const std::string& key, const std::string& path) const;
 
@@ -36,8 +42,7 @@ private:
 };
 
 // The entry's text, and reading it back (nullopt: not an entry of this format for key and path).
-std::string entry_json(const std::string& key, const std::string& path, const std::vector<Finding>& findings);
-std::optional<std::vector<Finding>> parse_entry_json(const std::string& text, const std::string& key,
-                                                     const std::string& path);
+std::string entry_json(const std::string& key, const std::string& path, const CachedEntry& entry);
+std::optional<CachedEntry> parse_entry_json(const std::string& text, const std::string& key, const std::string& path);
 
 } // namespace codegate::cache

@@ -8,6 +8,7 @@
 
 #include "analyzers/bandit_analyzer.h"
 #include "analyzers/pylint_analyzer.h"
+#include "analyzers/tool_process.h"
 #include "cache/import_graph.h"
 #include "cache/result_cache.h"
 #include "intent/cache.h"
@@ -25,28 +26,30 @@ bool is_cross_file_rule(std::string_view rule) {
   return rule == "R0801" || rule == "duplicate-code" || rule == "R0401" || rule == "cyclic-import";
 }
 
-// Which program runs, and what it says it is: the executable's bytes (a fake or another
-// installation is another tool) and its whole `--version` text (Pylint's names astroid and Python).
-struct ToolIdentity {
+// Which program runs: its path and bytes (a fake or another installation is another tool) go
+// into the key; what it says it is, its whole `--version` text (Pylint's names astroid and
+// Python), is stored in each entry and compared on a hit. So a cold run need not wait for the
+// version query (Pylint's start-up, about 0.3 s) before the tool starts.
+struct Program {
+  std::string path;
   std::string hash;
-  std::string version; // as ToolRun::version: "2.16.2"
 };
 
-std::optional<ToolIdentity> identify(const std::string& name, double timeout_seconds) {
+std::optional<Program> find_tool(const std::string& name) {
   std::string program = util::find_program(name);
   if (program.empty()) return std::nullopt;
   auto bytes = util::read_file(program);
   if (!bytes) return std::nullopt;
+  return Program{program, util::hash_parts({program, *bytes})};
+}
+
+// The whole `--version` text; empty when the tool would not say.
+std::string version_text(const std::string& program, double timeout_seconds) {
   util::ProcessOptions options;
   options.timeout = std::chrono::milliseconds(static_cast<long long>(std::min(timeout_seconds, 120.0) * 1000));
   auto result = util::run_process({program, "--version"}, options);
-  if (!result || result->exit_code != 0 || result->timed_out) return std::nullopt;
-  auto lines = util::split_lines(result->out);
-  if (lines.empty()) return std::nullopt;
-  auto first = util::trim(lines.front());
-  auto space = first.rfind(' ');
-  return ToolIdentity{util::hash_parts({program, *bytes, result->out}),
-                      std::string(space == std::string_view::npos ? first : first.substr(space + 1))};
+  if (!result || result->exit_code != 0 || result->timed_out || util::split_lines(result->out).empty()) return "";
+  return result->out;
 }
 
 std::string config_hash(const Analyzer& analyzer, const AnalyzerJob& job) {
@@ -135,42 +138,53 @@ int analyzer_jobs(std::size_t files, int jobs) {
 AnalyzerOutput run_cached(const Analyzer& analyzer, const AnalyzerJob& job, const std::vector<std::string>& python_files) {
   const bool pylint = &analyzer == &pylint_analyzer();
   double timeout = pylint ? job.config.pylint.timeout_seconds : job.config.bandit.timeout_seconds;
-  // The version query (Pylint's start-up: about 0.3 s) overlaps the source-index helper that
-  // reads the imports, instead of adding its time to every run's.
-  auto identified = std::async(std::launch::async, identify, std::string(analyzer.name()), timeout);
+  auto program = find_tool(std::string(analyzer.name()));
+  if (!program) return analyzer.run(job); // the tool's own run says what is wrong with it
+  // Asked once, beside the import index and the tool's run; the run reports the version from it.
+  std::shared_future<std::string> identity =
+      std::async(std::launch::async, version_text, program->path, timeout).share();
+  std::shared_future<std::string> version =
+      std::async(std::launch::deferred, [identity] { return version_in(identity.get()); }).share();
+  auto tool_hash = [&identity] { return util::hash_parts({identity.get()}); };
+
+  cache::ResultCache cache(job.config.cache.directory);
   Contents contents(job);
   std::map<std::string, std::string> dependencies;
   if (pylint) dependencies = dependency_hashes(job, python_files, contents); // on a throw, ~future waits
-  auto identity = identified.get();
-  if (!identity) return analyzer.run(job); // the tool's own run says what is wrong with it
-
-  cache::ResultCache cache(job.config.cache.directory);
   const std::string configuration = config_hash(analyzer, job);
 
   std::map<std::string, std::string> keys;
   std::map<std::string, std::vector<Finding>> by_path;
   std::vector<std::string> misses;
+  std::map<std::string, cache::CachedEntry> stored;
   for (const auto& path : job.files) {
-    std::string key = std::string(analyzer.name()) + "/" + identity->hash + "/" + configuration + "/" +
-                      util::hash_parts({path, contents(path)}) + "/" + dependencies[path];
-    if (auto hit = cache.load(key, path)) {
-      by_path[path] = std::move(*hit);
-    } else {
+    keys[path] = std::string(analyzer.name()) + "/" + program->hash + "/" + configuration + "/" +
+                 util::hash_parts({path, contents(path)}) + "/" + dependencies[path];
+    if (auto hit = cache.load(keys[path], path)) stored.emplace(path, std::move(*hit));
+  }
+  // Entries from another version of the tool are misses; with no entry at all there is nothing
+  // to compare, and the tool starts at once.
+  const std::string tool = stored.empty() ? "" : tool_hash();
+  for (const auto& path : job.files) {
+    auto entry = stored.find(path);
+    if (entry != stored.end() && !tool.empty() && entry->second.tool == tool)
+      by_path[path] = std::move(entry->second.findings);
+    else
       misses.push_back(path);
-      keys[path] = std::move(key);
-    }
   }
 
-  AnalyzerOutput output{{}, {std::string(analyzer.name()), identity->version, ToolStatus::ok, ""}, {}, {}};
+  AnalyzerOutput output{{}, {std::string(analyzer.name()), "", ToolStatus::ok, ""}, {}, {}};
   if (!misses.empty()) {
-    AnalyzerJob fresh{job.root,        misses,         job.sources,    job.changes,
+    AnalyzerJob fresh{job.root,        misses,          job.sources,    job.changes,
                       job.config,      job.config_file, job.only_rules, analyzer_jobs(misses.size(), job.jobs),
-                      job.log_dir,     job.llm_client, job.llm_budget, job.env};
+                      job.log_dir,     job.llm_client,  job.llm_budget, job.env,
+                      job.base_sources, version};
     output = analyzer.run(fresh);
     std::set<std::string> missed(misses.begin(), misses.end());
     // Stored only when every finding is about a file of the run and nothing was worth a note (a
-    // file Bandit could not scan): what is stored is then exactly what a run gives for the file.
-    bool storable = output.run.status == ToolStatus::ok && output.notes.empty() &&
+    // file Bandit could not scan), and the tool said what it is: what is stored is then exactly
+    // what a run gives for the file.
+    bool storable = output.run.status == ToolStatus::ok && output.notes.empty() && !identity.get().empty() &&
                     std::all_of(output.findings.begin(), output.findings.end(),
                                 [&](const Finding& f) { return missed.count(f.path) != 0; });
     std::vector<Finding> others;
@@ -181,9 +195,10 @@ AnalyzerOutput run_cached(const Analyzer& analyzer, const AnalyzerJob& job, cons
     output.findings = std::move(others);
     if (storable)
       for (const auto& path : misses)
-        if (auto stored = cache.store(keys[path], path, by_path[path]); !stored)
-          util::debug("result cache: " + stored.error());
+        if (auto written = cache.store(keys[path], path, {tool_hash(), by_path[path]}); !written)
+          util::debug("result cache: " + written.error());
   }
+  output.run.version = version.get();
   // The job's file order, each file's findings in the tool's order: the same for any mix of hits.
   std::vector<Finding> findings;
   for (const auto& path : job.files) {

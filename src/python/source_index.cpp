@@ -6,6 +6,7 @@
 
 #include "core/error.h"
 #include "python/index_helper.h"
+#include "python/interpreter.h"
 #include "util/json.h"
 #include "util/subprocess.h"
 
@@ -138,8 +139,9 @@ std::vector<SourceIndex> index_python_sources(const std::map<std::string, std::s
   // nor a script directory on sys.path, so nothing in the analysed tree can shadow `ast`.
   // Running from / keeps the analysed tree out of reach entirely.
   options.cwd = "/";
-  auto result = util::run_process({"python3", "-I", "-S", "-B", "-c", std::string(index_helper_source())}, options);
-  if (!result) throw ToolError("python3 is not installed; the intent check needs it to read Python sources");
+  const std::string& python = interpreter();
+  auto result = util::run_process({python, "-I", "-S", "-B", "-c", std::string(index_helper_source())}, options);
+  if (!result) throw ToolError(python + " is not installed; the intent check needs it to read Python sources");
   if (result->timed_out) throw ToolError("the Python source index did not finish within 120 s");
   if (result->exit_code != 0) {
     throw ToolError("the Python source index failed (exit " + std::to_string(result->exit_code) +

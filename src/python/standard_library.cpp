@@ -2,6 +2,7 @@
 
 #include <chrono>
 
+#include "python/interpreter.h"
 #include "util/strings.h"
 #include "util/subprocess.h"
 
@@ -13,7 +14,7 @@ std::optional<std::set<std::string>> ask_python() {
   options.timeout = std::chrono::seconds(60);
   // -I: isolated, so nothing of the analysed tree or the environment is imported.
   auto result =
-      util::run_process({"python3", "-I", "-c", "import sys; print('\\n'.join(sys.stdlib_module_names))"}, options);
+      util::run_process({interpreter(), "-I", "-c", "import sys; print('\\n'.join(sys.stdlib_module_names))"}, options);
   if (!result || result->exit_code != 0) return std::nullopt;
   std::set<std::string> names;
   for (auto line : util::split_lines(result->out))

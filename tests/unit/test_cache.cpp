@@ -45,8 +45,10 @@ std::vector<Finding> sample_findings() {
 
 TEST_CASE("result cache: an entry round-trips every field the tools set") {
   auto findings = sample_findings();
-  auto back = parse_entry_json(entry_json("k1", "pkg/a.py", findings), "k1", "pkg/a.py");
-  REQUIRE(back);
+  auto entry = parse_entry_json(entry_json("k1", "pkg/a.py", {"pylint-2.16.2", findings}), "k1", "pkg/a.py");
+  REQUIRE(entry);
+  CHECK(entry->tool == "pylint-2.16.2");
+  const auto* back = &entry->findings;
   REQUIRE(back->size() == 2);
   const Finding& p = (*back)[0];
   CHECK(p.tool == "pylint");
@@ -68,24 +70,26 @@ TEST_CASE("result cache: an entry round-trips every field the tools set") {
   CHECK(b.level == Level::error);
   CHECK(!b.suppression);
   // No findings is an entry too (a clean file is a hit).
-  auto empty = parse_entry_json(entry_json("k", "x.py", {}), "k", "x.py");
+  auto empty = parse_entry_json(entry_json("k", "x.py", {"t", {}}), "k", "x.py");
   REQUIRE(empty);
-  CHECK(empty->empty());
+  CHECK(empty->findings.empty());
 }
 
 TEST_CASE("result cache: another key or path, or a corrupt entry, is a miss") {
-  auto text = entry_json("k1", "pkg/a.py", sample_findings());
+  auto text = entry_json("k1", "pkg/a.py", {"t", sample_findings()});
   CHECK(!parse_entry_json(text, "k2", "pkg/a.py"));
   CHECK(!parse_entry_json(text, "k1", "pkg/b.py"));
   CHECK(!parse_entry_json(text.substr(0, text.size() / 2), "k1", "pkg/a.py"));
   CHECK(!parse_entry_json("", "k1", "pkg/a.py"));
   CHECK(!parse_entry_json("[]", "k1", "pkg/a.py"));
+  CHECK(parse_entry_json(R"({"format":2,"key":"k1","path":"pkg/a.py","tool":"t","findings":[]})", "k1", "pkg/a.py"));
+  CHECK(!parse_entry_json(R"({"format":1,"key":"k1","path":"pkg/a.py","tool":"t","findings":[]})", "k1", "pkg/a.py"));
   CHECK(!parse_entry_json(R"({"format":2,"key":"k1","path":"pkg/a.py","findings":[]})", "k1", "pkg/a.py"));
-  CHECK(!parse_entry_json(R"({"format":1,"key":"k1","path":"pkg/a.py","findings":{}})", "k1", "pkg/a.py"));
+  CHECK(!parse_entry_json(R"({"format":2,"key":"k1","path":"pkg/a.py","tool":"t","findings":{}})", "k1", "pkg/a.py"));
   // A finding without a field, with a wrong type, an unknown level, or about another file.
-  CHECK(!parse_entry_json(R"({"format":1,"key":"k1","path":"pkg/a.py","findings":[{"tool":"pylint"}]})", "k1",
-                          "pkg/a.py"));
-  std::string other_path = entry_json("k1", "pkg/a.py", sample_findings());
+  CHECK(!parse_entry_json(R"({"format":2,"key":"k1","path":"pkg/a.py","tool":"t","findings":[{"tool":"pylint"}]})",
+                          "k1", "pkg/a.py"));
+  std::string other_path = entry_json("k1", "pkg/a.py", {"t", sample_findings()});
   auto at = other_path.find("\"path\":\"pkg/a.py\",\"line\"");
   REQUIRE(at != std::string::npos);
   other_path.replace(at, 17, "\"path\":\"pkg/b.py\"");
@@ -99,10 +103,10 @@ TEST_CASE("result cache: store and load on disk; corrupt and unreadable files ar
   util::TempDir dir("codegate-cache-test");
   ResultCache cache(dir.path());
   CHECK(!cache.load("k", "pkg/a.py"));
-  REQUIRE(cache.store("k", "pkg/a.py", sample_findings()).ok());
+  REQUIRE(cache.store("k", "pkg/a.py", {"t", sample_findings()}).ok());
   auto loaded = cache.load("k", "pkg/a.py");
   REQUIRE(loaded);
-  CHECK(loaded->size() == 2);
+  CHECK(loaded->findings.size() == 2);
   CHECK(!cache.load("k", "pkg/b.py"));
   CHECK(!cache.load("other", "pkg/a.py"));
   { std::ofstream(cache.entry_path("k", "pkg/a.py"), std::ios::trunc) << "{\"format\":1,"; }
@@ -112,7 +116,7 @@ TEST_CASE("result cache: store and load on disk; corrupt and unreadable files ar
   CHECK(!cache.load("k", "pkg/a.py"));
   ResultCache off("");
   CHECK(!off.enabled());
-  CHECK_FALSE(off.store("k", "pkg/a.py", {}).ok());
+  CHECK_FALSE(off.store("k", "pkg/a.py", {"t", {}}).ok());
   CHECK(!off.load("k", "pkg/a.py"));
 }
 

@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "core/error.h"
+#include "python/interpreter.h"
 #include "python/source_index.h"
 #include "util/temp_dir.h"
 
@@ -167,4 +168,17 @@ TEST_CASE("parse_index_json rejects output that is not the helper's answer") {
                   codegate::ToolError);
   auto parsed = parse_index_json(R"({"files": [{"path": "a.py", "ok": false, "error": "SyntaxError: x", "line": 4}]})");
   CHECK(parsed.at(0).error_line == 4);
+}
+
+TEST_CASE("the helpers' Python is the one a #! line names") {
+  using codegate::python::python_of_shebang;
+  CHECK(python_of_shebang("#!/usr/bin/python3") == "/usr/bin/python3");
+  CHECK(python_of_shebang("#! /usr/bin/python3.11 -I") == "/usr/bin/python3.11");
+  CHECK(python_of_shebang("#!/usr/bin/env python3") == "python3");
+  CHECK(python_of_shebang("#!/opt/venv/bin/python") == "/opt/venv/bin/python");
+  CHECK(python_of_shebang("#!/bin/sh") == "");
+  CHECK(python_of_shebang("#!/usr/bin/env -S python3 -u") == "");
+  CHECK(python_of_shebang("#!python3") == "");
+  CHECK(python_of_shebang("import sys") == "");
+  CHECK(python_of_shebang("#!") == "");
 }
