@@ -4,6 +4,7 @@
 #include <regex>
 
 #include "analyzers/pylint_analyzer.h"
+#include "util/strings.h"
 
 namespace codegate {
 namespace {
@@ -16,17 +17,7 @@ std::string strip_suffix(const std::string& name) {
   return name;
 }
 
-std::vector<std::string> path_parts(const std::string& path) {
-  std::vector<std::string> parts;
-  std::size_t start = 0;
-  while (start <= path.size()) {
-    std::size_t slash = path.find('/', start);
-    if (slash == std::string::npos) slash = path.size();
-    if (slash > start) parts.push_back(path.substr(start, slash - start));
-    start = slash + 1;
-  }
-  return parts;
-}
+std::vector<std::string> path_parts(const std::string& path) { return util::split_nonempty(path, '/'); }
 
 std::string top_level(const std::string& module) { return module.substr(0, module.find('.')); }
 

@@ -2,20 +2,12 @@
 
 #include <deque>
 
+#include "util/strings.h"
+
 namespace codegate::cache {
 namespace {
 
-std::vector<std::string> components(const std::string& dotted) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start <= dotted.size()) {
-    std::size_t dot = dotted.find('.', start);
-    if (dot == std::string::npos) dot = dotted.size();
-    if (dot > start) out.push_back(dotted.substr(start, dot - start));
-    start = dot + 1;
-  }
-  return out;
-}
+std::vector<std::string> components(const std::string& dotted) { return util::split_nonempty(dotted, '.'); }
 
 std::string joined(const std::vector<std::string>& parts, std::size_t count) {
   std::string out;

@@ -32,17 +32,7 @@ std::string resolve() {
 
 std::string python_of_shebang(std::string_view line) {
   if (line.rfind("#!", 0) != 0) return "";
-  std::vector<std::string> words;
-  std::string word;
-  for (char c : util::trim(line.substr(2))) {
-    if (c == ' ' || c == '\t') {
-      if (!word.empty()) words.push_back(std::move(word));
-      word.clear();
-    } else {
-      word += c;
-    }
-  }
-  if (!word.empty()) words.push_back(std::move(word));
+  std::vector<std::string> words = util::split_nonempty(util::replace_all(line.substr(2), "\t", " "), ' ');
   if (words.empty() || words.front().front() != '/') return "";
   std::string program = words.front();
   if (program.size() >= 4 && program.compare(program.size() - 4, 4, "/env") == 0) {

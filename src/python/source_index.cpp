@@ -3,10 +3,12 @@
 #include <rapidjson/document.h>
 
 #include <chrono>
+#include <mutex>
 
 #include "core/error.h"
 #include "python/index_helper.h"
 #include "python/interpreter.h"
+#include "util/hash.h"
 #include "util/json.h"
 #include "util/subprocess.h"
 
@@ -130,8 +132,9 @@ std::vector<SourceIndex> parse_index_json(const std::string& json) {
   return out;
 }
 
-std::vector<SourceIndex> index_python_sources(const std::map<std::string, std::string>& sources) {
-  if (sources.empty()) return {};
+namespace {
+
+std::vector<SourceIndex> run_index_helper(const std::map<std::string, std::string>& sources) {
   util::ProcessOptions options;
   options.stdin_data = frame_sources(sources);
   options.timeout = k_helper_timeout;
@@ -148,6 +151,36 @@ std::vector<SourceIndex> index_python_sources(const std::map<std::string, std::s
                     "): " + util::tail_lines(result->err, 5));
   }
   return parse_index_json(result->out);
+}
+
+} // namespace
+
+std::vector<SourceIndex> index_python_sources(const std::map<std::string, std::string>& sources) {
+  if (sources.empty()) return {};
+  // One run asks about the same file more than once (the result cache for its imports, the intent
+  // check for its units, the baseline for the units of findings): each content is parsed once.
+  static std::mutex mutex;
+  static std::map<std::string, SourceIndex> parsed; // by hash of path and content
+  auto key = [](const std::string& path, const std::string& content) { return util::hash_parts({path, content}); };
+  std::map<std::string, std::string> missing;
+  {
+    std::lock_guard<std::mutex> lock(mutex);
+    for (const auto& [path, content] : sources)
+      if (parsed.count(key(path, content)) == 0) missing.emplace(path, content);
+  }
+  if (!missing.empty()) {
+    std::vector<SourceIndex> fresh = run_index_helper(missing);
+    std::lock_guard<std::mutex> lock(mutex);
+    for (auto& index : fresh) {
+      auto content = missing.find(index.path);
+      if (content != missing.end()) parsed[key(index.path, content->second)] = std::move(index);
+    }
+  }
+  std::vector<SourceIndex> out;
+  std::lock_guard<std::mutex> lock(mutex);
+  for (const auto& [path, content] : sources)
+    if (auto it = parsed.find(key(path, content)); it != parsed.end()) out.push_back(it->second);
+  return out;
 }
 
 } // namespace codegate::python

@@ -48,8 +48,9 @@ struct SourceIndex {
   std::string describe(const SourceUnit& unit) const;
 };
 
-// Indexes every file with one python3 process. Throws ToolError when python3 cannot run or
-// prints something that is not the helper's answer.
+// Indexes every file not indexed before in this process (same path, same content) with one
+// Python process (python/interpreter.h). Throws ToolError when Python cannot run or prints
+// something that is not the helper's answer.
 std::vector<SourceIndex> index_python_sources(const std::map<std::string, std::string>& sources);
 
 // Reads the helper's JSON answer; exposed so the parsing is testable without python3.

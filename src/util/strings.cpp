@@ -123,4 +123,16 @@ std::string to_valid_utf8(std::string_view text) {
   return out;
 }
 
+std::vector<std::string> split_nonempty(std::string_view text, char separator) {
+  std::vector<std::string> parts;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t end = text.find(separator, start);
+    if (end == std::string_view::npos) end = text.size();
+    if (end > start) parts.emplace_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return parts;
+}
+
 } // namespace codegate::util

@@ -9,6 +9,8 @@ namespace codegate::util {
 
 std::vector<std::string_view> split_lines(std::string_view text); // "\n" or "\r\n"; no trailing empty line
 std::string_view trim(std::string_view text);
+// The parts between `separator`s, empty ones left out ("a..b." -> {"a", "b"}).
+std::vector<std::string> split_nonempty(std::string_view text, char separator);
 bool starts_with(std::string_view text, std::string_view prefix);
 std::string join(const std::vector<std::string>& parts, std::string_view separator);
 // ASCII lower case (names and keywords, not prose).
