@@ -129,6 +129,9 @@ ExitCode run_check(const CheckOptions& given, const ci::CiContext& ci) {
   trusted.config = apply_overrides(std::move(trusted.config), options);
   trusted.config.cache.directory = result_cache_directory(trusted.config, ci.env, repo.workdir(), trusted.notes);
   const Config& config = trusted.config;
+  if (options.shard && (!options.publish.code_quality_file.empty() || !options.publish.gitlab_sast_file.empty()))
+    throw UsageError("--shard publishes nothing: give --gitlab-code-quality and --gitlab-sast to codegate merge, "
+                     "which writes them for the whole change");
   if (options.shard && config.refine.fix != FixMode::none)
     throw UsageError("--shard cannot refine (--fix " + std::string(to_string(config.refine.fix)) +
                      " here): each shard would commit or comment on its own; run the matrix with --fix none "

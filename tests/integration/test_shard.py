@@ -154,6 +154,9 @@ class BrokenShards(ShardTestCase):
         result = self.check("--shard", "1/2", "--fix", "patch")
         self.assertEqual(result.returncode, 2, result.stderr)
         self.assertIn("--shard cannot refine (--fix patch here)", result.stderr)
+        result = self.check("--shard", "1/2", "--gitlab-sast", self.path("sast.json"))
+        self.assertEqual(result.returncode, 2, result.stderr)
+        self.assertIn("give --gitlab-code-quality and --gitlab-sast to codegate merge", result.stderr)
         result = codegate.run("merge")
         self.assertEqual(result.returncode, 2, result.stderr)
 
