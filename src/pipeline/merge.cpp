@@ -34,7 +34,10 @@ void check_consistent(const std::vector<ShardReport>& shards) {
   const CheckResult& first = shards.front().result;
   const int count = first.shard->count;
   std::map<int, std::string> seen;
-  for (const auto& [file, result] : shards) {
+  for (const auto& report : shards) {
+    // Named, not bound: clang 14 (the fuzz build) cannot capture structured bindings.
+    const std::string& file = report.file;
+    const CheckResult& result = report.result;
     const ShardInfo& shard = *result.shard;
     auto differs = [&](const std::string& what) {
       return ToolError(shard_name(shard) + " (" + file + ") is about another " + what + " than " +
