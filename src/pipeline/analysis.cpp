@@ -117,8 +117,6 @@ Started start(const Analyzer& analyzer, const JobBase& base, bool run, std::vect
       return run_cached(analyzer, *job, files);
     });
   } else {
-    if (config.cache.enabled && !config.cache.directory.empty() && analyzer.name() == "pylint")
-      util::debug("pylint: results not cached: duplicate-code or cyclic-import is enabled (README, \"Result cache\")");
     started.output = std::async(std::launch::async, [&analyzer, job = started.job.get()] { return analyzer.run(*job); });
   }
   return started;

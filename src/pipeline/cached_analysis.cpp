@@ -22,8 +22,10 @@
 namespace codegate {
 namespace {
 
+constexpr std::string_view k_cross_file_rules[] = {"R0801", "duplicate-code", "R0401", "cyclic-import"};
+
 bool is_cross_file_rule(std::string_view rule) {
-  return rule == "R0801" || rule == "duplicate-code" || rule == "R0401" || rule == "cyclic-import";
+  return std::find(std::begin(k_cross_file_rules), std::end(k_cross_file_rules), rule) != std::end(k_cross_file_rules);
 }
 
 // Which program runs: its path and bytes (a fake or another installation is another tool) go
@@ -118,16 +120,21 @@ bool cacheable(const Analyzer& analyzer, const AnalyzerJob& job) {
   if (&analyzer != &pylint_analyzer()) return false;
   if (!job.only_rules.empty())
     return std::none_of(job.only_rules.begin(), job.only_rules.end(), is_cross_file_rule);
-  // An argument naming them may turn them back on: not cached.
-  for (const auto& arg : job.config.pylint.args)
-    for (std::string_view rule : {"R0801", "duplicate-code", "R0401", "cyclic-import"})
-      if (arg.find(rule) != std::string::npos) return false;
   const auto& disabled = job.config.pylint.disable;
   auto off = [&](std::string_view id, std::string_view symbol) {
     return std::find(disabled.begin(), disabled.end(), id) != disabled.end() ||
            std::find(disabled.begin(), disabled.end(), symbol) != disabled.end();
   };
-  return off("R0801", "duplicate-code") && off("R0401", "cyclic-import");
+  // An argument naming them may turn them back on: not cached either.
+  bool named_in_args = std::any_of(job.config.pylint.args.begin(), job.config.pylint.args.end(), [](const std::string& arg) {
+    return std::any_of(std::begin(k_cross_file_rules), std::end(k_cross_file_rules),
+                       [&arg](std::string_view rule) { return arg.find(rule) != std::string::npos; });
+  });
+  if (named_in_args || !off("R0801", "duplicate-code") || !off("R0401", "cyclic-import")) {
+    util::debug("pylint: results not cached: duplicate-code or cyclic-import is enabled (README, \"Result cache\")");
+    return false;
+  }
+  return true;
 }
 
 int analyzer_jobs(std::size_t files, int jobs) {
