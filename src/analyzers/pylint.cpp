@@ -90,8 +90,12 @@ AnalyzerOutput run_pylint(const AnalyzerInput& input, const PylintConfig& config
                      "--jobs=" + std::to_string(std::max(1, input.jobs)), "--persistent=no"};
   if (!config.disable.empty()) command.options.push_back("--disable=" + util::join(config.disable, ","));
   command.options.insert(command.options.end(), input.extra_args.begin(), input.extra_args.end());
-  // Last, so no configuration turns it off: a `# pylint: disable` must never hide a finding unseen.
-  command.options.push_back("--enable=suppressed-message");
+  // Last, so no configuration turns them off: a `# pylint: disable` must never hide a finding
+  // unseen, and Pylint analyses every file it is given (its defaults ignore=CVS and
+  // ignore-patterns=^\.# would drop `.#job.py` or a script named CVS while the report lists it
+  // as checked); which files are analysed is the gate's decision.
+  command.options.insert(command.options.end(),
+                         {"--enable=suppressed-message", "--ignore=", "--ignore-patterns=", "--ignore-paths="});
 
   // The version query (when the caller has not asked already) overlaps the real run instead of
   // adding its start-up time to the wall time.

@@ -22,6 +22,20 @@ std::optional<Level> parse_level(std::string_view text) {
 
 bool is_not_analysed(const Finding& finding) { return finding.tool == "codegate" && finding.rule_id == "not-analysed"; }
 
+Finding not_analysed_finding(const std::string& path, const std::string& reason, int lines) {
+  Finding f;
+  f.tool = "codegate";
+  f.rule_id = "not-analysed";
+  f.rule_name = "not-analysed";
+  f.level = Level::error;
+  f.tool_severity = "error";
+  f.path = path;
+  f.line = 1;
+  f.end_line = lines > 1 ? lines : 1; // the whole file
+  f.message = path + " was not analysed: " + reason;
+  return f;
+}
+
 std::string qualified_rule(const Finding& finding) { return finding.tool + "/" + finding.rule_id; }
 
 } // namespace codegate

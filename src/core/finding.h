@@ -66,10 +66,12 @@ struct Finding {
   std::string fix_status;  // refine: "" (not attempted), "fixed in round N", "open"
 };
 
-// codegate/not-analysed: a changed file the analyzers were not given (too large). It is about the
-// whole file and the gate cannot vouch for it, so every filter mode reports it and it always
-// fails the gate (pipeline/size_limit.h makes it).
+// codegate/not-analysed: a changed file the analyzers were not given (too large, or one whose lines
+// or name the tools and git would count differently). It is about the whole file and the gate
+// cannot vouch for it, so every filter mode reports it and it always fails the gate.
 bool is_not_analysed(const Finding& finding);
+// The codegate/not-analysed finding for `path` of `lines` lines: "<path> was not analysed: <reason>".
+Finding not_analysed_finding(const std::string& path, const std::string& reason, int lines);
 
 // Rule identity used by reporters ("pylint/E0602", "bandit/B602", "codegate/intent-mismatch").
 std::string qualified_rule(const Finding& finding);

@@ -26,18 +26,23 @@ Baseline::Baseline(const std::vector<Finding>& base_findings) {
 }
 
 int Baseline::mark(std::vector<Finding>& head) const {
-  std::vector<Finding*> selected;
-  for (auto& f : head)
-    if (f.filter.selected) selected.push_back(&f);
-  std::stable_sort(selected.begin(), selected.end(), [](const Finding* a, const Finding* b) {
-    return std::tie(a->path, a->line, a->column) < std::tie(b->path, b->line, b->column);
+  // The base's copies of a key are spent first on the head's copies that the change did not add
+  // (no line of theirs is an added line: they are the old ones, selected or not), then in path
+  // and line order on the rest. A change that copies an old finding elsewhere and touches the old
+  // file so that its copy is selected too gets the new copy reported, not the old one.
+  std::vector<Finding*> order;
+  for (auto& f : head) order.push_back(&f);
+  std::stable_sort(order.begin(), order.end(), [](const Finding* a, const Finding* b) {
+    return std::tie(a->filter.on_added_line, a->path, a->line, a->column) <
+           std::tie(b->filter.on_added_line, b->path, b->line, b->column);
   });
   std::map<std::string, int> left = counts_;
   int marked = 0;
-  for (Finding* f : selected) {
+  for (Finding* f : order) {
     auto entry = left.find(baseline_key(*f));
     if (entry == left.end() || entry->second == 0) continue;
     --entry->second;
+    if (!f->filter.selected) continue; // spent all the same: unselected findings are not marked
     f->filter.in_base = true;
     f->filter.reported = false;
     ++marked;

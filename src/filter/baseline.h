@@ -23,8 +23,10 @@ public:
   Baseline() = default;
   explicit Baseline(const std::vector<Finding>& base_findings);
 
-  // Marks the selected findings whose key the base has, no more of each key than the base has,
-  // in path and line order: in_base set, reported cleared. Returns how many it marked.
+  // Marks the selected findings whose key the base has, no more of each key than the base has:
+  // in_base set, reported cleared. The base's copies go first to the head's copies on no added
+  // line (selected or not: an unselected one spends its copy unmarked), then in path and line
+  // order. Returns how many it marked.
   int mark(std::vector<Finding>& head) const;
 
   bool empty() const { return counts_.empty(); }

@@ -13,12 +13,23 @@ git_diff_options diff_options() {
   git_diff_options options;
   git_diff_options_init(&options, GIT_DIFF_OPTIONS_VERSION);
   options.context_lines = k_context_lines;
-  options.flags |= GIT_DIFF_IGNORE_SUBMODULES;
+  // FORCE_TEXT: libgit2 takes `-diff`/`binary` from the working tree's .gitattributes, which in CI
+  // is the change's own checkout; whether a file is binary is decided from its bytes instead.
+  options.flags |= GIT_DIFF_IGNORE_SUBMODULES | GIT_DIFF_FORCE_TEXT;
   return options;
 }
 
+// What git itself would call binary from the bytes alone (a NUL, or too few printable
+// characters, in the first 8,000 bytes), whatever any .gitattributes says.
+bool binary_content(const Repository& repo, const git_oid& id) {
+  git_blob* raw = nullptr;
+  if (git_blob_lookup(&raw, repo.raw(), &id) != 0) return false;
+  BlobHandle blob(raw);
+  return git_blob_is_binary(blob.get()) != 0;
+}
+
 // Follows renames, then turns every kept delta into a ChangedFile with its added lines.
-void collect(git_diff* diff, ChangeSet& changes) {
+void collect(const Repository& repo, git_diff* diff, ChangeSet& changes) {
   git_diff_find_options find;
   git_diff_find_options_init(&find, GIT_DIFF_FIND_OPTIONS_VERSION);
   find.flags = GIT_DIFF_FIND_RENAMES;
@@ -45,7 +56,7 @@ void collect(git_diff* diff, ChangeSet& changes) {
       continue;
     }
     if (!is_regular(delta->new_file.mode)) continue;
-    if ((delta->flags & GIT_DIFF_FLAG_BINARY) != 0) {
+    if (binary_content(repo, delta->new_file.id)) {
       changes.skipped.push_back({delta->new_file.path, "binary"});
       continue;
     }
@@ -94,7 +105,7 @@ ChangeSet diff_commits(const Repository& repo, const std::string& base_sha, cons
   ChangeSet changes;
   changes.base_sha = base_sha;
   changes.head_sha = head_sha;
-  collect(diff, changes);
+  collect(repo, diff, changes);
   return changes;
 }
 
@@ -114,7 +125,7 @@ ChangeSet diff_index(const Repository& repo) {
   git_diff* diff = nullptr;
   check(git_diff_tree_to_index(&diff, repo.raw(), head.get(), index.get(), &options), "cannot diff the index");
   DiffHandle owned(diff);
-  collect(diff, changes);
+  collect(repo, diff, changes);
   return changes;
 }
 

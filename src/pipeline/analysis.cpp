@@ -9,6 +9,7 @@
 #include "analyzers/outside_repository.h"
 #include "analyzers/pylint_analyzer.h"
 #include "analyzers/suppression_comments.h"
+#include "core/error.h"
 #include "filter/fingerprint.h"
 #include "pipeline/cached_analysis.h"
 #include "python/standard_library.h"
@@ -127,6 +128,17 @@ void wait_all(std::vector<Started>& started) {
   for (auto& s : started) s.output.wait();
 }
 
+// Every tool finding must name a file the tools were given: one that names another (a path the
+// tool printed in other bytes) would match no line of the change and pass unseen.
+void require_given_paths(const std::vector<Finding>& findings, const std::vector<std::string>& files) {
+  std::set<std::string_view> given(files.begin(), files.end());
+  for (const auto& f : findings) {
+    if (given.count(f.path) != 0) continue;
+    throw ToolError(f.tool + " reported " + f.rule_id + " for '" + f.path +
+                    "', which is not a path it was given, so the gate cannot match it to the change");
+  }
+}
+
 const ChangeSet& no_changes() {
   static const ChangeSet empty;
   return empty;
@@ -148,6 +160,7 @@ Analysis run_baseline_analyzers(const JobBase& base, const ToolRequest& request)
   wait_all(started);
   Analysis analysis;
   for (auto& s : started) merge(analysis, s.output.get());
+  require_given_paths(analysis.findings, request.files);
   interpret_tool_findings(analysis.findings, base.workspace);
   attach_snippets(analysis.findings, base.workspace.sources());
   return analysis;

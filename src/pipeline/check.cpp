@@ -15,6 +15,7 @@
 #include "pipeline/baseline.h"
 #include "pipeline/cached_analysis.h"
 #include "pipeline/change.h"
+#include "pipeline/line_agreement.h"
 #include "pipeline/python_files.h"
 #include "pipeline/refine_step.h"
 #include "pipeline/report_writer.h"
@@ -47,19 +48,36 @@ std::vector<std::string> repository_paths(const std::vector<std::string>& paths,
   return out;
 }
 
+bool is_python_file(const std::string& path, const git::Snapshot& analysed, const Config& config) {
+  if (util::glob_match_any(config.include, path)) return true;
+  auto content = analysed.read(path);
+  return content && has_python_shebang(*content);
+}
+
 // The changed Python files (the configuration's include globs, or a Python shebang) that the
-// exclude globs and the positional paths (when given) leave; the others go to `skipped`.
+// exclude globs and the positional paths (when given) leave; the others go to `skipped`. A Python
+// file the diff left out as binary is not skipped: it is one the gate cannot analyse
+// (pipeline/line_agreement.h), so it goes to `files` and fails there.
 std::vector<std::string> select_files(const ChangeSet& changes, const git::Snapshot& analysed, const Config& config,
                                       const std::vector<std::string>& only, std::vector<SkippedFile>& skipped) {
+  auto wanted = [&](const std::string& path) {
+    return only.empty() || std::find(only.begin(), only.end(), path) != only.end();
+  };
   std::vector<std::string> files;
+  for (const auto& file : changes.skipped) {
+    if (!wanted(file.path)) continue;
+    if (file.reason == "binary" && is_python_file(file.path, analysed, config) &&
+        !util::glob_match_any(config.exclude, file.path)) {
+      files.push_back(file.path);
+      continue;
+    }
+    skipped.push_back(file);
+  }
   for (const auto& file : changes.files) {
-    if (!only.empty() && std::find(only.begin(), only.end(), file.path) == only.end()) continue;
-    if (!util::glob_match_any(config.include, file.path)) {
-      auto content = analysed.read(file.path);
-      if (!content || !has_python_shebang(*content)) {
-        skipped.push_back({file.path, "not a Python file"});
-        continue;
-      }
+    if (!wanted(file.path)) continue;
+    if (!is_python_file(file.path, analysed, config)) {
+      skipped.push_back({file.path, "not a Python file"});
+      continue;
     }
     if (util::glob_match_any(config.exclude, file.path)) {
       skipped.push_back({file.path, "excluded by the configuration"});
@@ -67,7 +85,21 @@ std::vector<std::string> select_files(const ChangeSet& changes, const git::Snaps
     }
     files.push_back(file.path);
   }
+  std::sort(files.begin(), files.end());
   return files;
+}
+
+// Why the analyzers are not given `path` (too large, or lines and name the tools and git would
+// count differently); nullopt when they are.
+std::optional<std::string> not_analysed_reason(const std::string& path, const std::string& content,
+                                               const ChangeSet& changes) {
+  if (content.size() > max_analysed_bytes()) return too_large_reason(content.size());
+  if (auto disagreement = line_disagreement(path, content)) return disagreement;
+  if (changes.find(path) == nullptr) { // the diff left it out as binary: too few printable characters
+    return "git calls it binary (too few printable characters in its first 8,000 bytes), so the diff has no "
+           "lines to match findings to. Save it as UTF-8 text.";
+  }
+  return std::nullopt;
 }
 
 // The part of `files` that `spec` names; `result.shard` gets the part's diff for `codegate merge`.
@@ -144,9 +176,6 @@ ExitCode run_check(const CheckOptions& given, const ci::CiContext& ci) {
   result.filter_mode = config.filter_mode;
 
   std::vector<SkippedFile> skipped;
-  for (const auto& file : change.changes.skipped) {
-    if (only.empty() || std::find(only.begin(), only.end(), file.path) != only.end()) skipped.push_back(file);
-  }
   std::vector<std::string> files = select_files(change.changes, *change.analysed, config, only, skipped);
   const bool python_changed = !files.empty();
   if (options.shard) files = take_shard(files, *options.shard, change, result);
@@ -164,9 +193,9 @@ ExitCode run_check(const CheckOptions& given, const ci::CiContext& ci) {
     for (const auto& path : files) {
       auto source = workspace->sources().find(path);
       if (source == workspace->sources().end()) continue;
-      if (source->second.size() > max_analysed_bytes()) {
-        not_analysed.push_back(not_analysed_finding(path, source->second.size(),
-                                                    static_cast<int>(util::split_lines(source->second).size())));
+      if (auto reason = not_analysed_reason(path, source->second, change.changes)) {
+        not_analysed.push_back(
+            not_analysed_finding(path, *reason, static_cast<int>(util::split_lines(source->second).size())));
         util::progress(not_analysed.back().message);
         continue;
       }

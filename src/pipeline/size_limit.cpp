@@ -1,6 +1,5 @@
 #include "pipeline/size_limit.h"
 
-#include <algorithm>
 #include <cstdio>
 
 namespace codegate {
@@ -22,21 +21,10 @@ std::string mib(std::size_t bytes) {
 
 std::size_t max_analysed_bytes() { return k_max_analysed_bytes; }
 
-Finding not_analysed_finding(const std::string& path, std::size_t bytes, int lines) {
-  Finding f;
-  f.tool = "codegate";
-  f.rule_id = "not-analysed";
-  f.rule_name = "not-analysed";
-  f.level = Level::error;
-  f.tool_severity = "error";
-  f.path = path;
-  f.line = 1;
-  f.end_line = std::max(1, lines); // the whole file
-  f.message = path + " was not analysed: it is " + mib(bytes) + " (" + std::to_string(bytes) + " bytes), over the " +
-              mib(k_max_analysed_bytes) +
-              " Pylint and Bandit are given, so the gate cannot pass it. Split it into smaller modules, or if it is "
-              "generated, list it under exclude: in .codegate.yml.";
-  return f;
+std::string too_large_reason(std::size_t bytes) {
+  return "it is " + mib(bytes) + " (" + std::to_string(bytes) + " bytes), over the " + mib(k_max_analysed_bytes) +
+         " Pylint and Bandit are given, so the gate cannot pass it. Split it into smaller modules, or if it is "
+         "generated, list it under exclude: in .codegate.yml.";
 }
 
 } // namespace codegate

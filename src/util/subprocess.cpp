@@ -16,6 +16,7 @@
 #include <thread>
 
 #include "util/cleanup.h"
+#include "util/temp_dir.h"
 
 extern char** environ;
 
@@ -102,6 +103,12 @@ struct SpawnAttributes {
 
 } // namespace
 
+// An empty directory of the run's own, where a child starts when the caller names none.
+const std::string& neutral_directory() {
+  static const TempDir dir("codegate-cwd");
+  return dir.path();
+}
+
 std::optional<ProcessResult> run_process(const std::vector<std::string>& argv, const ProcessOptions& options) {
   if (argv.empty()) throw std::invalid_argument("run_process: empty argv");
   Pipe in, out, err;
@@ -111,7 +118,8 @@ std::optional<ProcessResult> run_process(const std::vector<std::string>& argv, c
   posix_spawn_file_actions_adddup2(&actions, in.fds[0], 0);
   posix_spawn_file_actions_adddup2(&actions, out.fds[1], 1);
   posix_spawn_file_actions_adddup2(&actions, err.fds[1], 2);
-  if (!options.cwd.empty()) posix_spawn_file_actions_addchdir_np(&actions, options.cwd.c_str());
+  const std::string& cwd = options.cwd.empty() ? neutral_directory() : options.cwd;
+  posix_spawn_file_actions_addchdir_np(&actions, cwd.c_str());
   SpawnAttributes attributes;
 
   std::vector<std::string> args = argv;

@@ -21,7 +21,10 @@ struct ProcessResult {
 };
 
 struct ProcessOptions {
-  std::string cwd;                            // empty: inherit
+  // Empty: an empty directory of the run's own, never the caller's: programs read configuration
+  // from where they start (Pylint parses ./pyproject.toml even for --version), and codegate is
+  // started in the checkout, which in CI holds the change.
+  std::string cwd;
   std::string stdin_data;                     // written to the child's stdin, then closed
   std::map<std::string, std::string> env_set; // added to (or replacing in) the inherited environment
   // Past it the whole process group gets SIGTERM, and SIGKILL after kill_grace.

@@ -40,8 +40,9 @@ def environment(env=None):
 
 def run(*args, cwd=None, env=None, stdin=None):
     """Runs `codegate ARGS` and returns the CompletedProcess (text output)."""
+    # errors="replace": a file name that is not UTF-8 reaches stderr as its own bytes.
     return subprocess.run([binary(), *args], cwd=cwd, env=environment(env), capture_output=True, text=True,
-                          input=stdin, timeout=600)
+                          errors="replace", input=stdin, timeout=600)
 
 
 def run_measured(*args, env=None):

@@ -1,0 +1,251 @@
+"""An attacker's probes (issue "Fail closed, round two"): each change below adds a shell call that
+Bandit reports (B602) and must fail the gate or be refused as not analysed, never pass. Real git
+repositories, the real binary, the real Pylint and Bandit.
+
+The common rule (pipeline/line_agreement.h): a finding's path and line are the tools' words for
+git's, so a file on which Python and git would count lines or name it differently is refused
+(codegate/not-analysed), and a finding that names no file the tools were given stops the run."""
+
+import json
+import os
+import tempfile
+import unittest
+
+from support import codegate
+from support.gitrepo import GitRepo
+
+SHELL = b"import subprocess\nsubprocess.call(input(), shell=True)\n"
+
+
+class ProbeCase(unittest.TestCase):
+    def setUp(self):
+        self.repo = GitRepo()
+        self.out = tempfile.mkdtemp(prefix="codegate-probe-")
+
+    def tearDown(self):
+        self.repo.cleanup()
+
+    def base(self, files=None):
+        for name, content in (files or {}).items():
+            self.repo.write(name, content)
+        self.repo.commit("base")
+        self.repo.git("tag", "base")
+
+    def check(self, *args, env=None):
+        report = os.path.join(self.out, "r.json")
+        result = codegate.run("check", "--repo", self.repo.path, "--base", "base", "--head", "HEAD", "--no-llm",
+                              "--json", report, *args, env=env)
+        data = None
+        if os.path.exists(report):
+            with open(report, encoding="utf-8") as handle:
+                data = json.load(handle)
+        return result, data
+
+    def not_analysed(self, data):
+        return {f["path"]: f["message"] for f in data["findings"] if f["rule_id"] == "not-analysed"}
+
+    def assert_refused(self, path, reason_start, *args):
+        result, data = self.check(*args)
+        self.assertEqual(result.returncode, 1, result.stdout + result.stderr)
+        refused = self.not_analysed(data)
+        self.assertIn(path, refused, data["findings"])
+        self.assertTrue(refused[path].startswith(f"{path} was not analysed: {reason_start}"), refused[path])
+        self.assertNotIn(path, data["checked_files"])
+        return result, data
+
+
+class SourceEncodings(ProbeCase):
+    """1. Python honours a PEP 263 coding line; under some codecs its lines are not git's."""
+
+    def test_unicode_escape_turns_a_comment_into_code(self):
+        self.base()
+        self.repo.write("tool.py", b'# -*- coding: unicode_escape -*-\n"""T."""\n# x\\nimport subprocess\\n'
+                                   b'subprocess.call(input(), shell=True)\n')
+        self.repo.commit("h")
+        result, _ = self.assert_refused("tool.py", "it declares the source encoding 'unicode_escape'")
+        self.assertIn("tool.py:1:1: error [codegate not-analysed]", result.stdout)
+        # Refused in every filter mode, and whatever the thresholds say.
+        for mode in ("added", "diff_context", "file", "nofilter"):
+            self.assertEqual(self.check("--filter-mode", mode)[0].returncode, 1, mode)
+        self.assertEqual(self.check("--fail-level", "none")[0].returncode, 1)
+
+    def test_other_codecs_and_spellings_are_refused(self):
+        self.base()
+        cases = {
+            "a.py": b"# vim: set fileencoding=raw-unicode-escape :\n" + SHELL,
+            "b.py": b"#!/usr/bin/env python3\n# coding=utf_7\n" + SHELL,
+            "c.py": b"\n# -*- coding: UTF-16 -*-\n" + SHELL,
+            "d.py": b"# coding: rot13\n" + SHELL,
+        }
+        for name, content in cases.items():
+            self.repo.write(name, content)
+        self.repo.commit("h")
+        _, data = self.check()
+        refused = self.not_analysed(data)
+        self.assertEqual(sorted(refused), ["a.py", "b.py", "c.py", "d.py"])
+        self.assertIn("'raw-unicode-escape'", refused["a.py"])
+        self.assertIn("'utf_7'", refused["b.py"])
+        self.assertIn("'UTF-16'", refused["c.py"])
+
+    def test_encodings_that_keep_lines_are_analysed(self):
+        self.base()
+        self.repo.write("latin.py", "# -*- coding: latin-1 -*-\n# café\n".encode("latin-1") + SHELL)
+        self.repo.write("utf8.py", b"# coding=UTF_8\n" + SHELL)
+        self.repo.write("bom.py", b"\xef\xbb\xbf# -*- coding: utf-8 -*-\n" + SHELL)
+        # A coding line after a line of code is no declaration (PEP 263): Python reads UTF-8.
+        self.repo.write("late.py", b"X = 1\n# coding: unicode_escape\n" + SHELL)
+        self.repo.commit("h")
+        result, data = self.check()
+        self.assertEqual(result.returncode, 1)
+        self.assertEqual(self.not_analysed(data), {})
+        shell = sorted((f["path"], f["line"]) for f in data["findings"] if f["rule_id"] == "B602")
+        self.assertEqual(shell, [("bom.py", 3), ("late.py", 4), ("latin.py", 4), ("utf8.py", 3)])
+        self.assertTrue(all(f["fails_gate"] for f in data["findings"] if f["rule_id"] == "B602"))
+
+
+class Attributes(ProbeCase):
+    """2. The change's .gitattributes must not decide what the gate analyses."""
+
+    def test_minus_diff_does_not_make_python_binary(self):
+        self.base()
+        self.repo.write("evil.py", SHELL)
+        self.repo.write(".gitattributes", "*.py -diff\n")
+        self.repo.commit("h")
+        result, data = self.check(env={"CI": "true"})
+        self.assertEqual(result.returncode, 1, result.stdout + result.stderr)
+        self.assertEqual(data["checked_files"], ["evil.py"])
+        self.assertIn(("evil.py", "B602", True), [(f["path"], f["rule_id"], f["fails_gate"]) for f in data["findings"]])
+        self.assertNotIn("binary", result.stderr)
+
+    def test_binary_attribute_and_a_base_gitattributes_too(self):
+        self.base({".gitattributes": "*.py binary\n"})
+        self.repo.write("evil.py", SHELL)
+        self.repo.commit("h")
+        result, data = self.check()
+        self.assertEqual(result.returncode, 1)
+        self.assertEqual(data["checked_files"], ["evil.py"])
+
+    def test_a_python_file_with_a_nul_byte_is_refused_not_skipped(self):
+        self.base()
+        self.repo.write("nul.py", SHELL + b"X = '\x00'\n")
+        self.repo.write("image.png", b"\x89PNG\r\n\x1a\n\x00\x00")
+        self.repo.commit("h")
+        result, data = self.assert_refused("nul.py", "line 3 holds a NUL byte")
+        self.assertIn("skipped image.png: binary", data["notes"])
+        self.assertNotIn("no Python files changed", result.stdout + result.stderr)
+
+    def test_a_python_file_git_calls_binary_without_a_nul_is_refused(self):
+        self.base()
+        self.repo.write("noise.py", SHELL + b"X = '" + bytes(range(1, 9)) * 200 + b"'\n")
+        self.repo.commit("h")
+        self.assert_refused("noise.py", "git calls it binary")
+
+
+class FileNames(ProbeCase):
+    """3. A name the tools print in other bytes than git's."""
+
+    def test_a_latin1_name_is_refused(self):
+        self.base()
+        self.repo.write(b"lat\xe9.py".decode("utf-8", "surrogateescape"), SHELL)
+        self.repo.commit("h")
+        result, data = self.check()
+        self.assertEqual(result.returncode, 1, result.stdout + result.stderr)
+        refused = self.not_analysed(data)
+        self.assertEqual(len(refused), 1)
+        self.assertIn("its name is not valid UTF-8", next(iter(refused.values())))
+        # Whole-file mode, as the pre-commit hook runs it, refuses it too.
+        self.assertEqual(self.check("--filter-mode", "file")[0].returncode, 1)
+
+    def test_decomposed_and_spaced_names_are_analysed_under_their_own_bytes(self):
+        self.base()
+        nfd = "cafe\u0301.py"
+        self.repo.write(nfd, SHELL)
+        self.repo.write("with space.py", SHELL)
+        self.repo.write("-dash.py", SHELL)
+        self.repo.commit("h")
+        result, data = self.check()
+        self.assertEqual(result.returncode, 1)
+        paths = sorted({f["path"] for f in data["findings"] if f["rule_id"] == "B602" and f["fails_gate"]})
+        self.assertEqual(paths, sorted(["-dash.py", nfd, "with space.py"]))
+
+
+class CopiedBaseFindings(ProbeCase):
+    """4. The base's one copy of a finding is not spent on the copy the change added."""
+
+    LEGACY = '''import subprocess
+
+
+def run(cmd):
+    """R."""
+    subprocess.call(cmd, shell=True)
+'''
+
+    def test_a_copy_of_old_code_is_new(self):
+        self.base({"legacy.py": self.LEGACY})
+        self.repo.write("new_copy.py", self.LEGACY)
+        self.repo.write("legacy.py", self.LEGACY + "# t\n")
+        self.repo.commit("h")
+        for mode in ("added", "diff_context"):
+            result, data = self.check("--filter-mode", mode)
+            self.assertEqual(result.returncode, 1, mode + result.stdout)
+            shell = {f["path"]: (f["baseline"], f["fails_gate"]) for f in data["findings"] if f["rule_id"] == "B602"}
+            self.assertEqual(shell["new_copy.py"], ("new", True), mode)
+            self.assertFalse(shell["legacy.py"][1], mode)
+
+    def test_two_new_copies_of_one_old_one_are_both_new(self):
+        self.base({"legacy.py": self.LEGACY})
+        self.repo.write("legacy.py", self.LEGACY.replace('"""R."""', '"""Run."""'))
+        self.repo.write("a_copy.py", self.LEGACY)
+        self.repo.write("b_copy.py", self.LEGACY)
+        self.repo.commit("h")
+        _, data = self.check()
+        failing = sorted(f["path"] for f in data["findings"] if f["rule_id"] == "B602" and f["fails_gate"])
+        self.assertEqual(failing, ["a_copy.py", "b_copy.py"])
+
+    def test_code_moved_to_another_file_is_still_old(self):
+        self.base({"legacy.py": self.LEGACY, "other.py": '"""Other."""\n'})
+        self.repo.write("legacy.py", '"""Emptied."""\n')
+        self.repo.write("other.py", '"""Other."""\n' + self.LEGACY)
+        self.repo.commit("h")
+        result, data = self.check()
+        self.assertEqual(result.returncode, 0, result.stdout)
+        self.assertEqual([(f["path"], f["baseline"]) for f in data["findings"] if f["rule_id"] == "B602"],
+                         [("other.py", "existing")])
+
+
+class CarriageReturns(ProbeCase):
+    """5. Python ends a line at a lone CR; git does not."""
+
+    def test_a_lone_cr_after_a_suppressed_pragma_is_refused(self):
+        self.base()
+        self.repo.write("cr.py", b'"""T."""\nimport subprocess\nX = 1  # pylint: disable=invalid-character-carriage-return'
+                                 b'\rsubprocess.call(input(), shell=True)\n')
+        self.repo.commit("h")
+        self.assert_refused("cr.py", "line 3 holds a carriage return that no line feed follows")
+        self.assertEqual(self.check("--filter-mode", "file")[0].returncode, 1)
+
+    def test_a_lone_cr_in_an_old_line_refuses_the_changed_file(self):
+        self.base({"old.py": b'"""T."""\nX = 1  # note\rY = 2\n'})
+        self.repo.write("old.py", b'"""T."""\nX = 1  # note\rY = 2\n' + SHELL)
+        self.repo.commit("h")
+        self.assert_refused("old.py", "line 2 holds a carriage return")
+
+    def test_crlf_files_and_other_separators_keep_their_lines(self):
+        self.base()
+        self.repo.write("crlf.py", SHELL.replace(b"\n", b"\r\n"))
+        # Form feed, vertical tab, file separator, NEL and LINE SEPARATOR end a line for
+        # str.splitlines(), not for Python's tokenizer: the finding stays on git's line 4. (The
+        # docstring keeps the control characters under git's binary threshold.)
+        for n, char in enumerate(["\f", "\v", "\x1c", "\x85", "\u2028"]):
+            self.repo.write(f"sep{n}.py", f'"""{"Separators. " * 12}"""\n# a{char}b\nimport subprocess\n'
+                                          "subprocess.call(input(), shell=True)\n")
+        self.repo.commit("h")
+        result, data = self.check()
+        self.assertEqual(result.returncode, 1)
+        self.assertEqual(self.not_analysed(data), {})
+        shell = sorted((f["path"], f["line"], f["fails_gate"]) for f in data["findings"] if f["rule_id"] == "B602")
+        self.assertEqual(shell, [("crlf.py", 2, True)] + [(f"sep{n}.py", 4, True) for n in range(5)])
+
+
+if __name__ == "__main__":
+    unittest.main()
