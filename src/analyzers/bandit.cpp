@@ -8,6 +8,7 @@
 #include <future>
 #include <limits>
 #include <optional>
+#include <set>
 
 #include "analyzers/cwe_table.h"
 #include "analyzers/tool_process.h"
@@ -113,6 +114,14 @@ BanditReport parse_bandit_json(const std::string& json) {
       report.errors.push_back({normalise_tool_path(string_member(error, "filename")), string_member(error, "reason")});
     }
   }
+  auto metrics = doc.FindMember("metrics");
+  if (metrics != doc.MemberEnd() && metrics->value.IsObject()) {
+    report.scanned.emplace();
+    for (const auto& file : metrics->value.GetObject()) {
+      std::string name(file.name.GetString(), file.name.GetStringLength());
+      if (name != "_totals") report.scanned->insert(normalise_tool_path(std::move(name)));
+    }
+  }
   return report;
 }
 
@@ -121,8 +130,15 @@ AnalyzerOutput run_bandit(const AnalyzerInput& input, const BanditConfig& config
   output.run.name = "bandit";
   // --ignore-nosec: Bandit reports what `# nosec` would hide, and codegate finds the comment
   // itself (analyzers/suppression_comments.h), so a change cannot silence its own findings unseen.
-  ToolCommand command{"bandit",   k_install_hint,         {"--format", "json", "--ignore-nosec"}, input.files,
-                      input.root, config.timeout_seconds, "bandit.timeout"};
+  // --exclude "": Bandit 1.7's default excludes (.git, CVS, *.egg ... as substrings of the path)
+  // would leave `.github/scripts/deploy.py` unscanned; which files are analysed is the gate's decision.
+  ToolCommand command{"bandit",
+                      k_install_hint,
+                      {"--format", "json", "--ignore-nosec", "--exclude", ""},
+                      input.files,
+                      input.root,
+                      config.timeout_seconds,
+                      "bandit.timeout"};
   // A TOML configuration ([tool.bandit] in pyproject.toml) needs Bandit >= 1.7, so only then is
   // the version asked for before the run; 1.6 would read the file as YAML and fail.
   std::string known_version;
@@ -143,6 +159,7 @@ AnalyzerOutput run_bandit(const AnalyzerInput& input, const BanditConfig& config
       : input.version.valid() ? input.version
                               : std::async(std::launch::async, tool_version, "bandit", config.timeout_seconds).share();
   // Bandit looks at one file at a time, so batches give exactly the findings of one run.
+  std::set<std::string> scanned;
   for (const auto& result : run_tool(command)) {
     // Bandit exits 1 when it found issues; anything else but 0 is a failure of Bandit itself.
     if (result.signal != 0 || (result.exit_code != 0 && result.exit_code != 1)) {
@@ -159,6 +176,9 @@ AnalyzerOutput run_bandit(const AnalyzerInput& input, const BanditConfig& config
     }
     output.findings.insert(output.findings.end(), std::make_move_iterator(report.findings.begin()),
                            std::make_move_iterator(report.findings.end()));
+    if (!report.scanned) throw ToolError("Bandit printed a JSON report that names no scanned file (no metrics)");
+    for (const auto& error : report.errors) report.scanned->insert(error.path);
+    scanned.insert(report.scanned->begin(), report.scanned->end());
     for (const auto& error : report.errors) {
       std::string what = "bandit could not scan " + error.path + ": " + error.reason;
       if (error.reason == k_syntax_error || config.accept_scan_errors) {
@@ -169,6 +189,15 @@ AnalyzerOutput run_bandit(const AnalyzerInput& input, const BanditConfig& config
       throw ToolError(what + " (set bandit.accept_scan_errors: true in .codegate.yml to accept it as a note):\n" +
                       util::tail_lines(result.err, 5));
     }
+  }
+  for (const auto& path : input.files) {
+    if (scanned.count(path) != 0) continue;
+    output.findings.push_back(not_analysed_finding(
+        path,
+        "bandit was given it and did not scan it: its configuration's exclude_dirs, which Bandit matches as a "
+        "substring of the path, left it out. List the files to leave out under exclude: in .codegate.yml, so "
+        "the gate and every tool agree.",
+        1));
   }
   output.run.version = version.get();
   output.run.status = ToolStatus::ok;

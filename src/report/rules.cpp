@@ -9,17 +9,21 @@
 namespace codegate {
 namespace {
 
-// codegate's own checks that no analyzer owns (codegate/not-analysed, from pipeline/size_limit).
+// codegate's own checks that no analyzer owns (codegate/not-analysed, from pipeline/size_limit
+// and pipeline/line_agreement).
 void describe_codegate(SarifRule& rule, const RuleFacts& facts) {
   const Finding& f = *facts.first;
   if (f.rule_id == "not-analysed") {
-    rule.short_description = "Changed file too large to analyse";
+    rule.short_description = "Changed file not analysed";
     rule.full_description =
-        "A changed Python file is larger than the size codegate hands to Pylint and Bandit, so neither looked at "
-        "it. A file nobody checked cannot pass the gate: this result always fails it.";
+        "Pylint and Bandit were not given a changed Python file: it is larger than the size codegate hands them, "
+        "or Python and git would count its lines or name differently (a lone carriage return, a NUL byte, a "
+        "source encoding that changes the lines, a name that is not UTF-8), so no finding could be matched to "
+        "the change. A file nobody checked cannot pass the gate: this result always fails it.";
     rule.help_text =
-        "Split the file into smaller modules. If it is generated (vendored code, data), list it under exclude in "
-        ".codegate.yml so the gate does not consider it.";
+        "The result's message says which and what to do: split a large file into smaller modules, save the file "
+        "as UTF-8 text with \\n line endings, or rename it. If it is generated (vendored code, data), list it "
+        "under exclude in .codegate.yml so the gate does not consider it.";
     rule.help_markdown =
         "Split the file into smaller modules. If it is generated (vendored code, data), list it under `exclude:` in "
         "`.codegate.yml` so the gate does not consider it.";

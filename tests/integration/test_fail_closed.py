@@ -180,7 +180,7 @@ class SizeLimit(FailClosedCase):
         with open(sarif, encoding="utf-8") as handle:
             runs = json.load(handle)["runs"]
         rules = [r for run in runs for r in run["tool"]["driver"]["rules"] if r["id"] == "codegate/not-analysed"]
-        self.assertEqual(rules[0]["shortDescription"]["text"], "Changed file too large to analyse")
+        self.assertEqual(rules[0]["shortDescription"]["text"], "Changed file not analysed")
         for mode in ("added", "diff_context", "file", "nofilter"):
             self.assertEqual(self.check("--filter-mode", mode).returncode, 1, mode)
         self.assertEqual(self.check("--fail-level", "none").returncode, 1)

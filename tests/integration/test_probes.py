@@ -12,6 +12,7 @@ import tempfile
 import unittest
 
 from support import codegate
+from support.fake_tools import fake_tools
 from support.gitrepo import GitRepo
 
 SHELL = b"import subprocess\nsubprocess.call(input(), shell=True)\n"
@@ -245,6 +246,67 @@ class CarriageReturns(ProbeCase):
         self.assertEqual(self.not_analysed(data), {})
         shell = sorted((f["path"], f["line"], f["fails_gate"]) for f in data["findings"] if f["rule_id"] == "B602")
         self.assertEqual(shell, [("crlf.py", 2, True)] + [(f"sep{n}.py", 4, True) for n in range(5)])
+
+
+
+class ToolsAnalyseWhatTheyAreGiven(ProbeCase):
+    """7. A tool's own defaults or its configuration's excludes must not drop a file unseen."""
+
+    def test_pylint_default_ignores_do_not_apply(self):
+        self.base()
+        self.repo.write(".#job.py", '"""Job."""\nprint(undefined_name)\n')
+        self.repo.write("CVS", '#!/usr/bin/env python3\n"""Script."""\nprint(undefined_name)\n')
+        self.repo.commit("h")
+        result, data = self.check()
+        self.assertEqual(result.returncode, 1, result.stdout + result.stderr)
+        found = sorted((f["path"], f["rule_id"]) for f in data["findings"] if f["tool"] == "pylint" and f["fails_gate"])
+        self.assertEqual(found, [(".#job.py", "E0602"), ("CVS", "E0602")])
+
+    def test_bandit_default_excludes_do_not_apply(self):
+        self.base()
+        self.repo.write(".github/scripts/deploy.py", b'"""Deploy."""\n' + SHELL)
+        self.repo.write("build/x.egg/run.py", b'"""Run."""\n' + SHELL)
+        self.repo.commit("h")
+        _, data = self.check()
+        failing = sorted(f["path"] for f in data["findings"] if f["rule_id"] == "B602" and f["fails_gate"])
+        self.assertEqual(failing, [".github/scripts/deploy.py", "build/x.egg/run.py"])
+
+    def test_a_file_bandits_exclude_dirs_leaves_out_is_not_analysed(self):
+        self.base({".codegate.yml": "bandit:\n  config: bandit.yml\n", "bandit.yml": "exclude_dirs: [tests]\n"})
+        self.repo.write("src/latests.py", b'"""Latest."""\n' + SHELL)
+        self.repo.commit("h")
+        result, data = self.check()
+        self.assertEqual(result.returncode, 1, result.stdout + result.stderr)
+        self.assertEqual(self.not_analysed(data), {
+            "src/latests.py": "src/latests.py was not analysed: bandit was given it and did not scan it: its "
+                              "configuration's exclude_dirs, which Bandit matches as a substring of the path, left it "
+                              "out. List the files to leave out under exclude: in .codegate.yml, so the gate and every "
+                              "tool agree."})
+
+
+class WhereToolsStart(ProbeCase):
+    """6. No tool or helper starts where the change's files could configure it (Pylint parses
+    ./pyproject.toml even for --version)."""
+
+    def test_every_tool_run_starts_outside_the_checkout(self):
+        log = os.path.join(self.out, "cwd.log")
+        record = f'echo "$PWD|$(ls -A | wc -l)|$1" >> {log}\n'
+        env = fake_tools(record + 'exec /usr/bin/pylint "$@"', record + 'exec /usr/bin/bandit "$@"')
+        self.base()
+        # A dotted key that costs Pylint's TOML parser gigabytes, were it ever read.
+        self.repo.write("pyproject.toml", "[tool.x]\n" + ".".join(["a"] * 2000) + " = 1\n")
+        self.repo.write("tools.py", '"""Tools."""\n# pylint: disable=eval-used\nprint(eval("1"))\n')
+        self.repo.commit("h")
+        result = codegate.run("check", "--base", "base", "--no-llm", "--no-cache", cwd=self.repo.path, env=env)
+        self.assertEqual(result.returncode, 1, result.stdout + result.stderr)
+        with open(log, encoding="utf-8") as handle:
+            runs = [line.rstrip("\n").split("|") for line in handle]
+        queries = [run for run in runs if run[2] in ("--version", "--help-msg")]
+        self.assertGreaterEqual(len(queries), 3, runs)  # both versions, and Pylint's help for the suppression
+        for cwd, entries, _ in runs:
+            self.assertFalse(os.path.realpath(cwd).startswith(os.path.realpath(self.repo.path)), runs)
+        for cwd, entries, _ in queries:
+            self.assertEqual(entries, "0", runs)
 
 
 if __name__ == "__main__":
