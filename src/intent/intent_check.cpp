@@ -517,8 +517,15 @@ void finish(IntentOutput& out, const Tally& tally, std::size_t units, std::size_
                         " unclear because the model did not answer with the requested JSON object");
   }
   if (tally.no_budget > 0) {
-    out.notes.push_back("intent check: " + plural(tally.no_budget, "unit was", "units were") +
-                        " not checked: " + run.budget.limit_description() + " reached");
+    std::string note = "intent check: " + plural(tally.no_budget, "unit was", "units were") +
+                       " not checked: " + run.budget.limit_description() + " reached";
+    // Under llm.strict a unit the policy would fail on must be asked: a change that pads itself
+    // with documented functions until the budget is spent must not get its last unit a pass.
+    if (run.config.llm.strict && run.config.intent.fail_on == IntentFailOn::inconsistent) {
+      throw ToolError(note + "; under llm.strict with intent.fail_on: inconsistent an unchecked unit cannot pass. "
+                             "Raise the budget (llm.budget) or split the change.");
+    }
+    out.notes.push_back(note);
   }
   util::debug("intent check: " + run.budget.summary());
 

@@ -324,6 +324,24 @@ class ServiceFailures(IntentTestCase):
         # The first failure stops the check: the service is not asked about every unit in turn.
         self.assertEqual(self.server.count(), 1)
 
+    def test_a_spent_budget_under_strict_fails_closed_when_the_policy_would_fail(self):
+        # Three units (the module, add, scale), room for one call: two are never asked.
+        self.configure(strict=True, budget={"calls": 1}, concurrency=1, intent={"fail_on": "inconsistent"})
+        self.repo.commit("configure")
+        result, _ = self.check()
+        self.assertEqual(result.returncode, 3, result.stdout + result.stderr)
+        self.assertIn("codegate: error: intent check: 2 units were not checked: llm.budget.calls (1) reached; under "
+                      "llm.strict with intent.fail_on: inconsistent an unchecked unit cannot pass. Raise the budget "
+                      "(llm.budget) or split the change.", result.stderr)
+        self.assertEqual(self.server.count(), 1)
+        # Without strict it stays a note (the module's verdict now comes from the cache, so one
+        # unit goes unasked).
+        self.configure(budget={"calls": 1}, concurrency=1, intent={"fail_on": "inconsistent"})
+        self.repo.commit("not strict")
+        result, report = self.check()
+        self.assertEqual(result.returncode, 0, result.stdout + result.stderr)
+        self.assertIn("intent check: 1 unit was not checked: llm.budget.calls (1) reached", report["notes"])
+
     def test_strict_service_failure_is_exit_3(self):
         self.configure_single(retries=0, timeout=1, strict=True)
         self.server.push(Reply.hang(30, repeat=True))
