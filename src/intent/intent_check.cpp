@@ -344,7 +344,7 @@ Candidate make_candidate(const python::SourceIndex& index, int unit, const std::
   c.prompt.docstring = intent::parse_docstring(*u.docstring);
   c.prompt.numbered_code = c.code.numbered;
   c.prompt.cut = c.code.cut;
-  if (c.code.cut) {
+  if (c.code.cut) { // a note only when a model is asked (run_intent_check)
     notes.push_back(index.path + ":" + std::to_string(u.line) + ": " + c.prompt.description + " was cut to " +
                     std::to_string(config.intent.max_unit_chars) +
                     " characters for the intent check (intent.max_unit_chars)");
@@ -354,7 +354,7 @@ Candidate make_candidate(const python::SourceIndex& index, int unit, const std::
 
 // Units to ask about, in path and line order; the missing-docstring findings go into `out`.
 std::vector<Candidate> select_candidates(const std::vector<python::SourceIndex>& indexes, const IntentInput& input,
-                                         Texts& texts, IntentOutput& out) {
+                                         Texts& texts, IntentOutput& out, std::vector<std::string>& cut_notes) {
   const Config& config = input.config;
   DocstringPolicy policy = config.intent.require_docstrings;
   std::vector<Candidate> candidates;
@@ -378,7 +378,7 @@ std::vector<Candidate> select_candidates(const std::vector<python::SourceIndex>&
       out.findings.push_back(missing_docstring_finding(index.path, index, u, lines, policy));
       out.missing_docstrings.push_back(index.path + ":" + std::to_string(u.line) + " " + u.qualified_name);
     }
-    for (int unit : selection.to_check) candidates.push_back(make_candidate(index, unit, lines, config, out.notes));
+    for (int unit : selection.to_check) candidates.push_back(make_candidate(index, unit, lines, config, cut_notes));
   }
   return candidates;
 }
@@ -580,7 +580,8 @@ IntentOutput run_intent_check(const IntentInput& input, const IntentServices& se
     return out;
   }
 
-  std::vector<Candidate> candidates = select_candidates(indexes, input, texts, out);
+  std::vector<std::string> cut_notes; // what the prompts leave out: nothing to say when no model is asked
+  std::vector<Candidate> candidates = select_candidates(indexes, input, texts, out, cut_notes);
   if (client == nullptr) {
     mark_skipped(out, chosen.skip_reason);
     for (const auto& c : candidates) {
@@ -593,6 +594,7 @@ IntentOutput run_intent_check(const IntentInput& input, const IntentServices& se
     out.run.note = "no changed function, class or module with a docstring";
     return out;
   }
+  out.notes.insert(out.notes.end(), cut_notes.begin(), cut_notes.end());
   add_base_context(candidates, input, out.notes);
 
   std::string cache_dir =

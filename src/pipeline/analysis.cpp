@@ -21,6 +21,9 @@ namespace codegate {
 namespace {
 
 constexpr int k_max_snippet_lines = 5;
+// A snippet repeats its line in every report, once per finding: 1,000 findings on one 100 KB line
+// must not make 100 MB of each report.
+constexpr std::size_t k_max_snippet_line_bytes = 240;
 
 void merge(Analysis& analysis, AnalyzerOutput&& output) {
   analysis.findings.insert(analysis.findings.end(), std::make_move_iterator(output.findings.begin()),
@@ -162,14 +165,16 @@ Analysis run_baseline_analyzers(const JobBase& base, const ToolRequest& request)
   for (auto& s : started) merge(analysis, s.output.get());
   require_given_paths(analysis.findings, request.files);
   interpret_tool_findings(analysis.findings, base.workspace);
-  attach_snippets(analysis.findings, base.workspace.sources());
+  if (int cut = attach_snippets(analysis.findings, base.workspace.sources()); cut > 0)
+    analysis.notes.push_back(snippets_cut_note(cut));
   return analysis;
 }
 
 } // namespace
 
-void attach_snippets(std::vector<Finding>& findings, const std::map<std::string, std::string>& sources) {
+int attach_snippets(std::vector<Finding>& findings, const std::map<std::string, std::string>& sources) {
   std::map<std::string, std::vector<std::string_view>> lines_by_path;
+  int cut = 0;
   for (auto& f : findings) {
     auto source = sources.find(f.path);
     if (source == sources.end()) continue;
@@ -179,12 +184,31 @@ void attach_snippets(std::vector<Finding>& findings, const std::map<std::string,
     int last = std::max(f.line, f.end_line);
     last = std::min({last, f.line + k_max_snippet_lines - 1, static_cast<int>(lines.size())});
     std::string snippet;
+    bool shortened = false;
     for (int n = f.line; n <= last; ++n) {
-      snippet += lines[static_cast<std::size_t>(n - 1)];
+      std::string_view line = lines[static_cast<std::size_t>(n - 1)];
+      // The finding's own line is cut around its column, the others from their start.
+      std::size_t around = n == f.line ? static_cast<std::size_t>(std::max(0, f.column - 1)) : 0;
+      std::string_view part = util::window_utf8(line, around, k_max_snippet_line_bytes);
+      if (part.size() < line.size()) {
+        shortened = true;
+        snippet += part.data() == line.data() ? "" : "...";
+        snippet += part;
+        snippet += part.data() + part.size() == line.data() + line.size() ? "" : "...";
+      } else {
+        snippet += line;
+      }
       snippet += '\n';
     }
+    if (shortened) ++cut;
     f.snippet = std::move(snippet);
   }
+  return cut;
+}
+
+std::string snippets_cut_note(int cut) {
+  return std::to_string(cut) + (cut == 1 ? " finding's snippet was" : " findings' snippets were") + " cut to " +
+         std::to_string(k_max_snippet_line_bytes) + " bytes a line (\"...\" marks the cut)";
 }
 
 Analysis run_tools(Workspace& workspace, const TrustedConfig& trusted, const ToolRequest& request) {
@@ -212,7 +236,8 @@ Analysis analyze(Workspace& workspace, const TrustedConfig& trusted, const Analy
 
   for (auto& s : others) {
     AnalyzerOutput output = s.output.get();
-    attach_snippets(output.findings, workspace.sources());
+    if (int cut = attach_snippets(output.findings, workspace.sources()); cut > 0)
+      output.notes.push_back(snippets_cut_note(cut));
     merge(analysis, std::move(output));
   }
 

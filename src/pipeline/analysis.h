@@ -53,7 +53,10 @@ Analysis run_tools(Workspace& workspace, const TrustedConfig& trusted, const Too
 // Throws ToolError when an analyzer fails (never a silent pass).
 Analysis analyze(Workspace& workspace, const TrustedConfig& trusted, const AnalysisRequest& request);
 
-// Fills Finding::snippet with the lines the finding points at (at most a few).
-void attach_snippets(std::vector<Finding>& findings, const std::map<std::string, std::string>& sources);
+// Fills Finding::snippet with the lines the finding points at (at most a few, each cut to a
+// window around the finding's column when long). Returns how many snippets were cut.
+int attach_snippets(std::vector<Finding>& findings, const std::map<std::string, std::string>& sources);
+// The report note for `cut` cut snippets.
+std::string snippets_cut_note(int cut);
 
 } // namespace codegate

@@ -135,4 +135,18 @@ std::vector<std::string> split_nonempty(std::string_view text, char separator) {
   return parts;
 }
 
+std::string_view window_utf8(std::string_view text, std::size_t around, std::size_t bytes) {
+  if (text.size() <= bytes) return text;
+  auto continuation = [&](std::size_t i) {
+    return i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80;
+  };
+  std::size_t start = std::min(around, text.size());
+  start = start > bytes / 3 ? start - bytes / 3 : 0;
+  start = std::min(start, text.size() - bytes);
+  while (continuation(start)) ++start;
+  std::size_t end = std::min(text.size(), start + bytes);
+  while (end > start && continuation(end)) --end;
+  return text.substr(start, end - start);
+}
+
 } // namespace codegate::util

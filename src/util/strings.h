@@ -25,5 +25,8 @@ std::string file_name_part(std::string_view text, std::size_t max_length);
 std::string fence_for(std::string_view text);
 // Replaces bytes that are not valid UTF-8 with U+FFFD so JSON and SARIF stay valid.
 std::string to_valid_utf8(std::string_view text);
+// At most `bytes` bytes of `text` that hold `around` (a byte offset), starting up to a third of
+// `bytes` before it, neither end inside a UTF-8 sequence; `text` itself when it fits.
+std::string_view window_utf8(std::string_view text, std::size_t around, std::size_t bytes);
 
 } // namespace codegate::util

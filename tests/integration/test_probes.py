@@ -309,5 +309,30 @@ class WhereToolsStart(ProbeCase):
             self.assertEqual(entries, "0", runs)
 
 
+
+class ReportSizes(ProbeCase):
+    """9. A report repeats each finding's line: one long line must not make it grow with its square."""
+
+    def test_snippets_of_a_long_line_are_cut_and_the_reports_say_so(self):
+        self.base()
+        line = "; ".join(f"eval('{n}')" for n in range(1000))  # about 15 KB, 1,000 findings per tool
+        self.repo.write("long.py", '"""Long."""\n' + line + "\n")
+        self.repo.commit("h")
+        sarif = os.path.join(self.out, "r.sarif")
+        result, data = self.check("--sarif", sarif)
+        self.assertEqual(result.returncode, 1)
+        evals = [f for f in data["findings"] if f["rule_id"] in ("B307", "W0123")]
+        self.assertEqual(len(evals), 2000)
+        self.assertTrue(all(len(f["snippet"].encode()) <= 240 + 7 for f in evals))
+        # The window holds the call the finding is about, and says where it was cut.
+        last = next(f for f in evals if f["rule_id"] == "W0123" and f["column"] == line.index("eval('999')") + 1)
+        self.assertTrue(last["snippet"].startswith("...") and "eval('999')" in last["snippet"], last["snippet"])
+        self.assertIn("2002 findings' snippets were cut to 240 bytes a line (\"...\" marks the cut)", data["notes"])
+        self.assertLess(os.path.getsize(sarif), 3_000_000)
+        # --no-llm: no note about what the intent check's prompt would have cut.
+        self.assertFalse([n for n in data["notes"] if "for the intent check" in n], data["notes"])
+        self.assertLess(len(result.stdout), 3_000_000)
+
+
 if __name__ == "__main__":
     unittest.main()

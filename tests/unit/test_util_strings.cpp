@@ -24,3 +24,17 @@ TEST_CASE("the fence is longer than any backtick run in the content") {
   CHECK(fence_for("plain") == "```");
   CHECK(fence_for("x = '```'\n````") == "`````");
 }
+
+TEST_CASE("window_utf8 cuts a long line around a byte offset, never inside a character") {
+  CHECK(window_utf8("short", 2, 10) == "short");
+  std::string line(100, 'a');
+  line.replace(60, 3, "XYZ");
+  // A third of the window before the offset, the rest after it.
+  CHECK(window_utf8(line, 60, 30) == std::string(10, 'a') + "XYZ" + std::string(17, 'a'));
+  CHECK(window_utf8(line, 0, 30) == std::string(30, 'a'));
+  CHECK(window_utf8(line, 99, 30).size() == 30); // the window ends with the line
+  std::string accents;
+  for (int i = 0; i < 20; ++i) accents += "\xC3\xA9"; // é: two bytes each
+  CHECK(window_utf8(accents, 0, 7) == "\xC3\xA9\xC3\xA9\xC3\xA9");
+  CHECK(window_utf8(accents, 11, 7) == "\xC3\xA9\xC3\xA9\xC3\xA9");
+}
