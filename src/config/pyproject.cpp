@@ -7,6 +7,7 @@
 
 #include <toml++/toml.h>
 
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <sstream>
@@ -130,11 +131,92 @@ std::string at(const std::string& name, int line, int column) {
   return line > 0 ? name + ":" + std::to_string(line) + ":" + std::to_string(column) : name;
 }
 
+// Deeper than any configuration needs, and far inside what toml++ (whose parser and tables
+// recurse), the converter above and yaml-cpp can take on any stack.
+constexpr int k_max_nesting = 64;
+
+// Rejects, before toml++ sees the text, a key of more parts (`a.b.c`, in a header or before `=`)
+// or arrays and inline tables nested deeper than k_max_nesting: a 15,000-part dotted key or a
+// 100,000-deep table overflows the stack. Values cannot look like long keys: a run of unquoted
+// words joined by dots outside strings and comments is at most two parts in any TOML value (a
+// float, a date), so counting every such run bounds the keys without parsing them.
+void check_nesting(std::string_view text, const std::string& name) {
+  int line = 1, column = 1;
+  int token_line = 1, token_column = 1; // where the token being read starts
+  int depth = 0, parts = 0;
+  bool after_dot = false;
+  auto fail = [&](const std::string& what) {
+    throw UsageError(at(name, token_line, token_column) + ": " + what + " (codegate reads at most " +
+                     std::to_string(k_max_nesting) + " levels)");
+  };
+  auto advance = [&](std::size_t& i) {
+    if (text[i] == '\n') {
+      ++line;
+      column = 1;
+    } else {
+      ++column;
+    }
+    ++i;
+  };
+  auto word = [&]() {
+    parts = after_dot ? parts + 1 : 1;
+    after_dot = false;
+    if (parts > k_max_nesting) fail("a dotted key of more than " + std::to_string(k_max_nesting) + " parts");
+  };
+  for (std::size_t i = 0; i < text.size();) {
+    char c = text[i];
+    token_line = line;
+    token_column = column;
+    if (c == '#') {
+      while (i < text.size() && text[i] != '\n') advance(i);
+      continue;
+    }
+    if (c == '"' || c == '\'') {
+      bool multi = text.substr(i, 3) == std::string(3, c);
+      std::size_t quote = multi ? 3 : 1;
+      for (std::size_t k = 0; k < quote; ++k) advance(i);
+      while (i < text.size()) {
+        if (c == '"' && text[i] == '\\' && i + 1 < text.size()) {
+          advance(i);
+          advance(i);
+          continue;
+        }
+        if (text.substr(i, quote) == std::string(quote, c)) break;
+        if (!multi && text[i] == '\n') break; // unterminated: toml++ says so
+        advance(i);
+      }
+      for (std::size_t k = 0; k < quote && i < text.size() && text[i] == c; ++k) advance(i);
+      word();
+      continue;
+    }
+    if (std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' || c == '-') {
+      while (i < text.size() && (std::isalnum(static_cast<unsigned char>(text[i])) != 0 || text[i] == '_' ||
+                                 text[i] == '-' || text[i] == '+' || text[i] == ':'))
+        advance(i);
+      word();
+      continue;
+    }
+    if (c == '.') {
+      after_dot = true;
+    } else if (c != ' ' && c != '\t') {
+      parts = 0;
+      after_dot = false;
+      if (c == '[' || c == '{') {
+        if (++depth > k_max_nesting) fail("arrays or tables nested deeper than " + std::to_string(k_max_nesting));
+      } else if ((c == ']' || c == '}') && depth > 0) {
+        --depth;
+      }
+    }
+    advance(i);
+  }
+}
+
 } // namespace
 
 bool mentions_codegate_table(const std::string& text) { return text.find("codegate") != std::string::npos; }
 
 std::optional<Config> parse_pyproject_config(const std::string& text, const std::string& name) {
+  check_nesting(text, name);
   toml::table document;
   try {
     document = toml::parse(text, name);

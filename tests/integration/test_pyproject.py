@@ -74,6 +74,30 @@ class PyprojectConfiguration(unittest.TestCase):
         self.assertEqual(result.returncode, 2, result.stderr)
         self.assertRegex(result.stderr, r"codegate: error: pyproject\.toml:2:\d+: invalid TOML")
 
+    def test_deep_keys_and_tables_are_refused_with_their_position(self):
+        # 10. A 15,000-part dotted key in [tool.codegate], a 100,000-deep array anywhere in a
+        # pyproject.toml that mentions codegate: exit 2 naming the place, never a crash.
+        cases = {
+            "[tool.codegate]\njobs = 2\n" + ".".join(["a"] * 15000) + " = 1\n": "pyproject.toml:3:129: a dotted key",
+            "[tool.codegate]\njobs = 2\n[tool.other]\nx = " + "[" * 100000 + "]" * 100000 + "\n":
+                "pyproject.toml:4:69: arrays or tables nested deeper than 64",
+            "[tool.codegate." + ".".join(['"q"'] * 1000) + "]\n": "pyproject.toml:1:",
+            "[tool.codegate]\nx = {" + "a = {" * 70 + "}" * 71 + "\n": "pyproject.toml:2:",
+        }
+        self.branch()
+        for text, expected in cases.items():
+            self.repo.write("pyproject.toml", text)
+            result = codegate.run("check", "--repo", self.repo.path, "--base", "main", "--no-llm")
+            self.assertEqual(result.returncode, 2, result.stderr[-2000:])
+            self.assertIn("codegate: error: " + expected, result.stderr)
+            self.assertIn("(codegate reads at most 64 levels)", result.stderr)
+        # Arrays of floats and dates are values, not keys, however many there are.
+        floats = ", ".join(f"{n}.5" for n in range(500))
+        self.repo.write("pyproject.toml", f"[tool.codegate]\nfail_level = \"none\"\n[tool.x]\nv = [{floats}]\n"
+                                          "d = 1979-05-27T07:32:00.999\n")
+        result = codegate.run("check", "--repo", self.repo.path, "--base", "main", "--no-llm")
+        self.assertEqual(result.returncode, 0, result.stderr)
+
     def test_codegate_yml_wins_and_a_note_says_so(self):
         self.repo.write("pyproject.toml", '[tool.codegate]\nfail_level = "none"\n')
         self.repo.write(".codegate.yml", "jobs: 1\n")
