@@ -2,7 +2,11 @@
 
 #include <rapidjson/document.h>
 
+#include <algorithm>
 #include <chrono>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
 
 #include "util/json.h"
 #include "util/log.h"
@@ -47,8 +51,31 @@ std::string mask_header(std::string value, const std::string& secret) {
 }
 
 std::string redact_secret(std::string text, const std::string& secret) {
-  if (secret.size() < k_min_redacted_length) return text;
-  return mask_header(std::move(text), secret);
+  if (secret.size() < k_min_redacted_length || text.size() < k_min_redacted_length) return text;
+  // Every window of the text that is a k_min_redacted_length-long piece of the secret is covered;
+  // the union of the windows covers every longer piece whole, wherever the server cut the key.
+  std::unordered_set<std::string_view> pieces;
+  for (std::size_t i = 0; i + k_min_redacted_length <= secret.size(); ++i)
+    pieces.insert(std::string_view(secret).substr(i, k_min_redacted_length));
+  std::vector<bool> covered(text.size(), false);
+  bool any = false;
+  for (std::size_t i = 0; i + k_min_redacted_length <= text.size(); ++i) {
+    if (pieces.count(std::string_view(text).substr(i, k_min_redacted_length)) == 0) continue;
+    std::fill_n(covered.begin() + static_cast<std::ptrdiff_t>(i), k_min_redacted_length, true);
+    any = true;
+  }
+  if (!any) return text;
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    if (!covered[i]) {
+      out += text[i++];
+      continue;
+    }
+    out += k_mask;
+    while (i < text.size() && covered[i]) ++i;
+  }
+  return out;
 }
 
 std::string provider_error_message(const std::string& body) {

@@ -17,9 +17,11 @@ namespace codegate::llm {
 // Appends `path` to a base URL, keeping the base's query string (Azure's "?api-version=...").
 std::string join_url(const std::string& base, const std::string& path);
 
-// `text` with every occurrence of `secret` replaced by "[REDACTED]". Secrets shorter than 8
-// characters are left alone in free text (no real API key is that short, and masking every "k"
-// would ruin the logs); header values are masked whatever the length (mask_header).
+// `text` with every piece of `secret` 8 characters or longer replaced by "[REDACTED]": a server
+// that echoes the key in part ("upstream error for key SECRET-TOKEN-123" for the key
+// sk-SECRET-TOKEN-123) must not get it into a report either. Secrets shorter than 8 characters
+// are left alone in free text (no real API key is that short, and masking every "k" would ruin
+// the logs); header values are masked whatever the length (mask_header).
 std::string redact_secret(std::string text, const std::string& secret);
 std::string mask_header(std::string value, const std::string& secret);
 

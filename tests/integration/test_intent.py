@@ -375,6 +375,25 @@ class ServiceFailures(IntentTestCase):
         self.assertNotIn("sk-wrong-key-0123456789", result.stdout + result.stderr)
         self.assertEqual(self.server.count(), 1)
 
+    def test_a_key_the_server_echoes_in_part_reaches_no_output(self):
+        # 11. Only the exact key used to be redacted.
+        self.configure_single(retries=0)
+        body = json.dumps({"error": {"message": "upstream error for key test-right-key (and sk-test-r)"}})
+        self.server.push(Reply.status(500, body=body, repeat=True))
+        logs = os.path.join(self.out, "logs")
+        outputs = {name: os.path.join(self.out, name) for name in ("r.sarif", "r.md", "r.xml")}
+        result, report = self.check("--sarif", outputs["r.sarif"], "--markdown", outputs["r.md"], "--junit",
+                                    outputs["r.xml"], "--log-dir", logs)
+        self.assertIn("upstream error for key [REDACTED] (and [REDACTED])", self.intent_tool(report)["note"])
+        texts = [result.stdout, result.stderr, json.dumps(report)]
+        for path in list(outputs.values()) + glob.glob(os.path.join(logs, "**", "*"), recursive=True):
+            if os.path.isfile(path):
+                with open(path, encoding="utf-8") as handle:
+                    texts.append(handle.read())
+        self.assertGreater(len(texts), 6)
+        for text in texts:
+            self.assertNotIn("test-r", text)
+
     def test_wrong_key_in_strict_mode_is_exit_3(self):
         self.configure_single(strict=True, api_key_env="MY_LLM_KEY")
         result, _ = self.check(key=None, env={"MY_LLM_KEY": "sk-wrong-key-0123456789"})

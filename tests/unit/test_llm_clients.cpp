@@ -320,6 +320,11 @@ TEST_CASE("provider helpers: join_url, redaction, error messages") {
   CHECK(join_url("https://a/d?v=1", "/x") == "https://a/d/x?v=1");
   CHECK(redact_secret("key=abcdefgh abcdefgh", "abcdefgh") == "key=[REDACTED] [REDACTED]");
   CHECK(redact_secret("text", "") == "text");
+  // Pieces of 8 characters or more, wherever they start or end in the key.
+  CHECK(redact_secret("upstream error for key SECRET-TOKEN-123.", "sk-SECRET-TOKEN-123") ==
+        "upstream error for key [REDACTED].");
+  CHECK(redact_secret("a sk-SECRE b TOKEN-12 c", "sk-SECRET-TOKEN-123") == "a [REDACTED] b [REDACTED] c");
+  CHECK(redact_secret("a sk-SECR b OKEN-12 c", "sk-SECRET-TOKEN-123") == "a sk-SECR b OKEN-12 c");
   CHECK(redact_secret("keep the k", "k") == "keep the k");
   CHECK(mask_header("Bearer k", "k") == "Bearer [REDACTED]");
   CHECK(provider_error_message(R"({"type":"error","error":{"type":"x","message":"bad key"}})") == "bad key");
