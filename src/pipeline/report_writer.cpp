@@ -1,6 +1,9 @@
 #include "pipeline/report_writer.h"
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
+
 #include "core/error.h"
 #include "report/reports.h"
 #include "util/files.h"
@@ -11,7 +14,7 @@ namespace codegate {
 
 void write_reports(const CheckResult& result, const CheckOptions& options, const ci::CiContext& ci) {
   auto write = [](const std::string& path, const std::string& content) {
-    require(util::write_file(path, content), "cannot write the report");
+    require(util::write_file_atomic(path, content), "cannot write the report");
   };
   if (!options.sarif_file.empty()) write(options.sarif_file, render_sarif(result));
   if (!options.json_file.empty()) write(options.json_file, render_json(result));
@@ -38,8 +41,10 @@ void write_reports(const CheckResult& result, const CheckOptions& options, const
     if (!out.empty() && out.back() != '\n') out += '\n';
     out = "::stop-commands::" + token + "\n" + out + "::" + token + "::\n";
   }
-  std::fwrite(out.data(), 1, out.size(), stdout);
-  std::fflush(stdout);
+  // A report that could not be written is a failure wherever it goes (`> /dev/full`).
+  std::size_t written = std::fwrite(out.data(), 1, out.size(), stdout);
+  if (std::fflush(stdout) != 0 || written != out.size() || std::ferror(stdout) != 0)
+    throw ToolError(std::string("cannot write the report to standard output: ") + std::strerror(errno));
 }
 
 void report_verdict(const CheckResult& result, const CheckOptions& options) {

@@ -25,7 +25,7 @@ constexpr int k_max_annotations = 50;
 constexpr std::size_t k_max_step_summary = 1000000;
 
 void write_report(const std::string& path, const std::string& content) {
-  require(util::write_file(path, content), "cannot write the report");
+  require(util::write_file_atomic(path, content), "cannot write the report");
 }
 
 // The runner's environment files are appended to: other steps' lines are already there.

@@ -34,19 +34,31 @@ Result<void> write_file(const std::string& path, const std::string& content) {
 }
 
 Result<void> write_file_atomic(const std::string& path, const std::string& content) {
-  static std::atomic<unsigned> counter{0};
-  std::string temporary = path + ".tmp." + std::to_string(::getpid()) + "." + std::to_string(counter++);
   std::error_code error;
-  if (auto written = write_file(temporary, content); !written) {
-    std::filesystem::remove(temporary, error);
-    return Failure{"cannot write " + path + ": " + written.error()};
+  // A device or a pipe (`--sarif /dev/stdout`) cannot be replaced: it is written in place.
+  auto status = std::filesystem::status(path, error);
+  if (!error && std::filesystem::exists(status) && !std::filesystem::is_regular_file(status))
+    return write_file(path, content);
+  // A symbolic link keeps pointing where it did: its target is replaced.
+  std::string target = path;
+  if (std::filesystem::is_symlink(std::filesystem::symlink_status(path, error))) {
+    auto resolved = std::filesystem::weakly_canonical(path, error);
+    if (!error) target = resolved.string();
   }
-  std::filesystem::rename(temporary, path, error);
-  if (error) {
+  static std::atomic<unsigned> counter{0};
+  std::string temporary = target + ".tmp." + std::to_string(::getpid()) + "." + std::to_string(counter++);
+  auto fail = [&](const std::string& why) -> Result<void> {
     std::error_code ignored;
     std::filesystem::remove(temporary, ignored);
-    return Failure{"cannot write " + path + ": " + error.message()};
+    return Failure{"cannot write " + path + ": " + why};
+  };
+  if (auto written = write_file(temporary, content); !written) {
+    std::string why = written.error(); // "cannot write TEMPORARY: why"
+    std::string prefix = "cannot write " + temporary + ": ";
+    return fail(why.rfind(prefix, 0) == 0 ? why.substr(prefix.size()) : why);
   }
+  std::filesystem::rename(temporary, target, error);
+  if (error) return fail(error.message());
   return {};
 }
 

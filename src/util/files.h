@@ -13,7 +13,9 @@ std::optional<std::string> read_file(const std::string& path);
 // what it means (a report that cannot be written fails the run, a log that cannot is a warning).
 Result<void> write_file(const std::string& path, const std::string& content);
 // Writes a temporary file beside `path` and renames it over `path`: a concurrent reader (another
-// run) sees the old content or the new, never half of it.
+// run) sees the old content or the new, never half of it, and a write that fails (a full disk)
+// leaves no part behind. A device or a pipe is written in place; a symbolic link's target is
+// replaced.
 Result<void> write_file_atomic(const std::string& path, const std::string& content);
 
 } // namespace codegate::util

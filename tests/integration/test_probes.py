@@ -8,6 +8,9 @@ git's, so a file on which Python and git would count lines or name it differentl
 
 import json
 import os
+import resource
+import signal
+import subprocess
 import tempfile
 import unittest
 
@@ -332,6 +335,50 @@ class ReportSizes(ProbeCase):
         # --no-llm: no note about what the intent check's prompt would have cut.
         self.assertFalse([n for n in data["notes"] if "for the intent check" in n], data["notes"])
         self.assertLess(len(result.stdout), 3_000_000)
+
+
+
+class ReportFiles(ProbeCase):
+    """12, 13. A report that could not be written whole is exit 3 and leaves nothing behind."""
+
+    def setUp(self):
+        super().setUp()
+        self.base()
+        self.repo.write("many.py", '"""Many."""\n' + "".join(f"X{n} = eval('{n}')\n" for n in range(300)))
+        self.repo.commit("h")
+
+    def run_limited(self, *args, stdout=subprocess.PIPE):
+        """codegate with files capped at 64 KiB (RLIMIT_FSIZE, SIGXFSZ ignored: a write past it fails
+        with EFBIG, as on a full file system)."""
+        def limit():
+            signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+            resource.setrlimit(resource.RLIMIT_FSIZE, (65536, 65536))
+        return subprocess.run([codegate.binary(), "check", "--repo", self.repo.path, "--base", "base", "--no-llm",
+                               "--no-cache", *args], env=codegate.environment(), stdout=stdout,
+                              stderr=subprocess.PIPE, text=True, preexec_fn=limit, timeout=600)
+
+    def test_a_report_file_cut_short_is_not_left_behind(self):
+        sarif = os.path.join(self.out, "x.sarif")
+        with open(sarif, "w", encoding="utf-8") as handle:
+            handle.write("a stale report of an earlier run")
+        result = self.run_limited("--sarif", sarif)
+        self.assertEqual(result.returncode, 3, result.stderr)
+        self.assertIn(f"codegate: error: cannot write the report: cannot write {sarif}: File too large", result.stderr)
+        self.assertEqual(sorted(os.listdir(self.out)), ["x.sarif"])  # no temporary left
+        with open(sarif, encoding="utf-8") as handle:
+            self.assertEqual(handle.read(), "a stale report of an earlier run")  # nothing half-written
+
+    def test_a_report_to_a_full_stdout_is_exit_3(self):
+        with open("/dev/full", "w", encoding="utf-8") as full:
+            result = self.run_limited("--format", "sarif", stdout=full)
+        self.assertEqual(result.returncode, 3, result.stderr)
+        self.assertIn("codegate: error: cannot write the report to standard output: No space left on device",
+                      result.stderr)
+
+    def test_a_device_is_written_in_place(self):
+        result = self.run_limited("--json", "/dev/stdout")
+        self.assertEqual(result.returncode, 1, result.stderr)
+        self.assertIn('"checked_files": [', result.stdout)
 
 
 if __name__ == "__main__":
