@@ -45,6 +45,9 @@ CommandLine parse_command_line(int argc, char** argv) {
   bool quiet = false, verbose = false;
   app.add_flag("-q,--quiet", quiet, "Print no progress on stderr");
   app.add_flag("-v,--verbose", verbose, "Print debugging detail on stderr");
+  // As with git, -v and -q may follow the subcommand too: options a subcommand does not know fall
+  // through to these (the subcommands below inherit the setting).
+  app.fallthrough();
 
   CheckOptions& o = cl.check;
   CLI::App* check = app.add_subcommand("check", "Gate the change between --base and --head (or the staged index)");

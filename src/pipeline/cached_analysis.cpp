@@ -1,6 +1,7 @@
 #include "pipeline/cached_analysis.h"
 
 #include <algorithm>
+#include <atomic>
 #include <filesystem>
 #include <future>
 #include <map>
@@ -112,6 +113,17 @@ std::map<std::string, std::string> dependency_hashes(const AnalyzerJob& job, con
 
 std::string files_text(std::size_t count) { return std::to_string(count) + (count == 1 ? " file" : " files"); }
 
+// A cache that cannot be written costs every later run the full time: said once a run, whatever
+// the verbosity, so that a CI cache misconfiguration does not go unnoticed.
+void warn_cache_unwritable(const std::string& why) {
+  static std::atomic<bool> warned{false};
+  if (warned.exchange(true)) {
+    util::debug("result cache: " + why);
+    return;
+  }
+  util::warn("result cache: " + why + "; this run's results are not cached (cache.directory, or --no-cache)");
+}
+
 } // namespace
 
 bool cacheable(const Analyzer& analyzer, const AnalyzerJob& job) {
@@ -203,7 +215,7 @@ AnalyzerOutput run_cached(const Analyzer& analyzer, const AnalyzerJob& job, cons
     if (storable)
       for (const auto& path : misses)
         if (auto written = cache.store(keys[path], path, {tool_hash(), by_path[path]}); !written)
-          util::debug("result cache: " + written.error());
+          warn_cache_unwritable(written.error());
   }
   output.run.version = version.get();
   // The job's file order, each file's findings in the tool's order: the same for any mix of hits.

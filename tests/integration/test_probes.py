@@ -381,5 +381,35 @@ class ReportFiles(ProbeCase):
         self.assertIn('"checked_files": [', result.stdout)
 
 
+
+class SmallerThings(ProbeCase):
+    def test_verbosity_flags_after_the_subcommand(self):
+        self.base()
+        self.repo.write("m.py", '"""M."""\nX = 1\n')
+        self.repo.commit("h")
+        for args in (("check", "-v"), ("-v", "check")):
+            result = codegate.run(*args, "--repo", self.repo.path, "--base", "base", "--no-llm")
+            self.assertEqual(result.returncode, 0, result.stderr)
+            self.assertIn("codegate: debug: running pylint", result.stderr)
+        result = codegate.run("check", "--repo", self.repo.path, "--base", "base", "--no-llm", "-q")
+        self.assertEqual((result.returncode, result.stderr), (0, ""))
+        result = codegate.run("check", "--repo", self.repo.path, "--bogus")
+        self.assertEqual(result.returncode, 2)
+        self.assertIn("codegate: error: The following argument was not expected: --bogus", result.stderr)
+
+    def test_an_unwritable_cache_is_a_warning_without_v(self):
+        self.base()
+        self.repo.write("m.py", '"""M."""\nX = 1\n')
+        self.repo.commit("h")
+        cache = os.path.join(self.out, "cache")
+        os.makedirs(os.path.join(cache, "codegate"))
+        with open(os.path.join(cache, "codegate", "results"), "w", encoding="utf-8") as handle:
+            handle.write("a file where the cache's directory should be\n")  # stops root too
+        result = codegate.run("check", "--repo", self.repo.path, "--base", "base", "--no-llm",
+                              env={"XDG_CACHE_HOME": cache})
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertEqual(result.stderr.count("codegate: warning: result cache: "), 1, result.stderr)
+
+
 if __name__ == "__main__":
     unittest.main()
