@@ -181,7 +181,18 @@ AnalyzerOutput run_bandit(const AnalyzerInput& input, const BanditConfig& config
     scanned.insert(report.scanned->begin(), report.scanned->end());
     for (const auto& error : report.errors) {
       std::string what = "bandit could not scan " + error.path + ": " + error.reason;
-      if (error.reason == k_syntax_error || config.accept_scan_errors) {
+      if (error.reason == k_syntax_error) {
+        // None of the file's code was checked (Pylint, if it runs, says where the error is).
+        output.findings.push_back(not_analysed_finding(
+            error.path,
+            "bandit could not parse it (a syntax error, or one for the Python the tools run on), so none of its "
+            "code was checked. Fix the error; if the code is valid for a newer Python, run the gate where the "
+            "tools run on that Python (the codegate image).",
+            1));
+        output.notes.push_back(what);
+        continue;
+      }
+      if (config.accept_scan_errors) {
         output.notes.push_back(what);
         continue;
       }

@@ -4,6 +4,7 @@
 
 #include <future>
 #include <limits>
+#include <set>
 
 #include "analyzers/pylint_suppressed.h"
 #include "analyzers/tool_process.h"
@@ -33,6 +34,25 @@ int int_member(const rapidjson::Value& object, const char* name, int fallback) {
 int one_based_column(const rapidjson::Value& message, const char* name, int missing) {
   int column = int_member(message, name, -1);
   return column >= 0 && column < std::numeric_limits<int>::max() ? column + 1 : missing;
+}
+
+// A file Pylint could not parse (E0001 syntax-error, F0010 parse-error: a syntax error, or one for
+// the Python the tools run on but not for a newer one the project uses, or bytes that are not its
+// encoding) had none of its code analysed, by Pylint or by Bandit, which cannot parse it either:
+// whichever line the error is on, the file is not analysed (codegate/not-analysed, which fails).
+void refuse_unparsed(std::vector<Finding>& findings) {
+  std::set<std::string> refused;
+  std::vector<Finding> added;
+  for (const auto& f : findings) {
+    if ((f.rule_id != "E0001" && f.rule_id != "F0010") || !refused.insert(f.path).second) continue;
+    added.push_back(not_analysed_finding(
+        f.path,
+        "pylint could not parse it (" + f.rule_id + " at line " + std::to_string(f.line) + ": " + f.message +
+            "), so none of its code was checked. Fix the error; if the code is valid for a newer Python than "
+            "the one Pylint runs on, run the gate where Pylint runs on that Python (the codegate image).",
+        1));
+  }
+  findings.insert(findings.end(), added.begin(), added.end());
 }
 
 } // namespace
@@ -121,6 +141,7 @@ AnalyzerOutput run_pylint(const AnalyzerInput& input, const PylintConfig& config
     }
   }
   expand_suppressed_messages(output.findings, config.timeout_seconds);
+  refuse_unparsed(output.findings);
   output.run.version = version.get();
   output.run.status = ToolStatus::ok;
   return output;

@@ -51,6 +51,12 @@ void drop_duplicate_docstring_findings(std::vector<Finding>& findings) {
   });
 }
 
+// One codegate/not-analysed finding a file: Pylint and Bandit both refuse a file neither can parse.
+void drop_duplicate_not_analysed(std::vector<Finding>& findings) {
+  std::set<std::string> seen;
+  std::erase_if(findings, [&](const Finding& f) { return is_not_analysed(f) && !seen.insert(f.path).second; });
+}
+
 // The facts about Pylint and Bandit findings that come from the analysed bytes rather than
 // from the tools: the comment that suppresses one, the module outside the repository one is about.
 void interpret_tool_findings(std::vector<Finding>& findings, const Workspace& workspace) {
@@ -164,6 +170,7 @@ Analysis run_baseline_analyzers(const JobBase& base, const ToolRequest& request)
   Analysis analysis;
   for (auto& s : started) merge(analysis, s.output.get());
   require_given_paths(analysis.findings, request.files);
+  drop_duplicate_not_analysed(analysis.findings);
   interpret_tool_findings(analysis.findings, base.workspace);
   if (int cut = attach_snippets(analysis.findings, base.workspace.sources()); cut > 0)
     analysis.notes.push_back(snippets_cut_note(cut));

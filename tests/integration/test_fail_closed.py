@@ -291,8 +291,9 @@ class VerboseLog(FailClosedCase):
         self.assertEqual(result.returncode, 1, result.stderr)
         self.assertRegex(result.stderr, r"codegate: debug: running pylint --output-format=json --rcfile=/\S+/pylintrc "
                                         r"--jobs=\d+ --persistent=no --disable=import-error,duplicate-code,cyclic-import "
-                                        r"--enable=suppressed-message -- \./lib/shell\.py \(in /\S+/tree\)\n")
-        self.assertRegex(result.stderr, r"codegate: debug: running bandit --format json --ignore-nosec "
+                                        r"--enable=suppressed-message --ignore= --ignore-patterns= --ignore-paths= "
+                                        r"-- \./lib/shell\.py \(in /\S+/tree\)\n")
+        self.assertRegex(result.stderr, r"codegate: debug: running bandit --format json --ignore-nosec --exclude '' "
                                         r"-- \./lib/shell\.py \(in /\S+/tree\)\n")
         self.assertRegex(result.stderr, r"codegate: debug: pylint finished in \d+\.\d s \(exit 2\)\n")
         self.assertRegex(result.stderr, r"codegate: debug: bandit finished in \d+\.\d s \(exit 1\)\n")

@@ -48,13 +48,13 @@ class ProbeCase(unittest.TestCase):
     def not_analysed(self, data):
         return {f["path"]: f["message"] for f in data["findings"] if f["rule_id"] == "not-analysed"}
 
-    def assert_refused(self, path, reason_start, *args):
+    def assert_refused(self, path, reason_start, *args, given_to_the_tools=False):
         result, data = self.check(*args)
         self.assertEqual(result.returncode, 1, result.stdout + result.stderr)
         refused = self.not_analysed(data)
         self.assertIn(path, refused, data["findings"])
         self.assertTrue(refused[path].startswith(f"{path} was not analysed: {reason_start}"), refused[path])
-        self.assertNotIn(path, data["checked_files"])
+        self.assertEqual(path in data["checked_files"], given_to_the_tools)
         return result, data
 
 
@@ -105,6 +105,37 @@ class SourceEncodings(ProbeCase):
         shell = sorted((f["path"], f["line"]) for f in data["findings"] if f["rule_id"] == "B602")
         self.assertEqual(shell, [("bom.py", 3), ("late.py", 4), ("latin.py", 4), ("utf8.py", 3)])
         self.assertTrue(all(f["fails_gate"] for f in data["findings"] if f["rule_id"] == "B602"))
+
+
+class UnparsedFiles(ProbeCase):
+    """A file the tools cannot parse had none of its code checked, whichever line the error is on:
+    syntax of a newer Python than the tools run on (PEP 695 on 3.11), or an old syntax error,
+    must not let new code in the same file pass because the error is on an unchanged line."""
+
+    def test_an_old_parse_error_refuses_the_file_in_every_mode(self):
+        self.base({"new_syntax.py": '"""N."""\ntype Alias = list[int]  # 3.12\n' if _tools_python() < (3, 12)
+                   else '"""N."""\nprint "py2"\n'})
+        with open(os.path.join(self.repo.path, "new_syntax.py"), encoding="utf-8") as handle:
+            old = handle.read()
+        self.repo.write("new_syntax.py", old.encode() + SHELL)
+        self.repo.commit("h")
+        result, data = self.assert_refused("new_syntax.py", "pylint could not parse it (E0001 at line 2: ",
+                                           given_to_the_tools=True)
+        self.assertEqual(len(self.not_analysed(data)), 1)  # one for the file, though both tools refuse it
+        self.assertEqual(self.check("--filter-mode", "added")[0].returncode, 1)
+
+    def test_bandit_alone_refuses_it_too(self):
+        self.base({".codegate.yml": "pylint:\n  enabled: false\n"})
+        self.repo.write("broken.py", b'"""B."""\ndef f(:\n' + SHELL)
+        self.repo.commit("h")
+        self.assert_refused("broken.py", "bandit could not parse it", given_to_the_tools=True)
+
+
+def _tools_python():
+    """The Python Pylint runs on, from its --version."""
+    out = subprocess.run(["pylint", "--version"], capture_output=True, text=True, check=True).stdout
+    version = out.split("Python ")[1].split()[0]
+    return tuple(int(part) for part in version.split(".")[:2])
 
 
 class Attributes(ProbeCase):
