@@ -252,6 +252,26 @@ Config parse_config(const std::string& text, const std::string& name, const Loca
          {"patch_file", [&](const YAML::Node& v) { c.patch_file = p.string(v, "refine.patch_file"); }},
        });
      }},
+    {"roles", [&](const YAML::Node& n) {
+       std::map<std::string, std::function<void(const YAML::Node&)>> keys;
+       for (const auto& role : file_role_names()) {
+         keys[role] = [&, role](const YAML::Node& v) {
+           config.roles.globs[*parse_file_role(role)] = p.strings(v, "roles." + role);
+         };
+       }
+       p.mapping(n, "'roles'", keys);
+     }},
+    {"test_code", [&](const YAML::Node& n) {
+       auto& c = config.test_code;
+       p.mapping(n, "'test_code'", {
+         {"skip", [&](const YAML::Node& v) { c.skip = p.strings(v, "test_code.skip"); }},
+         {"advisory", [&](const YAML::Node& v) { c.advisory = p.strings(v, "test_code.advisory"); }},
+         {"require_docstrings", [&](const YAML::Node& v) {
+            c.require_docstrings =
+                *parse_docstring_policy(p.choice(v, "test_code.require_docstrings", names(docstring_policy_names())));
+          }},
+       });
+     }},
     {"cache", [&](const YAML::Node& n) {
        p.mapping(n, "'cache'", {
          {"enabled", [&](const YAML::Node& v) { config.cache.enabled = p.boolean(v, "cache.enabled"); }},

@@ -2,6 +2,7 @@
 // .codegate.yml as a typed value. Every key is optional; defaults are what a new user gets.
 
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -89,6 +90,28 @@ struct HttpConfig {
   std::size_t max_response_bytes = http::k_default_max_response_bytes; // per response body, decoded
 };
 
+// Globs that give changed files a role whatever the project's other settings say (roles/).
+struct RolesConfig {
+  std::map<FileRole, std::vector<std::string>> globs;
+};
+
+// What test code is held to (README, "What code is"). Rules are "tool/rule" globs: "bandit/B101",
+// "pylint/E1101", "bandit/*".
+struct TestCodeConfig {
+  // Not reported at all in test code, counted in a note: pytest's idiom is the assert statement.
+  std::vector<std::string> skip = {"bandit/B101"};
+  // Reported, never failing: Bandit in code that does not ship, and Pylint's inference errors,
+  // which a test run itself fails on when they are real.
+  std::vector<std::string> advisory = {"bandit/*",     "pylint/E1101", "pylint/E0602", "pylint/E0611",
+                                       "pylint/E0401", "pylint/E1102", "pylint/E1120", "pylint/E1121",
+                                       "pylint/E1123", "pylint/E1124", "pylint/E1125", "pylint/E1126",
+                                       "pylint/E1128", "pylint/E1111", "pylint/E1130", "pylint/E1131",
+                                       "pylint/E1133", "pylint/E1134", "pylint/E1135", "pylint/E1136",
+                                       "pylint/E1137", "pylint/E1138", "pylint/E0203", "pylint/E0601",
+                                       "pylint/E0606", "pylint/E1205", "pylint/E1206"};
+  DocstringPolicy require_docstrings = DocstringPolicy::none;
+};
+
 struct Config {
   std::vector<std::string> include = {"**/*.py"};
   std::vector<std::string> exclude;
@@ -105,6 +128,8 @@ struct Config {
   RefineConfig refine;
   HttpConfig http;
   CacheConfig cache;
+  RolesConfig roles;
+  TestCodeConfig test_code;
   std::string source; // where it was read from, for messages
 };
 

@@ -140,7 +140,9 @@ constexpr int k_max_nesting = 64;
 // 100,000-deep table overflows the stack. Values cannot look like long keys: a run of unquoted
 // words joined by dots outside strings and comments is at most two parts in any TOML value (a
 // float, a date), so counting every such run bounds the keys without parsing them.
-void check_nesting(std::string_view text, const std::string& name) {
+} // namespace
+
+void check_toml_nesting(std::string_view text, const std::string& name) {
   int line = 1, column = 1;
   int token_line = 1, token_column = 1; // where the token being read starts
   int depth = 0, parts = 0;
@@ -211,12 +213,10 @@ void check_nesting(std::string_view text, const std::string& name) {
   }
 }
 
-} // namespace
-
 bool mentions_codegate_table(const std::string& text) { return text.find("codegate") != std::string::npos; }
 
 std::optional<Config> parse_pyproject_config(const std::string& text, const std::string& name) {
-  check_nesting(text, name);
+  check_toml_nesting(text, name);
   toml::table document;
   try {
     document = toml::parse(text, name);

@@ -61,6 +61,8 @@ struct Finding {
   // Why this finding cannot fail the gate whatever the thresholds say (a module outside the
   // repository that the gate's machine cannot inspect); empty for ordinary findings.
   std::string advisory;
+  // The role of the finding's file when it is not product code ("test"; roles/file_roles.h).
+  std::string role;
   FilterState filter;
   bool fails_gate = false; // set by the gate: this finding alone would fail the check
   std::string fix_status;  // refine: "" (not attempted), "fixed in round N", "open"

@@ -24,8 +24,17 @@ constexpr NameTable<IntentFailOn, 2> k_intent_fail_on = {
 constexpr NameTable<IntentContext, 2> k_intent_contexts = {
     {{IntentContext::unit, "unit"}, {IntentContext::unit_and_base, "unit+base"}}};
 
+constexpr NameTable<FileRole, 5> k_file_roles = {{{FileRole::product, "product"},
+                                                  {FileRole::test, "test"},
+                                                  {FileRole::generated, "generated"},
+                                                  {FileRole::vendored, "vendored"},
+                                                  {FileRole::excluded, "excluded"}}};
+
 } // namespace
 
+std::string_view to_string(FileRole role) { return names::name_of(k_file_roles, role); }
+std::optional<FileRole> parse_file_role(std::string_view text) { return names::value_of(k_file_roles, text); }
+std::vector<std::string> file_role_names() { return names::names_of(k_file_roles); }
 std::string_view to_string(BaselineMode mode) { return names::name_of(k_baseline_modes, mode); }
 std::string_view to_string(SuppressionPolicy policy) { return names::name_of(k_suppression_policies, policy); }
 std::string_view to_string(FixMode mode) { return names::name_of(k_fix_modes, mode); }

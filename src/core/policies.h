@@ -29,7 +29,12 @@ enum class IntentFailOn { inconsistent, never };
 // version at the base when it existed there with the same docstring (the just-in-time setting).
 enum class IntentContext { unit, unit_and_base };
 
+// What a changed file is (roles/): product code (the default), test code, generated or vendored
+// code, or a file the project excludes from its linters. Only product and test code is analysed.
+enum class FileRole { product, test, generated, vendored, excluded };
+
 std::string_view to_string(BaselineMode mode);
+std::string_view to_string(FileRole role);
 std::string_view to_string(SuppressionPolicy policy);
 std::string_view to_string(FixMode mode);
 std::string_view to_string(DocstringPolicy policy);
@@ -37,6 +42,7 @@ std::string_view to_string(IntentFailOn fail_on);
 std::string_view to_string(IntentContext context);
 
 std::optional<BaselineMode> parse_baseline_mode(std::string_view text);
+std::optional<FileRole> parse_file_role(std::string_view text);
 std::optional<SuppressionPolicy> parse_suppression_policy(std::string_view text);
 std::optional<FixMode> parse_fix_mode(std::string_view text);
 std::optional<DocstringPolicy> parse_docstring_policy(std::string_view text);
@@ -45,6 +51,7 @@ std::optional<IntentContext> parse_intent_context(std::string_view text);
 
 // The names, in table order, for CLI11's IsMember and for error messages.
 std::vector<std::string> baseline_mode_names();
+std::vector<std::string> file_role_names();
 std::vector<std::string> suppression_policy_names();
 std::vector<std::string> fix_mode_names();
 std::vector<std::string> docstring_policy_names();

@@ -20,12 +20,14 @@
 #include "pipeline/refine_step.h"
 #include "pipeline/report_writer.h"
 #include "pipeline/revisions_from_ci.h"
+#include "pipeline/roles_step.h"
 #include "pipeline/shard.h"
 #include "pipeline/size_limit.h"
 #include "pipeline/skipped_notes.h"
 #include "pipeline/trusted_config.h"
 #include "pipeline/workspace.h"
 #include "platform/publish.h"
+#include "roles/project_settings.h"
 #include "util/glob.h"
 #include "util/log.h"
 #include "util/strings.h"
@@ -178,6 +180,21 @@ ExitCode run_check(const CheckOptions& given, const ci::CiContext& ci) {
   std::vector<SkippedFile> skipped;
   std::vector<std::string> files = select_files(change.changes, *change.analysed, config, only, skipped);
   const bool python_changed = !files.empty();
+  // What each file is (roles/): generated, vendored and excluded files are skipped with the rule
+  // that placed them; test code is analysed and held to test_code.
+  RoleAssignment roles;
+  if (!files.empty()) {
+    std::unique_ptr<git::Snapshot> base =
+        change.changes.base_sha.empty() ? nullptr : git::commit_snapshot(repo, change.changes.base_sha);
+    const auto& bandit_file = trusted.bandit_config;
+    roles::FileRoles file_roles(config.roles,
+                                roles::read_project_settings(*config_source, bandit_file ? bandit_file->name : "",
+                                                             bandit_file ? bandit_file->content : ""));
+    std::vector<std::string> repository_python;
+    for (auto& path : change.analysed->list_files())
+      if (has_python_suffix(path)) repository_python.push_back(std::move(path));
+    files = assign_roles(files, *change.analysed, base.get(), file_roles, repository_python, skipped, roles);
+  }
   if (options.shard) files = take_shard(files, *options.shard, change, result);
   const int jobs = config.jobs > 0 ? config.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
 
@@ -205,6 +222,7 @@ ExitCode run_check(const CheckOptions& given, const ci::CiContext& ci) {
   result.checked_files = checked;
   result.notes = skipped_notes(std::move(skipped));
   result.notes.insert(result.notes.end(), trusted.notes.begin(), trusted.notes.end());
+  result.notes.insert(result.notes.end(), roles.notes.begin(), roles.notes.end());
 
   if (!python_changed) {
     result.notes.push_back("no Python files changed");
@@ -228,6 +246,7 @@ ExitCode run_check(const CheckOptions& given, const ci::CiContext& ci) {
     result.tools = std::move(analysis.tools);
     result.notes.insert(result.notes.end(), analysis.notes.begin(), analysis.notes.end());
     result.missing_docstrings = std::move(analysis.missing_docstrings);
+    apply_test_policy(result.findings, result.missing_docstrings, roles, config.test_code, result.notes);
   }
   if (!not_analysed.empty()) {
     assign_fingerprints(not_analysed);

@@ -80,6 +80,7 @@ void write_finding(util::JsonWriter& json, const Finding& f, bool baseline_appli
   }
   write_suppression(json, f.suppression);
   if (!f.advisory.empty()) json.member("advisory", f.advisory);
+  if (!f.role.empty()) json.member("role", f.role);
   json.member("fails_gate", f.fails_gate);
   if (!f.fix_status.empty()) json.member("fix_status", f.fix_status);
   json.end_object();

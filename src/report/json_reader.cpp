@@ -129,6 +129,7 @@ Finding read_finding(const Reader& r) {
     f.suppression = std::move(suppression);
   }
   if (r.has("advisory")) f.advisory = r.string("advisory");
+  if (r.has("role")) f.role = r.string("role");
   f.fails_gate = r.boolean("fails_gate");
   if (r.has("fix_status")) f.fix_status = r.string("fix_status");
   return f;

@@ -190,7 +190,8 @@ void write_result(util::JsonWriter& json, const Finding& f, const std::map<std::
   std::string rule_id = sarif_rule_id(f);
   json.member("ruleId", rule_id);
   json.member("ruleIndex", rule_index.at(rule_id));
-  json.member("level", to_string(f.level));
+  // Test code's advisory findings are notes to code scanning, whatever the tool's own level.
+  json.member("level", to_string(!f.role.empty() && !f.advisory.empty() ? Level::note : f.level));
   write_message(json, "message", f.message.empty() ? rule_id : f.message);
   json.key("locations");
   json.start_array();
@@ -232,6 +233,7 @@ void write_result(util::JsonWriter& json, const Finding& f, const std::map<std::
   if (!f.fix_status.empty()) json.member("fixStatus", f.fix_status);
   if (f.suppression) json.member("suppressedBy", to_string(f.suppression->by));
   if (!f.advisory.empty()) json.member("advisory", f.advisory);
+  if (!f.role.empty()) json.member("role", f.role);
   json.end_object();
   json.end_object();
 }

@@ -1,0 +1,40 @@
+#pragma once
+// Where the file roles (roles/) meet the run: which changed files are analysed at all, which of
+// them are test code (a test-role file that product code imports is product code: moving code
+// under tests/ is no way around the gate), and what test code is held to (config `test_code`):
+// its findings stay in every report with their role, some advisory, some left out and counted.
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "config/config.h"
+#include "core/change_set.h"
+#include "core/finding.h"
+#include "git/snapshot.h"
+#include "roles/file_roles.h"
+
+namespace codegate {
+
+struct RoleAssignment {
+  std::map<std::string, roles::RoleDecision> test_files; // analysed as test code, with why
+  std::vector<std::string> notes;
+};
+
+// Keeps the product and test files of `files`; generated, vendored and excluded ones go to
+// `skipped`, each with the rule that placed it. `analysed` holds the head's bytes, `base` the
+// base revision (nullptr: none). `repository_python_files` are the head's Python files, read for
+// the import guard.
+std::vector<std::string> assign_roles(const std::vector<std::string>& files, const git::Snapshot& analysed,
+                                      const git::Snapshot* base, const roles::FileRoles& roles,
+                                      const std::vector<std::string>& repository_python_files,
+                                      std::vector<SkippedFile>& skipped, RoleAssignment& out);
+
+// Test code's policy on the analysed findings: `role` set, the `skip` rules removed (counted in a
+// note), the `advisory` ones made advisory, missing docstrings dropped unless required. Before
+// the filter and the gate.
+void apply_test_policy(std::vector<Finding>& findings, std::vector<std::string>& missing_docstrings,
+                       const RoleAssignment& assignment, const TestCodeConfig& policy,
+                       std::vector<std::string>& notes);
+
+} // namespace codegate

@@ -1,0 +1,53 @@
+#pragma once
+// What the project already says about its files, read from the trusted configuration source (the
+// base revision in CI, the working tree locally): pytest's discovery settings, GitHub Linguist's
+// attributes in .gitattributes, and the excludes of pre-commit, Ruff and Bandit. Each setting
+// keeps the file it came from, so a note can name it.
+
+#include <optional>
+#include <regex>
+#include <string>
+#include <vector>
+
+#include "git/snapshot.h"
+
+namespace codegate::roles {
+
+// Globs with the file that holds them (".pre-commit-config.yaml exclude").
+struct GlobSetting {
+  std::vector<std::string> globs;
+  std::string source;
+};
+
+struct ProjectSettings {
+  // pytest: `testpaths` (directories) and `python_files` (file name globs), from pyproject.toml,
+  // pytest.ini, tox.ini or setup.cfg, the first that has a pytest section (pytest's own order).
+  std::vector<std::string> testpaths;
+  std::vector<std::string> python_files = {"test_*.py", "*_test.py"};
+  std::string pytest_source; // empty: no pytest configuration
+
+  // .gitattributes: linguist-generated / linguist-vendored, in file order (the last match wins).
+  struct Attribute {
+    std::string pattern;
+    bool generated = false; // else vendored
+    bool set = true;        // false: -linguist-... or =false
+  };
+  std::vector<Attribute> linguist;
+
+  // .pre-commit-config.yaml's top-level `exclude:` (a Python regular expression, re.search).
+  std::optional<std::regex> pre_commit_exclude;
+  // Ruff's exclude and extend-exclude (pyproject.toml [tool.ruff], ruff.toml, .ruff.toml).
+  GlobSetting ruff_exclude;
+  // Bandit's exclude_dirs (its configuration file, as pipeline/trusted_config found it).
+  GlobSetting bandit_exclude_dirs;
+
+  std::vector<std::string> notes; // settings that could not be read, and why
+};
+
+// Reads the settings from `source`; `bandit_config` is Bandit's configuration file (name and
+// content) when the project has one. A setting that cannot be read is a note, never an error:
+// roles only decide what is advisory or skipped, and an unreadable one leaves files product code.
+ProjectSettings read_project_settings(const git::Snapshot& source, const std::string& bandit_config_name,
+                                      const std::string& bandit_config_content);
+
+} // namespace codegate::roles
