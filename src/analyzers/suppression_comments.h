@@ -20,11 +20,22 @@ namespace codegate {
 std::optional<std::string> covering_nosec(std::string_view line, const std::string& test_id,
                                           const std::string& test_name);
 
+// The `# noqa: S<nnn>` comment on `line` when it names the Bandit test B<nnn>: Ruff's and
+// flake8-bandit's codes for Bandit's tests keep Bandit's numbers (S307 is B307, S602 is B602).
+// A bare `# noqa` is not a Bandit suppression: it names no test.
+std::optional<std::string> covering_noqa(std::string_view line, const std::string& test_id);
+
+// The `# codegate: ignore[rule, ...]` comment on `line` when it names `rule` (codegate's own
+// findings: missing-docstring, intent-mismatch). codegate/not-analysed is never suppressed.
+std::optional<std::string> covering_codegate_ignore(std::string_view line, const std::string& rule);
+
 // The `# pylint: ...` pragma on `line`, from its `#` to the end of the line; empty when none.
 std::string pylint_pragma(std::string_view line);
 
-// Gives every Bandit finding whose line carries a covering `# nosec` its Suppression, and fills
-// in the comment text of Pylint's suppressed findings (whose line the parser already knows).
+// Gives every Bandit finding whose line carries a covering `# nosec` (or `# noqa: S<nnn>`) its
+// Suppression, every codegate finding whose line carries a covering `# codegate: ignore[...]`
+// its Suppression, and fills in the comment text of Pylint's suppressed findings (whose line the
+// parser already knows).
 void attach_suppressions(std::vector<Finding>& findings, const std::map<std::string, std::string>& sources);
 
 } // namespace codegate

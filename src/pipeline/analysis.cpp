@@ -243,6 +243,7 @@ Analysis analyze(Workspace& workspace, const TrustedConfig& trusted, const Analy
 
   for (auto& s : others) {
     AnalyzerOutput output = s.output.get();
+    attach_suppressions(output.findings, workspace.sources()); // `# codegate: ignore[...]`
     if (int cut = attach_snippets(output.findings, workspace.sources()); cut > 0)
       output.notes.push_back(snippets_cut_note(cut));
     merge(analysis, std::move(output));

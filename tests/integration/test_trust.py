@@ -155,6 +155,43 @@ class Suppressions(TrustCase):
         self.assertNotIn("B602", result.stdout)
         self.assertEqual(self.rules(report, lambda f: f["suppression"] is not None), [("bandit", "B602", "tools.py", 7)])
 
+    def test_a_noqa_with_ruffs_code_is_a_suppression_accounted_like_nosec(self):
+        # Ruff's and flake8-bandit's S<nnn> is Bandit's B<nnn>: S602 suppresses B602.
+        self.repo.write("tools.py", HEADER + RUN.replace("shell=True)", "shell=True)  # noqa: S602 - by design"))
+        self.repo.commit("silence ruff's bandit")
+        result, report = self.check()
+        self.assertEqual(result.returncode, 0, result.stdout)
+        b602 = [f for f in report["findings"] if f["rule_id"] == "B602"][0]
+        self.assertEqual(b602["suppression"],
+                         {"line": 7, "comment": "# noqa: S602 - by design", "by": "change", "honoured": True})
+        self.assertIn("1 suppressed in this change; PASSED", result.stdout)
+        # deny-new refuses it as it refuses a nosec the change adds.
+        self.repo.write(".codegate.yml", "suppressions: deny-new\n")
+        self.repo.commit("deny new suppressions")
+        result, report = codegate.run("check", "--repo", self.repo.path, "--base", "main", "--no-llm",
+                                      "--trusted-config-from", "HEAD"), None
+        self.assertEqual(result.returncode, 1, result.stdout)
+
+    def test_a_bare_noqa_or_another_code_suppresses_nothing(self):
+        for comment in ("# noqa", "# noqa: E501", "# noqa: S60", "# noqa: S6021"):
+            with self.subTest(comment):
+                self.repo.write("tools.py", HEADER + RUN.replace("shell=True)", "shell=True)  " + comment))
+                self.repo.commit("not a bandit suppression")
+                result, report = self.check()
+                self.assertEqual(result.returncode, 1, result.stdout)
+                b602 = [f for f in report["findings"] if f["rule_id"] == "B602"][0]
+                self.assertIsNone(b602["suppression"])
+
+    def test_codegate_ignore_suppresses_its_own_findings_only(self):
+        self.repo.write("tools.py", '"""Helpers."""\n\n\ndef bare(value):  # codegate: ignore[missing-docstring]\n'
+                                    '    return value\n\n\ndef other(value):\n    return value\n')
+        self.repo.commit("an undocumented function, ignored")
+        _, report = self.check()
+        missing = {f["line"]: f["suppression"] for f in report["findings"] if f["rule_id"] == "missing-docstring"}
+        self.assertEqual(missing[4], {"line": 4, "comment": "# codegate: ignore[missing-docstring]", "by": "change",
+                                      "honoured": True})
+        self.assertIsNone(missing[8])
+
     def test_a_nosec_for_another_test_does_not_cover_the_finding(self):
         self.repo.write("tools.py", HEADER + RUN.replace("shell=True)", "shell=True)  # nosec B101"))
         self.repo.commit("a nosec for the wrong test")

@@ -116,3 +116,23 @@ TEST_CASE("a name missing from a module the repository does not have whole is ad
   CHECK(findings[6].advisory.empty());
   CHECK(findings[7].advisory.empty());
 }
+
+TEST_CASE("# noqa: S<nnn> covers Bandit's B<nnn>; a bare noqa or another code does not") {
+  CHECK(covering_noqa("eval(code, ns)  # noqa: S307 - arbitrary code by design", "B307") ==
+        "# noqa: S307 - arbitrary code by design");
+  CHECK(covering_noqa("x  #NOQA:E501,S602", "B602") == "#NOQA:E501,S602");
+  CHECK_FALSE(covering_noqa("x  # noqa", "B602"));
+  CHECK_FALSE(covering_noqa("x  # noqa: E501", "B602"));
+  CHECK_FALSE(covering_noqa("x  # noqa: S6021", "B602"));
+  CHECK_FALSE(covering_noqa("x = 'noqa: S602'", "B602")); // not in a comment
+  CHECK_FALSE(covering_noqa("x  # noqa: S602", "E0602"));
+}
+
+TEST_CASE("# codegate: ignore[...] names codegate's own rules") {
+  CHECK(covering_codegate_ignore("def f():  # codegate: ignore[missing-docstring]", "missing-docstring") ==
+        "# codegate: ignore[missing-docstring]");
+  CHECK(covering_codegate_ignore("def f():  # codegate: ignore[intent-mismatch, missing-docstring]",
+                                 "missing-docstring"));
+  CHECK_FALSE(covering_codegate_ignore("def f():  # codegate: ignore[intent-mismatch]", "missing-docstring"));
+  CHECK_FALSE(covering_codegate_ignore("def f():  # codegate: ignore", "missing-docstring"));
+}
