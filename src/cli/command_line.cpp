@@ -29,6 +29,11 @@ void add_publish_options(CLI::App& command, CheckOptions& o) {
       .add_option("--comment", o.publish.comment,
                   "Pull/merge request comments in CI: none, summary, review, both (default: both, with a token)")
       ->check(CLI::IsMember({"none", "summary", "review", "both"}));
+  command
+      .add_option("--comment-level", o.publish.comment_level,
+                  "Inline comments for the failing findings and those at this level or above that can fail: "
+                  "failing, error, warning, note (default: comment_level in the configuration, else warning)")
+      ->check(CLI::IsMember({"failing", "error", "warning", "note"}));
   command.add_option("--gitlab-code-quality", o.publish.code_quality_file, "Write a GitLab Code Quality report to FILE");
   command.add_option("--gitlab-sast", o.publish.gitlab_sast_file, "Write a GitLab SAST report to FILE");
 }

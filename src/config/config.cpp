@@ -252,6 +252,10 @@ Config parse_config(const std::string& text, const std::string& name, const Loca
          {"patch_file", [&](const YAML::Node& v) { c.patch_file = p.string(v, "refine.patch_file"); }},
        });
      }},
+    {"comment_level", [&](const YAML::Node& n) {
+       std::string level = p.choice(n, "comment_level", {"failing", "error", "warning", "note"});
+       config.comment_level = level == "failing" ? std::nullopt : parse_level(level);
+     }},
     {"roles", [&](const YAML::Node& n) {
        std::map<std::string, std::function<void(const YAML::Node&)>> keys;
        for (const auto& role : file_role_names()) {

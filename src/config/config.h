@@ -114,6 +114,10 @@ struct TestCodeConfig {
 
 struct Config {
   std::vector<std::string> include = {"**/*.py"};
+  // Inline review comments: the failing findings, and those at this level or above that can fail
+  // (comment_level: failing | error | warning | note; nullopt is "failing"). The rest are in the
+  // summary comment only.
+  std::optional<Level> comment_level = Level::warning;
   std::vector<std::string> exclude;
   int jobs = 0; // 0: number of cores
   FilterMode filter_mode = FilterMode::added;

@@ -27,6 +27,7 @@
 #include "pipeline/trusted_config.h"
 #include "pipeline/workspace.h"
 #include "platform/publish.h"
+#include "platform/review_plan.h"
 #include "roles/project_settings.h"
 #include "util/glob.h"
 #include "util/log.h"
@@ -279,7 +280,10 @@ ExitCode run_check(const CheckOptions& given, const ci::CiContext& ci) {
              .staged = options.staged,
              .commands_on_stdout = options.format == "text",
              .sarif_file = options.sarif_file,
-             .limits = config.http});
+             .limits = config.http,
+             .comment_level = options.publish.comment_level.empty()
+                                  ? config.comment_level
+                                  : platform::parse_inline_level(options.publish.comment_level)});
   }
   report_verdict(result, options);
   return result.failed ? ExitCode::failed : ExitCode::pass;

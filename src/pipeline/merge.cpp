@@ -7,6 +7,7 @@
 #include "core/error.h"
 #include "pipeline/report_writer.h"
 #include "platform/publish.h"
+#include "platform/review_plan.h"
 #include "report/json_reader.h"
 #include "util/files.h"
 #include "util/log.h"
@@ -160,7 +161,10 @@ ExitCode run_merge(const MergeOptions& options, const ci::CiContext& ci) {
            .options = options.outputs.publish,
            .staged = result.head_sha.empty(),
            .commands_on_stdout = options.outputs.format == "text",
-           .sarif_file = options.outputs.sarif_file});
+           .sarif_file = options.outputs.sarif_file,
+           .comment_level = options.outputs.publish.comment_level.empty()
+                                ? platform::InlineLevel(Level::warning)
+                                : platform::parse_inline_level(options.outputs.publish.comment_level)});
   report_verdict(result, options.outputs);
   return result.failed ? ExitCode::failed : ExitCode::pass;
 }

@@ -70,8 +70,10 @@ std::string review_body(std::size_t findings, std::size_t suggestions) {
 
 class GithubPublisher {
 public:
-  GithubPublisher(const CheckResult& result, const ChangeSet& changes, const GithubPullRequest& pr, RestClient& api)
-      : result_(result),
+  GithubPublisher(const CheckResult& result, const ChangeSet& changes, const GithubPullRequest& pr, RestClient& api,
+                  InlineLevel level)
+      : level_(level),
+        result_(result),
         changes_(changes),
         pr_(pr),
         api_(api),
@@ -80,7 +82,7 @@ public:
 
   PublishSummary run(CommentMode mode) {
     identity_ = whoami(api_);
-    DesiredComments desired = desired_comments(result_, changes_, DiffLines::hunk, SuggestionSyntax::github);
+    DesiredComments desired = desired_comments(result_, changes_, DiffLines::hunk, SuggestionSyntax::github, level_);
     if (wants_summary(mode)) sticky_summary(desired.unplaced_fix_paths);
     if (wants_review(mode)) review(desired.comments);
     return summary_;
@@ -198,6 +200,7 @@ private:
     ++summary_.removed;
   }
 
+  InlineLevel level_;
   const CheckResult& result_;
   const ChangeSet& changes_;
   const GithubPullRequest& pr_;
@@ -217,8 +220,8 @@ std::vector<std::pair<std::string, std::string>> github_headers(const std::strin
 }
 
 PublishSummary publish_to_github(const CheckResult& result, const ChangeSet& changes, const GithubPullRequest& pr,
-                                 CommentMode mode, RestClient& api) {
-  return GithubPublisher(result, changes, pr, api).run(mode);
+                                 CommentMode mode, RestClient& api, InlineLevel level) {
+  return GithubPublisher(result, changes, pr, api, level).run(mode);
 }
 
 } // namespace codegate::platform

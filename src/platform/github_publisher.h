@@ -25,6 +25,6 @@ std::vector<std::pair<std::string, std::string>> github_headers(const std::strin
 // Posts or updates everything `mode` asks for. Throws PublishFailure when a request fails for
 // good (after retries); a 401/403/404 there means the token cannot write to the pull request.
 PublishSummary publish_to_github(const CheckResult& result, const ChangeSet& changes, const GithubPullRequest& pr,
-                                 CommentMode mode, RestClient& api);
+                                 CommentMode mode, RestClient& api, InlineLevel level = Level::warning);
 
 } // namespace codegate::platform

@@ -27,8 +27,10 @@ struct DiffRefs {
 
 class GitlabPublisher {
 public:
-  GitlabPublisher(const CheckResult& result, const ChangeSet& changes, const GitlabMergeRequest& mr, RestClient& api)
-      : result_(result),
+  GitlabPublisher(const CheckResult& result, const ChangeSet& changes, const GitlabMergeRequest& mr, RestClient& api,
+                  InlineLevel level)
+      : level_(level),
+        result_(result),
         changes_(changes),
         mr_(mr),
         api_(api),
@@ -37,7 +39,7 @@ public:
   PublishSummary run(CommentMode mode) {
     RestReply me = api_.get("/user");
     if (me.ok()) identity_.username = json_string(parse_reply(me, "GET /user"), "username");
-    DesiredComments desired = desired_comments(result_, changes_, DiffLines::added, SuggestionSyntax::gitlab);
+    DesiredComments desired = desired_comments(result_, changes_, DiffLines::added, SuggestionSyntax::gitlab, level_);
     if (wants_summary(mode)) sticky_note(desired.unplaced_fix_paths);
     if (wants_review(mode)) discussions(desired.comments);
     return summary_;
@@ -162,6 +164,7 @@ private:
     ++summary_.posted;
   }
 
+  InlineLevel level_;
   const CheckResult& result_;
   const ChangeSet& changes_;
   const GitlabMergeRequest& mr_;
@@ -178,8 +181,8 @@ std::vector<std::pair<std::string, std::string>> gitlab_headers(const std::strin
 }
 
 PublishSummary publish_to_gitlab(const CheckResult& result, const ChangeSet& changes, const GitlabMergeRequest& mr,
-                                 CommentMode mode, RestClient& api) {
-  return GitlabPublisher(result, changes, mr, api).run(mode);
+                                 CommentMode mode, RestClient& api, InlineLevel level) {
+  return GitlabPublisher(result, changes, mr, api, level).run(mode);
 }
 
 } // namespace codegate::platform

@@ -28,6 +28,6 @@ std::vector<std::pair<std::string, std::string>> gitlab_headers(const std::strin
 // Posts or updates everything `mode` asks for. Throws PublishFailure when a request fails for
 // good; a 401/403/404 there means the token cannot write to the merge request.
 PublishSummary publish_to_gitlab(const CheckResult& result, const ChangeSet& changes, const GitlabMergeRequest& mr,
-                                 CommentMode mode, RestClient& api);
+                                 CommentMode mode, RestClient& api, InlineLevel level = Level::warning);
 
 } // namespace codegate::platform

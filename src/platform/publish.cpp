@@ -19,8 +19,9 @@ namespace {
 
 using namespace platform;
 
-// GitHub shows ten annotations of each kind per step; a few more cover errors and warnings both.
-constexpr int k_max_annotations = 50;
+// GitHub shows ten annotations of each kind (error, warning, notice) per step (actions/toolkit,
+// problem matchers): more would be dropped without a word.
+constexpr int k_annotations_per_kind = 10;
 // GitHub's limit for one step's summary is 1 MiB.
 constexpr std::size_t k_max_step_summary = 1000000;
 
@@ -71,7 +72,7 @@ http::HttpClient& transport_for(const PublishRequest& request, std::shared_ptr<h
 void publish_github(const PublishRequest& request, CommentMode mode) {
   const CheckResult& result = request.result;
   const ci::GithubRun& github = request.ci.github;
-  emit_commands(annotations(result, k_max_annotations), request);
+  emit_commands(annotations(result, k_annotations_per_kind), request);
 
   std::vector<std::string> all_fixes;
   for (const auto& fix : result.fixes) all_fixes.push_back(fix.path);
@@ -100,7 +101,7 @@ void publish_github(const PublishRequest& request, CommentMode mode) {
   try {
     std::shared_ptr<http::HttpClient> owned;
     RestClient api(transport_for(request, owned), github.api_url, github_headers(github.token), "GitHub");
-    PublishSummary done = publish_to_github(result, request.changes, pr, mode, api);
+    PublishSummary done = publish_to_github(result, request.changes, pr, mode, api, request.comment_level);
     std::string line = "pull request #" + std::to_string(number) + ":";
     if (done.summary_created) line += " summary comment posted;";
     if (done.summary_updated) line += " summary comment updated;";
@@ -151,7 +152,7 @@ void publish_gitlab(const PublishRequest& request, CommentMode mode) {
     std::shared_ptr<http::HttpClient> owned;
     RestClient api(transport_for(request, owned), gitlab.api_url, gitlab_headers(gitlab.token, gitlab.job_token),
                    "GitLab");
-    PublishSummary done = publish_to_gitlab(result, request.changes, mr, mode, api);
+    PublishSummary done = publish_to_gitlab(result, request.changes, mr, mode, api, request.comment_level);
     std::string line = "merge request !" + iid + ":";
     if (done.summary_created) line += " summary note posted;";
     if (done.summary_updated) line += " summary note updated;";

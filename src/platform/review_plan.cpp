@@ -15,8 +15,16 @@ std::optional<CommentMode> parse_comment_mode(std::string_view text) {
   return std::nullopt;
 }
 
+InlineLevel parse_inline_level(std::string_view text) {
+  if (text == "failing") return std::nullopt;
+  if (auto level = parse_level(text)) return *level;
+  throw std::invalid_argument("not a comment level: " + std::string(text));
+}
+
+std::vector<std::string> inline_level_names() { return {"failing", "error", "warning", "note"}; }
+
 DesiredComments desired_comments(const CheckResult& result, const ChangeSet& changes, DiffLines lines,
-                                 SuggestionSyntax syntax) {
+                                 SuggestionSyntax syntax, InlineLevel level) {
   DesiredComments out;
   std::set<std::string> keys;
   auto allowed = [&](const ChangedFile& file) -> const std::set<int>& {
@@ -27,7 +35,7 @@ DesiredComments desired_comments(const CheckResult& result, const ChangeSet& cha
   for (const auto& f : result.findings)
     if (f.filter.reported && f.fails_gate) ordered.push_back(&f);
   for (const auto& f : result.findings)
-    if (f.filter.reported && !f.fails_gate) ordered.push_back(&f);
+    if (f.filter.reported && !f.fails_gate && level && f.level >= *level && f.advisory.empty()) ordered.push_back(&f);
   for (const Finding* f : ordered) {
     const ChangedFile* file = changes.find(f->path);
     // On the finding's first line, or else on the first line of its region the diff has: a

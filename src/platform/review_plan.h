@@ -44,8 +44,16 @@ struct DesiredComments {
   std::vector<std::string> unplaced_fix_paths; // fixes with a part that fits nowhere on the diff
   int findings_off_diff = 0;                   // reported findings on lines outside the diff
 };
+// Which reported findings get an inline comment (comment_level): those that fail the gate, and
+// those at `level` or above that can fail (not advisory); nullopt: the failing ones only. The
+// others are in the summary comment.
+using InlineLevel = std::optional<Level>;
+// "failing" -> nullopt, "error" / "warning" / "note" -> that level; throws std::invalid_argument else.
+InlineLevel parse_inline_level(std::string_view text);
+std::vector<std::string> inline_level_names();
+
 DesiredComments desired_comments(const CheckResult& result, const ChangeSet& changes, DiffLines lines,
-                                 SuggestionSyntax syntax);
+                                 SuggestionSyntax syntax, InlineLevel level = Level::warning);
 
 // A comment an earlier run (or this one) left, as read back from the API.
 struct ExistingComment {

@@ -1,6 +1,7 @@
 #include "platform/workflow_commands.h"
 
 #include <algorithm>
+#include <map>
 
 #include "util/hash.h"
 #include "util/strings.h"
@@ -64,7 +65,7 @@ std::string annotation(const Finding& finding) {
   return line + "::" + escape_command_data(util::to_valid_utf8(message));
 }
 
-std::vector<std::string> annotations(const CheckResult& result, int limit) {
+std::vector<std::string> annotations(const CheckResult& result, int per_kind) {
   std::vector<const Finding*> reported;
   for (const auto& f : result.findings)
     if (f.filter.reported) reported.push_back(&f);
@@ -73,15 +74,27 @@ std::vector<std::string> annotations(const CheckResult& result, int limit) {
     if (a->path != b->path) return a->path < b->path;
     return a->line < b->line;
   });
+  // GitHub shows `per_kind` of each kind a step; the line that counts the rest is a notice, so
+  // when anything is left out it takes one of the notices' places.
+  std::map<std::string, int> of_kind;
+  for (const Finding* f : reported) ++of_kind[command_for(*f)];
+  bool any_left_out = std::any_of(of_kind.begin(), of_kind.end(), [&](const auto& kind) {
+    return kind.second > per_kind;
+  });
+  std::map<std::string, int> room = {{"error", per_kind}, {"warning", per_kind},
+                                     {"notice", any_left_out ? per_kind - 1 : per_kind}};
   std::vector<std::string> lines;
   for (const Finding* f : reported) {
-    if (static_cast<int>(lines.size()) == limit) break;
+    int& left = room[command_for(*f)];
+    if (left <= 0) continue;
+    --left;
     lines.push_back(annotation(*f));
   }
   int hidden = static_cast<int>(reported.size()) - static_cast<int>(lines.size());
   if (hidden > 0)
     lines.push_back("::notice title=codegate::" + std::to_string(hidden) + " more finding" + (hidden == 1 ? "" : "s") +
-                    " without an annotation; the job summary and the SARIF report list every one");
+                    " without an annotation (GitHub shows " + std::to_string(per_kind) +
+                    " of each kind a step); the job summary and the SARIF report list every one");
   return lines;
 }
 

@@ -104,7 +104,9 @@ class PullRequestComments(GithubTestCase):
             # Another person's comment that carries codegate's marker must never be edited.
             spoof = github.add_issue_comment("<!-- codegate:summary -->\nall good, merge it", user=HUMAN)
             event = self.event("pull_request.opened.json", base_sha=self.base, head_sha=head)
-            first = self.run_action("pull_request", event, github.api_url)
+            # comment_level note: every reported finding inline, the note on line 2 too (the
+            # default's budget is tested below).
+            first = self.run_action("pull_request", event, github.api_url, "--comment-level", "note")
             self.assertEqual(first.returncode, 1, first.stderr)
             self.assertEqual(github.problems, [])
             self.assertIn("revisions from the pull_request event", first.stderr)
@@ -143,7 +145,7 @@ class PullRequestComments(GithubTestCase):
             github.requests.clear()
             event = self.event("pull_request.synchronize.json", base_sha=self.base, head_sha=second_head,
                                before=head)
-            second = self.run_action("pull_request", event, github.api_url)
+            second = self.run_action("pull_request", event, github.api_url, "--comment-level", "note")
             self.assertEqual(second.returncode, 1, second.stderr)
             self.assertEqual(github.problems, [])
             self.assertEqual(github.calls("POST", "/issues/7/comments"), [])
@@ -156,6 +158,25 @@ class PullRequestComments(GithubTestCase):
             self.assertEqual(sorted(c["line"] for c in github.review_comments), [2, 7])
             self.assertEqual(len(github.issue_comments), 2)
             self.assertIn("0 new, 2 kept, 1 removed", second.stderr)
+
+    def test_by_default_notes_are_in_the_summary_not_inline(self):
+        self.repo.write("lib/shell.py", VULNERABLE)
+        head = self.repo.commit("add a shell helper")
+        self.repo.git("checkout", "-q", "main")
+        with FakeGitHub(token=TOKEN, diff_lines={"lib/shell.py": set(range(1, 13))}) as github:
+            event = self.event("pull_request.opened.json", base_sha=self.base, head_sha=head)
+            result = self.run_action("pull_request", event, github.api_url)
+            self.assertEqual(result.returncode, 1, result.stderr)
+            review = github.calls("POST", "/repos/octo/sample/pulls/7/reviews")[0].body
+            # B404 (a note on line 2) is in the summary comment only.
+            self.assertEqual(sorted(c["line"] for c in review["comments"]), [7, 12])
+            summary = github.calls("POST", "/repos/octo/sample/issues/7/comments")[0].body["body"]
+            self.assertIn("B404", summary)
+            # comment_level: failing keeps only what fails the gate inline.
+            github.requests.clear()
+            github.review_comments.clear()
+            result = self.run_action("pull_request", event, github.api_url, "--comment-level", "failing")
+            self.assertEqual(sorted(c["line"] for c in github.review_comments), [7, 12])
 
     def test_annotations_outputs_and_job_summary(self):
         self.repo.write("lib/shell.py", VULNERABLE)

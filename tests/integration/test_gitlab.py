@@ -132,7 +132,7 @@ class MergeRequestComments(GitlabTestCase):
         self.repo.git("checkout", "-q", "main")  # GitLab checks out a detached CI_COMMIT_SHA; HEAD is not it here
         refs = {"base_sha": self.base, "start_sha": self.base, "head_sha": head}
         with FakeGitLab(token=TOKEN, diff_refs=refs, added_lines={"lib/shell.py": set(range(1, 13))}) as gitlab:
-            first = self.run_job(gitlab, head)
+            first = self.run_job(gitlab, head, "--comment-level", "note")  # the note on line 2 inline too
             self.assertEqual(first.returncode, 1, first.stderr)
             self.assertEqual(gitlab.problems, [])
             self.assertIn("revisions from the merge request pipeline", first.stderr)
@@ -165,7 +165,7 @@ class MergeRequestComments(GitlabTestCase):
             self.repo.git("checkout", "-q", "main")
             refs["head_sha"] = second_head
             gitlab.requests.clear()
-            second = self.run_job(gitlab, second_head)
+            second = self.run_job(gitlab, second_head, "--comment-level", "note")
             self.assertEqual(second.returncode, 1, second.stderr)
             self.assertEqual(gitlab.problems, [])
             self.assertEqual(len(gitlab.notes), 1)

@@ -47,20 +47,25 @@ TEST_CASE("failing findings are errors, other findings warnings or notices") {
   CHECK(annotation(finding("a.py", 1, Level::note, false)).rfind("::notice ", 0) == 0);
 }
 
-TEST_CASE("annotations come failing first, stop at the limit and say how many more there are") {
+TEST_CASE("annotations come failing first, at most so many of each kind, and say how many more there are") {
   CheckResult result;
   result.findings = {finding("b.py", 3, Level::note, false), finding("a.py", 9, Level::warning, false),
-                     finding("c.py", 1, Level::error, true), finding("d.py", 1, Level::error, true)};
+                     finding("c.py", 1, Level::error, true), finding("d.py", 1, Level::error, true),
+                     finding("e.py", 1, Level::error, true), finding("f.py", 2, Level::note, false)};
   result.findings.push_back(finding("z.py", 1, Level::error, true));
   result.findings.back().filter.reported = false; // outside the diff: no annotation
-  auto lines = annotations(result, 3);
-  REQUIRE(lines.size() == 4);
+  auto lines = annotations(result, 2);
+  REQUIRE(lines.size() == 5);
   CHECK(lines[0].rfind("::error file=c.py,", 0) == 0);
-  CHECK(lines[1].rfind("::error file=d.py,", 0) == 0);
+  CHECK(lines[1].rfind("::error file=d.py,", 0) == 0); // e.py is the third error
   CHECK(lines[2].rfind("::warning file=a.py,", 0) == 0);
-  CHECK(lines[3] ==
-        "::notice title=codegate::1 more finding without an annotation; the job summary and the SARIF "
-        "report list every one");
+  CHECK(lines[3].rfind("::notice file=b.py,", 0) == 0); // one notice: the last place is the count's
+  CHECK(lines[4] ==
+        "::notice title=codegate::2 more findings without an annotation (GitHub shows 2 of each kind a step); the "
+        "job summary and the SARIF report list every one");
+  // Nothing left out: every notice has its place.
+  result.findings.erase(result.findings.begin() + 4);
+  CHECK(annotations(result, 2).size() == 5);
 }
 
 TEST_CASE("step outputs are name=value lines, with a heredoc for a value that has a line break") {
