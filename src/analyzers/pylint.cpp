@@ -2,6 +2,7 @@
 
 #include <rapidjson/document.h>
 
+#include <algorithm>
 #include <future>
 #include <limits>
 #include <set>
@@ -34,6 +35,26 @@ int int_member(const rapidjson::Value& object, const char* name, int fallback) {
 int one_based_column(const rapidjson::Value& message, const char* name, int missing) {
   int column = int_member(message, name, -1);
   return column >= 0 && column < std::numeric_limits<int>::max() ? column + 1 : missing;
+}
+
+// Pylint's messages about its configuration rather than about a file (a plugin it cannot load,
+// an option only that plugin defines, a disabled message it does not know) carry the path of
+// the configuration file, which is the run's temporary copy: they become notes, which name the
+// plugin or option and never that path.
+void configuration_messages_to_notes(std::vector<Finding>& findings, const std::vector<std::string>& files,
+                                     std::vector<std::string>& notes) {
+  static const std::set<std::string> about_configuration = {"E0013", "E0014", "E0015", "W0012", "R0022"};
+  std::set<std::string> given(files.begin(), files.end());
+  std::erase_if(findings, [&](const Finding& f) {
+    if (given.count(f.path) != 0 || about_configuration.count(f.rule_id) == 0) return false;
+    std::string note = f.rule_id == "E0013"
+                           ? "pylint: " + f.message + ": the project's Pylint configuration names a plugin this "
+                                                      "machine does not have, so its checks did not run"
+                           : "pylint: " + f.message + " in the project's Pylint configuration (an option of a "
+                                                      "plugin that is not loaded?); Pylint ignored it";
+    if (std::find(notes.begin(), notes.end(), note) == notes.end()) notes.push_back(note);
+    return true;
+  });
 }
 
 // A file Pylint could not parse (E0001 syntax-error, F0010 parse-error: a syntax error, or one for
@@ -141,6 +162,7 @@ AnalyzerOutput run_pylint(const AnalyzerInput& input, const PylintConfig& config
     }
   }
   expand_suppressed_messages(output.findings, config.timeout_seconds);
+  configuration_messages_to_notes(output.findings, input.files, output.notes);
   refuse_unparsed(output.findings);
   output.run.version = version.get();
   output.run.status = ToolStatus::ok;

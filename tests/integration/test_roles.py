@@ -218,5 +218,29 @@ class ImportGuard(RolesCase):
         self.assertIn(("B602", False, "test", True), self.found(data, "tests/helpers.py"))
 
 
+
+class ProjectConfiguration(RolesCase):
+    def test_a_pylint_plugin_the_gate_lacks_is_a_note_and_no_report_holds_a_temporary_path(self):
+        self.base({"pyproject.toml": '[tool.pylint.main]\nload-plugins = ["pylint_django"]\n'
+                                     'django-settings-module = "site.settings"\n'})
+        self.change({"app/run.py": '"""Clean."""\n'})
+        markdown = os.path.join(self.out, "r.md")
+        result, data = self.check("--markdown", markdown)
+        self.assertEqual(result.returncode, 0, result.stdout + result.stderr)
+        self.assertEqual([f for f in data["findings"] if f["tool"] == "pylint"], [])
+        notes = [n for n in data["notes"] if n.startswith("pylint: ")]
+        self.assertEqual(len(notes), 2, data["notes"])
+        self.assertTrue(notes[0].startswith("pylint: Plugin 'pylint_django' is impossible to load") or
+                        notes[1].startswith("pylint: Plugin 'pylint_django' is impossible to load"), notes)
+        self.assertTrue(any("django-settings-module" in n and "Pylint ignored it" in n for n in notes), notes)
+        with open(markdown, encoding="utf-8") as handle:
+            texts = [result.stdout, result.stderr, json.dumps(data), json.dumps(self.sarif), handle.read()]
+        for text in texts:
+            self.assertNotIn("codegate-ws.", text)
+        # No empty lines on stderr.
+        self.assertNotIn("\n\n", result.stderr)
+        self.assertFalse(result.stderr.startswith("\n"))
+
+
 if __name__ == "__main__":
     unittest.main()
