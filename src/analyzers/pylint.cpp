@@ -57,15 +57,21 @@ void configuration_messages_to_notes(std::vector<Finding>& findings, const std::
   });
 }
 
-// A file Pylint could not parse (E0001 syntax-error, F0010 parse-error: a syntax error, or one for
-// the Python the tools run on but not for a newer one the project uses, or bytes that are not its
-// encoding) had none of its code analysed, by Pylint or by Bandit, which cannot parse it either:
+// A file Pylint could not parse (E0001 "Parsing failed", F0010 parse-error: a syntax error, or one
+// for the Python the tools run on but not for a newer one the project uses, or bytes that are not
+// its encoding) had none of its code analysed, by Pylint or by Bandit, which cannot parse it either:
 // whichever line the error is on, the file is not analysed (codegate/not-analysed, which fails).
+// Pylint's other E0001, "Cannot import 'x' due to syntax error", is about a module the file
+// imports: the file itself was analysed.
+bool unparsed(const Finding& f) {
+  return f.rule_id == "F0010" || (f.rule_id == "E0001" && f.message.rfind("Parsing failed", 0) == 0);
+}
+
 void refuse_unparsed(std::vector<Finding>& findings) {
   std::set<std::string> refused;
   std::vector<Finding> added;
   for (const auto& f : findings) {
-    if ((f.rule_id != "E0001" && f.rule_id != "F0010") || !refused.insert(f.path).second) continue;
+    if (!unparsed(f) || !refused.insert(f.path).second) continue;
     added.push_back(not_analysed_finding(
         f.path,
         "pylint could not parse it (" + f.rule_id + " at line " + std::to_string(f.line) + ": " + f.message +

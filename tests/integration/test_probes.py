@@ -108,6 +108,15 @@ class SourceEncodings(ProbeCase):
 
 
 class UnparsedFiles(ProbeCase):
+    def test_importing_a_module_that_does_not_parse_is_not_refusing_the_importer(self):
+        # Pylint's "Cannot import 'x' due to syntax error" (E0001) is about the import, not the file.
+        self.base({"pkg/__init__.py": "", "pkg/broken.py": '"""B."""\ndef f(:\n'})
+        self.repo.write("pkg/user.py", '"""U."""\nfrom pkg.broken import f\n\nf()\n')
+        self.repo.commit("h")
+        _, data = self.check()
+        self.assertIn("E0001", [f["rule_id"] for f in data["findings"]])  # Cannot import 'pkg.broken'
+        self.assertEqual(self.not_analysed(data), {})
+
     """A file the tools cannot parse had none of its code checked, whichever line the error is on:
     syntax of a newer Python than the tools run on (PEP 695 on 3.11), or an old syntax error,
     must not let new code in the same file pass because the error is on an unchanged line."""

@@ -98,7 +98,8 @@ class TheSameCodeInTwoRoles(RolesCase):
         self.assertNotIn("missing-docstring", rules)
         self.assertIn(("E1101", False, "test", True), self.found(data, "tests/test_gossip.py"))
         self.assertIn("1 file is test code; 4 of its findings advisory; not reported there (test_code.skip, "
-                      "require_docstrings): 2 bandit/B101, 2 codegate/missing-docstring", data["notes"])
+                      "require_docstrings): 2 bandit/B101, 2 codegate/missing-docstring, 1 pylint/C0114, "
+                      "1 pylint/C0115, 1 pylint/R0903", data["notes"])
         self.assertEqual(data["missing_docstrings"], [])
 
     def test_a_syntax_error_still_fails_in_a_test(self):
