@@ -167,6 +167,13 @@ Config parse_config(const std::string& text, const std::string& name, const Loca
          {"rcfile", [&](const YAML::Node& v) { c.rcfile = p.string(v, "pylint.rcfile"); }},
          {"args", [&](const YAML::Node& v) { c.args = p.strings(v, "pylint.args"); }},
          {"disable", [&](const YAML::Node& v) { c.disable = p.strings(v, "pylint.disable"); }},
+         {"conventions", [&](const YAML::Node& v) {
+            if (v.IsScalar() && v.Scalar() == "auto") {
+              c.conventions.reset();
+            } else {
+              c.conventions = p.boolean(v, "pylint.conventions");
+            }
+          }},
          {"timeout", [&](const YAML::Node& v) { c.timeout_seconds = p.number(v, "pylint.timeout", 1, 86400); }},
        });
      }},

@@ -26,6 +26,10 @@ struct PylintConfig {
   // files a run holds (a batch, a shard, the cache's misses) and Pylint 2.16 reports neither
   // with --jobs above 1 (README, "Result cache").
   std::vector<std::string> disable = {"import-error", "duplicate-code", "cyclic-import"};
+  // Pylint's conventions and refactoring advice (message types C and R). nullopt (auto): run when
+  // the project has a Pylint configuration of its own; a project without one styles its code with
+  // other tools and never agreed to Pylint's naming and design rules.
+  std::optional<bool> conventions;
   double timeout_seconds = 600; // the whole run over every file; past it the gate exits 3
 };
 

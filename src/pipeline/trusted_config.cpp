@@ -1,10 +1,12 @@
 #include "pipeline/trusted_config.h"
 
+#include <algorithm>
 #include <filesystem>
 
 #include "config/pyproject.h"
 #include "core/error.h"
 #include "util/files.h"
+#include "util/log.h"
 
 namespace codegate {
 namespace {
@@ -92,6 +94,15 @@ TrustedConfig load_trusted_config(const git::Snapshot& source, const std::string
         break;
       }
     }
+  }
+  // Auto: on with a Pylint configuration of the project's own, or when pylint.fail_on asks for them.
+  const auto& fail_on = config.pylint.fail_on;
+  bool asked_for = std::any_of(fail_on.begin(), fail_on.end(),
+                               [](const std::string& type) { return type == "convention" || type == "refactor"; });
+  if (!config.pylint.conventions.value_or(trusted.pylint_rc.has_value() || asked_for)) {
+    trusted.config.pylint.disable.insert(trusted.config.pylint.disable.end(), {"C", "R"});
+    util::debug("pylint: conventions and refactoring advice (C, R) not run: the project has no Pylint "
+                "configuration of its own (pylint.conventions: true runs them)");
   }
   if (!config.bandit.config.empty()) {
     trusted.bandit_config = read_tool_config(source, config.bandit.config, "bandit.config");

@@ -370,7 +370,7 @@ class ReportSizes(ProbeCase):
         # The window holds the call the finding is about, and says where it was cut.
         last = next(f for f in evals if f["rule_id"] == "W0123" and f["column"] == line.index("eval('999')") + 1)
         self.assertTrue(last["snippet"].startswith("...") and "eval('999')" in last["snippet"], last["snippet"])
-        self.assertIn("2002 findings' snippets were cut to 240 bytes a line (\"...\" marks the cut)", data["notes"])
+        self.assertIn("2000 findings' snippets were cut to 240 bytes a line (\"...\" marks the cut)", data["notes"])
         self.assertLess(os.path.getsize(sarif), 3_000_000)
         # --no-llm: no note about what the intent check's prompt would have cut.
         self.assertFalse([n for n in data["notes"] if "for the intent check" in n], data["notes"])

@@ -98,8 +98,7 @@ class TheSameCodeInTwoRoles(RolesCase):
         self.assertNotIn("missing-docstring", rules)
         self.assertIn(("E1101", False, "test", True), self.found(data, "tests/test_gossip.py"))
         self.assertIn("1 file is test code; 4 of its findings advisory; not reported there (test_code.skip, "
-                      "require_docstrings): 2 bandit/B101, 2 codegate/missing-docstring, 1 pylint/C0114, "
-                      "1 pylint/C0115, 1 pylint/R0903", data["notes"])
+                      "require_docstrings): 2 bandit/B101, 2 codegate/missing-docstring", data["notes"])
         self.assertEqual(data["missing_docstrings"], [])
 
     def test_a_syntax_error_still_fails_in_a_test(self):
@@ -241,6 +240,32 @@ class ProjectConfiguration(RolesCase):
         # No empty lines on stderr.
         self.assertNotIn("\n\n", result.stderr)
         self.assertFalse(result.stderr.startswith("\n"))
+
+
+    def test_pylint_conventions_run_only_for_a_project_that_configures_pylint(self):
+        source = '"""Run."""\nlowerCase = 1\n\n\ndef F():\n    """F."""\n'
+        self.base()
+        self.change({"app/run.py": source})
+        _, data = self.check()
+        self.assertEqual([f["rule_id"] for f in data["findings"] if f["tool"] == "pylint"], [])
+        verbose = codegate.run("check", "-v", "--repo", self.repo.path, "--base", "base", "--no-llm")
+        self.assertIn("codegate: debug: pylint: conventions and refactoring advice (C, R) not run: the project has no "
+                      "Pylint configuration of its own (pylint.conventions: true runs them)", verbose.stderr)
+        # A Pylint configuration of the project's own, pylint.conventions: true, or a fail_on that
+        # names conventions runs them.
+        for config in ({".pylintrc": "[MAIN]\n"}, {".codegate.yml": "pylint:\n  conventions: true\n"},
+                       {".codegate.yml": "pylint:\n  fail_on: [error, convention]\n"}):
+            with self.subTest(config=config):
+                self.repo.git("checkout", "-q", "base")
+                self.repo.git("checkout", "-q", "-B", "with-config")
+                for name, content in config.items():
+                    self.repo.write(name, content)
+                self.repo.commit("configure pylint")
+                self.repo.git("tag", "-f", "base")
+                self.repo.write("app/run.py", source)
+                self.repo.commit("change")
+                _, data = self.check()
+                self.assertIn("C0103", [f["rule_id"] for f in data["findings"] if f["tool"] == "pylint"])
 
 
 if __name__ == "__main__":

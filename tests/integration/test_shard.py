@@ -188,7 +188,8 @@ class GithubMatrix(ShardTestCase):
             self.assertEqual(github.requests, [])
             self.assertEqual(self.read("summary"), "")
 
-            merged = codegate.run("merge", *shards, env=env)
+            # --comment-level note: every shard's reported findings inline, notes too.
+            merged = codegate.run("merge", "--comment-level", "note", *shards, env=env)
             self.assertEqual(merged.returncode, 1, merged.stderr)
             self.assertNotIn(TOKEN, merged.stdout + merged.stderr)
             self.assertEqual(github.problems, [])
@@ -199,8 +200,9 @@ class GithubMatrix(ShardTestCase):
             self.assertEqual(len(reviews), 1)
             self.assertEqual(reviews[0].body["commit_id"], self.head)
             paths = sorted({c["path"] for c in reviews[0].body["comments"]})
-            self.assertEqual(paths, ["app/models.py", "app/service.py", "app/shell.py", "app/views.py",
-                                     "tools/standalone.py"])
+            # (app/models.py's findings were Pylint conventions, which a project without a Pylint
+            # configuration does not get.)
+            self.assertEqual(paths, ["app/service.py", "app/shell.py", "app/views.py", "tools/standalone.py"])
             self.assertIn("::error file=app/shell.py,line=7", merged.stdout)
             self.assertIn("codegate: FAILED", self.read("summary"))
 

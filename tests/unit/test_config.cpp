@@ -58,8 +58,8 @@ http: {max_response_bytes: 65536}
 
 TEST_CASE("errors name the file, line and column") {
   CHECK(error_of("pylint:\n  fail_onn: [error]\n") ==
-        ".codegate.yml:2:3: unknown key 'fail_onn' in 'pylint' (known keys: args, disable, enabled, fail_on, rcfile, "
-        "timeout)");
+        ".codegate.yml:2:3: unknown key 'fail_onn' in 'pylint' (known keys: args, conventions, disable, enabled, fail_on, "
+        "rcfile, timeout)");
   CHECK(error_of("jobs: many\n") == ".codegate.yml:1:7: 'jobs' must be a whole number");
   CHECK(error_of("bandit:\n  severity: severe\n") ==
         ".codegate.yml:2:13: 'bandit.severity' must be one of high, low, medium, not 'severe'");

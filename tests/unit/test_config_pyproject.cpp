@@ -70,8 +70,8 @@ TEST_CASE("errors name pyproject.toml, the line and column of the value or key, 
   CHECK(error_of("[tool.codegate]\njobs = \"many\"\n") == "pyproject.toml:2:8: 'jobs' must be a whole number");
   CHECK(error_of("[tool.codegate]\njobs = 2.5\n") == "pyproject.toml:2:8: 'jobs' must be a whole number");
   CHECK(error_of("[tool]\n\n[tool.codegate.pylint]\nenabled = true\n  fail_onn = [\"error\"]\n") ==
-        "pyproject.toml:5:3: unknown key 'fail_onn' in 'pylint' (known keys: args, disable, enabled, fail_on, rcfile, "
-        "timeout)");
+        "pyproject.toml:5:3: unknown key 'fail_onn' in 'pylint' (known keys: args, conventions, disable, enabled, fail_on, "
+        "rcfile, timeout)");
   CHECK(error_of("[tool.codegate.bandit]\nseverity = \"severe\"\n") ==
         "pyproject.toml:2:12: 'bandit.severity' must be one of high, low, medium, not 'severe'");
   CHECK(error_of("[tool.codegate]\npylint = [1, 2]\n") == "pyproject.toml:2:10: 'pylint' must be a mapping");
