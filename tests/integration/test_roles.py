@@ -156,6 +156,14 @@ class RoleSources(RolesCase):
                      "skipped api/x_pb2.py: generated code (.gitattributes linguist-generated)"):
             self.assertIn(note, data["notes"])
 
+    def test_pytest_ini_and_bandits_exclude_dirs(self):
+        self.base({"pytest.ini": "[pytest]\ntestpaths = qa\n", ".codegate.yml": "bandit:\n  config: bandit.yml\n",
+                   "bandit.yml": "exclude_dirs: ['./benchmarks/']\n"})
+        self.change({"qa/run.py": SHELL, "benchmarks/run.py": SHELL})
+        _, data = self.check()
+        self.assertIn(("B602", False, "test", True), self.found(data, "qa/run.py"))
+        self.assertIn("skipped benchmarks/run.py: excluded by bandit.yml exclude_dirs", data["notes"])
+
     def test_the_change_cannot_exclude_itself(self):
         # CI reads the role sources from the base: a .pre-commit-config.yaml the change adds does not count.
         self.base()
