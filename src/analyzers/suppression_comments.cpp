@@ -12,9 +12,9 @@ namespace {
 
 bool is_id_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_'; }
 
-// The words after "nosec": test ids or names, separated by commas, colons or spaces; stops at the
-// next comment (`# nosec B602 # why`), which is the justification, not a test.
-std::vector<std::string> nosec_tests(std::string_view rest) {
+// The words after "nosec" (test ids or names) or "noqa:" (codes), separated by commas, colons or
+// spaces; stops at the next comment (`# nosec B602 # why`), which is the justification.
+std::vector<std::string> listed_codes(std::string_view rest) {
   std::vector<std::string> tests;
   std::size_t i = 0;
   while (i < rest.size() && rest[i] != '#') {
@@ -44,7 +44,7 @@ std::optional<std::string> covering_nosec(std::string_view line, const std::stri
     if (at == std::string_view::npos) continue;
     std::string_view rest = line.substr(at + marker.size());
     if (!rest.empty() && is_id_char(rest.front())) continue; // "# nosecurity" is not a nosec
-    auto tests = nosec_tests(rest);
+    auto tests = listed_codes(rest);
     bool covers = tests.empty() || std::find(tests.begin(), tests.end(), test_id) != tests.end() ||
                   std::find(tests.begin(), tests.end(), test_name) != tests.end();
     if (!covers) return std::nullopt;
@@ -52,13 +52,6 @@ std::optional<std::string> covering_nosec(std::string_view line, const std::stri
   }
   return std::nullopt;
 }
-
-namespace {
-
-// The codes after a marker ("S307, E501"), up to the next comment or the end of the line.
-std::vector<std::string> listed_codes(std::string_view rest) { return nosec_tests(rest); }
-
-} // namespace
 
 std::optional<std::string> covering_noqa(std::string_view line, const std::string& test_id) {
   if (test_id.size() < 2 || test_id.front() != 'B') return std::nullopt;
