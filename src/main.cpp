@@ -10,7 +10,9 @@
 #include "git/handles.h"
 #include "pipeline/check.h"
 #include "pipeline/merge.h"
+#include "platform/azure_commands.h"
 #include "util/environment.h"
+#include "util/log.h"
 #include "util/signals.h"
 
 int main(int argc, char** argv) {
@@ -26,6 +28,9 @@ int main(int argc, char** argv) {
   // The one place the environment is read: everything else gets what it needs from here.
   const util::EnvLookup env = util::process_environment();
   util::set_no_colour(!env("NO_COLOR").value_or("").empty());
+  // Azure Pipelines' agent runs `##vso[` commands found anywhere in the output: a file name or a
+  // tool's message must not become one.
+  if (ci::detect_ci(env) == ci::CiPlatform::azure) util::set_output_filter(platform::neutralize_logging_commands);
 
   git::Library libgit2;
   try {
@@ -46,13 +51,13 @@ int main(int argc, char** argv) {
     cl.check.in_ci = ci.in_ci();
     return static_cast<int>(run_check(cl.check, ci));
   } catch (const UsageError& e) {
-    std::cerr << "codegate: error: " << e.what() << "\n";
+    std::cerr << util::filter_output(std::string("codegate: error: ") + e.what()) << "\n";
     return static_cast<int>(ExitCode::usage);
   } catch (const ToolError& e) {
-    std::cerr << "codegate: error: " << e.what() << "\n";
+    std::cerr << util::filter_output(std::string("codegate: error: ") + e.what()) << "\n";
     return static_cast<int>(ExitCode::tool_failure);
   } catch (const std::exception& e) {
-    std::cerr << "codegate: internal error: " << e.what() << "\n";
+    std::cerr << util::filter_output(std::string("codegate: internal error: ") + e.what()) << "\n";
     return static_cast<int>(ExitCode::tool_failure);
   }
 }

@@ -34,6 +34,36 @@ GitlabRun gitlab_run(const EnvLookup& env) {
   return run;
 }
 
+BitbucketRun bitbucket_run(const EnvLookup& env) {
+  BitbucketRun run;
+  run.workspace = env_or(env, "BITBUCKET_WORKSPACE");
+  run.repo_slug = env_or(env, "BITBUCKET_REPO_SLUG");
+  run.pull_request = env_or(env, "BITBUCKET_PR_ID");
+  std::string origin = env_or(env, "BITBUCKET_GIT_HTTP_ORIGIN"), build = env_or(env, "BITBUCKET_BUILD_NUMBER");
+  if (origin.rfind("http://", 0) == 0) origin = "https://" + origin.substr(7);
+  if (!origin.empty() && !build.empty()) run.pipeline_url = origin + "/pipelines/results/" + build;
+  run.token = env_or(env, "BITBUCKET_TOKEN");
+  run.api_url = env_or(env, "BITBUCKET_API_URL", run.api_url);
+  run.proxy = env_or(env, "CODEGATE_BITBUCKET_PROXY", run.proxy);
+  run.proxied_api_url = env_or(env, "BITBUCKET_PROXIED_API_URL", run.proxied_api_url);
+  return run;
+}
+
+AzureRun azure_run(const EnvLookup& env) {
+  AzureRun run;
+  run.collection_uri = env_or(env, "SYSTEM_COLLECTIONURI");
+  if (!run.collection_uri.empty() && run.collection_uri.back() != '/') run.collection_uri += '/';
+  run.project = env_or(env, "SYSTEM_TEAMPROJECT");
+  run.repository_id = env_or(env, "BUILD_REPOSITORY_ID");
+  run.repository_provider = env_or(env, "BUILD_REPOSITORY_PROVIDER");
+  run.pull_request = env_or(env, "SYSTEM_PULLREQUEST_PULLREQUESTID");
+  run.token = env_or(env, "SYSTEM_ACCESSTOKEN");
+  std::string build = env_or(env, "BUILD_BUILDID");
+  if (!run.collection_uri.empty() && !run.project.empty() && !build.empty())
+    run.build_url = run.collection_uri + run.project + "/_build/results?buildId=" + build;
+  return run;
+}
+
 } // namespace
 
 CiContext read_ci_context(const EnvLookup& env) {
@@ -43,6 +73,8 @@ CiContext read_ci_context(const EnvLookup& env) {
   ci.revisions = ci_revisions(env, ci.github_event);
   ci.github = github_run(env);
   ci.gitlab = gitlab_run(env);
+  ci.bitbucket = bitbucket_run(env);
+  ci.azure = azure_run(env);
   ci.push = push_target_from_environment(env, ci.github_event);
   ci.git_index_file = env_or(env, "GIT_INDEX_FILE");
   ci.env = env;

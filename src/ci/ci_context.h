@@ -33,12 +33,42 @@ struct GitlabRun {
   std::string job_url;           // CI_JOB_URL
 };
 
+// What publishing under Bitbucket Pipelines needs.
+struct BitbucketRun {
+  std::string workspace;    // BITBUCKET_WORKSPACE
+  std::string repo_slug;    // BITBUCKET_REPO_SLUG
+  std::string pull_request; // BITBUCKET_PR_ID: empty outside pull-request pipelines
+  std::string pipeline_url; // BITBUCKET_GIT_HTTP_ORIGIN/pipelines/results/BITBUCKET_BUILD_NUMBER
+  // BITBUCKET_TOKEN: a repository, project or workspace access token (Bearer) for the comments,
+  // and for Code Insights outside Pipelines. Empty inside Pipelines: Code Insights then goes
+  // through the pipeline's own authenticating proxy, which Bitbucket documents for exactly this.
+  std::string token;
+  std::string api_url = "https://api.bitbucket.org/2.0"; // BITBUCKET_API_URL (tests, a mirror)
+  // The Pipelines proxy (CODEGATE_BITBUCKET_PROXY, default http://localhost:29418); through it
+  // the API is addressed as http://api.bitbucket.org/2.0 (the proxy adds the credentials).
+  std::string proxy = "http://localhost:29418";
+  std::string proxied_api_url = "http://api.bitbucket.org/2.0"; // BITBUCKET_PROXIED_API_URL
+};
+
+// What publishing under Azure Pipelines needs.
+struct AzureRun {
+  std::string collection_uri;      // SYSTEM_COLLECTIONURI ("https://dev.azure.com/org/")
+  std::string project;             // SYSTEM_TEAMPROJECT
+  std::string repository_id;       // BUILD_REPOSITORY_ID
+  std::string repository_provider; // BUILD_REPOSITORY_PROVIDER: TfsGit for Azure Repos
+  std::string pull_request;        // SYSTEM_PULLREQUEST_PULLREQUESTID: empty outside PR builds
+  std::string token;               // SYSTEM_ACCESSTOKEN (mapped into the step's env by the pipeline)
+  std::string build_url;           // COLLECTION/PROJECT/_build/results?buildId=BUILD_BUILDID
+};
+
 struct CiContext {
   CiPlatform platform = CiPlatform::none;
   std::optional<GithubEvent> github_event; // GitHub Actions: the event that started the run
   CiRevisions revisions;                   // what the CI says the change is (ci/ci_revisions.h)
   GithubRun github;
   GitlabRun gitlab;
+  BitbucketRun bitbucket;
+  AzureRun azure;
   git::PushTarget push; // `--fix push`, as far as the environment tells (ci/push_target.h)
   // Not about CI, read here so that the environment is read in one place:
   std::string git_index_file; // GIT_INDEX_FILE: the index a `git commit -a` hook must read

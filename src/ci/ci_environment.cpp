@@ -4,7 +4,7 @@ namespace codegate::ci {
 namespace {
 
 bool is_true(const std::optional<std::string>& value) {
-  return value && (*value == "true" || *value == "1" || *value == "yes");
+  return value && (*value == "true" || *value == "True" || *value == "1" || *value == "yes");
 }
 
 } // namespace
@@ -12,6 +12,8 @@ bool is_true(const std::optional<std::string>& value) {
 CiPlatform detect_ci(const EnvLookup& env) {
   if (is_true(env("GITHUB_ACTIONS"))) return CiPlatform::github;
   if (is_true(env("GITLAB_CI"))) return CiPlatform::gitlab;
+  if (!env_or(env, "BITBUCKET_BUILD_NUMBER").empty()) return CiPlatform::bitbucket;
+  if (is_true(env("TF_BUILD"))) return CiPlatform::azure;
   if (is_true(env("CI"))) return CiPlatform::other;
   return CiPlatform::none;
 }

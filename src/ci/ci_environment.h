@@ -13,8 +13,9 @@ using util::EnvLookup;
 using util::map_environment;
 
 // The CI system whose conventions apply: GitHub Actions (GITHUB_ACTIONS=true), GitLab CI
-// (GITLAB_CI=true), another CI (CI=true), or none.
-enum class CiPlatform { none, github, gitlab, other };
+// (GITLAB_CI=true), Bitbucket Pipelines (BITBUCKET_BUILD_NUMBER set), Azure Pipelines
+// (TF_BUILD=True), another CI (CI=true), or none.
+enum class CiPlatform { none, github, gitlab, bitbucket, azure, other };
 CiPlatform detect_ci(const EnvLookup& env);
 
 // A variable's value, or `fallback` when it is unset or empty (CI systems often export empty ones).

@@ -169,6 +169,8 @@ private:
       }
     }
     curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 0L);
+    // Null gives a pooled handle back libcurl's default, the environment's proxy variables.
+    curl_easy_setopt(curl, CURLOPT_PROXY, request.proxy.empty() ? nullptr : request.proxy.c_str());
     curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers.get());
     // Worker threads must not get SIGALRM from the resolver's timeout handling.
     curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);

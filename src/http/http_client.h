@@ -33,6 +33,9 @@ struct HttpRequest {
   std::string body;                                         // sent when not empty, and always with POST
   double timeout_seconds = 60;
   std::string method = "POST"; // GET, POST, PATCH, PUT, DELETE
+  // An HTTP proxy for this request ("http://localhost:29418"); empty: libcurl's default (the
+  // http_proxy/https_proxy/no_proxy environment).
+  std::string proxy;
 };
 
 // The outcome of one request: a status and body, or a transport error.

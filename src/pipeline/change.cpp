@@ -71,8 +71,8 @@ ResolvedChange resolve_diff(const git::Repository& repo, const CheckOptions& opt
     if (repo.is_shallow()) {
       throw UsageError("the history of this shallow clone does not reach the merge base of " + base + " and " +
                        (options.head.empty() ? "HEAD" : options.head) +
-                       "; fetch more history (actions/checkout: fetch-depth: 0; GitLab: GIT_DEPTH: 0; "
-                       "or git fetch --unshallow)");
+                       "; fetch more history (actions/checkout: fetch-depth: 0; GitLab: GIT_DEPTH: 0; Bitbucket: "
+                       "clone: depth: full; Azure Pipelines: fetchDepth: 0; or git fetch --unshallow)");
     }
     throw UsageError(base + " and " + (options.head.empty() ? "HEAD" : options.head) +
                      " share no history; pass a --base on the branch the change is meant for");

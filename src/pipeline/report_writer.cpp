@@ -41,6 +41,7 @@ void write_reports(const CheckResult& result, const CheckOptions& options, const
     if (!out.empty() && out.back() != '\n') out += '\n';
     out = "::stop-commands::" + token + "\n" + out + "::" + token + "::\n";
   }
+  out = util::filter_output(out);
   // A report that could not be written is a failure wherever it goes (`> /dev/full`).
   std::size_t written = std::fwrite(out.data(), 1, out.size(), stdout);
   if (std::fflush(stdout) != 0 || written != out.size() || std::ferror(stdout) != 0)

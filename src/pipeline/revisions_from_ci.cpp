@@ -1,5 +1,6 @@
 #include "pipeline/revisions_from_ci.h"
 
+#include "core/error.h"
 #include "util/log.h"
 
 namespace codegate {
@@ -19,6 +20,10 @@ CheckOptions with_ci_revisions(CheckOptions options, const git::Repository& repo
     }
   }
   if (options.base.empty() && !ci.base.empty()) {
+    if (!ci.base_may_be_gone && !ci.fetch_hint.empty() && !repo.resolve_commit(ci.base)) {
+      throw UsageError("the base " + ci.base + " named by " + ci.origin + " is not in this clone; " + ci.fetch_hint +
+                       ", or pass --base REV");
+    }
     if (ci.base_may_be_gone && !repo.resolve_commit(ci.base)) {
       util::warn("the previous tip " + ci.base.substr(0, 12) + " named by " + ci.origin +
                  " is not in this clone (a force push, or a shallow clone); comparing against the default base");

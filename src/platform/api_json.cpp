@@ -60,4 +60,20 @@ void for_each_item(RestClient& api, const std::string& first_page, const std::st
   }
 }
 
+void for_each_value(RestClient& api, const std::string& first_page, const std::string& what,
+                    const std::function<void(const rapidjson::Value&)>& each, const char* items, int max_pages) {
+  std::string url = first_page;
+  for (int page = 0; !url.empty() && page < max_pages; ++page) {
+    RestReply reply = api.get(url);
+    require_ok(reply, what);
+    rapidjson::Document doc = parse_reply(reply, what);
+    auto list = doc.IsObject() ? doc.FindMember(items) : doc.MemberEnd();
+    if (!doc.IsObject() || list == doc.MemberEnd() || !list->value.IsArray())
+      throw PublishFailure(what + ": the response has no list of " + items, reply.status);
+    for (const auto& item : list->value.GetArray())
+      if (item.IsObject()) each(item);
+    url = json_string(doc, "next");
+  }
+}
+
 } // namespace codegate::platform

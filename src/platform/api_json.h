@@ -39,4 +39,11 @@ void require_ok(const RestReply& reply, const std::string& what);
 void for_each_item(RestClient& api, const std::string& first_page, const std::string& what,
                    const std::function<void(const rapidjson::Value&)>& each, int max_pages = 50);
 
+// The same for APIs that page in the body: Bitbucket's {"values": [...], "next": "<url>"} (and
+// Azure DevOps' {"value": [...]}, which lists a pull request's threads in one page): the objects
+// of the array member `items`, following the string member `next` while there is one.
+void for_each_value(RestClient& api, const std::string& first_page, const std::string& what,
+                    const std::function<void(const rapidjson::Value&)>& each, const char* items = "values",
+                    int max_pages = 50);
+
 } // namespace codegate::platform

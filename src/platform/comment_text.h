@@ -34,6 +34,7 @@ std::string finding_comment(const Finding& finding, FilterMode mode);
 enum class SuggestionSyntax {
   github, // ```suggestion replacing the commented line range
   gitlab, // ```suggestion:-0+N replacing the commented line and N below it
+  none,   // the platform applies none (Bitbucket, Azure DevOps): revisions go in the summary as diffs
 };
 
 // An inline comment proposing a refine revision as an applicable suggestion.

@@ -5,6 +5,10 @@
 #include <numeric>
 #include "core/error.h"
 #include "platform/comment_text.h"
+#include "platform/azure_commands.h"
+#include "platform/azure_publisher.h"
+#include "platform/bitbucket_insights.h"
+#include "platform/bitbucket_publisher.h"
 #include "platform/github_publisher.h"
 #include "platform/gitlab_publisher.h"
 #include "platform/gitlab_reports.h"
@@ -175,6 +179,114 @@ void publish_gitlab(const PublishRequest& request, CommentMode mode) {
   }
 }
 
+std::string comments_line(const PublishSummary& done, const char* summary_noun, const char* inline_noun) {
+  std::string line;
+  if (done.summary_created) line += std::string(" ") + summary_noun + " posted;";
+  if (done.summary_updated) line += std::string(" ") + summary_noun + " updated;";
+  line.append(" ").append(std::to_string(done.posted)).append(" new, ").append(std::to_string(done.kept));
+  line.append(" kept, ").append(std::to_string(done.removed)).append(" removed, ");
+  line.append(std::to_string(done.resolved)).append(" resolved ").append(inline_noun);
+  if (done.over_limit > 0) line += " (" + std::to_string(done.over_limit) + " more not posted: limit per run)";
+  return line;
+}
+
+// Code Insights on the analysed commit (inside Pipelines through its authenticating proxy when no
+// token is given), then the pull request's comments when a token may write them.
+void publish_bitbucket(const PublishRequest& request, CommentMode mode) {
+  const CheckResult& result = request.result;
+  const ci::BitbucketRun& bitbucket = request.ci.bitbucket;
+  if (request.staged || result.head_sha.empty()) return;
+  if (bitbucket.workspace.empty() || bitbucket.repo_slug.empty()) {
+    util::warn("BITBUCKET_WORKSPACE or BITBUCKET_REPO_SLUG is not set: no Code Insights report");
+    return;
+  }
+  std::string repository = url_encode(bitbucket.workspace) + "/" + url_encode(bitbucket.repo_slug);
+  std::shared_ptr<http::HttpClient> owned;
+  http::HttpClient& transport = transport_for(request, owned);
+  try {
+    bool proxied = bitbucket.token.empty();
+    RestClient api(transport, proxied ? bitbucket.proxied_api_url : bitbucket.api_url,
+                   proxied ? std::vector<std::pair<std::string, std::string>>{{"Accept", "application/json"}}
+                           : bitbucket_headers(bitbucket.token),
+                   "Bitbucket");
+    if (proxied) api.use_proxy(bitbucket.proxy);
+    InsightsSummary done = publish_code_insights(result, {repository, result.head_sha, bitbucket.pipeline_url}, api);
+    std::string line = "Code Insights report on " + result.head_sha.substr(0, 12) + ": " +
+                       std::to_string(done.annotations) + " annotations";
+    if (done.left_out > 0)
+      line += " (" + std::to_string(done.left_out) + " more reported findings left out: Bitbucket takes " +
+              std::to_string(k_max_insights_annotations) + " a report; the SARIF report has every one)";
+    util::progress(line);
+  } catch (const std::exception& e) {
+    util::warn("could not publish the Code Insights report: " + std::string(e.what()) +
+               (bitbucket.token.empty() ? " (outside Pipelines, set BITBUCKET_TOKEN)" : ""));
+  }
+
+  if (mode == CommentMode::none || bitbucket.pull_request.empty()) return;
+  const std::string& id = bitbucket.pull_request;
+  if (bitbucket.token.empty()) {
+    util::progress("no BITBUCKET_TOKEN in the environment: not commenting on pull request #" + id);
+    return;
+  }
+  try {
+    RestClient api(transport, bitbucket.api_url, bitbucket_headers(bitbucket.token), "Bitbucket");
+    PublishSummary done =
+        publish_to_bitbucket(result, request.changes, {repository, url_encode(id), result.head_sha, bitbucket.pipeline_url},
+                             mode, api, request.comment_level);
+    util::progress("pull request #" + id + ":" + comments_line(done, "summary comment", "inline comments"));
+  } catch (const PublishFailure& e) {
+    util::warn("cannot comment on pull request #" + id + " (" + e.what() + ")" +
+               (e.no_access() ? ". BITBUCKET_TOKEN needs the pullrequest:write scope (a repository access token); "
+                                "the Code Insights report and the report files carry the result."
+                              : ""));
+  } catch (const std::exception& e) {
+    util::warn("could not update the comments on pull request #" + id + ": " + e.what());
+  }
+}
+
+// Logged issues for the build's summary, then the pull request's status and threads (Azure
+// Repos) with the build's own token.
+void publish_azure(const PublishRequest& request, CommentMode mode) {
+  const CheckResult& result = request.result;
+  const ci::AzureRun& azure = request.ci.azure;
+  emit_commands(logissues(result, k_annotations_per_kind), request);
+  if (request.staged || result.head_sha.empty() || azure.pull_request.empty()) return;
+  const std::string& id = azure.pull_request;
+  if (azure.repository_provider != "TfsGit") {
+    util::progress("the pull request #" + id + " is on " +
+                   (azure.repository_provider.empty() ? std::string("another service") : azure.repository_provider) +
+                   ", not Azure Repos: no status or threads (on GitHub, run codegate as a GitHub Action)");
+    return;
+  }
+  if (azure.token.empty()) {
+    util::progress("no SYSTEM_ACCESSTOKEN in the environment (env: SYSTEM_ACCESSTOKEN: $(System.AccessToken)): "
+                   "no status or threads on pull request " + id);
+    return;
+  }
+  if (azure.collection_uri.empty() || azure.project.empty() || azure.repository_id.empty()) {
+    util::warn("SYSTEM_COLLECTIONURI, SYSTEM_TEAMPROJECT or BUILD_REPOSITORY_ID is not set: no status or threads on "
+               "pull request " + id);
+    return;
+  }
+  try {
+    std::shared_ptr<http::HttpClient> owned;
+    RestClient api(transport_for(request, owned), azure.collection_uri, azure_headers(azure.token), "Azure DevOps");
+    AzureSummary done = publish_to_azure(result, request.changes,
+                                         {azure.project, azure.repository_id, id, result.head_sha, azure.build_url},
+                                         mode, api, request.comment_level);
+    std::string line = "pull request " + id + ": status " + (result.failed ? "failed" : "succeeded");
+    if (mode != CommentMode::none) line += ";" + comments_line(done.comments, "summary thread", "threads");
+    util::progress(line);
+  } catch (const PublishFailure& e) {
+    util::warn("cannot publish to pull request " + id + " (" + e.what() + ")" +
+               (e.no_access() ? ". The build service needs \"Contribute to pull requests\" on the repository; the "
+                                "logged issues and the report files carry the result."
+                              : ""));
+  } catch (const std::exception& e) {
+    util::warn("could not publish to pull request " + id + ": " + e.what());
+  }
+}
+
 } // namespace
 
 void publish(const PublishRequest& request) {
@@ -188,6 +300,8 @@ void publish(const PublishRequest& request) {
   switch (request.ci.platform) {
     case ci::CiPlatform::github: publish_github(request, *mode); break;
     case ci::CiPlatform::gitlab: publish_gitlab(request, *mode); break;
+    case ci::CiPlatform::bitbucket: publish_bitbucket(request, *mode); break;
+    case ci::CiPlatform::azure: publish_azure(request, *mode); break;
     case ci::CiPlatform::other:
     case ci::CiPlatform::none: break;
   }

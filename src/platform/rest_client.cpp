@@ -90,6 +90,7 @@ RestReply RestClient::send(const std::string& method, const std::string& path_or
   }
   request.url = absolute ? path_or_url : base_url_ + path_or_url;
   request.headers = headers_;
+  request.proxy = proxy_;
   if (!json_body.empty()) request.headers.emplace_back("Content-Type", "application/json");
   request.body = json_body;
 

@@ -45,6 +45,8 @@ public:
   RestReply get(const std::string& path_or_url) { return send("GET", path_or_url); }
 
   const std::string& service() const { return service_; }
+  // Sends every request through this HTTP proxy (Bitbucket Pipelines' authenticating proxy).
+  void use_proxy(std::string proxy) { proxy_ = std::move(proxy); }
 
   // Three retries, one second doubling: a CI step should not hang for minutes on a comment.
   static http::RetryPolicy default_policy();
@@ -54,6 +56,7 @@ private:
   std::string base_url_;
   std::vector<std::pair<std::string, std::string>> headers_;
   std::string service_;
+  std::string proxy_;
   http::RetryPolicy policy_;
   RestHooks hooks_;
 };

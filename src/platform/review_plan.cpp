@@ -54,6 +54,10 @@ DesiredComments desired_comments(const CheckResult& result, const ChangeSet& cha
 
   if (result.fix_mode != "suggest") return out;
   for (const auto& fix : result.fixes) {
+    if (syntax == SuggestionSyntax::none) {
+      out.unplaced_fix_paths.push_back(fix.path);
+      continue;
+    }
     const ChangedFile* file = changes.find(fix.path);
     bool all_placed = true;
     for (const auto& s : suggestions_for(fix)) {

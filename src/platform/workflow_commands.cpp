@@ -65,7 +65,7 @@ std::string annotation(const Finding& finding) {
   return line + "::" + escape_command_data(util::to_valid_utf8(message));
 }
 
-std::vector<std::string> annotations(const CheckResult& result, int per_kind) {
+std::vector<const Finding*> reported_for_annotations(const CheckResult& result) {
   std::vector<const Finding*> reported;
   for (const auto& f : result.findings)
     if (f.filter.reported) reported.push_back(&f);
@@ -74,6 +74,11 @@ std::vector<std::string> annotations(const CheckResult& result, int per_kind) {
     if (a->path != b->path) return a->path < b->path;
     return a->line < b->line;
   });
+  return reported;
+}
+
+std::vector<std::string> annotations(const CheckResult& result, int per_kind) {
+  std::vector<const Finding*> reported = reported_for_annotations(result);
   // GitHub shows `per_kind` of each kind a step; the line that counts the rest is a notice, so
   // when anything is left out it takes one of the notices' places.
   std::map<std::string, int> of_kind;

@@ -21,6 +21,10 @@ std::string escape_command_property(std::string_view text);
 // are notices, so the red marks in the pull request are exactly what blocks the merge.
 std::string annotation(const Finding& finding);
 
+// The reported findings in the order annotations take them on every platform: those that fail the
+// gate first, then warnings and errors that do not, then notes; by path and line within each.
+std::vector<const Finding*> reported_for_annotations(const CheckResult& result);
+
 // Annotation lines for the reported findings, failing ones first, at most `limit` of them (GitHub
 // shows only ten of each kind per step; thousands of lines only bury the log), then a notice
 // saying how many more the summary and SARIF hold.

@@ -77,7 +77,7 @@ TEST_CASE("send_with_retries backs off, honours Retry-After, and stops at the fi
   Recorder recorder;
   RetryPolicy policy;
   policy.retries = 3;
-  auto response = send_with_retries(http, {"http://x", {}, "{}", 5}, policy, recorder.hooks());
+  auto response = send_with_retries(http, {"http://x", {}, "{}", 5, "POST", ""}, policy, recorder.hooks());
   CHECK(response.status == 200);
   CHECK(http.requests.size() == 4);
   REQUIRE(recorder.sleeps.size() == 3);
@@ -94,7 +94,7 @@ TEST_CASE("send_with_retries gives up after the configured retries and returns t
   Recorder recorder;
   RetryPolicy policy;
   policy.retries = 2;
-  auto response = send_with_retries(http, {"http://x", {}, "{}", 5}, policy, recorder.hooks());
+  auto response = send_with_retries(http, {"http://x", {}, "{}", 5, "POST", ""}, policy, recorder.hooks());
   CHECK(response.status == 503);
   CHECK(http.requests.size() == 3);
   CHECK(recorder.sleeps.size() == 2);
@@ -106,13 +106,13 @@ TEST_CASE("send_with_retries does not retry a 401 and does not wait for an exces
   {
     ScriptedHttp http;
     http.responses = {http_response(401, "no")};
-    CHECK(send_with_retries(http, {"http://x", {}, "{}", 5}, policy, recorder.hooks()).status == 401);
+    CHECK(send_with_retries(http, {"http://x", {}, "{}", 5, "POST", ""}, policy, recorder.hooks()).status == 401);
     CHECK(http.requests.size() == 1);
   }
   {
     ScriptedHttp http;
     http.responses = {http_response(429, "later", {{"retry-after", "3600"}})};
-    CHECK(send_with_retries(http, {"http://x", {}, "{}", 5}, policy, recorder.hooks()).status == 429);
+    CHECK(send_with_retries(http, {"http://x", {}, "{}", 5, "POST", ""}, policy, recorder.hooks()).status == 429);
     CHECK(http.requests.size() == 1);
   }
   CHECK(recorder.sleeps.empty());

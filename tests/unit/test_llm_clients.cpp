@@ -337,9 +337,9 @@ TEST_CASE("the libcurl client reports a refused connection as a connection error
   auto http = http::make_curl_http_client();
   // Port 1 on the loopback interface: nothing listens there in a test environment.
   auto response =
-      http->send({"http://127.0.0.1:1/v1/chat/completions", {{"Content-Type", "application/json"}}, "{}", 5});
+      http->send({"http://127.0.0.1:1/v1/chat/completions", {{"Content-Type", "application/json"}}, "{}", 5, "POST", ""});
   CHECK(response.error == http::TransportError::connection);
   CHECK_FALSE(response.error_message.empty());
-  auto bad = http->send({"file:///etc/passwd", {}, "{}", 5});
+  auto bad = http->send({"file:///etc/passwd", {}, "{}", 5, "POST", ""});
   CHECK(bad.error == http::TransportError::other);
 }

@@ -16,8 +16,9 @@ from urllib.parse import parse_qs, urlsplit
 class Request:
     """One request as the server saw it."""
 
-    def __init__(self, method, path, query, headers, body):
+    def __init__(self, method, path, query, headers, body, target=""):
         self.method = method
+        self.target = target    # the request line's target: absolute ("http://host/...") through a proxy
         self.path = path
         self.query = query
         self.headers = headers
@@ -90,7 +91,8 @@ class FakeRestApi:
                 body = json.loads(raw.decode("utf-8"))
             except ValueError:
                 self.problems.append(f"{handler.command} {split.path}: body is not JSON: {raw[:80]!r}")
-        request = Request(handler.command, split.path, parse_qs(split.query), dict(handler.headers.items()), body)
+        request = Request(handler.command, split.path, parse_qs(split.query), dict(handler.headers.items()), body,
+                          handler.path)
         with self._lock:
             self.requests.append(request)
         self._check_headers(request)
