@@ -2,6 +2,8 @@
 the Code Insights report and annotations (with a token, or through the Pipelines proxy without
 one), and the sticky summary and inline comments, through a local Bitbucket API."""
 
+import os
+import re
 import shutil
 import tempfile
 import unittest
@@ -175,6 +177,23 @@ class PullRequestPipeline(BitbucketTestCase):
         self.assertIn("is not in this clone; Pipelines clones only the source branch: fetch the destination first",
                       result.stderr)
         self.assertEqual(bitbucket.requests, [])
+
+
+class ExamplePipelines(unittest.TestCase):
+    """The Bitbucket and Azure examples call codegate with options it has (they are not run here:
+    neither platform runs locally)."""
+
+    def test_every_option_in_the_examples_exists(self):
+        help_text = codegate.run("check", "--help").stdout
+        root = os.path.join(os.path.dirname(__file__), "..", "..", "examples")
+        for name in ("bitbucket-pipelines.yml", "azure-pipelines.yml"):
+            with open(os.path.join(root, name), encoding="utf-8") as handle:
+                text = handle.read()
+            commands = re.findall(r"codegate check(?:\\\n|[^\n])*", text)
+            self.assertTrue(commands, name)
+            for command in commands:
+                for option in re.findall(r"(?<=\s)--[a-z][a-z-]*", command):
+                    self.assertIn(option, help_text, f"{name}: {option}")
 
 
 if __name__ == "__main__":

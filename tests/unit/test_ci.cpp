@@ -247,3 +247,58 @@ TEST_CASE("the context holds what publishing reads, each variable with its fallb
   CHECK(own_token.gitlab.api_url == "https://api.example/v4");
   CHECK_FALSE(read_ci_context(map_environment({})).in_ci());
 }
+
+TEST_CASE("Bitbucket Pipelines and Azure Pipelines: detection, revisions and what publishing reads") {
+  CHECK(detect_ci(map_environment({{"CI", "true"}, {"BITBUCKET_BUILD_NUMBER", "31"}})) == CiPlatform::bitbucket);
+  CHECK(detect_ci(map_environment({{"TF_BUILD", "True"}})) == CiPlatform::azure);
+  CHECK(detect_ci(map_environment({{"BITBUCKET_BUILD_NUMBER", ""}})) == CiPlatform::none);
+
+  auto bitbucket_env = map_environment({{"BITBUCKET_BUILD_NUMBER", "31"},
+                                        {"BITBUCKET_COMMIT", "headsha"},
+                                        {"BITBUCKET_PR_ID", "7"},
+                                        {"BITBUCKET_PR_DESTINATION_COMMIT", "0123456789ab"},
+                                        {"BITBUCKET_WORKSPACE", "octo"},
+                                        {"BITBUCKET_REPO_SLUG", "sample"},
+                                        {"BITBUCKET_GIT_HTTP_ORIGIN", "http://bitbucket.org/octo/sample"}});
+  CiRevisions pr = ci_revisions(bitbucket_env);
+  CHECK(pr.base == "0123456789ab");
+  CHECK(pr.head == "headsha");
+  CHECK(pr.origin == "the pull-request pipeline");
+  CHECK(pr.fetch_hint.find("$BITBUCKET_PR_DESTINATION_BRANCH") != std::string::npos);
+  CiRevisions branch = ci_revisions(map_environment({{"BITBUCKET_BUILD_NUMBER", "3"}, {"BITBUCKET_COMMIT", "h"}}));
+  CHECK(branch.base.empty());
+  CHECK(branch.head == "h");
+
+  CiContext bitbucket = read_ci_context(bitbucket_env);
+  CHECK(bitbucket.bitbucket.pipeline_url == "https://bitbucket.org/octo/sample/pipelines/results/31");
+  CHECK(bitbucket.bitbucket.pull_request == "7");
+  CHECK(bitbucket.bitbucket.token.empty());
+  CHECK(bitbucket.bitbucket.api_url == "https://api.bitbucket.org/2.0");
+  CHECK(bitbucket.bitbucket.proxy == "http://localhost:29418");
+  CHECK(bitbucket.bitbucket.proxied_api_url == "http://api.bitbucket.org/2.0");
+
+  auto azure_env = map_environment({{"TF_BUILD", "True"},
+                                    {"SYSTEM_PULLREQUEST_PULLREQUESTID", "12"},
+                                    {"SYSTEM_PULLREQUEST_SOURCECOMMITID", "source"},
+                                    {"SYSTEM_PULLREQUEST_TARGETBRANCH", "refs/heads/release/2.0"},
+                                    {"BUILD_SOURCEVERSION", "merge"},
+                                    {"SYSTEM_COLLECTIONURI", "https://dev.azure.com/octo"},
+                                    {"SYSTEM_TEAMPROJECT", "Sample"},
+                                    {"BUILD_REPOSITORY_ID", "r1"},
+                                    {"BUILD_REPOSITORY_PROVIDER", "TfsGit"},
+                                    {"BUILD_BUILDID", "118"},
+                                    {"SYSTEM_ACCESSTOKEN", "t"}});
+  CiRevisions azure_pr = ci_revisions(azure_env);
+  CHECK(azure_pr.base == "refs/remotes/origin/release/2.0");
+  CHECK(azure_pr.head == "source");
+  CHECK(azure_pr.origin == "the pull-request build");
+  CiRevisions build = ci_revisions(map_environment({{"TF_BUILD", "True"}, {"BUILD_SOURCEVERSION", "tip"}}));
+  CHECK(build.base.empty());
+  CHECK(build.head == "tip");
+
+  CiContext azure = read_ci_context(azure_env);
+  CHECK(azure.azure.collection_uri == "https://dev.azure.com/octo/");
+  CHECK(azure.azure.build_url == "https://dev.azure.com/octo/Sample/_build/results?buildId=118");
+  CHECK(azure.azure.pull_request == "12");
+  CHECK(azure.azure.token == "t");
+}
