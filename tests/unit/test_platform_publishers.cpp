@@ -336,3 +336,16 @@ TEST_CASE("GitLab: a sticky note, positioned discussions on added lines, stale o
   std::map<std::string, std::string> headers(api.requests[0].headers.begin(), api.requests[0].headers.end());
   CHECK(headers["PRIVATE-TOKEN"] == "glpat");
 }
+
+TEST_CASE("Bitbucket and Azure DevOps apply no suggestion blocks: every proposal goes to the summary as a diff") {
+  CheckResult result;
+  result.fix_mode = "suggest";
+  result.fixes = {FileFix{"app.py", "a\nb\nc\nd\n", "a\nB\nC\nd\n", 1, {"x"}}};
+  ChangeSet changes = change_with_lines(1, 100);
+  DesiredComments github = desired_comments(result, changes, DiffLines::hunk, SuggestionSyntax::github);
+  CHECK(github.comments.size() == 1);
+  CHECK(github.unplaced_fix_paths.empty());
+  DesiredComments plain = desired_comments(result, changes, DiffLines::added, SuggestionSyntax::none);
+  CHECK(plain.comments.empty());
+  CHECK(plain.unplaced_fix_paths == std::vector<std::string>{"app.py"});
+}
