@@ -59,8 +59,11 @@ AzureRun azure_run(const EnvLookup& env) {
   run.pull_request = env_or(env, "SYSTEM_PULLREQUEST_PULLREQUESTID");
   run.token = env_or(env, "SYSTEM_ACCESSTOKEN");
   std::string build = env_or(env, "BUILD_BUILDID");
-  if (!run.collection_uri.empty() && !run.project.empty() && !build.empty())
-    run.build_url = run.collection_uri + run.project + "/_build/results?buildId=" + build;
+  if (!run.collection_uri.empty() && !run.project.empty() && !build.empty()) {
+    std::string project;
+    for (char c : run.project) project += c == ' ' ? std::string("%20") : std::string(1, c);
+    run.build_url = run.collection_uri + project + "/_build/results?buildId=" + build;
+  }
   return run;
 }
 

@@ -70,9 +70,11 @@ std::string insights_report_json(const CheckResult& result, const std::string& r
   details += ".";
   std::string others = other_counts_phrase(counts, result.filter_mode);
   if (!others.empty()) details += " Not shown: " + others + ".";
+  // The notes as sentences of their own (the report shows plain text).
   for (const auto& note : report_notes(result)) {
-    if (details.size() + note.size() + 1 > k_max_details) break;
-    details += " " + note;
+    std::string sentence = " " + note + (note.empty() || note.back() == '.' ? "" : ".");
+    if (details.size() + sentence.size() > k_max_details) break;
+    details += sentence;
   }
   JsonBody json;
   json.start_object()

@@ -68,7 +68,7 @@ class PullRequestBuild(AzureTestCase):
             self.assertEqual(len(azure.statuses), 1)
             status = azure.statuses[0]
             self.assertEqual((status["state"], status["context"]), ("failed", {"genre": "codegate", "name": "gate"}))
-            self.assertEqual(status["targetUrl"], azure.api_url + "/Sample Project/_build/results?buildId=118")
+            self.assertEqual(status["targetUrl"], azure.api_url + "/Sample%20Project/_build/results?buildId=118")
             self.assertEqual(status["description"], "FAILED: 3 findings reported, 2 fail the gate")
 
             summaries = azure.summary_threads()
