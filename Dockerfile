@@ -15,7 +15,7 @@ FROM debian:trixie-slim AS build
 RUN apt-get update -q \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
       g++ make cmake ninja-build pkg-config \
-      libgit2-dev libyaml-cpp-dev libcurl4-openssl-dev rapidjson-dev libcli11-dev libtomlplusplus-dev libcsv-dev \
+      libgit2-dev libyaml-cpp-dev libcurl4-openssl-dev zlib1g-dev rapidjson-dev libcli11-dev libtomlplusplus-dev libcsv-dev \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY CMakeLists.txt ./

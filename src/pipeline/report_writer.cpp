@@ -6,17 +6,24 @@
 
 #include "core/error.h"
 #include "report/reports.h"
+#include "report/sarif_limits.h"
 #include "util/files.h"
 #include "util/hash.h"
 #include "util/log.h"
 
 namespace codegate {
 
-void write_reports(const CheckResult& result, const CheckOptions& options, const ci::CiContext& ci) {
+void write_reports(CheckResult& result, const CheckOptions& options, const ci::CiContext& ci) {
   auto write = [](const std::string& path, const std::string& content) {
     require(util::write_file_atomic(path, content), "cannot write the report");
   };
-  if (!options.sarif_file.empty()) write(options.sarif_file, render_sarif(result));
+  std::string sarif;
+  if (!options.sarif_file.empty() || options.format == "sarif") {
+    SarifDocument doc = render_sarif_within(result);
+    sarif = std::move(doc.text);
+    if (doc.results_left_out > 0) result.notes.push_back(sarif_left_out_note(doc.results_left_out));
+  }
+  if (!options.sarif_file.empty()) write(options.sarif_file, sarif);
   if (!options.json_file.empty()) write(options.json_file, render_json(result));
   if (!options.markdown_file.empty()) write(options.markdown_file, render_markdown(result));
   if (!options.junit_file.empty()) write(options.junit_file, render_junit(result));
@@ -26,7 +33,7 @@ void write_reports(const CheckResult& result, const CheckOptions& options, const
   if (options.format == "json")
     out = render_json(result);
   else if (options.format == "sarif")
-    out = render_sarif(result);
+    out = sarif;
   else if (options.format == "markdown")
     out = render_markdown(result);
   else if (options.format == "rdjson")

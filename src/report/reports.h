@@ -11,7 +11,7 @@ namespace codegate {
 std::string render_text(const CheckResult& result, bool colour);
 // Every finding with its filter annotations, tools, notes and the missing-docstrings list.
 std::string render_json(const CheckResult& result);
-// SARIF 2.1.0 as GitHub code scanning reads it.
+// SARIF 2.1.0 as GitHub code scanning reads it, inside the limits of its upload (report/sarif_limits.h).
 std::string render_sarif(const CheckResult& result);
 // A summary ready to post as a pull-request comment.
 std::string render_markdown(const CheckResult& result);

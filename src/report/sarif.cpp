@@ -1,6 +1,9 @@
 // SARIF 2.1.0 as GitHub code scanning reads it: one run per analyzer that ran, plus codegate's own.
 
 #include <algorithm>
+#include <stdexcept>
+
+#include <zlib.h>
 #include <map>
 #include <string>
 #include <string_view>
@@ -9,6 +12,7 @@
 #include "registry/registry.h"
 #include "report/reports.h"
 #include "report/rules.h"
+#include "report/sarif_limits.h"
 #include "report/suggestion.h"
 #include "report/summary.h"
 #include "util/json_writer.h"
@@ -29,6 +33,7 @@ struct SarifRun {
   std::string tool;
   std::string version;
   std::vector<const Finding*> findings;
+  int left_out = 0; // findings of this run the limits left out
 };
 
 // A repository-relative path as a URI reference (RFC 3986): only unreserved characters and '/'
@@ -285,7 +290,13 @@ void write_run(util::JsonWriter& json, const SarifRun& run, const CheckResult& r
 
   json.key("properties");
   json.start_object();
-  json.string_array("notes", notes);
+  std::vector<std::string> run_notes = notes;
+  if (run.left_out > 0) {
+    json.member("resultsLeftOut", run.left_out);
+    run_notes.push_back(std::to_string(run.left_out) + " results of this run are left out to stay inside GitHub code "
+                        "scanning's limits; the failing ones and the higher levels were kept");
+  }
+  json.string_array("notes", run_notes);
   if (is_codegate) {
     json.member("filterMode", to_string(result.filter_mode));
     json.member("baseline", result.baseline_applied ? "base" : "none");
@@ -295,20 +306,98 @@ void write_run(util::JsonWriter& json, const SarifRun& run, const CheckResult& r
   json.end_object();
 }
 
-} // namespace
+// The gzipped size of `text` (what GitHub counts), computed without keeping the output.
+std::size_t gzipped_size(const std::string& text) {
+  z_stream stream{};
+  // 15 + 16: a gzip header and trailer, as `gzip -c` writes them.
+  if (deflateInit2(&stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+    throw std::runtime_error("zlib cannot start a gzip stream");
+  std::vector<unsigned char> out(64 * 1024);
+  std::size_t total = 0;
+  stream.next_in = reinterpret_cast<unsigned char*>(const_cast<char*>(text.data()));
+  stream.avail_in = static_cast<uInt>(text.size());
+  int status = Z_OK;
+  while (status != Z_STREAM_END) {
+    stream.next_out = out.data();
+    stream.avail_out = static_cast<uInt>(out.size());
+    status = deflate(&stream, Z_FINISH);
+    if (status == Z_STREAM_ERROR) break;
+    total += out.size() - stream.avail_out;
+  }
+  deflateEnd(&stream);
+  return total;
+}
 
-std::string render_sarif(const CheckResult& result) {
-  std::vector<std::string> notes = report_notes(result);
+// Which findings a run keeps first: those that fail the gate, then by level, suppressed last.
+int keep_rank(const Finding& f) {
+  if (!f.filter.reported) return 4;
+  if (f.fails_gate) return 0;
+  return f.level == Level::error ? 1 : f.level == Level::warning ? 2 : 3;
+}
+
+// Keeps at most `cap` findings of each run, the first by keep_rank, in report order.
+std::vector<SarifRun> cap_runs(std::vector<SarifRun> runs, int cap) {
+  for (auto& run : runs) {
+    if (static_cast<int>(run.findings.size()) <= cap) continue;
+    std::vector<std::size_t> order(run.findings.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+      return keep_rank(*run.findings[a]) < keep_rank(*run.findings[b]);
+    });
+    order.resize(static_cast<std::size_t>(cap));
+    std::sort(order.begin(), order.end());
+    std::vector<const Finding*> kept;
+    for (std::size_t i : order) kept.push_back(run.findings[i]);
+    run.left_out = static_cast<int>(run.findings.size() - kept.size());
+    run.findings = std::move(kept);
+  }
+  return runs;
+}
+
+std::string render_runs(const std::vector<SarifRun>& runs, const CheckResult& result,
+                        const std::vector<std::string>& notes) {
   util::JsonWriter json;
   json.start_object();
   json.member("$schema", k_schema);
   json.member("version", "2.1.0");
   json.key("runs");
   json.start_array();
-  for (const auto& run : plan_runs(result)) write_run(json, run, result, notes);
+  for (const auto& run : runs) write_run(json, run, result, notes);
   json.end_array();
   json.end_object();
   return json.finish();
+}
+
+} // namespace
+
+SarifDocument render_sarif_within(const CheckResult& result, const SarifLimits& limits) {
+  std::vector<std::string> notes = report_notes(result);
+  std::vector<SarifRun> planned = plan_runs(result);
+  // More runs than an upload takes can only come from merged reports naming many tools: the
+  // extra tools' findings go into codegate's run (the last), which is always there.
+  while (static_cast<int>(planned.size()) > limits.max_runs && planned.size() >= 2) {
+    SarifRun extra = std::move(planned[planned.size() - 2]);
+    planned.erase(planned.end() - 2);
+    auto& last = planned.back().findings;
+    last.insert(last.end(), extra.findings.begin(), extra.findings.end());
+  }
+  int cap = limits.results_per_run;
+  for (;;) {
+    std::vector<SarifRun> runs = cap_runs(planned, cap);
+    SarifDocument doc{render_runs(runs, result, notes), 0};
+    for (const auto& run : runs) doc.results_left_out += run.left_out;
+    if (cap == 0 || gzipped_size(doc.text) <= limits.max_gzipped_bytes) return doc;
+    cap /= 2;
+  }
+}
+
+std::string render_sarif(const CheckResult& result) { return render_sarif_within(result).text; }
+
+std::string sarif_left_out_note(int results_left_out) {
+  if (results_left_out <= 0) return "";
+  return "the SARIF report leaves out " + std::to_string(results_left_out) +
+         " results to stay inside GitHub code scanning's limits (5,000 results a run, 10 MB gzipped); the failing "
+         "findings and the higher levels were kept, the JSON report has every one";
 }
 
 } // namespace codegate

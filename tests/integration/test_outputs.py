@@ -6,6 +6,7 @@ in tests/schemas/ with their licences. xmllint (libxml2-utils) and python3-jsons
 packages that `CODEGATE_TEST_DEPS=1 scripts/setup` installs.
 """
 
+import gzip
 import json
 import os
 import shutil
@@ -134,3 +135,72 @@ class OutputFormats(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+FAKE_PYLINT = r'''
+import json, subprocess, sys
+files = [a for a in sys.argv[1:] if a.endswith(".py") and not a.startswith("-")]
+if not files:
+    sys.exit(subprocess.call(["/usr/bin/pylint", *sys.argv[1:]]))
+findings = []
+for path in files:
+    with open(path, encoding="utf-8") as handle:
+        lines = handle.read().count("\n")
+    for line in range(1, lines + 1):
+        findings.append({"type": "warning", "module": "big", "obj": "", "line": line, "column": 0,
+                         "endLine": None, "endColumn": None, "path": path, "symbol": "unused-variable",
+                         "message": f"Unused variable 'x{line}'", "message-id": "W0612"})
+findings.append({"type": "error", "module": "big", "obj": "", "line": 7, "column": 0, "endLine": None,
+                 "endColumn": None, "path": files[0], "symbol": "undefined-variable",
+                 "message": "Undefined variable 'y'", "message-id": "E0602"})
+print(json.dumps(findings))
+sys.exit(6)
+'''
+
+
+class SarifLimits(unittest.TestCase):
+    """GitHub code scanning keeps 5,000 results of a run and refuses files over 10 MB gzipped: a
+    change with more than 30,000 findings gets a SARIF file inside both, the failing finding kept,
+    and every report says what was left out."""
+
+    def setUp(self):
+        self.repo = GitRepo()
+        self.repo.write("README.md", "x\n")
+        self.repo.commit("base")
+        self.repo.git("checkout", "-q", "-b", "feature")
+        self.repo.write("lib/big.py", "x = 1\n" * 30001)
+        self.repo.commit("a very large change")
+        self.out = Path(self.repo.path).parent / "sarif-limits-out"
+        self.out.mkdir()
+        script = self.out / "fake_pylint.py"
+        script.write_text(FAKE_PYLINT, encoding="utf-8")
+        from support.fake_tools import fake_tools  # pylint: disable=import-outside-toplevel
+        self.env = fake_tools(f'exec python3 {script} "$@"', 'exec /usr/bin/bandit "$@"')
+
+    def tearDown(self):
+        self.repo.cleanup()
+        shutil.rmtree(self.out, ignore_errors=True)
+
+    def test_more_than_30000_findings(self):
+        sarif_path, json_path = self.out / "out.sarif", self.out / "out.json"
+        result = codegate.run("check", "--repo", self.repo.path, "--base", "main", "--no-llm", "--no-cache",
+                              "--sarif", str(sarif_path), "--json", str(json_path), "--format", "markdown",
+                              env=self.env)
+        self.assertEqual(result.returncode, 1, result.stderr[-2000:])
+        report = json.loads(json_path.read_text(encoding="utf-8"))
+        self.assertEqual(len(report["findings"]), 30002)
+        raw = sarif_path.read_bytes()
+        self.assertLess(len(gzip.compress(raw)), 10_000_000)
+        sarif = json.loads(raw)
+        self.assertLessEqual(len(sarif["runs"]), 20)
+        pylint = next(run for run in sarif["runs"] if run["tool"]["driver"]["name"] == "pylint")
+        self.assertEqual(len(pylint["results"]), 5000)
+        self.assertEqual(pylint["properties"]["resultsLeftOut"], 25002)
+        self.assertIn("25002 results of this run are left out", " ".join(pylint["properties"]["notes"]))
+        failing = [r for r in pylint["results"] if r["properties"]["failsGate"]]
+        self.assertEqual([r["ruleId"] for r in failing], ["E0602"])
+        lines = [r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in pylint["results"]]
+        self.assertEqual(lines, sorted(lines), "the kept results stay in report order")
+        note = "the SARIF report leaves out 25002 results to stay inside GitHub code scanning's limits"
+        self.assertIn(note, result.stdout)
+        self.assertIn(note, " ".join(report["notes"]))

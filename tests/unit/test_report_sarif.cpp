@@ -5,6 +5,7 @@
 #include "analyzers/cwe_table.h"
 #include "report/reports.h"
 #include "report/rules.h"
+#include "report/sarif_limits.h"
 #include "report_fixture.h"
 
 using namespace codegate;
@@ -108,4 +109,46 @@ TEST_CASE("cwe_name knows every CWE the Bandit table can produce") {
     if (cwe) CHECK_MESSAGE(!cwe_name(*cwe).empty(), "CWE-" << *cwe << " of B" << test << " has no name");
   }
   CHECK(cwe_name(1).empty());
+}
+
+TEST_CASE("SARIF inside GitHub's limits: results a run, then halved until the gzipped file fits") {
+  CheckResult result;
+  result.tools.push_back({"bandit", "1.7.10", ToolStatus::ok, "", 0});
+  for (int i = 0; i < 40; ++i) {
+    Finding f;
+    f.tool = "bandit";
+    f.rule_id = "B" + std::to_string(100 + i);
+    f.path = "a.py";
+    f.line = i + 1;
+    f.level = i == 39 ? Level::error : Level::note;
+    f.fails_gate = i == 39;
+    // Random-looking text that gzip cannot shrink much.
+    for (int k = 0; k < 60; ++k) f.message += static_cast<char>('a' + (i * 7919 + k * 104729) % 26);
+    f.filter.reported = true;
+    result.findings.push_back(f);
+  }
+  SarifLimits limits;
+  limits.results_per_run = 30;
+  SarifDocument capped = render_sarif_within(result, limits);
+  CHECK(capped.results_left_out == 10);
+  rapidjson::Document doc;
+  doc.Parse(capped.text.c_str());
+  const auto& run = run_named(doc, "bandit");
+  CHECK(run["results"].Size() == 30);
+  CHECK(run["properties"]["resultsLeftOut"].GetInt() == 10);
+  // The failing finding, last in report order, is kept.
+  CHECK(std::string(run["results"][29]["ruleId"].GetString()) == "B139");
+
+  SarifDocument whole = render_sarif_within(result, {});
+  CHECK(whole.results_left_out == 0);
+  limits.results_per_run = 40;
+  limits.max_gzipped_bytes = 1; // nothing fits: halved down to no results, still a valid file
+  SarifDocument emptied = render_sarif_within(result, limits);
+  CHECK(emptied.results_left_out == 40);
+  rapidjson::Document empty;
+  empty.Parse(emptied.text.c_str());
+  REQUIRE_FALSE(empty.HasParseError());
+  CHECK(run_named(empty, "bandit")["results"].Size() == 0);
+  CHECK(sarif_left_out_note(emptied.results_left_out).find("leaves out 40 results") != std::string::npos);
+  CHECK(sarif_left_out_note(0).empty());
 }
