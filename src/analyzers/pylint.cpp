@@ -150,7 +150,7 @@ AnalyzerOutput run_pylint(const AnalyzerInput& input, const PylintConfig& config
       input.version.valid() ? input.version
                             : std::async(std::launch::async, tool_version, "pylint", config.timeout_seconds).share();
   // More files than one command line holds run in batches: cross-file checks (duplicate-code,
-  // cyclic-import) then compare the files of a batch only (README, "Large changes").
+  // cyclic-import) then compare the files of a batch only (docs/usage.md, "Large changes").
   for (const auto& result : run_tool(command)) {
     if (result.signal != 0 || (result.exit_code & k_pylint_usage_error) != 0 || result.exit_code > 63) {
       throw ToolError("pylint failed (exit " + std::to_string(result.exit_code) +

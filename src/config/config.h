@@ -24,7 +24,7 @@ struct PylintConfig {
   // the change (third-party packages the gate's image does not have); duplicate-code and
   // cyclic-import compare the analysed files with each other, so their findings depend on which
   // files a run holds (a batch, a shard, the cache's misses) and Pylint 2.16 reports neither
-  // with --jobs above 1 (README, "Result cache").
+  // with --jobs above 1 (docs/cache-and-sharding.md).
   std::vector<std::string> disable = {"import-error", "duplicate-code", "cyclic-import"};
   // Pylint's conventions and refactoring advice (message types C and R). nullopt (auto): run when
   // the project has a Pylint configuration of its own; a project without one styles its code with
@@ -99,7 +99,7 @@ struct RolesConfig {
   std::map<FileRole, std::vector<std::string>> globs;
 };
 
-// What test code is held to (README, "What code is"). Rules are "tool/rule" globs: "bandit/B101",
+// What test code is held to (docs/roles.md). Rules are "tool/rule" globs: "bandit/B101",
 // "pylint/E1101", "bandit/*".
 struct TestCodeConfig {
   // Not reported at all in test code, counted in a note: pytest's idioms (the assert statement;

@@ -143,7 +143,7 @@ bool cacheable(const Analyzer& analyzer, const AnalyzerJob& job) {
                        [&arg](std::string_view rule) { return arg.find(rule) != std::string::npos; });
   });
   if (named_in_args || !off("R0801", "duplicate-code") || !off("R0401", "cyclic-import")) {
-    util::debug("pylint: results not cached: duplicate-code or cyclic-import is enabled (README, \"Result cache\")");
+    util::debug("pylint: results not cached: duplicate-code or cyclic-import is enabled (docs/cache-and-sharding.md)");
     return false;
   }
   return true;
