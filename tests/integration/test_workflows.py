@@ -74,6 +74,16 @@ class ActionImage(unittest.TestCase):
         self.assertTrue(docker["entry"].startswith(f"{IMAGE}:{version} check "), docker["entry"])
 
 
+class PreCommitExample(unittest.TestCase):
+    def test_the_example_is_valid_and_pre_commit_ci_skips_every_codegate_hook(self):
+        result = subprocess.run(["pre-commit", "validate-config", os.path.join("examples", "pre-commit-config.yaml")],
+                                cwd=ROOT, capture_output=True, text=True, timeout=120)
+        self.assertEqual(result.returncode, 0, result.stdout + result.stderr)
+        example = yaml.safe_load(read("examples", "pre-commit-config.yaml"))
+        hooks = [h["id"] for h in yaml.safe_load(read(".pre-commit-hooks.yaml"))]
+        self.assertEqual(sorted(example["ci"]["skip"]), sorted(hooks))
+
+
 class WorkflowLinters(unittest.TestCase):
     def setUp(self):
         tools = os.environ.get("CODEGATE_TOOLS_DIR") or os.path.join(ROOT, ".tools")
