@@ -24,9 +24,7 @@ constexpr std::size_t k_max_external_id = 200;
 std::string cut(const std::string& text, std::size_t limit) {
   std::string valid = util::to_valid_utf8(text);
   if (valid.size() <= limit) return valid;
-  std::size_t keep = limit - 3;
-  while (keep > 0 && (static_cast<unsigned char>(valid[keep]) & 0xC0) == 0x80) --keep;
-  return valid.substr(0, keep) + "...";
+  return std::string(util::window_utf8(valid, 0, limit - 3)) + "...";
 }
 
 const char* severity(const Finding& f) {
