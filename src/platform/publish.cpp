@@ -73,6 +73,18 @@ http::HttpClient& transport_for(const PublishRequest& request, std::shared_ptr<h
   return *owned;
 }
 
+// What a publisher did, for the log: " summary comment posted; 2 new, 0 kept, 0 removed, 1 resolved ...".
+std::string comments_line(const PublishSummary& done, const char* summary_noun, const char* inline_noun) {
+  std::string line;
+  if (done.summary_created) line += std::string(" ") + summary_noun + " posted;";
+  if (done.summary_updated) line += std::string(" ") + summary_noun + " updated;";
+  line.append(" ").append(std::to_string(done.posted)).append(" new, ").append(std::to_string(done.kept));
+  line.append(" kept, ").append(std::to_string(done.removed)).append(" removed, ");
+  line.append(std::to_string(done.resolved)).append(" resolved ").append(inline_noun);
+  if (done.over_limit > 0) line += " (" + std::to_string(done.over_limit) + " more not posted: limit per run)";
+  return line;
+}
+
 void publish_github(const PublishRequest& request, CommentMode mode) {
   const CheckResult& result = request.result;
   const ci::GithubRun& github = request.ci.github;
@@ -106,14 +118,8 @@ void publish_github(const PublishRequest& request, CommentMode mode) {
     std::shared_ptr<http::HttpClient> owned;
     RestClient api(transport_for(request, owned), github.api_url, github_headers(github.token), "GitHub");
     PublishSummary done = publish_to_github(result, request.changes, pr, mode, api, request.comment_level);
-    std::string line = "pull request #" + std::to_string(number) + ":";
-    if (done.summary_created) line += " summary comment posted;";
-    if (done.summary_updated) line += " summary comment updated;";
-    line.append(" ").append(std::to_string(done.posted)).append(" new, ").append(std::to_string(done.kept));
-    line.append(" kept, ").append(std::to_string(done.removed)).append(" removed, ");
-    line.append(std::to_string(done.resolved)).append(" resolved review comments");
-    if (done.over_limit > 0) line += " (" + std::to_string(done.over_limit) + " more not posted: limit per run)";
-    util::progress(line);
+    util::progress("pull request #" + std::to_string(number) + ":" +
+                   comments_line(done, "summary comment", "review comments"));
   } catch (const PublishFailure& e) {
     if (e.no_access()) {
       warn_publishing("cannot comment on pull request #" + std::to_string(number) + " (" + e.what() +
@@ -177,17 +183,6 @@ void publish_gitlab(const PublishRequest& request, CommentMode mode) {
   } catch (const std::exception& e) {
     util::warn("could not update the comments on merge request !" + iid + ": " + e.what());
   }
-}
-
-std::string comments_line(const PublishSummary& done, const char* summary_noun, const char* inline_noun) {
-  std::string line;
-  if (done.summary_created) line += std::string(" ") + summary_noun + " posted;";
-  if (done.summary_updated) line += std::string(" ") + summary_noun + " updated;";
-  line.append(" ").append(std::to_string(done.posted)).append(" new, ").append(std::to_string(done.kept));
-  line.append(" kept, ").append(std::to_string(done.removed)).append(" removed, ");
-  line.append(std::to_string(done.resolved)).append(" resolved ").append(inline_noun);
-  if (done.over_limit > 0) line += " (" + std::to_string(done.over_limit) + " more not posted: limit per run)";
-  return line;
 }
 
 // Code Insights on the analysed commit (inside Pipelines through its authenticating proxy when no
