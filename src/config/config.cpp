@@ -5,6 +5,7 @@
 #include <functional>
 #include <map>
 #include <set>
+#include <sstream>
 
 #include "core/error.h"
 #include "util/strings.h"
@@ -12,16 +13,44 @@
 namespace codegate {
 namespace {
 
+// 1, 0.5, 86400: a bound as people write it (std::to_string gives "86400.000000").
+std::string shortest(double value) {
+  std::ostringstream out;
+  out << value;
+  return out.str();
+}
+
+// A value the parser refused; the message already says where (file:line:col).
+struct Refused {
+  std::string message;
+};
+
+// Reads the configuration's YAML nodes into a Config. A refused value is recorded and the parse
+// goes on with the next key, so one run reports every error in the file (finish() throws them all).
 class Parser {
 public:
   explicit Parser(std::string name, LocateInSource locate = {}) : name_(std::move(name)), locate_(std::move(locate)) {}
 
   [[noreturn]] void fail(const YAML::Node& node, const std::string& message) const {
     const auto mark = node.Mark();
-    if (mark.is_null()) throw UsageError(name_ + ": " + message);
-    if (locate_) throw UsageError(locate_(mark.line, mark.column) + ": " + message);
-    throw UsageError(name_ + ":" + std::to_string(mark.line + 1) + ":" + std::to_string(mark.column + 1) + ": " +
-                     message);
+    if (mark.is_null()) throw Refused{name_ + ": " + message};
+    if (locate_) throw Refused{locate_(mark.line, mark.column) + ": " + message};
+    throw Refused{name_ + ":" + std::to_string(mark.line + 1) + ":" + std::to_string(mark.column + 1) + ": " + message};
+  }
+
+  // Runs `parse`, recording what it refuses instead of stopping.
+  template <typename F>
+  void attempt(F&& parse) const {
+    try {
+      parse();
+    } catch (const Refused& refused) {
+      errors_.push_back(refused.message);
+    }
+  }
+
+  // Every recorded error, one a line, as the UsageError the command line reports (exit 2).
+  void finish() const {
+    if (!errors_.empty()) throw UsageError(util::join(errors_, "\n"));
   }
 
   // Calls `handlers[key]` for each key of a mapping; an unknown key is an error listing the known ones.
@@ -30,17 +59,19 @@ public:
     if (node.IsNull()) return;
     if (!node.IsMap()) fail(node, where + " must be a mapping");
     for (const auto& entry : node) {
-      // YAML allows any node as a key ("? [a, b]"); as<std::string>() would throw yaml-cpp's own
-      // exception for those, without the file name.
-      if (!entry.first.IsScalar()) fail(entry.first, where + " has a key that is not a name");
-      const std::string key = entry.first.Scalar();
-      auto handler = handlers.find(key);
-      if (handler == handlers.end()) {
-        std::vector<std::string> known;
-        for (const auto& [k, unused] : handlers) known.push_back(k);
-        fail(entry.first, "unknown key '" + key + "' in " + where + " (known keys: " + util::join(known, ", ") + ")");
-      }
-      handler->second(entry.second);
+      attempt([&] {
+        // YAML allows any node as a key ("? [a, b]"); as<std::string>() would throw yaml-cpp's own
+        // exception for those, without the file name.
+        if (!entry.first.IsScalar()) fail(entry.first, where + " has a key that is not a name");
+        const std::string key = entry.first.Scalar();
+        auto handler = handlers.find(key);
+        if (handler == handlers.end()) {
+          std::vector<std::string> known;
+          for (const auto& [k, unused] : handlers) known.push_back(k);
+          fail(entry.first, "unknown key '" + key + "' in " + where + " (known keys: " + util::join(known, ", ") + ")");
+        }
+        handler->second(entry.second);
+      });
     }
   }
 
@@ -78,7 +109,7 @@ public:
     double value = 0;
     if (!node.IsScalar() || !YAML::convert<double>::decode(node, value)) fail(node, "'" + key + "' must be a number");
     if (!(value >= min && value <= max)) // written so that .nan, which compares false, is out of range
-      fail(node, "'" + key + "' must be between " + std::to_string(min) + " and " + std::to_string(max));
+      fail(node, "'" + key + "' must be between " + shortest(min) + " and " + shortest(max));
     return value;
   }
 
@@ -93,6 +124,7 @@ public:
 private:
   std::string name_;
   LocateInSource locate_; // set: the YAML was converted from another file (config/pyproject.cpp)
+  mutable std::vector<std::string> errors_;
 };
 
 std::set<std::string> names(const std::vector<std::string>& list) { return {list.begin(), list.end()}; }
@@ -136,7 +168,7 @@ Config parse_config(const std::string& text, const std::string& name, const Loca
 
   // One table of every key, nested as the file is; clang-format would spread it out of that shape.
   // clang-format off
-  p.mapping(root, "the top level", {
+  p.attempt([&] { p.mapping(root, "the top level", {
     {"include", [&](const YAML::Node& n) { config.include = p.strings(n, "include"); }},
     {"exclude", [&](const YAML::Node& n) { config.exclude = p.strings(n, "exclude"); }},
     {"jobs", [&](const YAML::Node& n) { config.jobs = static_cast<int>(p.integer(n, "jobs", 0, 256)); }},
@@ -296,8 +328,9 @@ Config parse_config(const std::string& text, const std::string& name, const Loca
           }},
        });
      }},
-  });
+  }); });
   // clang-format on
+  p.finish();
   return config;
 }
 

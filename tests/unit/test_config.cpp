@@ -72,7 +72,7 @@ TEST_CASE("errors name the file, line and column") {
 TEST_CASE("a key that is not a name and a number that is NaN are errors, not yaml-cpp exceptions") {
   CHECK(error_of("? [a, b]\n: 1\n") == ".codegate.yml:1:3: the top level has a key that is not a name");
   CHECK(error_of("llm: {timeout: .nan}\n") ==
-        ".codegate.yml:1:16: 'llm.timeout' must be between 0.100000 and 3600.000000");
+        ".codegate.yml:1:16: 'llm.timeout' must be between 0.1 and 3600");
 }
 
 TEST_CASE("invalid YAML is an error with its position") {
@@ -97,7 +97,7 @@ TEST_CASE("tool time limits and Bandit's scan errors") {
   CHECK(config.bandit.timeout_seconds == 1.5);
   CHECK(config.bandit.accept_scan_errors);
   CHECK(error_of("pylint:\n  timeout: 0\n") ==
-        ".codegate.yml:2:12: 'pylint.timeout' must be between 1.000000 and 86400.000000");
+        ".codegate.yml:2:12: 'pylint.timeout' must be between 1 and 86400");
 }
 
 TEST_CASE("intent.context is unit by default, unit+base when asked, and nothing else") {
@@ -114,4 +114,16 @@ TEST_CASE("cache.enabled") {
   CHECK_FALSE(parse_config("cache:\n  enabled: false\n", ".codegate.yml").cache.enabled);
   CHECK(error_of("cache:\n  enabled: sometimes\n").find(".codegate.yml:2:12: 'cache.enabled' must be") == 0);
   CHECK(error_of("cache:\n  dir: x\n") == ".codegate.yml:2:3: unknown key 'dir' in 'cache' (known keys: enabled)");
+}
+
+TEST_CASE("every error in the file is reported in one run, each at its line and column") {
+  CHECK(error_of("jobs: many\nfilter_mode: everything\npylint:\n  fail_onn: [error]\n  timeout: 0\nbogus: 1\n") ==
+        ".codegate.yml:1:7: 'jobs' must be a whole number\n"
+        ".codegate.yml:2:14: 'filter_mode' must be one of added, diff_context, file, nofilter, not 'everything'\n"
+        ".codegate.yml:4:3: unknown key 'fail_onn' in 'pylint' (known keys: args, conventions, disable, enabled, "
+        "fail_on, rcfile, timeout)\n"
+        ".codegate.yml:5:12: 'pylint.timeout' must be between 1 and 86400\n"
+        ".codegate.yml:6:1: unknown key 'bogus' in the top level (known keys: bandit, baseline, cache, comment_level, "
+        "exclude, fail_level, filter_mode, http, include, intent, jobs, llm, pylint, refine, roles, suppressions, "
+        "test_code)");
 }

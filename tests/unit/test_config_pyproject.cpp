@@ -81,7 +81,7 @@ TEST_CASE("errors name pyproject.toml, the line and column of the value or key, 
         "pyproject.toml:2:18: 'pylint.fail_on' takes Pylint message types (fatal, error, warning, refactor, "
         "convention, info), not 'loud'");
   CHECK(error_of("[tool.codegate.llm]\ntimeout = nan\n") ==
-        "pyproject.toml:2:11: 'llm.timeout' must be between 0.100000 and 3600.000000");
+        "pyproject.toml:2:11: 'llm.timeout' must be between 0.1 and 3600");
   CHECK(error_of("[tool.codegate]\nintent = { enabled = 1979-05-27 }\n") ==
         "pyproject.toml:2:22: 'intent.enabled' must be true or false");
   CHECK(error_of("[tool]\ncodegate = 3\n") == "pyproject.toml:2:12: 'tool.codegate' must be a table");
