@@ -101,6 +101,15 @@ struct SpawnAttributes {
   SpawnAttributes& operator=(const SpawnAttributes&) = delete;
 };
 
+// What the child's standard streams and working directory are, released with the run.
+struct SpawnFileActions {
+  posix_spawn_file_actions_t actions;
+  SpawnFileActions() { posix_spawn_file_actions_init(&actions); }
+  ~SpawnFileActions() { posix_spawn_file_actions_destroy(&actions); }
+  SpawnFileActions(const SpawnFileActions&) = delete;
+  SpawnFileActions& operator=(const SpawnFileActions&) = delete;
+};
+
 } // namespace
 
 // An empty directory of the run's own, where a child starts when the caller names none.
@@ -113,8 +122,8 @@ std::optional<ProcessResult> run_process(const std::vector<std::string>& argv, c
   if (argv.empty()) throw std::invalid_argument("run_process: empty argv");
   Pipe in, out, err;
 
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
+  SpawnFileActions file_actions;
+  posix_spawn_file_actions_t& actions = file_actions.actions;
   posix_spawn_file_actions_adddup2(&actions, in.fds[0], 0);
   posix_spawn_file_actions_adddup2(&actions, out.fds[1], 1);
   posix_spawn_file_actions_adddup2(&actions, err.fds[1], 2);
@@ -133,7 +142,6 @@ std::optional<ProcessResult> run_process(const std::vector<std::string>& argv, c
     rc = posix_spawnp(&child, args[0].c_str(), &actions, &attributes.attr, c_args.data(), c_env.data());
     return rc == 0 ? child : -1;
   });
-  posix_spawn_file_actions_destroy(&actions);
   if (rc == ENOENT || rc == EACCES) return std::nullopt;
   if (rc != 0) throw std::runtime_error("cannot start " + argv[0] + ": " + std::strerror(rc));
 
