@@ -35,10 +35,6 @@ class FakeAzure(FakeRestApi):
     def _check_headers(self, request):
         if request.headers.get("Authorization") != f"Bearer {self.token}":
             self.problems.append(f"{request}: Authorization is {request.headers.get('Authorization')!r}")
-        if not (request.headers.get("User-Agent") or "").startswith("codegate/"):
-            self.problems.append(f"{request}: User-Agent is {request.headers.get('User-Agent')!r}")
-        if request.body is not None and request.headers.get("Content-Type") != "application/json":
-            self.problems.append(f"{request}: Content-Type is {request.headers.get('Content-Type')!r}")
         if "/_apis/git/" in request.path and request.query.get("api-version") != ["7.1"]:
             self.problems.append(f"{request}: api-version is {request.query.get('api-version')!r}")
 

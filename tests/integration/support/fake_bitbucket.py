@@ -53,10 +53,6 @@ class FakeBitbucket(FakeRestApi):
                 self.problems.append(f"{request}: credentials sent to the Pipelines proxy")
         elif request.headers.get("Authorization") != f"Bearer {self.token}":
             self.problems.append(f"{request}: Authorization is {request.headers.get('Authorization')!r}")
-        if not (request.headers.get("User-Agent") or "").startswith("codegate/"):
-            self.problems.append(f"{request}: User-Agent is {request.headers.get('User-Agent')!r}")
-        if request.body is not None and request.headers.get("Content-Type") != "application/json":
-            self.problems.append(f"{request}: Content-Type is {request.headers.get('Content-Type')!r}")
 
     def _failure_payload(self, status):
         return {"type": "error", "error": {"message": f"{status} error"}}

@@ -63,10 +63,6 @@ class FakeGitHub(FakeRestApi):
             self.problems.append(f"{request}: Accept is {request.headers.get('Accept')!r}")
         if request.headers.get("X-GitHub-Api-Version") != API_VERSION:
             self.problems.append(f"{request}: X-GitHub-Api-Version is {request.headers.get('X-GitHub-Api-Version')!r}")
-        if not (request.headers.get("User-Agent") or "").startswith("codegate/"):
-            self.problems.append(f"{request}: User-Agent is {request.headers.get('User-Agent')!r}")
-        if request.body is not None and request.headers.get("Content-Type") != "application/json":
-            self.problems.append(f"{request}: Content-Type is {request.headers.get('Content-Type')!r}")
 
     def _forbidden(self):
         return 403, {"message": "Resource not accessible by integration",

@@ -29,10 +29,6 @@ class FakeGitLab(FakeRestApi):
     def _check_headers(self, request):
         if request.headers.get(self.token_header) != self.token:
             self.problems.append(f"{request}: {self.token_header} is {request.headers.get(self.token_header)!r}")
-        if not (request.headers.get("User-Agent") or "").startswith("codegate/"):
-            self.problems.append(f"{request}: User-Agent is {request.headers.get('User-Agent')!r}")
-        if request.body is not None and request.headers.get("Content-Type") != "application/json":
-            self.problems.append(f"{request}: Content-Type is {request.headers.get('Content-Type')!r}")
 
     def _route(self, request):
         status, payload = self._route_api(request)

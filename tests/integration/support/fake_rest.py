@@ -1,8 +1,9 @@
-"""What the fake GitHub and GitLab APIs share: a threaded HTTP server on 127.0.0.1 (port 0), every
+"""What the fake GitHub, GitLab, Bitbucket and Azure DevOps APIs share: a threaded HTTP server on 127.0.0.1 (port 0), every
 request parsed and recorded, failures queued per endpoint, and JSON replies.
 
 A subclass sets `api_path` (the API's path prefix), checks the headers its service would in
-`_check_headers`, answers in `_route(request)` with (status, payload, headers), and says what a
+`_check_headers` (the User-Agent and JSON Content-Type every service gets are checked here),
+answers in `_route(request)` with (status, payload, headers), and says what a
 queued failure's body looks like in `_failure_payload`. Anything wrong is collected in `problems`,
 which the tests assert to be empty.
 """
@@ -95,6 +96,7 @@ class FakeRestApi:
                           handler.path)
         with self._lock:
             self.requests.append(request)
+        self._check_client(request)
         self._check_headers(request)
 
         queued = self.failures.get((request.method, request.path))
@@ -119,7 +121,15 @@ class FakeRestApi:
         if data:
             handler.wfile.write(data)
 
+    def _check_client(self, request):
+        """What every service sees of codegate: its User-Agent, and JSON bodies labelled as such."""
+        if not (request.headers.get("User-Agent") or "").startswith("codegate/"):
+            self.problems.append(f"{request}: User-Agent is {request.headers.get('User-Agent')!r}")
+        if request.body is not None and request.headers.get("Content-Type") != "application/json":
+            self.problems.append(f"{request}: Content-Type is {request.headers.get('Content-Type')!r}")
+
     def _check_headers(self, request):
+        """The service's own headers (its token)."""
         raise NotImplementedError
 
     def _route(self, request):
