@@ -46,34 +46,47 @@ void require_ok(const RestReply& reply, const std::string& what) {
   if (!reply.ok()) throw PublishFailure(what + " failed: " + reply.failure, reply.status);
 }
 
-void for_each_item(RestClient& api, const std::string& first_page, const std::string& what,
-                   const std::function<void(const rapidjson::Value&)>& each, int max_pages) {
+namespace {
+
+// Walks a paginated list: `page` reads one response into its items and the next page's URL.
+void for_each_page(RestClient& api, const std::string& first_page, const std::string& what,
+                   const std::function<void(const rapidjson::Value&)>& each, int max_pages,
+                   const std::function<const rapidjson::Value*(const rapidjson::Document&, const RestReply&,
+                                                               std::string& next)>& page) {
   std::string url = first_page;
-  for (int page = 0; !url.empty() && page < max_pages; ++page) {
+  for (int i = 0; !url.empty() && i < max_pages; ++i) {
     RestReply reply = api.get(url);
     require_ok(reply, what);
     rapidjson::Document doc = parse_reply(reply, what);
-    if (!doc.IsArray()) throw PublishFailure(what + ": the response is not a JSON list", reply.status);
-    for (const auto& item : doc.GetArray())
+    url.clear();
+    const rapidjson::Value* items = page(doc, reply, url);
+    for (const auto& item : items->GetArray())
       if (item.IsObject()) each(item);
-    url = reply.next_url;
   }
+}
+
+} // namespace
+
+void for_each_item(RestClient& api, const std::string& first_page, const std::string& what,
+                   const std::function<void(const rapidjson::Value&)>& each, int max_pages) {
+  for_each_page(api, first_page, what, each, max_pages,
+                [&](const rapidjson::Document& doc, const RestReply& reply, std::string& next) {
+                  if (!doc.IsArray()) throw PublishFailure(what + ": the response is not a JSON list", reply.status);
+                  next = reply.next_url;
+                  return static_cast<const rapidjson::Value*>(&doc);
+                });
 }
 
 void for_each_value(RestClient& api, const std::string& first_page, const std::string& what,
                     const std::function<void(const rapidjson::Value&)>& each, const char* items, int max_pages) {
-  std::string url = first_page;
-  for (int page = 0; !url.empty() && page < max_pages; ++page) {
-    RestReply reply = api.get(url);
-    require_ok(reply, what);
-    rapidjson::Document doc = parse_reply(reply, what);
-    auto list = doc.IsObject() ? doc.FindMember(items) : doc.MemberEnd();
-    if (!doc.IsObject() || list == doc.MemberEnd() || !list->value.IsArray())
-      throw PublishFailure(what + ": the response has no list of " + items, reply.status);
-    for (const auto& item : list->value.GetArray())
-      if (item.IsObject()) each(item);
-    url = json_string(doc, "next");
-  }
+  for_each_page(api, first_page, what, each, max_pages,
+                [&](const rapidjson::Document& doc, const RestReply& reply, std::string& next) {
+                  // MemberEnd() is only defined on an object: test that first.
+                  if (!doc.IsObject() || !doc.HasMember(items) || !doc[items].IsArray())
+                    throw PublishFailure(what + ": the response has no list of " + items, reply.status);
+                  next = json_string(doc, "next");
+                  return &doc[items];
+                });
 }
 
 } // namespace codegate::platform

@@ -3,6 +3,7 @@
 #include <rapidjson/document.h>
 
 #include "fake_api.h"
+#include "platform/api_json.h"
 #include "platform/github_publisher.h"
 #include "platform/gitlab_publisher.h"
 #include "platform/rest_client.h"
@@ -348,4 +349,21 @@ TEST_CASE("Bitbucket and Azure DevOps apply no suggestion blocks: every proposal
   DesiredComments plain = desired_comments(result, changes, DiffLines::added, SuggestionSyntax::none);
   CHECK(plain.comments.empty());
   CHECK(plain.unplaced_fix_paths == std::vector<std::string>{"app.py"});
+}
+
+TEST_CASE("REST: a list in the body, paged by `next`; a body that is not such a list is a PublishFailure") {
+  FakeApi api;
+  api.handlers["GET /2.0/items"] = [](const http::HttpRequest&) {
+    return FakeApi::reply(200, R"({"values": [{"id": 1}, 7], "next": "https://api.example/2.0/items2"})");
+  };
+  api.handlers["GET /2.0/items2"] = [](const http::HttpRequest&) { return FakeApi::reply(200, R"({"values": [{"id": 2}]})"); };
+  api.handlers["GET /2.0/array"] = [](const http::HttpRequest&) { return FakeApi::reply(200, R"([{"id": 3}])"); };
+  RestClient client(api, "https://api.example/2.0", {}, "Bitbucket", RestClient::default_policy(), no_sleep());
+  std::vector<std::string> ids;
+  for_each_value(client, "/items", "listing", [&](const rapidjson::Value& v) { ids.push_back(json_id(v, "id")); });
+  CHECK(ids == std::vector<std::string>{"1", "2"});
+  CHECK_THROWS_AS(for_each_value(client, "/array", "listing", [](const rapidjson::Value&) {}), PublishFailure);
+  ids.clear();
+  for_each_item(client, "/array", "listing", [&](const rapidjson::Value& v) { ids.push_back(json_id(v, "id")); });
+  CHECK(ids == std::vector<std::string>{"3"});
 }
