@@ -50,6 +50,8 @@ def logged_issues(text):
 class PullRequestBuild(AzureTestCase):
     def test_status_threads_and_issues_then_a_fix_resolves_them(self):
         self.repo.write("lib/shell.py", VULNERABLE)
+        # The change's own configuration would switch both tools off: in CI it is read from the base.
+        self.repo.write(".codegate.yml", "pylint:\n  enabled: false\nbandit:\n  enabled: false\n")
         head = self.repo.commit("add a shell helper")
         with FakeAzure(token=TOKEN, added_lines={"lib/shell.py": set(range(1, 13))}) as azure:
             azure.add_thread("<!-- codegate:summary -->\nquoted by a person", author=OTHER)

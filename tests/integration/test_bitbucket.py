@@ -49,6 +49,8 @@ class BitbucketTestCase(unittest.TestCase):
 class PullRequestPipeline(BitbucketTestCase):
     def test_report_annotations_and_comments_then_a_fix_updates_everything(self):
         self.repo.write("lib/shell.py", VULNERABLE)
+        # The change's own configuration would switch both tools off: in CI it is read from the base.
+        self.repo.write(".codegate.yml", "pylint:\n  enabled: false\nbandit:\n  enabled: false\n")
         head = self.repo.commit("add a shell helper")
         with FakeBitbucket(token=TOKEN, added_lines={"lib/shell.py": set(range(1, 13))}, page_size=2) as bitbucket:
             # Someone else's comment that quotes codegate's marker is never touched.
