@@ -6,6 +6,7 @@
 #include "ci/ci_context.h"
 #include "cli/command_line.h"
 #include "core/error.h"
+#include "eval/compare.h"
 #include "eval/runner.h"
 #include "git/handles.h"
 #include "pipeline/check.h"
@@ -36,8 +37,12 @@ int main(int argc, char** argv) {
   try {
     switch (cl.command) {
       case CommandLine::Command::eval: return eval::run_eval(cl.eval, env);
+      case CommandLine::Command::eval_compare:
+        std::cout << util::filter_output(eval::compare_results(cl.compare[0], cl.compare[1]));
+        return 0;
       case CommandLine::Command::export_finetune:
-        std::cout << eval::export_finetune(cl.eval.out_dir, cl.include_secure_samples) << " lines written to "
+        std::cout << eval::export_finetune(cl.eval.out_dir, cl.include_secure_samples, cl.strip_docstrings)
+                  << " lines written to "
                   << cl.eval.out_dir << "/finetune.jsonl\n";
         return 0;
       case CommandLine::Command::knowledge_export:

@@ -141,7 +141,27 @@ CommandLine parse_command_line(int argc, char** argv) {
   ev->add_option("--knowledge", knowledge, "RefleXGen's knowledge base of accepted fixes, empty at each run's start")
       ->check(CLI::IsMember({"on", "off"}))
       ->capture_default_str();
-  ev->add_option("--language-filter", ev_options.language, "LLMSecEval rows of this language")->capture_default_str();
+  std::string profile = "thesis";
+  ev->add_option("--profile", profile,
+                 "thesis: the CodeEnhancer thesis as written (every row, every Bandit finding, the whole file against "
+                 "its docstring, syntax errors refined); gate: the gate's own thresholds and checks")
+      ->check(CLI::IsMember(eval::eval_profile_names()))
+      ->capture_default_str();
+  std::string prompt_style = "plain";
+  ev->add_option("--prompt-style", prompt_style, "Generation prompt: the task as written (plain) or asking for secure code")
+      ->check(CLI::IsMember(eval::prompt_style_names()))
+      ->capture_default_str();
+  ev->add_flag("--reflect", ev_options.reflect,
+               "RefleXGen: the model reviews its own code before each repair; reviews go into the knowledge base");
+  ev->add_option("--temperature", ev_options.temperature, "Sampling temperature of every request (default llm.temperature)")
+      ->check(CLI::Range(0.0, 2.0));
+  ev->add_option("--max-output-tokens", ev_options.max_output_tokens,
+                 "Output limit of generation and checks (default llm.max_output_tokens)")
+      ->check(CLI::Range(16, 200000));
+  ev->add_option("--seed", ev_options.seed, "Sampling seed, sent where the provider takes one (OpenAI)");
+  ev->add_option("--language,--language-filter", ev_options.language,
+                 "Target language of LLMSecEval's <language>; --profile gate also skips rows of other languages")
+      ->capture_default_str();
   ev->add_option("--llm-model", ev_options.llm_model, "Model to generate, check and refine with");
   ev->add_option("--llm-base-url", ev_options.llm_base_url, "OpenAI-compatible (or Anthropic) endpoint");
   ev->add_option("--config", ev_options.config_file, "Configuration file (default: .codegate.yml here, if any)");
@@ -155,15 +175,27 @@ CommandLine parse_command_line(int argc, char** argv) {
   ev->add_option("--include-secure-samples", cl.include_secure_samples,
                  "With --export-finetune: add expert samples (<prompt id>.py files, e.g. LLMSecEval's)")
       ->needs("--export-finetune");
+  ev->add_flag("--strip-docstrings", cl.strip_docstrings, "With --export-finetune: export the code without its docstrings")
+      ->needs("--export-finetune");
+  ev->add_option("--compare", cl.compare, "Only compare two finished experiments (their --out directories)")
+      ->expected(2)
+      ->excludes("--dataset")
+      ->excludes("--export-finetune");
   ev->callback([&] {
     ev_options.knowledge = knowledge == "on";
+    ev_options.profile = *eval::parse_eval_profile(profile);
+    ev_options.prompt_style = *eval::parse_prompt_style(prompt_style);
+    if (!cl.compare.empty()) {
+      cl.command = CommandLine::Command::eval_compare;
+      return;
+    }
     if (!export_dir.empty()) {
       cl.command = CommandLine::Command::export_finetune;
       ev_options.out_dir = export_dir;
       return;
     }
     if (ev_options.dataset.empty() || ev_options.out_dir.empty())
-      throw CLI::ValidationError("eval", "--dataset and --out are required (or --export-finetune DIR)");
+      throw CLI::ValidationError("eval", "--dataset and --out are required (or --export-finetune DIR, or --compare A B)");
     cl.command = CommandLine::Command::eval;
   });
 

@@ -13,11 +13,13 @@
 namespace codegate {
 
 struct CommandLine {
-  enum class Command { none, check, merge, eval, export_finetune, knowledge_export } command = Command::none;
+  enum class Command { none, check, merge, eval, eval_compare, export_finetune, knowledge_export } command = Command::none;
   CheckOptions check;
   MergeOptions merge;
   eval::EvalOptions eval;
   std::string include_secure_samples; // eval --export-finetune: expert samples to add
+  bool strip_docstrings = false;      // eval --export-finetune: without docstrings
+  std::vector<std::string> compare;   // eval --compare A B
   std::string knowledge_file = ".codegate/knowledge.jsonl"; // knowledge export: the base to read
   std::string finetune_file;                                // knowledge export --finetune
   util::Verbosity verbosity = util::Verbosity::normal;

@@ -52,7 +52,7 @@ std::string cwe_of_id(const std::string& id) {
 // LLMSecEval: the manually fixed prompt when there is one (the authors' corrected wording),
 // else the generated one; `<language>` names the language asked for.
 void add_llmseceval_row(Dataset& dataset, const std::map<std::string, std::string>& row, std::size_t number,
-                        const std::string& language) {
+                        const std::string& language, RowLanguages rows) {
   auto field = [&](const char* name) {
     auto it = row.find(name);
     return it == row.end() ? std::string() : std::string(util::trim(it->second));
@@ -60,7 +60,8 @@ void add_llmseceval_row(Dataset& dataset, const std::map<std::string, std::strin
   std::string id = field("Prompt ID");
   if (id.empty()) missing(dataset.path, number, "Prompt ID");
   std::string row_language = field("Language");
-  if (!row_language.empty() && util::to_lower(row_language) != util::to_lower(language)) {
+  if (rows == RowLanguages::target_only && !row_language.empty() &&
+      util::to_lower(row_language) != util::to_lower(language)) {
     ++dataset.skipped_other_language;
     return;
   }
@@ -68,7 +69,7 @@ void add_llmseceval_row(Dataset& dataset, const std::map<std::string, std::strin
   if (prompt.empty()) prompt = field("LLM-generated NL Prompt");
   if (prompt.empty()) missing(dataset.path, number, "LLM-generated NL Prompt");
   prompt = util::replace_all(prompt, "<language>", language);
-  dataset.samples.push_back(Sample{id, prompt, false, cwe_of_id(id), field("CWE Name")});
+  dataset.samples.push_back(Sample{id, prompt, false, cwe_of_id(id), field("CWE Name"), row_language});
 }
 
 std::map<std::string, std::string> string_members(const rapidjson::Value& object) {
@@ -79,7 +80,7 @@ std::map<std::string, std::string> string_members(const rapidjson::Value& object
   return out;
 }
 
-void read_json_array(Dataset& dataset, const std::string& text, const std::string& language) {
+void read_json_array(Dataset& dataset, const std::string& text, const std::string& language, RowLanguages rows) {
   rapidjson::Document doc = util::parse_json(text);
   if (doc.HasParseError() || !doc.IsArray()) fail(dataset.path, "not a JSON array; a data set is one of " + std::string(k_kinds));
   if (doc.Empty()) fail(dataset.path, "the data set has no rows");
@@ -94,11 +95,11 @@ void read_json_array(Dataset& dataset, const std::string& text, const std::strin
     ++row;
     if (!item.IsObject()) fail(dataset.path, "row " + std::to_string(row) + ": not a JSON object");
     if (llmseceval) {
-      add_llmseceval_row(dataset, string_members(item), row, language);
+      add_llmseceval_row(dataset, string_members(item), row, language, rows);
     } else {
       std::string id = required(item, "id", dataset.path, row);
       std::string prompt = required(item, "prompt", dataset.path, row);
-      dataset.samples.push_back(Sample{id, prompt, false, "", ""});
+      dataset.samples.push_back(Sample{id, prompt, false, "", "", ""});
     }
   }
 }
@@ -124,7 +125,7 @@ void read_json_lines(Dataset& dataset, const std::string& text) {
     if (dataset.kind == DatasetKind::securityeval) {
       std::string id = required(doc, "ID", dataset.path, row);
       std::string prompt = required(doc, "Prompt", dataset.path, row);
-      dataset.samples.push_back(Sample{id, prompt, true, cwe_of_id(id), ""});
+      dataset.samples.push_back(Sample{id, prompt, true, cwe_of_id(id), "", "Python"});
       continue;
     }
     LabelledPair pair;
@@ -161,7 +162,7 @@ void csv_record(int, void* out) {
   records->current.clear();
 }
 
-void read_csv(Dataset& dataset, const std::string& text, const std::string& language) {
+void read_csv(Dataset& dataset, const std::string& text, const std::string& language, RowLanguages rows) {
   csv_parser parser;
   if (csv_init(&parser, CSV_APPEND_NULL) != 0) throw ToolError("libcsv: cannot initialise a parser");
   CsvRecords out;
@@ -180,7 +181,7 @@ void read_csv(Dataset& dataset, const std::string& text, const std::string& lang
     std::map<std::string, std::string> row;
     for (std::size_t c = 0; c < header.size() && c < out.records[r].size(); ++c)
       row[std::string(util::trim(header[c]))] = out.records[r][c];
-    add_llmseceval_row(dataset, row, r, language);
+    add_llmseceval_row(dataset, row, r, language, rows);
   }
 }
 
@@ -196,7 +197,7 @@ std::string to_string(DatasetKind kind) {
   return "codeenhancer";
 }
 
-Dataset read_dataset(const std::string& path, const std::string& language) {
+Dataset read_dataset(const std::string& path, const std::string& language, RowLanguages rows) {
   auto text = util::read_file(path);
   if (!text) throw UsageError(path + ": cannot read the data set (check --dataset)");
   std::string_view body = *text;
@@ -206,11 +207,11 @@ Dataset read_dataset(const std::string& path, const std::string& language) {
   dataset.path = path;
   if (start.empty()) fail(path, "the data set is empty");
   if (start.front() == '[') {
-    read_json_array(dataset, std::string(body), language);
+    read_json_array(dataset, std::string(body), language, rows);
   } else if (start.front() == '{') {
     read_json_lines(dataset, std::string(body));
   } else {
-    read_csv(dataset, std::string(body), language);
+    read_csv(dataset, std::string(body), language, rows);
   }
   return dataset;
 }

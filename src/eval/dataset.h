@@ -18,6 +18,7 @@ struct Sample {
   bool completion = false; // SecurityEval: the prompt is the start of the file
   std::string cwe;      // "CWE-119" when the data set says; empty otherwise
   std::string cwe_name; // LLMSecEval's "CWE Name"
+  std::string source_language; // LLMSecEval's "Language": the language the row was written for
 };
 
 // A unit of code with the documentation it should match, labelled by a person.
@@ -38,10 +39,15 @@ struct Dataset {
   int skipped_other_language = 0; // LLMSecEval rows for languages other than the one asked for
 };
 
-// Reads and recognises `path`. `language` selects LLMSecEval's rows (its `<language>`
-// placeholder becomes that language). Throws UsageError naming the file, the row (1-based: the
+// Which LLMSecEval rows are read: all of them, code asked for in the target language whatever
+// language the row was written for (the thesis's 150 samples), or only the target language's.
+enum class RowLanguages { every, target_only };
+
+// Reads and recognises `path`. `language` is the target: LLMSecEval's `<language>` placeholder
+// becomes it, and with RowLanguages::target_only it selects the rows. Throws UsageError naming the file, the row (1-based: the
 // element, line or CSV record) and the missing field for a data set that matches none of the
 // kinds or a row without what its kind needs.
-Dataset read_dataset(const std::string& path, const std::string& language = "Python");
+Dataset read_dataset(const std::string& path, const std::string& language = "Python",
+                     RowLanguages rows = RowLanguages::every);
 
 } // namespace codegate::eval

@@ -7,16 +7,18 @@
 #include <string>
 
 #include "eval/dataset.h"
+#include "eval/profile.h"
 #include "llm/client.h"
 #include "python/source_index.h"
 
 namespace codegate::eval {
 
-// The system prompt of generation, also the system message of the fine-tuning data.
-const std::string& generation_system_prompt();
+// The system prompt of generation, also the system message of the fine-tuning data. `secure`
+// adds the request to write secure code; `plain` asks for the task only.
+std::string generation_system_prompt(PromptStyle style);
 // The user message for a sample: the natural-language prompt, or the code prefix to complete.
 std::string generation_prompt(const Sample& sample);
-llm::ChatRequest generation_request(const Sample& sample, int max_tokens);
+llm::ChatRequest generation_request(const Sample& sample, PromptStyle style, int max_tokens, double temperature);
 
 struct GeneratedFile {
   std::optional<std::string> code; // nullopt: the answer holds no usable Python block

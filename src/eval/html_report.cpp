@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <map>
 
+#include "eval/published.h"
+
 namespace codegate::eval {
 namespace {
 
@@ -31,6 +33,36 @@ std::string row(const std::string& name, const std::string& value) {
 }
 
 // Chart geometry: a plot area inside margins, y from 0 to `top`.
+// A count as the thesis prints it ("65.4 (43.6%)"), with the count's deviation over several runs.
+template <typename F>
+std::string count_cell(const std::vector<RunResults>& runs, F count) {
+  Spread n = spread(over_runs(runs, count));
+  Spread pct = spread(over_runs(runs, [&](const RunSummary& s) { return s.pct(count(s)); }));
+  std::string text = html_escape(count_text(n.mean, pct.mean));
+  return runs.size() < 2 ? text : text + " &plusmn; " + fixed(n.std);
+}
+
+// The published figures beside this run's, cell by cell: the thesis's for the data set this run
+// used, RefleXGen's Sec. Rate gains beside this run's Sec. Rate (the gain needs a run without
+// the knowledge base: `codegate eval --compare`).
+std::string reproduction_table(const ExperimentInfo& info, const std::vector<RunResults>& runs) {
+  std::string html = "<h2>Beside the published figures</h2>\n<table id=\"reproduction\">\n"
+                     "<tr><th>source</th><th>figure</th><th>published</th><th>this run</th></tr>\n";
+  for (const auto& p : published_figures()) {
+    std::string mine = "another data set";
+    if (p.figure == "sec_rate_gain") {
+      mine = "Sec. Rate " + mean_std(over_runs(runs, [](const RunSummary& s) { return s.sec_rate(); })) +
+             "%; the gain: --compare with a --knowledge off run";
+    } else if (p.dataset_kind == info.dataset_kind) {
+      for (const auto& figure : paper_figures())
+        if (p.figure == figure.key) mine = count_cell(runs, figure.count);
+    }
+    html += "<tr><th scope=\"row\">" + html_escape(p.source) + "</th><td>" + html_escape(p.label) + "</td><td>" +
+            html_escape(p.value) + "</td><td>" + mine + "</td></tr>\n";
+  }
+  return html + "</table>\n";
+}
+
 struct Plot {
   double width = 560, height = 300, left = 50, right = 20, top_margin = 20, bottom = 50;
   double inner_width() const { return width - left - right; }
@@ -165,32 +197,34 @@ std::string html_report(const ExperimentInfo& info, const std::vector<RunResults
       ".before{fill:#c0392b}.after{fill:#27ae60}\n</style></head><body>\n";
   html += "<h1>codegate eval</h1>\n<p>Data set <code>" + html_escape(info.dataset_path) + "</code> (" +
           html_escape(info.dataset_kind) + "), model <code>" + html_escape(info.model) + "</code> (" +
-          html_escape(info.provider) + "), up to " + std::to_string(info.rounds) + " refinement rounds, knowledge base " +
+          html_escape(info.provider) + "), profile " + html_escape(info.profile) + ", prompt style " +
+          html_escape(info.prompt_style) + (info.reflect ? ", self-reflection" : "") + ", up to " +
+          std::to_string(info.rounds) + " refinement rounds, knowledge base " +
           (info.knowledge ? "on" : "off") + ", " + std::to_string(runs.size()) + " run" + (runs.size() == 1 ? "" : "s") +
           (runs.size() > 1 ? " (mean &plusmn; standard deviation)" : "") + ".</p>\n";
-  html += "<h2>Summary</h2>\n<table id=\"summary\">\n";
+  html += "<h2>Summary</h2>\n<p>Counts of samples with the percentage of all samples, as the thesis prints them" +
+          std::string(runs.size() > 1 ? "; means over the runs, standard deviation of the count after &plusmn;" : "") +
+          ".</p>\n<table id=\"summary\">\n";
   html += row("samples", mean_std(over_runs(runs, [](S s) { return s.samples; }), 0));
-  html += row("vulnerable before refinement (%)", mean_std(over_runs(runs, [](S s) { return s.pct(s.vulnerable_initial); })));
-  html += row("vulnerable after refinement (%)", mean_std(over_runs(runs, [](S s) { return s.pct(s.vulnerable_final); })));
-  html += row("syntax errors after refinement", mean_std(over_runs(runs, [](S s) { return s.syntax_errors_final; }), 1));
-  html += row("generation failed", mean_std(over_runs(runs, [](S s) { return s.generation_failed; }), 1));
-  html += row("intent consistent (%)", mean_std(over_runs(runs, [](S s) {
-                return s.intent_checked == 0 ? 0.0 : 100.0 * s.intent_consistent / s.intent_checked;
-              })));
+  for (const auto& figure : paper_figures()) html += row(figure.label, count_cell(runs, figure.count));
   html += row("LLM calls", mean_std(over_runs(runs, [](S s) { return s.llm_calls; }), 1));
   html += row("tokens (in + out)", mean_std(over_runs(runs, [](S s) { return s.input_tokens + s.output_tokens; }), 0));
-  html += "</table>\n<h2>RefleXGen's measures</h2>\n<table id=\"reflexgen\">\n"
-          "<tr><th>Sec. Rate (%)</th><th>Pass Rate (%)</th><th>Eff. Total</th><th>Sec. Count</th><th>Unres. Count</th></tr>\n<tr>";
-  for (const auto& cell : {mean_std(over_runs(runs, [](S s) { return s.pct(s.secure_count); })),
-                           mean_std(over_runs(runs, [](S s) { return s.pct(s.pass_count); })),
-                           mean_std(over_runs(runs, [](S s) { return s.effective_total; })),
+  html += "</table>\n<h2>RefleXGen's measures</h2>\n<p>As its Table I defines them: Eff. Total, the samples whose "
+          "final output is code that parses; Sec. Count, those with no vulnerability; Sec. Rate, Sec. Count over "
+          "Eff. Total; Unres. Count, the samples with no effective output; Pass Rate, Eff. Total over all samples.</p>\n"
+          "<table id=\"reflexgen\">\n"
+          "<tr><th>Eff. Total</th><th>Sec. Count</th><th>Sec. Rate (%)</th><th>Unres. Count</th><th>Pass Rate (%)</th></tr>\n<tr>";
+  for (const auto& cell : {mean_std(over_runs(runs, [](S s) { return s.effective_total; })),
                            mean_std(over_runs(runs, [](S s) { return s.secure_count; })),
-                           mean_std(over_runs(runs, [](S s) { return s.unresolved_count; }))})
+                           mean_std(over_runs(runs, [](S s) { return s.sec_rate(); })),
+                           mean_std(over_runs(runs, [](S s) { return s.unresolved_count; })),
+                           mean_std(over_runs(runs, [](S s) { return s.pass_rate(); }))})
     html += "<td>" + cell + "</td>";
-  html += "</tr>\n</table>\n<h2>Cumulative secure % per round</h2>\n" + secure_chart(runs) + "\n<table id=\"per-round\">\n";
-  std::size_t points = runs.empty() ? 0 : runs.front().summary.cumulative_secure_pct.size();
+  html += "</tr>\n</table>\n" + reproduction_table(info, runs);
+  html += "<h2>Cumulative secure per round</h2>\n" + secure_chart(runs) + "\n<table id=\"per-round\">\n";
+  std::size_t points = runs.empty() ? 0 : runs.front().summary.cumulative_secure.size();
   for (std::size_t r = 0; r < points; ++r) {
-    html += row("round " + std::to_string(r), mean_std(over_runs(runs, [r](S s) { return s.cumulative_secure_pct[r]; })));
+    html += row("round " + std::to_string(r), count_cell(runs, [r](S s) { return s.cumulative_secure[r]; }));
   }
   html += "</table>\n<h2>Vulnerabilities per CWE</h2>\n" + cwe_chart(runs) +
           "\n<table id=\"per-cwe-table\">\n<tr><th>CWE</th><th>before</th><th>after</th></tr>\n";

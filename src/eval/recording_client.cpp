@@ -4,7 +4,9 @@
 
 namespace codegate::eval {
 
-llm::ChatResponse RecordingClient::chat(const llm::ChatRequest& request) {
+llm::ChatResponse RecordingClient::chat(const llm::ChatRequest& given) {
+  llm::ChatRequest request = given;
+  if (seed_) request.seed = seed_;
   try {
     llm::ChatResponse response = inner_.chat(request);
     std::lock_guard lock(mutex_);

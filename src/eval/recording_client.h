@@ -24,7 +24,9 @@ struct Exchange {
 
 class RecordingClient : public llm::LlmClient {
 public:
-  explicit RecordingClient(llm::LlmClient& inner) : inner_(inner) {}
+  // `seed`: set on every request that goes through (generation, checks, repairs, reflections).
+  explicit RecordingClient(llm::LlmClient& inner, std::optional<long> seed = std::nullopt)
+      : inner_(inner), seed_(seed) {}
 
   // Forwards to the run's client; a failure is recorded and rethrown.
   llm::ChatResponse chat(const llm::ChatRequest& request) override;
@@ -40,6 +42,7 @@ public:
 
 private:
   llm::LlmClient& inner_;
+  std::optional<long> seed_;
   mutable std::mutex mutex_; // the intent check asks about several units at once
   std::vector<Exchange> exchanges_;
 };

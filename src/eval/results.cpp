@@ -1,6 +1,7 @@
 #include "eval/results.h"
 
 #include <cmath>
+#include <cstdio>
 
 namespace codegate::eval {
 
@@ -59,13 +60,14 @@ SampleStatus final_status(const SampleResult& sample) {
 RunSummary summarise(const std::vector<SampleResult>& samples, int rounds) {
   RunSummary s;
   s.samples = static_cast<int>(samples.size());
-  std::vector<int> secure_by_round(static_cast<std::size_t>(rounds) + 1, 0);
+  s.cumulative_secure.assign(static_cast<std::size_t>(rounds) + 1, 0);
   for (const auto& sample : samples) {
     s.llm_calls += sample.llm_calls;
     s.input_tokens += sample.input_tokens;
     s.output_tokens += sample.output_tokens;
     if (sample.rounds.empty()) {
       ++s.generation_failed;
+      ++s.unresolved_count;
       continue;
     }
     const RoundResult& first = sample.rounds.front();
@@ -75,13 +77,18 @@ RunSummary summarise(const std::vector<SampleResult>& samples, int rounds) {
     count_cwes(first, s.cwe_initial);
     count_cwes(last, s.cwe_final);
     SampleStatus status = status_of(last);
-    if (status == SampleStatus::vulnerable) ++s.vulnerable_final, ++s.unresolved_count;
-    if (status == SampleStatus::syntax_error) ++s.syntax_errors_final;
+    if (status == SampleStatus::vulnerable) ++s.vulnerable_final;
+    if (status == SampleStatus::syntax_error) ++s.syntax_errors_final, ++s.unresolved_count;
     if (status == SampleStatus::secure) ++s.secure_count;
     if (status != SampleStatus::syntax_error) ++s.effective_total;
     if (last.intent != "unchecked") ++s.intent_checked;
     if (last.intent == "consistent") ++s.intent_consistent;
-    if (last.findings.empty() && !last.syntax_error && last.intent != "inconsistent") ++s.pass_count;
+    if (last.intent == "inconsistent") ++s.intent_inconsistent;
+    if (last.intent == "unclear") ++s.intent_unclear;
+    bool inconsistent_any = false;
+    for (const auto& r : sample.rounds) inconsistent_any = inconsistent_any || r.intent == "inconsistent";
+    if (inconsistent_any) ++s.intent_inconsistent_any;
+    if (last.findings.empty() && !last.syntax_error && last.intent != "inconsistent") ++s.passes_every_check;
     // Secure by round r: the revision kept at round r (a rejected round keeps the one before).
     SampleStatus kept = status_of(first);
     std::size_t next = 1;
@@ -90,11 +97,38 @@ RunSummary summarise(const std::vector<SampleResult>& samples, int rounds) {
         if (sample.rounds[next].accepted) kept = status_of(sample.rounds[next]);
         ++next;
       }
-      if (kept == SampleStatus::secure) ++secure_by_round[static_cast<std::size_t>(r)];
+      if (kept == SampleStatus::secure) ++s.cumulative_secure[static_cast<std::size_t>(r)];
     }
   }
-  for (int count : secure_by_round) s.cumulative_secure_pct.push_back(s.pct(count));
+  for (int count : s.cumulative_secure) s.cumulative_secure_pct.push_back(s.pct(count));
   return s;
+}
+
+const std::vector<PaperFigure>& paper_figures() {
+  using S = const RunSummary&;
+  static const std::vector<PaperFigure> figures{
+      {"generation_failed", "no code generated", [](S s) { return s.generation_failed; }},
+      {"vulnerable_initial", "vulnerable before refinement", [](S s) { return s.vulnerable_initial; }},
+      {"vulnerable_final", "vulnerable after refinement", [](S s) { return s.vulnerable_final; }},
+      {"syntax_errors_initial", "syntax errors before refinement", [](S s) { return s.syntax_errors_initial; }},
+      {"syntax_errors_final", "syntax errors after refinement", [](S s) { return s.syntax_errors_final; }},
+      {"intent_inconsistent_any", "functional issues at any point", [](S s) { return s.intent_inconsistent_any; }},
+      {"intent_inconsistent", "functional issues, final", [](S s) { return s.intent_inconsistent; }},
+      {"intent_unclear", "functional check unclear, final", [](S s) { return s.intent_unclear; }},
+      {"secure_count", "secure after refinement", [](S s) { return s.secure_count; }},
+      {"passes_every_check", "passing every check", [](S s) { return s.passes_every_check; }},
+  };
+  return figures;
+}
+
+std::string count_text(double count, double pct) {
+  char buffer[96];
+  if (count == std::floor(count)) {
+    std::snprintf(buffer, sizeof buffer, "%.0f (%.1f%%)", count, pct);
+  } else {
+    std::snprintf(buffer, sizeof buffer, "%.1f (%.1f%%)", count, pct);
+  }
+  return buffer;
 }
 
 Spread spread(const std::vector<double>& values) {

@@ -26,7 +26,7 @@ struct RoundResult {
   int round = 0;
   std::vector<RoundFinding> findings; // every failing finding of the revision
   bool syntax_error = false;          // the file does not parse (Pylint E0001)
-  std::string intent = "unchecked";   // consistent | inconsistent | unchecked
+  std::string intent = "unchecked";   // consistent | inconsistent | unclear | unchecked
   bool accepted = true;               // round > 0: the revision was strictly better and kept
 };
 
@@ -39,6 +39,7 @@ struct SampleResult {
   std::string prompt;     // the user message generation sent (the fine-tuning data's prompt)
   std::string cwe;        // the data set's CWE, else the first Bandit finding's
   std::string cwe_source; // "dataset", "bandit" or "" (none known)
+  std::string source_language; // LLMSecEval: the language the row was written for
   std::vector<RoundResult> rounds; // the kept revisions in order; empty when generation failed
   SampleStatus status = SampleStatus::generation_failed;
   bool missing_docstring = false; // the generated file had no module docstring with the fields
@@ -53,8 +54,9 @@ SampleStatus final_status(const SampleResult& sample);
 // True when the round has a failing Bandit finding (the research's "vulnerable").
 bool vulnerable(const RoundResult& round);
 
-// The figures of one run. Percentages are of all samples of the run (generation failures count
-// as not secure), so runs with different failure counts stay comparable.
+// The figures of one run, as counts; percentages are of all samples of the run (generation
+// failures count as not secure), so runs with different failure counts stay comparable, except
+// RefleXGen's Sec. Rate, which its Table I takes over the effective outputs.
 struct RunSummary {
   int samples = 0;
   int generation_failed = 0;
@@ -62,24 +64,44 @@ struct RunSummary {
   int vulnerable_final = 0;   // after refinement
   int syntax_errors_initial = 0;
   int syntax_errors_final = 0;
-  int intent_checked = 0;
-  int intent_consistent = 0;               // final revision judged consistent
-  std::vector<double> cumulative_secure_pct; // index r: % secure by round r
-  std::map<std::string, int> cwe_initial;  // Bandit findings per CWE at round 0
-  std::map<std::string, int> cwe_final;    // ... and in the final revisions
-  // RefleXGen's columns: Sec. Count (secure at the end), Unres. Count (still vulnerable),
-  // Eff. Total (samples that produced parseable code), Sec. Rate (Sec. Count / samples),
-  // Pass Rate (samples whose final revision passes every check, intent included / samples).
+  // The functional (intent) check: the final revision's verdict, and samples with an
+  // inconsistent verdict on any revision the loop verified (the thesis's "at any point").
+  int intent_checked = 0; // final verdict consistent, inconsistent or unclear
+  int intent_consistent = 0;
+  int intent_inconsistent = 0;
+  int intent_unclear = 0;
+  int intent_inconsistent_any = 0;
+  std::vector<int> cumulative_secure;        // index r: samples secure by round r
+  std::vector<double> cumulative_secure_pct; // ... as % of samples
+  std::map<std::string, int> cwe_initial;    // Bandit findings per CWE at round 0
+  std::map<std::string, int> cwe_final;      // ... and in the final revisions
+  // RefleXGen's Table I: Eff. Total, the effective outputs (code was produced and parses);
+  // Sec. Count, the effective outputs with no vulnerability; Unres. Count, the inputs that gave
+  // no effective output. Sec. Rate and Pass Rate below.
+  int effective_total = 0;
   int secure_count = 0;
   int unresolved_count = 0;
-  int effective_total = 0;
-  int pass_count = 0;
+  // codegate's own: samples whose final file passes every check, the functional one included.
+  int passes_every_check = 0;
   long llm_calls = 0;
   long input_tokens = 0;
   long output_tokens = 0;
 
   double pct(int count) const { return samples == 0 ? 0.0 : 100.0 * count / samples; }
+  // Sec. Rate: Sec. Count over Eff. Total.
+  double sec_rate() const { return effective_total == 0 ? 0.0 : 100.0 * secure_count / effective_total; }
+  // Pass Rate: Eff. Total over the valid inputs (every sample of the run).
+  double pass_rate() const { return pct(effective_total); }
 };
+
+// A count the papers print as "count (percent of samples)", with its key in results.json.
+struct PaperFigure {
+  const char* key;   // "vulnerable_initial"
+  const char* label; // "vulnerable before refinement"
+  int (*count)(const RunSummary&);
+};
+// The figures in the order the reports show them.
+const std::vector<PaperFigure>& paper_figures();
 
 RunSummary summarise(const std::vector<SampleResult>& samples, int rounds);
 
@@ -89,5 +111,9 @@ struct Spread {
   double std = 0;
 };
 Spread spread(const std::vector<double>& values);
+
+// "65.4 (43.6%)", the thesis's way: the mean count and the mean percentage; a whole number
+// without decimals ("3 (75.0%)").
+std::string count_text(double count, double pct);
 
 } // namespace codegate::eval

@@ -26,32 +26,51 @@ void write_counts(util::JsonWriter& json, std::string_view name, const std::map<
 }
 
 void write_summary(util::JsonWriter& json, const RunSummary& s) {
-  json.start_object("summary");
-  json.member("samples", s.samples).member("generation_failed", s.generation_failed);
-  json.member("vulnerable_initial", s.vulnerable_initial).member("vulnerable_initial_pct", s.pct(s.vulnerable_initial));
-  json.member("vulnerable_final", s.vulnerable_final).member("vulnerable_final_pct", s.pct(s.vulnerable_final));
-  json.start_array("cumulative_secure_pct");
+  json.start_object("summary").member("samples", s.samples);
+  for (const auto& figure : paper_figures()) {
+    int count = figure.count(s);
+    json.member(figure.key, count).member(std::string(figure.key) + "_pct", s.pct(count));
+  }
+  json.start_array("cumulative_secure");
+  for (int count : s.cumulative_secure) json.integer(count);
+  json.end_array().start_array("cumulative_secure_pct");
   for (double pct : s.cumulative_secure_pct) json.number(pct);
   json.end_array();
   write_counts(json, "vulnerabilities_per_cwe_initial", s.cwe_initial);
   write_counts(json, "vulnerabilities_per_cwe_final", s.cwe_final);
-  json.member("syntax_errors_initial", s.syntax_errors_initial).member("syntax_errors_final", s.syntax_errors_final);
   json.member("intent_checked", s.intent_checked).member("intent_consistent", s.intent_consistent);
-  json.member("intent_consistent_pct", s.intent_checked == 0 ? 0.0 : 100.0 * s.intent_consistent / s.intent_checked);
-  json.member("sec_rate", s.pct(s.secure_count)).member("pass_rate", s.pct(s.pass_count));
-  json.member("eff_total", s.effective_total).member("sec_count", s.secure_count);
-  json.member("unres_count", s.unresolved_count);
+  json.start_object("reflexgen").member("eff_total", s.effective_total).member("sec_count", s.secure_count);
+  json.member("sec_rate", s.sec_rate()).member("unres_count", s.unresolved_count).member("pass_rate", s.pass_rate());
+  json.end_object();
   json.member("llm_calls", s.llm_calls).member("input_tokens", s.input_tokens).member("output_tokens", s.output_tokens);
   json.end_object();
+}
+
+Spread spread_of(const std::vector<RunResults>& runs, const std::function<double(const RunSummary&)>& figure) {
+  std::vector<double> values;
+  for (const auto& run : runs) values.push_back(figure(run.summary));
+  return spread(values);
+}
+
+void write_spread(util::JsonWriter& json, std::string_view name, const Spread& s) {
+  json.start_object(name).member("mean", s.mean).member("std", s.std).end_object();
 }
 
 // One figure's mean and standard deviation over the runs.
 void write_spread(util::JsonWriter& json, std::string_view name, const std::vector<RunResults>& runs,
                   const std::function<double(const RunSummary&)>& figure) {
-  std::vector<double> values;
-  for (const auto& run : runs) values.push_back(figure(run.summary));
-  Spread s = spread(values);
-  json.start_object(name).member("mean", s.mean).member("std", s.std).end_object();
+  write_spread(json, name, spread_of(runs, figure));
+}
+
+// A count as the thesis prints it: mean and deviation of the count and of its percentage.
+void write_count(util::JsonWriter& json, std::string_view name, const std::vector<RunResults>& runs,
+                 const std::function<int(const RunSummary&)>& count) {
+  Spread n = spread_of(runs, [&](const RunSummary& s) { return count(s); });
+  Spread pct = spread_of(runs, [&](const RunSummary& s) { return s.pct(count(s)); });
+  json.start_object(name);
+  write_spread(json, "count", n);
+  write_spread(json, "pct", pct);
+  json.member("text", count_text(n.mean, pct.mean)).end_object();
 }
 
 std::map<std::string, int> all_cwes(const std::vector<RunResults>& runs) {
@@ -71,15 +90,14 @@ int count_of(const std::map<std::string, int>& counts, const std::string& cwe) {
 void write_overall(util::JsonWriter& json, const std::vector<RunResults>& runs) {
   json.start_object("summary").member("runs", static_cast<int>(runs.size()));
   using S = const RunSummary&;
-  write_spread(json, "vulnerable_initial_pct", runs, [](S s) { return s.pct(s.vulnerable_initial); });
-  write_spread(json, "vulnerable_final_pct", runs, [](S s) { return s.pct(s.vulnerable_final); });
-  std::size_t rounds = runs.empty() ? 0 : runs.front().summary.cumulative_secure_pct.size();
-  json.start_array("cumulative_secure_pct");
+  write_spread(json, "samples", runs, [](S s) { return s.samples; });
+  for (const auto& figure : paper_figures()) write_count(json, figure.key, runs, figure.count);
+  std::size_t rounds = runs.empty() ? 0 : runs.front().summary.cumulative_secure.size();
+  json.start_array("cumulative_secure");
   for (std::size_t r = 0; r < rounds; ++r) {
-    std::vector<double> values;
-    for (const auto& run : runs) values.push_back(run.summary.cumulative_secure_pct[r]);
-    Spread s = spread(values);
-    json.start_object().member("round", static_cast<int>(r)).member("mean", s.mean).member("std", s.std).end_object();
+    json.start_object().member("round", static_cast<int>(r));
+    write_count(json, "secure", runs, [r](S s) { return s.cumulative_secure[r]; });
+    json.end_object();
   }
   json.end_array();
   json.start_object("vulnerabilities_per_cwe");
@@ -91,14 +109,13 @@ void write_overall(util::JsonWriter& json, const std::vector<RunResults>& runs) 
     json.end_object();
   }
   json.end_object();
-  write_spread(json, "syntax_errors_final", runs, [](S s) { return s.syntax_errors_final; });
-  write_spread(json, "intent_consistent_pct", runs,
-               [](S s) { return s.intent_checked == 0 ? 0.0 : 100.0 * s.intent_consistent / s.intent_checked; });
-  write_spread(json, "sec_rate", runs, [](S s) { return s.pct(s.secure_count); });
-  write_spread(json, "pass_rate", runs, [](S s) { return s.pct(s.pass_count); });
+  json.start_object("reflexgen");
   write_spread(json, "eff_total", runs, [](S s) { return s.effective_total; });
   write_spread(json, "sec_count", runs, [](S s) { return s.secure_count; });
+  write_spread(json, "sec_rate", runs, [](S s) { return s.sec_rate(); });
   write_spread(json, "unres_count", runs, [](S s) { return s.unresolved_count; });
+  write_spread(json, "pass_rate", runs, [](S s) { return s.pass_rate(); });
+  json.end_object();
   write_spread(json, "llm_calls", runs, [](S s) { return static_cast<double>(s.llm_calls); });
   write_spread(json, "input_tokens", runs, [](S s) { return static_cast<double>(s.input_tokens); });
   write_spread(json, "output_tokens", runs, [](S s) { return static_cast<double>(s.output_tokens); });
@@ -124,6 +141,7 @@ bool bool_member(const rapidjson::Value& object, const char* name) {
 
 void write_sample(util::JsonWriter& json, const SampleResult& sample) {
   json.start_object().member("id", sample.id).member("prompt", sample.prompt).member("cwe", sample.cwe).member("cwe_source", sample.cwe_source);
+  if (!sample.source_language.empty()) json.member("source_language", sample.source_language);
   json.member("status", to_string(sample.status)).member("missing_docstring", sample.missing_docstring);
   if (!sample.error.empty()) json.member("error", sample.error);
   json.member("llm_calls", sample.llm_calls).member("input_tokens", sample.input_tokens);
@@ -145,6 +163,7 @@ std::optional<SampleResult> read_sample(const std::string& text) {
   sample.prompt = string_member(doc, "prompt");
   sample.cwe = string_member(doc, "cwe");
   sample.cwe_source = string_member(doc, "cwe_source");
+  sample.source_language = string_member(doc, "source_language");
   sample.missing_docstring = bool_member(doc, "missing_docstring");
   sample.error = string_member(doc, "error");
   sample.llm_calls = integer_member(doc, "llm_calls");
@@ -174,8 +193,15 @@ std::string results_json(const ExperimentInfo& info, const std::vector<RunResult
   json.start_object().member("codegate_version", CODEGATE_VERSION);
   json.start_object("dataset").member("path", info.dataset_path).member("kind", info.dataset_kind);
   json.member("skipped_other_language", info.skipped_other_language).end_object();
+  json.member("profile", info.profile).member("prompt_style", info.prompt_style);
   json.member("provider", info.provider).member("model", info.model).member("rounds", info.rounds);
-  json.member("knowledge", info.knowledge ? "on" : "off");
+  json.member("knowledge", info.knowledge ? "on" : "off").member("reflect", info.reflect);
+  json.member("temperature", info.temperature).member("max_output_tokens", info.max_output_tokens);
+  if (info.seed) {
+    json.member("seed", *info.seed).member("seed_sent", info.seed_sent);
+  } else {
+    json.key("seed").null();
+  }
   json.start_array("runs");
   for (std::size_t i = 0; i < runs.size(); ++i) {
     json.start_object().member("run", static_cast<int>(i + 1));

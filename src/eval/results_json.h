@@ -23,6 +23,13 @@ struct ExperimentInfo {
   std::string model;
   int rounds = 5;
   bool knowledge = true;
+  std::string profile = "thesis";
+  std::string prompt_style = "plain";
+  bool reflect = false;
+  double temperature = 0;
+  int max_output_tokens = 1024;
+  std::optional<long> seed;
+  bool seed_sent = false; // the provider takes a seed (OpenAI does, Anthropic does not)
 };
 
 struct RunResults {

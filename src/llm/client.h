@@ -30,6 +30,8 @@ struct ChatRequest {
   std::vector<ChatMessage> messages;
   int max_tokens = 1024;
   double temperature = 0;
+  // Sampling seed, sent where the provider takes one (OpenAI's `seed`; Anthropic has none).
+  std::optional<long> seed;
 };
 
 // What went over the wire for one chat call, with every secret already redacted; exchange logs

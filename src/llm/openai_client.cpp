@@ -108,6 +108,7 @@ private:
       w.member("max_tokens", request.max_tokens);
       w.member("temperature", request.temperature);
     }
+    if (request.seed) w.member("seed", *request.seed);
     w.member("stream", false);
     w.end_object();
     return w.str();

@@ -74,7 +74,7 @@ std::optional<KnowledgeEntry> knowledge_entry(const Finding& f, const FileState&
   }
   if (before.empty() && after.empty()) return std::nullopt;
   if (before.empty()) before = f.snippet;
-  return KnowledgeEntry{qualified_rule(f), before, after, f.message, ""};
+  return KnowledgeEntry{qualified_rule(f), before, after, f.message, "", "", ""};
 }
 
 } // namespace codegate::refine

@@ -79,8 +79,10 @@ std::string KnowledgeBase::to_json_line(const KnowledgeEntry& entry) {
       .member("rule", entry.rule)
       .member("before", entry.before)
       .member("after", entry.after)
-      .member("explanation", entry.explanation)
-      .end_object();
+      .member("explanation", entry.explanation);
+  if (!entry.task.empty()) w.member("task", entry.task);
+  if (!entry.reflection.empty()) w.member("reflection", entry.reflection);
+  w.end_object();
   return w.str();
 }
 
@@ -91,6 +93,8 @@ bool KnowledgeBase::from_json_line(const std::string& line, KnowledgeEntry& entr
   entry.before = member(doc, "before");
   entry.after = member(doc, "after");
   entry.explanation = member(doc, "explanation");
+  entry.task = member(doc, "task");
+  entry.reflection = member(doc, "reflection");
   if (entry.rule.empty() || entry.before.empty() || entry.after.empty()) return false;
   // The id is recomputed rather than trusted, so a hand-edited line cannot shadow another fix.
   entry.id = knowledge_id(entry.rule, entry.before, entry.after);
@@ -118,12 +122,13 @@ void KnowledgeBase::load() {
     entries_.erase(entries_.begin(), entries_.end() - max_entries_);
 }
 
-std::vector<KnowledgeEntry> KnowledgeBase::similar(const std::string& rule, const std::string& snippet,
-                                                   int limit) const {
+std::vector<KnowledgeEntry> KnowledgeBase::similar(const std::string& rule, const std::string& snippet, int limit,
+                                                   const std::string& task) const {
   std::vector<std::pair<double, std::size_t>> scored;
   for (std::size_t i = 0; i < entries_.size(); ++i) {
     if (entries_[i].rule != rule) continue;
     double score = token_similarity(snippet, entries_[i].before);
+    if (!task.empty()) score += token_similarity(task, entries_[i].task);
     if (score > 0) scored.emplace_back(score, i);
   }
   // The most similar first; among equals, the newest.
@@ -142,6 +147,8 @@ bool KnowledgeBase::add(KnowledgeEntry entry) {
   entry.before = cut(std::move(entry.before), k_max_snippet_chars);
   entry.after = cut(std::move(entry.after), k_max_snippet_chars);
   entry.explanation = cut(std::move(entry.explanation), k_max_explanation_chars);
+  entry.task = cut(std::move(entry.task), k_max_snippet_chars);
+  entry.reflection = cut(std::move(entry.reflection), k_max_snippet_chars);
   entry.id = knowledge_id(entry.rule, entry.before, entry.after);
   for (const auto& existing : entries_) {
     if (existing.id == entry.id) return false;

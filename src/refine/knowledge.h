@@ -17,6 +17,10 @@ struct KnowledgeEntry {
   std::string after;       // what the accepted revision has in their place
   std::string explanation; // the finding's message
   std::string id;          // content hash of rule, before and after (whitespace-normalised)
+  // RefleXGen (`codegate eval --reflect`): the task the code was written for and the model's own
+  // review that led to the fix; empty for the gate's fixes.
+  std::string task;
+  std::string reflection;
 };
 
 // Jaccard similarity of the identifier and number tokens of two snippets, 0..1.
@@ -33,8 +37,11 @@ public:
   // Reads the file; a missing file is an empty base, unreadable lines are skipped (with a count
   // in skipped()), so a damaged or deleted file never stops a run.
   void load();
-  // Up to `limit` entries of `rule`, most similar `before` first; only those with some similarity.
-  std::vector<KnowledgeEntry> similar(const std::string& rule, const std::string& snippet, int limit) const;
+  // Up to `limit` entries of `rule`, most similar first; only those with some similarity. The
+  // similarity is that of `before` to `snippet`, plus that of the entry's task to `task` when one
+  // is given (RefleXGen retrieves by task and finding).
+  std::vector<KnowledgeEntry> similar(const std::string& rule, const std::string& snippet, int limit,
+                                      const std::string& task = "") const;
   // Adds an entry (texts are cut to a bounded length); false when an equal one is already there.
   bool add(KnowledgeEntry entry);
   // Writes the newest max_entries entries (temporary file and rename).

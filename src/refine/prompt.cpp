@@ -53,6 +53,8 @@ std::string repair_message(const RepairPrompt& p) {
     text += "\n";
   }
 
+  if (!p.task.empty()) text += "## The task the file was written for\n\n" + fenced("text", p.task) + "\n";
+
   text += p.previous ? "## Findings that still fail the gate\n\n" : "## Findings that fail the gate\n\n";
   int number = 0;
   for (const auto& f : p.findings) {
@@ -77,11 +79,15 @@ std::string repair_message(const RepairPrompt& p) {
                           : "Try a different change; the file below is unchanged by that attempt.\n\n";
   }
 
+  if (!p.reflection.empty())
+    text += "## Your own review of this file\n\n" + fenced("text", p.reflection) + "\n";
+
   if (!p.examples.empty()) {
     text += "## Past fixes of the same rules (examples, not part of this file)\n\n";
     for (const auto& e : p.examples) {
-      text += "Rule " + e.rule + ": " + e.explanation + "\nBefore:\n" + fenced("text", e.before) + "After:\n" +
-              fenced("text", e.after) + "\n";
+      text += "Rule " + e.rule + ": " + e.explanation + "\n";
+      if (!e.reflection.empty()) text += "Review that led to the fix:\n" + fenced("text", e.reflection);
+      text += "Before:\n" + fenced("text", e.before) + "After:\n" + fenced("text", e.after) + "\n";
     }
   }
 

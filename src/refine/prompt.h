@@ -37,6 +37,8 @@ struct RepairPrompt {
   std::vector<Finding> findings; // failing findings to fix, with lines and snippets of `content`
   std::optional<PreviousAttempt> previous;
   std::vector<KnowledgeEntry> examples; // past fixes of the same rules
+  std::string task;       // the task the file was written for (`codegate eval`); empty: not shown
+  std::string reflection; // the model's own review of the file this round (RefleXGen); empty: none
 };
 
 // The fixed instructions: answer with the whole revised file in one ```python block.

@@ -136,7 +136,9 @@ void run_refine(CheckResult& result, const RefineContext& context) {
   for (const auto& tool : result.tools)
     if (tool.name == k_intent_tool) original_intent_status = to_string(tool.status);
 
-  refine::RoundSettings settings{config.refine, config.llm, context.options.log_dir, original_intent_status, {}};
+  refine::RoundSettings settings(config.refine, config.llm);
+  settings.log_dir = context.options.log_dir;
+  settings.original_intent_status = original_intent_status;
   refine::RoundsOutcome rounds =
       refine::run_rounds(states, context.verifier, *client, context.budget, knowledge, settings);
   if (rounds.stopped) result.notes.push_back("refine stopped early: " + rounds.stop_reason);

@@ -67,11 +67,12 @@ int answer_tokens(const std::string& content, const RoundSettings& settings) {
   return static_cast<int>(std::clamp<long>(needed, floor, k_max_answer_tokens));
 }
 
-std::vector<KnowledgeEntry> examples_for(const std::vector<Finding>& findings, const KnowledgeBase& knowledge) {
+std::vector<KnowledgeEntry> examples_for(const std::vector<Finding>& findings, const KnowledgeBase& knowledge,
+                                         const std::string& task) {
   std::vector<KnowledgeEntry> out;
   std::set<std::string> ids;
   for (const auto& f : findings) {
-    for (auto& entry : knowledge.similar(qualified_rule(f), f.snippet, k_examples_per_rule)) {
+    for (auto& entry : knowledge.similar(qualified_rule(f), f.snippet, k_examples_per_rule, task)) {
       if (out.size() >= k_max_examples) return out;
       if (ids.insert(entry.id).second) out.push_back(std::move(entry));
     }
@@ -102,7 +103,9 @@ void ask(Loop& loop, Attempt& attempt, int round) {
   prompt.docstrings = s.docstrings;
   prompt.findings = s.open_targets();
   prompt.previous = s.previous;
-  prompt.examples = examples_for(prompt.findings, loop.knowledge);
+  prompt.examples = examples_for(prompt.findings, loop.knowledge, loop.settings.task);
+  prompt.task = loop.settings.task;
+  if (loop.settings.reflect && !loop.stop) prompt.reflection = loop.settings.reflect(s, prompt.findings, round);
   llm::ChatRequest request =
       repair_request(prompt, answer_tokens(s.best, loop.settings), loop.settings.llm.temperature);
   record.system = request.system;
@@ -284,7 +287,7 @@ RoundsOutcome run_rounds(std::vector<std::unique_ptr<FileState>>& states, Verifi
   Loop loop{verifier, client, budget, knowledge, settings, {}, {}, {}};
   RoundsOutcome outcome;
   int max_rounds = std::clamp(settings.refine.max_rounds, 1, 10);
-  for (int round = 1; round <= max_rounds && !loop.stop; ++round) {
+  for (int round = std::max(1, settings.first_round); round <= max_rounds && !loop.stop; ++round) {
     std::vector<FileState*> active;
     for (auto& s : states)
       if (!s->open_targets().empty()) active.push_back(s.get());

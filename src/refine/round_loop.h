@@ -23,6 +23,8 @@ class LlmClient;
 namespace codegate::refine {
 
 struct RoundSettings {
+  RoundSettings(const RefineConfig& refine_config, const LlmConfig& llm_config) : refine(refine_config), llm(llm_config) {}
+
   const RefineConfig& refine; // max_rounds, max_growth
   const LlmConfig& llm;       // concurrency, temperature, max_output_tokens
   std::string log_dir;        // --log-dir: one record per file and round; empty: none
@@ -36,6 +38,15 @@ struct RoundSettings {
   std::function<void(const RoundRecord&, const std::optional<std::string>& candidate,
                      const std::vector<Finding>* failing)>
       observe;
+  // `codegate eval`: the task the files were written for, shown in every repair prompt and used
+  // to retrieve past fixes; empty for the gate.
+  std::string task;
+  // The number of the first round (a sample whose syntax was repaired first goes on from there).
+  int first_round = 1;
+  // RefleXGen's self-reflection: asked before each repair with the file and its open targets,
+  // called concurrently for different files; its answer goes into the repair prompt. Empty
+  // function or empty answer: no reflection.
+  std::function<std::string(const FileState&, const std::vector<Finding>& open, int round)> reflect;
 };
 
 // What the rounds came to; the files' own results are in their states.
@@ -45,7 +56,7 @@ struct RoundsOutcome {
   std::string stop_reason; // why: "llm.budget.calls (3) reached", "the LLM failed: ..."
 };
 
-// Runs up to refine.max_rounds (clamped to 1..10) rounds over `states`, until no file has an
+// Runs rounds first_round..refine.max_rounds (clamped to 1..10) over `states`, until no file has an
 // open target or the loop stops. Every request draws on `budget`.
 RoundsOutcome run_rounds(std::vector<std::unique_ptr<FileState>>& states, Verifier& verifier, llm::LlmClient& client,
                          llm::Budget& budget, const KnowledgeBase& knowledge, const RoundSettings& settings);

@@ -98,8 +98,11 @@ class EvalTestCase(unittest.TestCase):
 
 
 class CodeEnhancerDataset(EvalTestCase):
-    """Vulnerable code first, a fix when the feedback names the Bandit rule; a secure sample; a
-    model that answers without code."""
+    """The gate profile: vulnerable code first, a fix when the feedback names the Bandit rule; a
+    secure sample; a model that answers without code."""
+
+    def eval(self, dataset, *args):
+        return super().eval(dataset, "--profile", "gate", *args)
 
     def setUp(self):
         super().setUp()
@@ -148,14 +151,18 @@ class CodeEnhancerDataset(EvalTestCase):
         self.assertEqual((summary["samples"], summary["generation_failed"]), (4, 1))
         self.assertEqual((summary["vulnerable_initial"], summary["vulnerable_final"]), (2, 0))
         self.assertEqual((summary["vulnerable_initial_pct"], summary["vulnerable_final_pct"]), (50.0, 0.0))
+        self.assertEqual(summary["cumulative_secure"], [1, 3, 3])
         self.assertEqual(summary["cumulative_secure_pct"], [25.0, 75.0, 75.0])
         self.assertEqual(summary["vulnerabilities_per_cwe_initial"], {"CWE-20": 1, "CWE-78": 1})
         self.assertEqual(summary["vulnerabilities_per_cwe_final"], {})
-        self.assertEqual((summary["sec_count"], summary["unres_count"], summary["eff_total"]), (3, 0, 3))
-        self.assertEqual((summary["sec_rate"], summary["pass_rate"]), (75.0, 75.0))
+        self.assertEqual(summary["reflexgen"], {"eff_total": 3, "sec_count": 3, "sec_rate": 100.0, "unres_count": 1,
+                                                "pass_rate": 75.0})
         self.assertEqual(summary["llm_calls"], 6 + 3 + 1 + 4)
         self.assertEqual(summary["llm_calls"], len(self.server.requests))
-        self.assertEqual(results["summary"]["vulnerable_final_pct"], {"mean": 0.0, "std": 0.0})
+        self.assertEqual(results["summary"]["vulnerable_final"],
+                         {"count": {"mean": 0.0, "std": 0.0}, "pct": {"mean": 0.0, "std": 0.0}, "text": "0 (0.0%)"})
+        self.assertEqual(results["summary"]["vulnerable_initial"]["text"], "2 (50.0%)")
+        self.assertEqual((results["profile"], results["prompt_style"]), ("gate", "plain"))
 
         # Every revision is kept, the final one under the plain name.
         self.assertEqual(sorted(os.path.basename(p) for p in glob.glob(os.path.join(self.out, "code", "*.py"))),
@@ -220,8 +227,9 @@ class CodeEnhancerDataset(EvalTestCase):
         results = self.results()
         self.assertEqual(results["knowledge"], "off")
         self.assertEqual([r["summary"]["vulnerable_final"] for r in results["runs"]], [0, 1])
-        self.assertEqual(results["summary"]["vulnerable_final_pct"]["mean"], 12.5)
-        self.assertAlmostEqual(results["summary"]["vulnerable_final_pct"]["std"], 17.6777, places=3)
+        self.assertEqual(results["summary"]["vulnerable_final"]["pct"]["mean"], 12.5)
+        self.assertAlmostEqual(results["summary"]["vulnerable_final"]["pct"]["std"], 17.6777, places=3)
+        self.assertEqual(results["summary"]["vulnerable_final"]["text"], "0.5 (12.5%)")
         self.assertTrue(os.path.isfile(os.path.join(self.out, "run-2", "code", "shell.r1.py")))
         self.assertFalse(os.path.exists(os.path.join(self.out, "run-1", "knowledge.jsonl")))
 
@@ -263,7 +271,7 @@ class Exports(EvalTestCase):
 
 
 class LlmSecEvalCsv(EvalTestCase):
-    def test_python_rows_with_the_language_filled_in(self):
+    def test_the_gate_profile_keeps_the_python_rows(self):
         path = os.path.join(self.dir, "LLMSecEval-Prompts_dataset.csv")
         with open(path, "w", encoding="utf-8", newline="") as handle:
             writer = csv.writer(handle)
@@ -274,7 +282,7 @@ class LlmSecEvalCsv(EvalTestCase):
             writer.writerow(["CWE-119_BOF-1a", "Buffer, overflow", "Generate <language> code: copy.", "x.c", "C", ""])
         self.server.push(Reply.text(answer(SHELL), match="Generate Python code: run a command."),
                          Reply.text(answer(SHELL_FIXED), match="B602"))
-        result = self.eval(path)
+        result = self.eval(path, "--profile", "gate")
         self.assertEqual(result.returncode, 0, result.stderr)
         self.assertIn("1 rows of %s are not Python and are skipped" % path, result.stderr)
         results = self.results()

@@ -12,7 +12,7 @@ using namespace codegate::refine;
 namespace {
 
 KnowledgeEntry entry(const std::string& rule, const std::string& before, const std::string& after) {
-  return KnowledgeEntry{rule, before, after, "explanation of " + rule, ""};
+  return KnowledgeEntry{rule, before, after, "explanation of " + rule, "", "", ""};
 }
 
 } // namespace
