@@ -79,10 +79,13 @@ std::string fixed(double value, const char* format) {
   return buffer;
 }
 
-std::string signed_points(double a, double b) {
+// "+1.0", "-2.5", "±0.0".
+std::string difference(double a, double b) {
   double d = b - a;
-  return (d > 0 ? "+" : d < 0 ? "" : "±") + fixed(d, "%.1f") + " points";
+  return (d > 0 ? "+" : d < 0 ? "" : "±") + fixed(d == 0 ? 0.0 : d, "%.1f");
 }
+
+std::string signed_points(double a, double b) { return difference(a, b) + " points"; }
 
 } // namespace
 
@@ -110,7 +113,7 @@ std::string compare_results(const std::string& dir_a, const std::string& dir_b) 
                           Column{"unres_count", "RefleXGen Unres. Count", false}}) {
     auto va = number(*a.summary, {"reflexgen", c.key, "mean"}), vb = number(*b.summary, {"reflexgen", c.key, "mean"});
     std::string diff = "-";
-    if (va && vb) diff = c.rate ? signed_points(*va, *vb) : fixed(*vb - *va, "%+.1f");
+    if (va && vb) diff = c.rate ? signed_points(*va, *vb) : difference(*va, *vb);
     out += std::string("| ") + c.label + " | " + (va ? fixed(*va, "%.1f") : "-") + " | " + (vb ? fixed(*vb, "%.1f") : "-") +
            " | " + diff + " |\n";
   }
