@@ -4,6 +4,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 
 #include "core/error.h"
 #include "util/files.h"
@@ -185,6 +186,22 @@ void read_csv(Dataset& dataset, const std::string& text, const std::string& lang
   }
 }
 
+// Every sample its own id: a repeated id gets the first free "-2", "-3", ... suffix.
+void rename_repeated_ids(Dataset& dataset) {
+  std::set<std::string> taken;
+  for (const auto& s : dataset.samples) taken.insert(s.id);
+  std::set<std::string> seen;
+  for (auto& s : dataset.samples) {
+    if (seen.insert(s.id).second) continue;
+    std::string renamed;
+    for (int n = 2; renamed.empty() || taken.count(renamed) != 0; ++n) renamed = s.id + "-" + std::to_string(n);
+    dataset.renamed.push_back(s.id + " -> " + renamed);
+    taken.insert(renamed);
+    seen.insert(renamed);
+    s.id = renamed;
+  }
+}
+
 } // namespace
 
 std::string to_string(DatasetKind kind) {
@@ -213,6 +230,7 @@ Dataset read_dataset(const std::string& path, const std::string& language, RowLa
   } else {
     read_csv(dataset, std::string(body), language, rows);
   }
+  rename_repeated_ids(dataset);
   return dataset;
 }
 

@@ -37,6 +37,9 @@ struct Dataset {
   std::vector<Sample> samples;    // every kind but labelled_pairs
   std::vector<LabelledPair> pairs; // labelled_pairs
   int skipped_other_language = 0; // LLMSecEval rows for languages other than the one asked for
+  // Rows whose id an earlier row already has (LLMSecEval repeats two), renamed "<id>-2", "<id>-3"
+  // so that every sample has its own files: "old -> new".
+  std::vector<std::string> renamed;
 };
 
 // Which LLMSecEval rows are read: all of them, code asked for in the target language whatever

@@ -421,7 +421,17 @@ int run_eval(const EvalOptions& options, const util::EnvLookup& env) {
                                  options.profile == EvalProfile::gate ? RowLanguages::target_only : RowLanguages::every);
   if (dataset.kind == DatasetKind::labelled_pairs)
     return run_intent_accuracy(options, dataset, experiment_config(options).config, env);
+  if (!dataset.renamed.empty())
+    util::progress("eval: " + std::to_string(dataset.renamed.size()) + " rows of " + dataset.path +
+                   " repeat an earlier row's id and are renamed: " + util::join(dataset.renamed, ", "));
   std::vector<Sample> samples = selected_samples(dataset, options);
+  std::map<std::string, std::string> files; // every sample writes its own files
+  for (const auto& s : samples) {
+    auto [it, fresh] = files.emplace(util::to_lower(sample_path(s.id)), s.id);
+    if (!fresh)
+      throw UsageError(dataset.path + ": the ids \"" + it->second + "\" and \"" + s.id +
+                       "\" give the same file name; rename one of them");
+  }
   if (dataset.skipped_other_language > 0)
     util::progress("eval: " + std::to_string(dataset.skipped_other_language) + " rows of " + dataset.path +
                    " are not " + options.language + " and are skipped");

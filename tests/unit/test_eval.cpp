@@ -73,6 +73,13 @@ TEST_CASE("the four data set kinds are told apart by their content") {
   CHECK(llmsec.samples[0].cwe == "CWE-78");
   CHECK(llmsec.samples[0].cwe_name == "OS Command Injection");
   CHECK(llmsec.skipped_other_language == 1);
+  // LLMSecEval repeats two ids; each row keeps its own files.
+  Dataset repeated = read_dataset(write(dir, "r.json", R"([{"id": "a", "prompt": "x"}, {"id": "a", "prompt": "y"},
+    {"id": "a-2", "prompt": "z"}, {"id": "a", "prompt": "w"}])"));
+  REQUIRE(repeated.samples.size() == 4);
+  CHECK(repeated.samples[1].id == "a-3");
+  CHECK(repeated.samples[3].id == "a-4");
+  CHECK(repeated.renamed == std::vector<std::string>{"a -> a-3", "a -> a-4"});
   // The thesis's reading: every row, its code asked for in Python, its own language kept.
   Dataset every = read_dataset(llmsec_path);
   REQUIRE(every.samples.size() == 2);
