@@ -191,7 +191,7 @@ std::string html_report(const ExperimentInfo& info, const std::vector<RunResults
       "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>codegate eval: " +
       html_escape(info.model) + "</title>\n<style>\n"
       "body{font-family:sans-serif;margin:2em;max-width:60em;color:#222}table{border-collapse:collapse;margin:1em 0}"
-      "th,td{border:1px solid #ccc;padding:.3em .7em;text-align:right}th[scope=row]{text-align:left}"
+      "th,td{border:1px solid #ccc;padding:.3em .7em;text-align:right}th[scope=row]{text-align:left}#reproduction td{text-align:left}"
       ".grid{stroke:#ddd}.tick,.label{font-size:11px;fill:#555}.run{fill:none;stroke:#9ab;stroke-width:1}"
       "polyline.mean{fill:none;stroke:#1f5fa8;stroke-width:2}circle.mean{fill:#1f5fa8}.error-bar{stroke:#1f5fa8}"
       ".before{fill:#c0392b}.after{fill:#27ae60}\n</style></head><body>\n";

@@ -18,6 +18,7 @@
 #include "intent/unit_selection.h"
 #include "intent/verdict_parser.h"
 #include "llm/budget.h"
+#include "llm/budgeted_call.h"
 #include "llm/client.h"
 #include "python/source_index.h"
 #include "util/log.h"
@@ -125,12 +126,6 @@ ModelVerdict to_absolute(ModelVerdict verdict, int first_line) {
   return verdict;
 }
 
-long estimated_tokens(const llm::ChatRequest& request) {
-  std::size_t chars = request.system.size();
-  for (const auto& message : request.messages) chars += message.content.size();
-  return static_cast<long>((chars + 3) / 4);
-}
-
 void report_progress(Run& run, const Candidate& c, const std::string& what) {
   int done = ++run.finished;
   util::progress("intent [" + std::to_string(done) + "/" + std::to_string(run.total) + "] " + c.path + ":" +
@@ -174,18 +169,11 @@ void check_unit(Run& run, Candidate& c) {
   std::vector<intent::ExchangeTurn> turns;
   std::string outcome_text;
   for (int turn = 0; turn < 2; ++turn) {
-    long estimate = estimated_tokens(request);
-    if (!run.budget.try_reserve(estimate)) {
-      c.outcome = Outcome::no_budget;
-      c.note = "not checked: " + run.budget.limit_description() + " reached";
-      outcome_text = c.note;
-      break;
-    }
     intent::ExchangeTurn record;
     record.messages = request.messages;
-    llm::ChatResponse response;
+    std::optional<llm::ChatResponse> answer;
     try {
-      response = run.client.chat(request);
+      answer = llm::chat_within(run.budget, run.client, request);
     } catch (const llm::LlmError& error) {
       record.failed_wire = error.wire();
       record.error = error.what();
@@ -199,7 +187,13 @@ void check_unit(Run& run, Candidate& c) {
       outcome_text = c.note;
       break;
     }
-    run.budget.settle(estimate, response.input_tokens, response.output_tokens);
+    if (!answer) {
+      c.outcome = Outcome::no_budget;
+      c.note = "not checked: " + run.budget.limit_description() + " reached";
+      outcome_text = c.note;
+      break;
+    }
+    llm::ChatResponse& response = *answer;
     run.any_answer = true;
     intent::VerdictParse parse = intent::parse_verdict(response.text);
     record.response = response;

@@ -5,9 +5,7 @@
 namespace codegate::llm {
 
 std::optional<ChatResponse> chat_within(Budget& budget, LlmClient& client, const ChatRequest& request) {
-  std::string text = request.system;
-  for (const auto& message : request.messages) text += message.content;
-  long estimate = estimate_tokens(text);
+  long estimate = estimate_tokens(request);
   if (!budget.try_reserve(estimate)) return std::nullopt;
   try {
     ChatResponse response = client.chat(request);

@@ -98,12 +98,14 @@ std::string provider_error_message(const std::string& body) {
 
 long estimate_tokens(std::string_view text) { return static_cast<long>((text.size() + 3) / 4); }
 
+long estimate_tokens(const ChatRequest& request) {
+  std::size_t chars = request.system.size();
+  for (const auto& message : request.messages) chars += message.content.size();
+  return static_cast<long>((chars + 3) / 4);
+}
+
 void estimate_missing_usage(ChatResponse& response, const ChatRequest& request) {
-  if (response.input_tokens <= 0) {
-    std::size_t chars = request.system.size();
-    for (const auto& message : request.messages) chars += message.content.size();
-    response.input_tokens = static_cast<long>((chars + 3) / 4);
-  }
+  if (response.input_tokens <= 0) response.input_tokens = estimate_tokens(request);
   if (response.output_tokens <= 0) response.output_tokens = estimate_tokens(response.text);
 }
 

@@ -31,6 +31,8 @@ std::string provider_error_message(const std::string& body);
 
 // A rough token count (4 characters a token) for budgets and for servers that report no usage.
 long estimate_tokens(std::string_view text);
+// The same for everything a request sends: its system prompt and messages.
+long estimate_tokens(const ChatRequest& request);
 
 // Fills token counts a server did not report with estimates, so budgets still count.
 void estimate_missing_usage(ChatResponse& response, const ChatRequest& request);

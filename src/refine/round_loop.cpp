@@ -10,6 +10,7 @@
 #include "core/error.h"
 #include "git/buffer_diff.h"
 #include "llm/budget.h"
+#include "llm/budgeted_call.h"
 #include "llm/client.h"
 #include "python/source_index.h"
 #include "refine/answer.h"
@@ -51,12 +52,6 @@ struct Loop {
 
 std::string plural(std::size_t n, const char* one, const char* many) {
   return std::to_string(n) + " " + (n == 1 ? one : many);
-}
-
-long estimated_tokens(const llm::ChatRequest& request) {
-  std::size_t chars = request.system.size();
-  for (const auto& message : request.messages) chars += message.content.size();
-  return static_cast<long>((chars + 3) / 4);
 }
 
 // Code takes about three characters a token; the answer must have room for the largest
@@ -116,16 +111,9 @@ void ask(Loop& loop, Attempt& attempt, int round) {
     attempt.rejection = "not sent: " + loop.stop_reason;
     return;
   }
-  long estimate = estimated_tokens(request);
-  if (!loop.budget.try_reserve(estimate)) {
-    record.outcome = "not sent";
-    attempt.rejection = "not sent: " + loop.budget.limit_description() + " reached";
-    stop_loop(loop, loop.budget.limit_description() + " reached");
-    return;
-  }
-  llm::ChatResponse response;
+  std::optional<llm::ChatResponse> answer;
   try {
-    response = loop.client.chat(request);
+    answer = llm::chat_within(loop.budget, loop.client, request);
   } catch (const llm::LlmError& error) {
     record.outcome = "failed";
     record.error = error.what();
@@ -135,7 +123,13 @@ void ask(Loop& loop, Attempt& attempt, int round) {
     if (error.kind() != llm::LlmErrorKind::rejected) stop_loop(loop, std::string("the LLM failed: ") + error.what());
     return;
   }
-  loop.budget.settle(estimate, response.input_tokens, response.output_tokens);
+  if (!answer) {
+    record.outcome = "not sent";
+    attempt.rejection = "not sent: " + loop.budget.limit_description() + " reached";
+    stop_loop(loop, loop.budget.limit_description() + " reached");
+    return;
+  }
+  const llm::ChatResponse& response = *answer;
   record.response = response;
   if (response.truncated) {
     attempt.rejection =
