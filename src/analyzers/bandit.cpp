@@ -132,12 +132,8 @@ AnalyzerOutput run_bandit(const AnalyzerInput& input, const BanditConfig& config
   // itself (analyzers/suppression_comments.h), so a change cannot silence its own findings unseen.
   // --exclude "": Bandit 1.7's default excludes (.git, CVS, *.egg ... as substrings of the path)
   // would leave `.github/scripts/deploy.py` unscanned; which files are analysed is the gate's decision.
-  ToolCommand command{"bandit",
-                      k_install_hint,
-                      {"--format", "json", "--ignore-nosec", "--exclude", ""},
-                      input.files,
-                      input.root,
-                      config.timeout_seconds,
+  ToolCommand command{"bandit",        k_install_hint, {"--format", "json", "--ignore-nosec", "--exclude", ""},
+                      input.files,     input.root,     config.timeout_seconds,
                       "bandit.timeout"};
   // A TOML configuration ([tool.bandit] in pyproject.toml) needs Bandit >= 1.7, so only then is
   // the version asked for before the run; 1.6 would read the file as YAML and fail.
@@ -155,9 +151,11 @@ AnalyzerOutput run_bandit(const AnalyzerInput& input, const BanditConfig& config
   command.options.insert(command.options.end(), input.extra_args.begin(), input.extra_args.end());
 
   std::shared_future<std::string> version =
-      toml_config        ? std::async(std::launch::deferred, [known_version] { return known_version; }).share()
+      toml_config             ? std::async(std::launch::deferred, [known_version] { return known_version; }).share()
       : input.version.valid() ? input.version
-                              : std::async(std::launch::async, tool_version, "bandit", config.timeout_seconds).share();
+                              : std::async(std::launch::async, [timeout = config.timeout_seconds] {
+                                  return tool_version("bandit", timeout);
+                                }).share();
   // Bandit looks at one file at a time, so batches give exactly the findings of one run.
   std::set<std::string> scanned;
   for (const auto& result : run_tool(command)) {

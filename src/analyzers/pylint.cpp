@@ -47,11 +47,12 @@ void configuration_messages_to_notes(std::vector<Finding>& findings, const std::
   std::set<std::string> given(files.begin(), files.end());
   std::erase_if(findings, [&](const Finding& f) {
     if (given.count(f.path) != 0 || about_configuration.count(f.rule_id) == 0) return false;
-    std::string note = f.rule_id == "E0013"
-                           ? "pylint: " + f.message + ": the project's Pylint configuration names a plugin this "
-                                                      "machine does not have, so its checks did not run"
-                           : "pylint: " + f.message + " in the project's Pylint configuration (an option of a "
-                                                      "plugin that is not loaded?); Pylint ignored it";
+    std::string note = f.rule_id == "E0013" ? "pylint: " + f.message +
+                                                  ": the project's Pylint configuration names a plugin this "
+                                                  "machine does not have, so its checks did not run"
+                                            : "pylint: " + f.message +
+                                                  " in the project's Pylint configuration (an option of a "
+                                                  "plugin that is not loaded?); Pylint ignored it";
     if (std::find(notes.begin(), notes.end(), note) == notes.end()) notes.push_back(note);
     return true;
   });
@@ -147,8 +148,9 @@ AnalyzerOutput run_pylint(const AnalyzerInput& input, const PylintConfig& config
   // The version query (when the caller has not asked already) overlaps the real run instead of
   // adding its start-up time to the wall time.
   std::shared_future<std::string> version =
-      input.version.valid() ? input.version
-                            : std::async(std::launch::async, tool_version, "pylint", config.timeout_seconds).share();
+      input.version.valid() ? input.version : std::async(std::launch::async, [timeout = config.timeout_seconds] {
+                                                return tool_version("pylint", timeout);
+                                              }).share();
   // More files than one command line holds run in batches: cross-file checks (duplicate-code,
   // cyclic-import) then compare the files of a batch only (docs/usage.md, "Large changes").
   for (const auto& result : run_tool(command)) {

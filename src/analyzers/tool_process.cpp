@@ -60,10 +60,10 @@ std::size_t tool_argument_space() {
   return space;
 }
 
-std::string tool_version(const std::string& name, double timeout_seconds) {
+std::string tool_version(const std::string& name, double timeout_seconds, util::ProcessRunner& runner) {
   util::ProcessOptions options;
   options.timeout = limit(timeout_seconds);
-  auto result = util::run_process({name, "--version"}, options);
+  auto result = runner.run({name, "--version"}, options);
   if (!result || result->exit_code != 0) return "";
   return version_in(result->out);
 }
@@ -76,7 +76,7 @@ std::string version_in(std::string_view version_output) {
   return std::string(space == std::string_view::npos ? first : first.substr(space + 1));
 }
 
-std::vector<util::ProcessResult> run_tool(const ToolCommand& command) {
+std::vector<util::ProcessResult> run_tool(const ToolCommand& command, util::ProcessRunner& runner) {
   std::vector<std::string> fixed = {command.name};
   fixed.insert(fixed.end(), command.options.begin(), command.options.end());
   fixed.push_back("--");
@@ -109,7 +109,7 @@ std::vector<util::ProcessResult> run_tool(const ToolCommand& command) {
     };
     util::debug("running " + shell_words(argv) + " (in " + command.cwd + ")");
     const auto batch_started = Clock::now();
-    auto result = util::run_process(argv, options);
+    auto result = runner.run(argv, options);
     if (!result) throw ToolError(command.name + " is not installed or not on PATH; " + command.install_hint);
     std::chrono::duration<double> took = Clock::now() - batch_started;
     util::debug(command.name + " finished in " + seconds_text(took.count(), "%.1f") + " s (" +

@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "util/subprocess.h"
+#include "util/process_runner.h"
 
 namespace codegate {
 
@@ -23,11 +23,13 @@ struct ToolCommand {
 
 // The result of every batch, in order. Throws ToolError when the program is missing or did not
 // finish within the limit (its process group is stopped first).
-std::vector<util::ProcessResult> run_tool(const ToolCommand& command);
+std::vector<util::ProcessResult> run_tool(const ToolCommand& command,
+                                          util::ProcessRunner& runner = util::system_process_runner());
 
 // The version a tool prints first ("pylint 2.16.2" -> "2.16.2"); empty when it says none. Only for
 // the report, but under the tool's time limit too: a hanging tool must not hang the run.
-std::string tool_version(const std::string& name, double timeout_seconds);
+std::string tool_version(const std::string& name, double timeout_seconds,
+                         util::ProcessRunner& runner = util::system_process_runner());
 // The same from the text `--version` printed.
 std::string version_in(std::string_view version_output);
 

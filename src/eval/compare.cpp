@@ -12,7 +12,8 @@ namespace codegate::eval {
 namespace {
 
 // The settings that tell two experiments apart, in the order they are named.
-constexpr const char* k_settings[] = {"model", "profile", "prompt_style", "knowledge", "reflect", "rounds", "temperature"};
+constexpr const char* k_settings[] = {"model",   "profile", "prompt_style", "knowledge",
+                                      "reflect", "rounds",  "temperature"};
 
 struct Experiment {
   std::string dir;
@@ -30,7 +31,8 @@ Experiment load(const std::string& dir) {
     throw UsageError("--compare: " + dir + "/results.json is not readable JSON");
   auto summary = e.doc.FindMember("summary");
   if (summary == e.doc.MemberEnd() || !summary->value.IsObject() || !summary->value.HasMember("vulnerable_initial"))
-    throw UsageError("--compare: " + dir + "/results.json is not a generation experiment's (labelled pairs cannot be compared)");
+    throw UsageError("--compare: " + dir +
+                     "/results.json is not a generation experiment's (labelled pairs cannot be compared)");
   e.summary = &summary->value;
   return e;
 }
@@ -108,14 +110,15 @@ std::string compare_results(const std::string& dir_a, const std::string& dir_b) 
     const char* label;
     bool rate;
   };
-  for (const Column& c : {Column{"sec_rate", "RefleXGen Sec. Rate (%)", true}, Column{"pass_rate", "RefleXGen Pass Rate (%)", true},
-                          Column{"eff_total", "RefleXGen Eff. Total", false}, Column{"sec_count", "RefleXGen Sec. Count", false},
-                          Column{"unres_count", "RefleXGen Unres. Count", false}}) {
+  for (const Column& c :
+       {Column{"sec_rate", "RefleXGen Sec. Rate (%)", true}, Column{"pass_rate", "RefleXGen Pass Rate (%)", true},
+        Column{"eff_total", "RefleXGen Eff. Total", false}, Column{"sec_count", "RefleXGen Sec. Count", false},
+        Column{"unres_count", "RefleXGen Unres. Count", false}}) {
     auto va = number(*a.summary, {"reflexgen", c.key, "mean"}), vb = number(*b.summary, {"reflexgen", c.key, "mean"});
     std::string diff = "-";
     if (va && vb) diff = c.rate ? signed_points(*va, *vb) : difference(*va, *vb);
-    out += std::string("| ") + c.label + " | " + (va ? fixed(*va, "%.1f") : "-") + " | " + (vb ? fixed(*vb, "%.1f") : "-") +
-           " | " + diff + " |\n";
+    out += std::string("| ") + c.label + " | " + (va ? fixed(*va, "%.1f") : "-") + " | " +
+           (vb ? fixed(*vb, "%.1f") : "-") + " | " + diff + " |\n";
   }
   return out;
 }

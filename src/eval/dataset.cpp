@@ -83,7 +83,8 @@ std::map<std::string, std::string> string_members(const rapidjson::Value& object
 
 void read_json_array(Dataset& dataset, const std::string& text, const std::string& language, RowLanguages rows) {
   rapidjson::Document doc = util::parse_json(text);
-  if (doc.HasParseError() || !doc.IsArray()) fail(dataset.path, "not a JSON array; a data set is one of " + std::string(k_kinds));
+  if (doc.HasParseError() || !doc.IsArray())
+    fail(dataset.path, "not a JSON array; a data set is one of " + std::string(k_kinds));
   if (doc.Empty()) fail(dataset.path, "the data set has no rows");
   const auto& first = doc[0];
   if (!first.IsObject()) fail(dataset.path, "row 1: not a JSON object");
@@ -112,7 +113,8 @@ void read_json_lines(Dataset& dataset, const std::string& text) {
     ++row;
     if (util::trim(line).empty()) continue;
     rapidjson::Document doc = util::parse_json(line);
-    if (doc.HasParseError() || !doc.IsObject()) fail(dataset.path, "line " + std::to_string(row) + ": not a JSON object");
+    if (doc.HasParseError() || !doc.IsObject())
+      fail(dataset.path, "line " + std::to_string(row) + ": not a JSON object");
     if (!decided) {
       if (doc.HasMember("label")) {
         dataset.kind = DatasetKind::labelled_pairs;

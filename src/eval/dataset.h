@@ -14,10 +14,10 @@ std::string to_string(DatasetKind kind);
 // One prompt to generate code for.
 struct Sample {
   std::string id;
-  std::string prompt;   // natural language, or (completion) the code prefix to complete
-  bool completion = false; // SecurityEval: the prompt is the start of the file
-  std::string cwe;      // "CWE-119" when the data set says; empty otherwise
-  std::string cwe_name; // LLMSecEval's "CWE Name"
+  std::string prompt;          // natural language, or (completion) the code prefix to complete
+  bool completion = false;     // SecurityEval: the prompt is the start of the file
+  std::string cwe;             // "CWE-119" when the data set says; empty otherwise
+  std::string cwe_name;        // LLMSecEval's "CWE Name"
   std::string source_language; // LLMSecEval's "Language": the language the row was written for
 };
 
@@ -34,9 +34,9 @@ struct LabelledPair {
 struct Dataset {
   std::string path;
   DatasetKind kind = DatasetKind::codeenhancer;
-  std::vector<Sample> samples;    // every kind but labelled_pairs
+  std::vector<Sample> samples;     // every kind but labelled_pairs
   std::vector<LabelledPair> pairs; // labelled_pairs
-  int skipped_other_language = 0; // LLMSecEval rows for languages other than the one asked for
+  int skipped_other_language = 0;  // LLMSecEval rows for languages other than the one asked for
   // Rows whose id an earlier row already has (LLMSecEval repeats two), renamed "<id>-2", "<id>-3"
   // so that every sample has its own files: "old -> new".
   std::vector<std::string> renamed;
@@ -47,9 +47,9 @@ struct Dataset {
 enum class RowLanguages { every, target_only };
 
 // Reads and recognises `path`. `language` is the target: LLMSecEval's `<language>` placeholder
-// becomes it, and with RowLanguages::target_only it selects the rows. Throws UsageError naming the file, the row (1-based: the
-// element, line or CSV record) and the missing field for a data set that matches none of the
-// kinds or a row without what its kind needs.
+// becomes it, and with RowLanguages::target_only it selects the rows. Throws UsageError naming the file, the row
+// (1-based: the element, line or CSV record) and the missing field for a data set that matches none of the kinds or a
+// row without what its kind needs.
 Dataset read_dataset(const std::string& path, const std::string& language = "Python",
                      RowLanguages rows = RowLanguages::every);
 

@@ -89,9 +89,10 @@ ExpertSamples expert_sample_lines(const std::string& directory, const std::map<s
 }
 
 std::string knowledge_line(const refine::KnowledgeEntry& entry) {
-  return finetune_line("You repair Python code so that the finding no longer applies, changing nothing else.",
-                       "Fix this finding (" + entry.rule + "): " + entry.explanation + "\n" + python_block(entry.before),
-                       python_block(entry.after));
+  return finetune_line(
+      "You repair Python code so that the finding no longer applies, changing nothing else.",
+      "Fix this finding (" + entry.rule + "): " + entry.explanation + "\n" + python_block(entry.before),
+      python_block(entry.after));
 }
 
 } // namespace codegate::eval

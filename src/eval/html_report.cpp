@@ -46,8 +46,9 @@ std::string count_cell(const std::vector<RunResults>& runs, F count) {
 // used, RefleXGen's Sec. Rate gains beside this run's Sec. Rate (the gain needs a run without
 // the knowledge base: `codegate eval --compare`).
 std::string reproduction_table(const ExperimentInfo& info, const std::vector<RunResults>& runs) {
-  std::string html = "<h2>Beside the published figures</h2>\n<table id=\"reproduction\">\n"
-                     "<tr><th>source</th><th>figure</th><th>published</th><th>this run</th></tr>\n";
+  std::string html =
+      "<h2>Beside the published figures</h2>\n<table id=\"reproduction\">\n"
+      "<tr><th>source</th><th>figure</th><th>published</th><th>this run</th></tr>\n";
   for (const auto& p : published_figures()) {
     std::string mine = "another data set";
     if (p.figure == "sec_rate_gain") {
@@ -75,8 +76,8 @@ std::string axes(const Plot& p, double top, const std::string& y_label) {
   for (int tick = 0; tick <= 4; ++tick) {
     double value = top * tick / 4.0;
     double y = p.y(value, top);
-    svg += "<line class=\"grid\" x1=\"" + fixed(p.left) + "\" y1=\"" + fixed(y) + "\" x2=\"" + fixed(p.width - p.right) +
-           "\" y2=\"" + fixed(y) + "\"/>";
+    svg += "<line class=\"grid\" x1=\"" + fixed(p.left) + "\" y1=\"" + fixed(y) + "\" x2=\"" +
+           fixed(p.width - p.right) + "\" y2=\"" + fixed(y) + "\"/>";
     svg += "<text class=\"tick\" x=\"" + fixed(p.left - 6) + "\" y=\"" + fixed(y + 4) + "\" text-anchor=\"end\">" +
            fixed(value, 0) + "</text>";
   }
@@ -90,10 +91,12 @@ std::string secure_chart(const std::vector<RunResults>& runs) {
   Plot p;
   std::size_t points = runs.empty() ? 0 : runs.front().summary.cumulative_secure_pct.size();
   auto x = [&](std::size_t r) {
-    return p.left + (points < 2 ? p.inner_width() / 2 : p.inner_width() * static_cast<double>(r) / static_cast<double>(points - 1));
+    return p.left + (points < 2 ? p.inner_width() / 2
+                                : p.inner_width() * static_cast<double>(r) / static_cast<double>(points - 1));
   };
   std::string svg = "<svg id=\"cumulative-secure\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " +
-                    fixed(p.width, 0) + " " + fixed(p.height, 0) + "\" role=\"img\" aria-label=\"Cumulative secure % per round\">";
+                    fixed(p.width, 0) + " " + fixed(p.height, 0) +
+                    "\" role=\"img\" aria-label=\"Cumulative secure % per round\">";
   svg += axes(p, 100, "secure %");
   for (std::size_t r = 0; r < points; ++r) {
     svg += "<text class=\"tick\" x=\"" + fixed(x(r)) + "\" y=\"" + fixed(p.height - p.bottom + 18) +
@@ -105,7 +108,8 @@ std::string secure_chart(const std::vector<RunResults>& runs) {
     std::string line;
     for (std::size_t r = 0; r < points; ++r)
       line += fixed(x(r)) + "," + fixed(p.y(runs[i].summary.cumulative_secure_pct[r], 100)) + " ";
-    svg += "<polyline class=\"run\" points=\"" + line + "\"><title>run " + std::to_string(i + 1) + "</title></polyline>";
+    svg +=
+        "<polyline class=\"run\" points=\"" + line + "\"><title>run " + std::to_string(i + 1) + "</title></polyline>";
   }
   std::string mean_line;
   for (std::size_t r = 0; r < points; ++r) {
@@ -115,11 +119,12 @@ std::string secure_chart(const std::vector<RunResults>& runs) {
     double cx = x(r);
     mean_line += fixed(cx) + "," + fixed(p.y(s.mean, 100)) + " ";
     if (s.std > 0) {
-      svg += "<line class=\"error-bar\" x1=\"" + fixed(cx) + "\" y1=\"" + fixed(p.y(std::min(100.0, s.mean + s.std), 100)) +
-             "\" x2=\"" + fixed(cx) + "\" y2=\"" + fixed(p.y(std::max(0.0, s.mean - s.std), 100)) + "\"/>";
+      svg += "<line class=\"error-bar\" x1=\"" + fixed(cx) + "\" y1=\"" +
+             fixed(p.y(std::min(100.0, s.mean + s.std), 100)) + "\" x2=\"" + fixed(cx) + "\" y2=\"" +
+             fixed(p.y(std::max(0.0, s.mean - s.std), 100)) + "\"/>";
     }
-    svg += "<circle class=\"mean\" cx=\"" + fixed(cx) + "\" cy=\"" + fixed(p.y(s.mean, 100)) + "\" r=\"4\"><title>round " +
-           std::to_string(r) + ": " + fixed(s.mean) + "% secure</title></circle>";
+    svg += "<circle class=\"mean\" cx=\"" + fixed(cx) + "\" cy=\"" + fixed(p.y(s.mean, 100)) +
+           "\" r=\"4\"><title>round " + std::to_string(r) + ": " + fixed(s.mean) + "% secure</title></circle>";
   }
   svg += "<polyline class=\"mean\" points=\"" + mean_line + "\"/></svg>";
   return svg;
@@ -140,8 +145,9 @@ std::string cwe_chart(const std::vector<RunResults>& runs) {
   top = std::ceil(top / 4) * 4;
   Plot p;
   p.bottom = 70;
-  std::string svg = "<svg id=\"per-cwe\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + fixed(p.width, 0) + " " +
-                    fixed(p.height, 0) + "\" role=\"img\" aria-label=\"Vulnerabilities per CWE before and after\">";
+  std::string svg = "<svg id=\"per-cwe\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + fixed(p.width, 0) +
+                    " " + fixed(p.height, 0) +
+                    "\" role=\"img\" aria-label=\"Vulnerabilities per CWE before and after\">";
   svg += axes(p, top, "findings");
   double slot = bars.empty() ? 0 : p.inner_width() / static_cast<double>(bars.size());
   double bar = std::min(24.0, slot * 0.35);
@@ -152,9 +158,9 @@ std::string cwe_chart(const std::vector<RunResults>& runs) {
     double centre = p.left + slot * (static_cast<double>(i) + 0.5);
     auto rect = [&](const char* cls, double x, double value, const char* when) {
       double y = p.y(value, top);
-      return std::string("<rect class=\"") + cls + "\" x=\"" + fixed(x) + "\" y=\"" + fixed(y) + "\" width=\"" + fixed(bar) +
-             "\" height=\"" + fixed(p.top_margin + p.inner_height() - y) + "\"><title>" + html_escape(cwe) + " " + when +
-             ": " + fixed(value) + "</title></rect>";
+      return std::string("<rect class=\"") + cls + "\" x=\"" + fixed(x) + "\" y=\"" + fixed(y) + "\" width=\"" +
+             fixed(bar) + "\" height=\"" + fixed(p.top_margin + p.inner_height() - y) + "\"><title>" +
+             html_escape(cwe) + " " + when + ": " + fixed(value) + "</title></rect>";
     };
     svg += rect("before", centre - bar, pair.first, "before");
     svg += rect("after", centre, pair.second, "after");
@@ -189,9 +195,11 @@ std::string html_report(const ExperimentInfo& info, const std::vector<RunResults
   using S = const RunSummary&;
   std::string html =
       "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>codegate eval: " +
-      html_escape(info.model) + "</title>\n<style>\n"
+      html_escape(info.model) +
+      "</title>\n<style>\n"
       "body{font-family:sans-serif;margin:2em;max-width:60em;color:#222}table{border-collapse:collapse;margin:1em 0}"
-      "th,td{border:1px solid #ccc;padding:.3em .7em;text-align:right}th[scope=row]{text-align:left}#reproduction td{text-align:left}"
+      "th,td{border:1px solid #ccc;padding:.3em .7em;text-align:right}th[scope=row]{text-align:left}#reproduction "
+      "td{text-align:left}"
       ".grid{stroke:#ddd}.tick,.label{font-size:11px;fill:#555}.run{fill:none;stroke:#9ab;stroke-width:1}"
       "polyline.mean{fill:none;stroke:#1f5fa8;stroke-width:2}circle.mean{fill:#1f5fa8}.error-bar{stroke:#1f5fa8}"
       ".before{fill:#c0392b}.after{fill:#27ae60}\n</style></head><body>\n";
@@ -199,8 +207,8 @@ std::string html_report(const ExperimentInfo& info, const std::vector<RunResults
           html_escape(info.dataset_kind) + "), model <code>" + html_escape(info.model) + "</code> (" +
           html_escape(info.provider) + "), profile " + html_escape(info.profile) + ", prompt style " +
           html_escape(info.prompt_style) + (info.reflect ? ", self-reflection" : "") + ", up to " +
-          std::to_string(info.rounds) + " refinement rounds, knowledge base " +
-          (info.knowledge ? "on" : "off") + ", " + std::to_string(runs.size()) + " run" + (runs.size() == 1 ? "" : "s") +
+          std::to_string(info.rounds) + " refinement rounds, knowledge base " + (info.knowledge ? "on" : "off") + ", " +
+          std::to_string(runs.size()) + " run" + (runs.size() == 1 ? "" : "s") +
           (runs.size() > 1 ? " (mean &plusmn; standard deviation)" : "") + ".</p>\n";
   html += "<h2>Summary</h2>\n<p>Counts of samples with the percentage of all samples, as the thesis prints them" +
           std::string(runs.size() > 1 ? "; means over the runs, standard deviation of the count after &plusmn;" : "") +
@@ -209,11 +217,13 @@ std::string html_report(const ExperimentInfo& info, const std::vector<RunResults
   for (const auto& figure : paper_figures()) html += row(figure.label, count_cell(runs, figure.count));
   html += row("LLM calls", mean_std(over_runs(runs, [](S s) { return s.llm_calls; }), 1));
   html += row("tokens (in + out)", mean_std(over_runs(runs, [](S s) { return s.input_tokens + s.output_tokens; }), 0));
-  html += "</table>\n<h2>RefleXGen's measures</h2>\n<p>As its Table I defines them: Eff. Total, the samples whose "
-          "final output is code that parses; Sec. Count, those with no vulnerability; Sec. Rate, Sec. Count over "
-          "Eff. Total; Unres. Count, the samples with no effective output; Pass Rate, Eff. Total over all samples.</p>\n"
-          "<table id=\"reflexgen\">\n"
-          "<tr><th>Eff. Total</th><th>Sec. Count</th><th>Sec. Rate (%)</th><th>Unres. Count</th><th>Pass Rate (%)</th></tr>\n<tr>";
+  html +=
+      "</table>\n<h2>RefleXGen's measures</h2>\n<p>As its Table I defines them: Eff. Total, the samples whose "
+      "final output is code that parses; Sec. Count, those with no vulnerability; Sec. Rate, Sec. Count over "
+      "Eff. Total; Unres. Count, the samples with no effective output; Pass Rate, Eff. Total over all samples.</p>\n"
+      "<table id=\"reflexgen\">\n"
+      "<tr><th>Eff. Total</th><th>Sec. Count</th><th>Sec. Rate (%)</th><th>Unres. Count</th><th>Pass Rate "
+      "(%)</th></tr>\n<tr>";
   for (const auto& cell : {mean_std(over_runs(runs, [](S s) { return s.effective_total; })),
                            mean_std(over_runs(runs, [](S s) { return s.secure_count; })),
                            mean_std(over_runs(runs, [](S s) { return s.sec_rate(); })),
@@ -256,7 +266,8 @@ std::string accuracy_html(const AccuracyInfo& info, const std::vector<AccuracyRu
   };
   std::string html =
       "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>codegate eval: intent check, " +
-      html_escape(info.model) + "</title>\n<style>\n"
+      html_escape(info.model) +
+      "</title>\n<style>\n"
       "body{font-family:sans-serif;margin:2em;max-width:60em;color:#222}table{border-collapse:collapse;margin:1em 0}"
       "th,td{border:1px solid #ccc;padding:.3em .7em;text-align:right}th[scope=row]{text-align:left}\n"
       "</style></head><body>\n";
@@ -265,13 +276,14 @@ std::string accuracy_html(const AccuracyInfo& info, const std::vector<AccuracyRu
           "), intent.context <code>" + html_escape(info.context) + "</code>, " + std::to_string(runs.size()) + " run" +
           (runs.size() == 1 ? "" : "s") + (runs.size() > 1 ? " (mean &plusmn; standard deviation)" : "") +
           ". Positive class: inconsistent.</p>\n";
-  html += "<h2>Confusion matrix</h2>\n<table id=\"confusion\">\n"
-          "<tr><th></th><th>flagged inconsistent</th><th>not flagged</th></tr>\n"
-          "<tr><th scope=\"row\">labelled inconsistent</th><td>" +
-          figure([](S s) { return s.true_positive; }, 1) + "</td><td>" + figure([](S s) { return s.false_negative; }, 1) +
-          "</td></tr>\n<tr><th scope=\"row\">labelled consistent</th><td>" +
-          figure([](S s) { return s.false_positive; }, 1) + "</td><td>" + figure([](S s) { return s.true_negative; }, 1) +
-          "</td></tr>\n</table>\n";
+  html +=
+      "<h2>Confusion matrix</h2>\n<table id=\"confusion\">\n"
+      "<tr><th></th><th>flagged inconsistent</th><th>not flagged</th></tr>\n"
+      "<tr><th scope=\"row\">labelled inconsistent</th><td>" +
+      figure([](S s) { return s.true_positive; }, 1) + "</td><td>" + figure([](S s) { return s.false_negative; }, 1) +
+      "</td></tr>\n<tr><th scope=\"row\">labelled consistent</th><td>" +
+      figure([](S s) { return s.false_positive; }, 1) + "</td><td>" + figure([](S s) { return s.true_negative; }, 1) +
+      "</td></tr>\n</table>\n";
   html += "<h2>Measures</h2>\n<table id=\"accuracy\">\n";
   html += row("pairs", figure([](S s) { return s.pairs; }, 0));
   html += row("precision", figure([](S s) { return s.precision(); }, 2));

@@ -16,8 +16,8 @@ std::string to_string(SampleStatus status) {
 }
 
 std::optional<SampleStatus> sample_status_from(const std::string& name) {
-  for (auto status : {SampleStatus::secure, SampleStatus::vulnerable, SampleStatus::syntax_error,
-                      SampleStatus::generation_failed}) {
+  for (auto status :
+       {SampleStatus::secure, SampleStatus::vulnerable, SampleStatus::syntax_error, SampleStatus::generation_failed}) {
     if (to_string(status) == name) return status;
   }
   return std::nullopt;

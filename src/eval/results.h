@@ -36,10 +36,10 @@ std::optional<SampleStatus> sample_status_from(const std::string& name);
 
 struct SampleResult {
   std::string id;
-  std::string prompt;     // the user message generation sent (the fine-tuning data's prompt)
-  std::string cwe;        // the data set's CWE, else the first Bandit finding's
-  std::string cwe_source; // "dataset", "bandit" or "" (none known)
-  std::string source_language; // LLMSecEval: the language the row was written for
+  std::string prompt;              // the user message generation sent (the fine-tuning data's prompt)
+  std::string cwe;                 // the data set's CWE, else the first Bandit finding's
+  std::string cwe_source;          // "dataset", "bandit" or "" (none known)
+  std::string source_language;     // LLMSecEval: the language the row was written for
   std::vector<RoundResult> rounds; // the kept revisions in order; empty when generation failed
   SampleStatus status = SampleStatus::generation_failed;
   bool missing_docstring = false; // the generated file had no module docstring with the fields

@@ -140,7 +140,11 @@ bool bool_member(const rapidjson::Value& object, const char* name) {
 } // namespace
 
 void write_sample(util::JsonWriter& json, const SampleResult& sample) {
-  json.start_object().member("id", sample.id).member("prompt", sample.prompt).member("cwe", sample.cwe).member("cwe_source", sample.cwe_source);
+  json.start_object()
+      .member("id", sample.id)
+      .member("prompt", sample.prompt)
+      .member("cwe", sample.cwe)
+      .member("cwe_source", sample.cwe_source);
   if (!sample.source_language.empty()) json.member("source_language", sample.source_language);
   json.member("status", to_string(sample.status)).member("missing_docstring", sample.missing_docstring);
   if (!sample.error.empty()) json.member("error", sample.error);

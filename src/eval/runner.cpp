@@ -118,7 +118,8 @@ void write_code(const Run& run, const std::string& name, const std::string& code
 // Round 0: the model's file, or why there is none.
 std::optional<std::string> generate(Run& run, RecordingClient& client, const Sample& sample, SampleResult& result) {
   const LlmConfig& llm = run.trusted.config.llm;
-  llm::ChatRequest request = generation_request(sample, run.options.prompt_style, llm.max_output_tokens, llm.temperature);
+  llm::ChatRequest request =
+      generation_request(sample, run.options.prompt_style, llm.max_output_tokens, llm.temperature);
   std::optional<llm::ChatResponse> response;
   try {
     response = llm::chat_within(run.budget, client, request);
@@ -315,10 +316,12 @@ SampleResult run_sample(Run& run, const Sample& sample) {
   result.output_tokens = client.output_tokens();
   util::JsonWriter dialogue;
   write_dialogue(dialogue, client.exchanges(), run.client);
-  require(util::write_file(run.dir + "/dialogues/" + stem + ".json", dialogue.finish()), "cannot write the experiment's output (check --out)");
+  require(util::write_file(run.dir + "/dialogues/" + stem + ".json", dialogue.finish()),
+          "cannot write the experiment's output (check --out)");
   util::JsonWriter record;
   write_sample(record, result);
-  require(util::write_file_atomic(run.dir + "/samples/" + stem + ".json", record.finish()), "cannot write the experiment's output (check --out)");
+  require(util::write_file_atomic(run.dir + "/samples/" + stem + ".json", record.finish()),
+          "cannot write the experiment's output (check --out)");
   return result;
 }
 
@@ -417,8 +420,9 @@ std::string finetune_lines(const std::vector<RunResults>& runs, const std::vecto
 int run_eval(const EvalOptions& options, const util::EnvLookup& env) {
   if (options.rounds < 0 || options.rounds > 10) throw UsageError("--rounds must be 0..10");
   if (options.runs < 1) throw UsageError("--runs must be 1 or more");
-  Dataset dataset = read_dataset(options.dataset, options.language,
-                                 options.profile == EvalProfile::gate ? RowLanguages::target_only : RowLanguages::every);
+  Dataset dataset =
+      read_dataset(options.dataset, options.language,
+                   options.profile == EvalProfile::gate ? RowLanguages::target_only : RowLanguages::every);
   if (dataset.kind == DatasetKind::labelled_pairs)
     return run_intent_accuracy(options, dataset, experiment_config(options).config, env);
   if (!dataset.renamed.empty())
@@ -487,14 +491,20 @@ int run_eval(const EvalOptions& options, const util::EnvLookup& env) {
     dirs.push_back(dir);
   }
 
-  require(util::write_file(options.out_dir + "/results.json", results_json(info, runs)), "cannot write the experiment's output (check --out)");
-  require(util::write_file(options.out_dir + "/report.html", html_report(info, runs)), "cannot write the experiment's output (check --out)");
+  require(util::write_file(options.out_dir + "/results.json", results_json(info, runs)),
+          "cannot write the experiment's output (check --out)");
+  require(util::write_file(options.out_dir + "/report.html", html_report(info, runs)),
+          "cannot write the experiment's output (check --out)");
   std::string missing;
   for (std::size_t r = 0; r < runs.size(); ++r)
     for (const auto& s : runs[r].samples)
-      if (s.missing_docstring) missing += fs::relative(dirs[r] + "/code/" + sample_path(s.id), options.out_dir).string() + "\n";
-  require(util::write_file(options.out_dir + "/missing_docstrings.txt", missing), "cannot write the experiment's output (check --out)");
-  require(util::write_file(options.out_dir + "/finetune.jsonl", finetune_lines(runs, dirs, options.prompt_style, false)), "cannot write the experiment's output (check --out)");
+      if (s.missing_docstring)
+        missing += fs::relative(dirs[r] + "/code/" + sample_path(s.id), options.out_dir).string() + "\n";
+  require(util::write_file(options.out_dir + "/missing_docstrings.txt", missing),
+          "cannot write the experiment's output (check --out)");
+  require(
+      util::write_file(options.out_dir + "/finetune.jsonl", finetune_lines(runs, dirs, options.prompt_style, false)),
+      "cannot write the experiment's output (check --out)");
   for (std::size_t r = 0; r < runs.size(); ++r) {
     util::JsonWriter all;
     all.start_object();
@@ -504,7 +514,8 @@ int run_eval(const EvalOptions& options, const util::EnvLookup& env) {
       all.key(s.id).raw(text ? util::trim(*text) : "[]", rapidjson::kArrayType);
     }
     all.end_object();
-    require(util::write_file(dirs[r] + "/all_dialogues.json", all.finish()), "cannot write the experiment's output (check --out)");
+    require(util::write_file(dirs[r] + "/all_dialogues.json", all.finish()),
+            "cannot write the experiment's output (check --out)");
   }
   const RunSummary& first = runs.front().summary;
   util::progress("eval: " + std::to_string(first.samples) + " samples: vulnerable " +
@@ -575,7 +586,8 @@ int export_finetune(const std::string& out_dir, const std::string& secure_sample
   int count = 0;
   for (char c : lines) count += c == '\n';
   if (!secure_samples.empty()) {
-    if (!fs::is_directory(secure_samples)) throw UsageError("--include-secure-samples: " + secure_samples + " is not a directory");
+    if (!fs::is_directory(secure_samples))
+      throw UsageError("--include-secure-samples: " + secure_samples + " is not a directory");
     std::map<std::string, std::string> prompts = context.prompts;
     for (const auto& run : runs)
       for (const auto& s : run.samples) prompts.emplace(s.id, s.prompt);

@@ -19,7 +19,7 @@ struct EvalOptions {
   int rounds = 5; // 0: generate and verify only
   int runs = 1;
   int workers = 1;
-  int limit = 0;               // 0: every sample
+  int limit = 0;                // 0: every sample
   std::vector<std::string> ids; // empty: every sample
   bool knowledge = true;
   EvalProfile profile = EvalProfile::thesis;
