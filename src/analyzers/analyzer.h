@@ -68,6 +68,16 @@ struct AnalyzerJob {
   std::shared_future<std::string> tool_version = {}; // asked by the result cache already; not valid: the run asks
 };
 
+// How an analyzer's results are kept in the result cache, per file (pipeline/cached_analysis.h).
+// A file's key holds the program, the configuration file, `configuration`, the rules asked for,
+// the file's bytes and, with `imports_matter`, the bytes of every repository module it imports.
+struct CachePolicy {
+  // What else of the configuration changes the findings (arguments, disabled messages), in order.
+  std::vector<std::string> configuration;
+  bool imports_matter = false; // a file's findings depend on the modules it imports (Pylint's inference)
+  double timeout_seconds = 600; // the limit for asking the program's `--version`
+};
+
 // Where an analyzer's security findings come from in GitLab's SAST report (scan.scanner).
 struct SastScanner {
   std::string_view id;
@@ -103,6 +113,9 @@ public:
   }
   // Runs over the job's files. Throws ToolError when the analyzer fails (never a silent pass).
   virtual AnalyzerOutput run(const AnalyzerJob& job) const = 0;
+  // How this job's results may be cached per file; nullopt: they may not (a service's answers, or
+  // findings that compare files with each other). The pipeline checks that the cache is on.
+  virtual std::optional<CachePolicy> cache_policy(const AnalyzerJob& /*job*/) const { return std::nullopt; }
 
   // True when this finding of its own meets the configured threshold (the gate, ignoring the filter).
   virtual bool meets_threshold(const Finding& finding, const Config& config) const = 0;

@@ -90,6 +90,12 @@ public:
     return run_bandit(input, job.config.bandit);
   }
 
+  // Bandit looks at one file at a time: a file's findings depend on its bytes alone.
+  std::optional<CachePolicy> cache_policy(const AnalyzerJob& job) const override {
+    return CachePolicy{
+        {util::join(job.config.bandit.args, std::string(1, '\0')), ""}, false, job.config.bandit.timeout_seconds};
+  }
+
   bool meets_threshold(const Finding& finding, const Config& config) const override {
     return bandit_rank(finding.tool_severity) >= bandit_rank(config.bandit.severity) &&
            bandit_rank(finding.confidence) >= bandit_rank(config.bandit.confidence);

@@ -4,10 +4,18 @@
 #include <set>
 
 #include "analyzers/pylint.h"
+#include "util/log.h"
 #include "util/strings.h"
 
 namespace codegate {
 namespace {
+
+// The messages that compare the files of a run with each other.
+constexpr std::string_view k_cross_file_rules[] = {"R0801", "duplicate-code", "R0401", "cyclic-import"};
+
+bool is_cross_file_rule(std::string_view rule) {
+  return std::find(std::begin(k_cross_file_rules), std::end(k_cross_file_rules), rule) != std::end(k_cross_file_rules);
+}
 
 class PylintAnalyzer final : public Analyzer {
 public:
@@ -28,6 +36,32 @@ public:
       input.extra_args.push_back("--enable=" + util::join(job.only_rules, ","));
     }
     return run_pylint(input, job.config.pylint);
+  }
+
+  // Cached per file unless a cross-file check (duplicate-code, cyclic-import) may run: its findings
+  // depend on which files a run holds. A file's findings depend on what it imports.
+  std::optional<CachePolicy> cache_policy(const AnalyzerJob& job) const override {
+    const PylintConfig& pylint = job.config.pylint;
+    if (!job.only_rules.empty()) {
+      if (std::any_of(job.only_rules.begin(), job.only_rules.end(), is_cross_file_rule)) return std::nullopt;
+    } else {
+      auto off = [&](std::string_view id, std::string_view symbol) {
+        return std::find(pylint.disable.begin(), pylint.disable.end(), id) != pylint.disable.end() ||
+               std::find(pylint.disable.begin(), pylint.disable.end(), symbol) != pylint.disable.end();
+      };
+      // An argument naming them may turn them back on: not cached either.
+      bool named_in_args = std::any_of(pylint.args.begin(), pylint.args.end(), [](const std::string& arg) {
+        return std::any_of(std::begin(k_cross_file_rules), std::end(k_cross_file_rules),
+                           [&arg](std::string_view rule) { return arg.find(rule) != std::string::npos; });
+      });
+      if (named_in_args || !off("R0801", "duplicate-code") || !off("R0401", "cyclic-import")) {
+        util::debug(
+            "pylint: results not cached: duplicate-code or cyclic-import is enabled (docs/cache-and-sharding.md)");
+        return std::nullopt;
+      }
+    }
+    return CachePolicy{
+        {util::join(pylint.args, std::string(1, '\0')), util::join(pylint.disable, ",")}, true, pylint.timeout_seconds};
   }
 
   bool meets_threshold(const Finding& finding, const Config& config) const override {

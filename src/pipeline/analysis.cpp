@@ -121,10 +121,10 @@ Started start(const Analyzer& analyzer, const JobBase& base, bool run, std::vect
                                                           base.services.env, base.base_sources});
   if (auto file = analyzer.config_file(trusted_file(base.trusted, analyzer)))
     started.job->config_file = base.workspace.write_config(file->name, file->content);
-  if (cacheable(analyzer, *started.job)) {
-    started.output = std::async(std::launch::async, [&analyzer, job = started.job.get(),
+  if (auto policy = cache_policy(analyzer, *started.job)) {
+    started.output = std::async(std::launch::async, [&analyzer, policy = *policy, job = started.job.get(),
                                                          &files = base.workspace.python_files()] {
-      return run_cached(analyzer, *job, files);
+      return run_cached(analyzer, policy, *job, files);
     });
   } else {
     started.output = std::async(std::launch::async, [&analyzer, job = started.job.get()] { return analyzer.run(*job); });

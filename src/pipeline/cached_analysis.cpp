@@ -7,8 +7,6 @@
 #include <map>
 #include <set>
 
-#include "analyzers/bandit_analyzer.h"
-#include "analyzers/pylint_analyzer.h"
 #include "analyzers/tool_process.h"
 #include "cache/import_graph.h"
 #include "cache/result_cache.h"
@@ -22,12 +20,6 @@
 
 namespace codegate {
 namespace {
-
-constexpr std::string_view k_cross_file_rules[] = {"R0801", "duplicate-code", "R0401", "cyclic-import"};
-
-bool is_cross_file_rule(std::string_view rule) {
-  return std::find(std::begin(k_cross_file_rules), std::end(k_cross_file_rules), rule) != std::end(k_cross_file_rules);
-}
 
 // Which program runs: its path and bytes (a fake or another installation is another tool) go
 // into the key; what it says it is, its whole `--version` text (Pylint's names astroid and
@@ -55,13 +47,13 @@ std::string version_text(const std::string& program, double timeout_seconds) {
   return result->out;
 }
 
-std::string config_hash(const Analyzer& analyzer, const AnalyzerJob& job) {
+std::string config_hash(const Analyzer& analyzer, const AnalyzerJob& job, const CachePolicy& policy) {
   std::string file;
   if (!job.config_file.empty()) file = util::read_file(job.config_file).value_or("\x01unreadable");
-  const auto& args = &analyzer == &pylint_analyzer() ? job.config.pylint.args : job.config.bandit.args;
-  std::string disable = &analyzer == &pylint_analyzer() ? util::join(job.config.pylint.disable, ",") : "";
-  return util::hash_parts({std::string(analyzer.name()), file, util::join(args, std::string(1, '\0')), disable,
-                           util::join(job.only_rules, ",")});
+  std::vector<std::string> parts = {std::string(analyzer.name()), file};
+  parts.insert(parts.end(), policy.configuration.begin(), policy.configuration.end());
+  parts.push_back(util::join(job.only_rules, ","));
+  return util::hash_parts(parts);
 }
 
 // Every file's content, read once: the checked ones as analysed, the rest from the workspace.
@@ -84,8 +76,8 @@ private:
 // The hash of every repository module each checked file depends on. The source index reads the
 // imports of the checked files, then of what they import, and so on: only the reachable part
 // of the repository is parsed.
-std::map<std::string, std::string> dependency_hashes(const AnalyzerJob& job, const std::vector<std::string>& python_files,
-                                                     Contents& contents) {
+std::map<std::string, std::string> dependency_hashes(const AnalyzerJob& job,
+                                                     const std::vector<std::string>& python_files, Contents& contents) {
   cache::ImportGraph graph(python_files);
   std::set<std::string> known(python_files.begin(), python_files.end());
   std::set<std::string> indexed;
@@ -126,27 +118,9 @@ void warn_cache_unwritable(const std::string& why) {
 
 } // namespace
 
-bool cacheable(const Analyzer& analyzer, const AnalyzerJob& job) {
-  if (job.config.cache.directory.empty() || !job.config.cache.enabled) return false;
-  if (&analyzer == &bandit_analyzer()) return true;
-  if (&analyzer != &pylint_analyzer()) return false;
-  if (!job.only_rules.empty())
-    return std::none_of(job.only_rules.begin(), job.only_rules.end(), is_cross_file_rule);
-  const auto& disabled = job.config.pylint.disable;
-  auto off = [&](std::string_view id, std::string_view symbol) {
-    return std::find(disabled.begin(), disabled.end(), id) != disabled.end() ||
-           std::find(disabled.begin(), disabled.end(), symbol) != disabled.end();
-  };
-  // An argument naming them may turn them back on: not cached either.
-  bool named_in_args = std::any_of(job.config.pylint.args.begin(), job.config.pylint.args.end(), [](const std::string& arg) {
-    return std::any_of(std::begin(k_cross_file_rules), std::end(k_cross_file_rules),
-                       [&arg](std::string_view rule) { return arg.find(rule) != std::string::npos; });
-  });
-  if (named_in_args || !off("R0801", "duplicate-code") || !off("R0401", "cyclic-import")) {
-    util::debug("pylint: results not cached: duplicate-code or cyclic-import is enabled (docs/cache-and-sharding.md)");
-    return false;
-  }
-  return true;
+std::optional<CachePolicy> cache_policy(const Analyzer& analyzer, const AnalyzerJob& job) {
+  if (job.config.cache.directory.empty() || !job.config.cache.enabled) return std::nullopt;
+  return analyzer.cache_policy(job);
 }
 
 int analyzer_jobs(std::size_t files, int jobs) {
@@ -154,9 +128,9 @@ int analyzer_jobs(std::size_t files, int jobs) {
   return std::max(1, std::min(jobs, static_cast<int>(files)));
 }
 
-AnalyzerOutput run_cached(const Analyzer& analyzer, const AnalyzerJob& job, const std::vector<std::string>& python_files) {
-  const bool pylint = &analyzer == &pylint_analyzer();
-  double timeout = pylint ? job.config.pylint.timeout_seconds : job.config.bandit.timeout_seconds;
+AnalyzerOutput run_cached(const Analyzer& analyzer, const CachePolicy& policy, const AnalyzerJob& job,
+                          const std::vector<std::string>& python_files) {
+  double timeout = policy.timeout_seconds;
   auto program = find_tool(std::string(analyzer.name()));
   if (!program) return analyzer.run(job); // the tool's own run says what is wrong with it
   // Asked once, beside the import index and the tool's run; the run reports the version from it.
@@ -169,8 +143,8 @@ AnalyzerOutput run_cached(const Analyzer& analyzer, const AnalyzerJob& job, cons
   cache::ResultCache cache(job.config.cache.directory);
   Contents contents(job);
   std::map<std::string, std::string> dependencies;
-  if (pylint) dependencies = dependency_hashes(job, python_files, contents); // on a throw, ~future waits
-  const std::string configuration = config_hash(analyzer, job);
+  if (policy.imports_matter) dependencies = dependency_hashes(job, python_files, contents); // on a throw, ~future waits
+  const std::string configuration = config_hash(analyzer, job, policy);
 
   std::map<std::string, std::string> keys;
   std::map<std::string, std::vector<Finding>> by_path;
@@ -194,9 +168,9 @@ AnalyzerOutput run_cached(const Analyzer& analyzer, const AnalyzerJob& job, cons
 
   AnalyzerOutput output{{}, {std::string(analyzer.name()), "", ToolStatus::ok, ""}, {}, {}};
   if (!misses.empty()) {
-    AnalyzerJob fresh{job.root,        misses,          job.sources,    job.changes,
-                      job.config,      job.config_file, job.only_rules, analyzer_jobs(misses.size(), job.jobs),
-                      job.log_dir,     job.llm_client,  job.llm_budget, job.env,
+    AnalyzerJob fresh{job.root,         misses,          job.sources,    job.changes,
+                      job.config,       job.config_file, job.only_rules, analyzer_jobs(misses.size(), job.jobs),
+                      job.log_dir,      job.llm_client,  job.llm_budget, job.env,
                       job.base_sources, version};
     output = analyzer.run(fresh);
     std::set<std::string> missed(misses.begin(), misses.end());
@@ -208,8 +182,10 @@ AnalyzerOutput run_cached(const Analyzer& analyzer, const AnalyzerJob& job, cons
                                 [&](const Finding& f) { return missed.count(f.path) != 0; });
     std::vector<Finding> others;
     for (auto& f : output.findings) {
-      if (missed.count(f.path) != 0) by_path[f.path].push_back(std::move(f));
-      else others.push_back(std::move(f));
+      if (missed.count(f.path) != 0)
+        by_path[f.path].push_back(std::move(f));
+      else
+        others.push_back(std::move(f));
     }
     output.findings = std::move(others);
     if (storable)

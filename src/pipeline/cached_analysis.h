@@ -5,11 +5,12 @@
 // cold run's. Pylint's key also holds the content of every repository module the file imports,
 // transitively (cache/import_graph.h).
 //
-// Pylint's duplicate-code (R0801) and cyclic-import (R0401) compare the files of a run with each
-// other, so a file's findings would depend on which others were re-analysed with it: Pylint's
-// results are cached only when the configuration turns both off (pylint.disable) or the run
-// checks other rules only (the baseline's narrowed run); otherwise Pylint runs on every file.
+// Whether and how an analyzer's results are cached is its own rule (Analyzer::cache_policy): Pylint
+// caches only when neither duplicate-code nor cyclic-import can run (they compare the files of a
+// run with each other), Bandit always, the intent check never (its verdicts have a cache of
+// their own, intent/cache.h).
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,12 +19,15 @@
 
 namespace codegate {
 
-// True when `analyzer`'s results for this job may come from the cache (see above).
-bool cacheable(const Analyzer& analyzer, const AnalyzerJob& job);
+// How `analyzer`'s results for this job may come from the cache; nullopt: the cache is off or the
+// analyzer's rule says they may not.
+std::optional<CachePolicy> cache_policy(const Analyzer& analyzer, const AnalyzerJob& job);
 
 // Runs `analyzer` on the job's cache misses and merges the hits in. `python_files`: every Python
-// file of the workspace (Pylint's dependencies). ToolRun::cached_files says how many came from the cache.
-AnalyzerOutput run_cached(const Analyzer& analyzer, const AnalyzerJob& job, const std::vector<std::string>& python_files);
+// file of the workspace (the imports a policy may put into the key). ToolRun::cached_files says
+// how many came from the cache.
+AnalyzerOutput run_cached(const Analyzer& analyzer, const CachePolicy& policy, const AnalyzerJob& job,
+                          const std::vector<std::string>& python_files);
 
 // The processes Pylint gets for `files` files: one for one or two files (starting workers costs
 // more than they save), else no more than there are files.

@@ -27,14 +27,23 @@ std::string random_token() {
   return hex64(high) + hex64(low);
 }
 
-std::string hash_parts(std::initializer_list<std::string_view> parts) {
+namespace {
+
+template <typename Parts>
+std::string hash_of(const Parts& parts) {
   std::uint64_t hash = fnv1a64("");
-  for (auto part : parts) {
+  for (std::string_view part : parts) {
     std::string length = std::to_string(part.size()) + ":";
     hash = fnv1a64(length, hash);
     hash = fnv1a64(part, hash);
   }
   return hex64(hash);
 }
+
+} // namespace
+
+std::string hash_parts(std::initializer_list<std::string_view> parts) { return hash_of(parts); }
+
+std::string hash_parts(const std::vector<std::string>& parts) { return hash_of(parts); }
 
 } // namespace codegate::util

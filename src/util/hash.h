@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace codegate::util {
 
@@ -14,5 +15,6 @@ std::string hex64(std::uint64_t value);
 std::string random_token();
 // A hash of several parts that cannot collide by moving text between parts.
 std::string hash_parts(std::initializer_list<std::string_view> parts);
+std::string hash_parts(const std::vector<std::string>& parts);
 
 } // namespace codegate::util

@@ -3,6 +3,8 @@
 #include <set>
 #include <string>
 
+#include "config/config.h"
+#include "core/change_set.h"
 #include "core/check_result.h"
 #include "core/policies.h"
 #include "registry/registry.h"
@@ -58,4 +60,55 @@ TEST_CASE("every choice has one name table that round-trips") {
   CHECK(to_string(ToolStatus::not_run).empty());
   CHECK(parse_tool_status("unavailable") == ToolStatus::unavailable);
   CHECK_FALSE(parse_fix_mode("Patch"));
+}
+
+TEST_CASE("each analyzer says whether and how its results are cached") {
+  Config config;
+  std::string root = "/work";
+  std::vector<std::string> files = {"a.py"};
+  std::map<std::string, std::string> sources;
+  ChangeSet changes;
+  auto job = [&](std::vector<std::string> only_rules) {
+    return AnalyzerJob{root,
+                       files,
+                       sources,
+                       changes,
+                       config,
+                       "",
+                       std::move(only_rules),
+                       1,
+                       "",
+                       nullptr,
+                       nullptr,
+                       util::map_environment({}),
+                       nullptr,
+                       {}};
+  };
+  const Analyzer& pylint = *analyzer_named("pylint");
+  const Analyzer& bandit = *analyzer_named("bandit");
+  const Analyzer& intent = *analyzer_named("codegate-intent");
+
+  // Pylint: its arguments and disabled messages are part of the key, and what a file imports.
+  config.pylint.args = {"--max-line-length=100"};
+  auto policy = pylint.cache_policy(job({}));
+  REQUIRE(policy);
+  CHECK(policy->configuration ==
+        std::vector<std::string>{"--max-line-length=100", "import-error,duplicate-code,cyclic-import"});
+  CHECK(policy->imports_matter);
+  CHECK(policy->timeout_seconds == config.pylint.timeout_seconds);
+  // ... but not while a check that compares files with each other can run.
+  CHECK_FALSE(pylint.cache_policy(job({"R0401"})));
+  CHECK(pylint.cache_policy(job({"E0602"})));
+  config.pylint.disable = {"import-error"};
+  CHECK_FALSE(pylint.cache_policy(job({})));
+  config.pylint.disable = {"import-error", "duplicate-code", "cyclic-import"};
+  config.pylint.args = {"--enable=duplicate-code"};
+  CHECK_FALSE(pylint.cache_policy(job({})));
+
+  // Bandit: one file at a time, so its bytes alone.
+  auto bandit_policy = bandit.cache_policy(job({}));
+  REQUIRE(bandit_policy);
+  CHECK_FALSE(bandit_policy->imports_matter);
+  // The intent check's verdicts have their own cache.
+  CHECK_FALSE(intent.cache_policy(job({})));
 }
