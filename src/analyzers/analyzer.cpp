@@ -1,5 +1,9 @@
 #include "analyzers/analyzer.h"
 
+#include <filesystem>
+
+#include "core/error.h"
+
 namespace codegate {
 
 std::string normalise_tool_path(std::string path) {
@@ -8,5 +12,14 @@ std::string normalise_tool_path(std::string path) {
 }
 
 std::string file_argument(const std::string& path) { return "./" + path; }
+
+AnalyzerConfigFile read_named_config_file(const git::Snapshot& source, const std::string& path,
+                                          const std::string& key) {
+  auto content = source.read(path);
+  if (!content)
+    throw UsageError(key + " names '" + path + "', which is not a file in " + source.describe() +
+                     "; fix the path or remove the key");
+  return AnalyzerConfigFile{std::filesystem::path(path).filename().string(), *content, source.describe() + ":" + path};
+}
 
 } // namespace codegate

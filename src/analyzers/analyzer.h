@@ -16,6 +16,7 @@
 #include "core/change_set.h"
 #include "core/check_result.h"
 #include "core/finding.h"
+#include "git/snapshot.h"
 #include "util/environment.h"
 
 namespace codegate {
@@ -43,10 +44,11 @@ struct AnalyzerOutput {
   std::vector<std::string> missing_docstrings;
 };
 
-// A configuration file of the analyzer's own, as pipeline/trusted_config found it.
+// A configuration file of the analyzer's own, found in the trusted source (Analyzer::find_config_file).
 struct AnalyzerConfigFile {
   std::string name; // the file name it is written under ("pylintrc", "pyproject.toml")
   std::string content;
+  std::string origin; // where it was read: "commit 1a2b3c4:.pylintrc", for messages
 };
 
 // One run of one analyzer: a workspace and a set of files in it. Everything is the caller's and
@@ -57,12 +59,12 @@ struct AnalyzerJob {
   const std::map<std::string, std::string>& sources; // the checked files' bytes, as analysed
   const ChangeSet& changes;                          // which lines changed (the intent check asks about those)
   const Config& config;
-  std::string config_file;              // absolute path of what Analyzer::config_file asked for; empty: none
-  std::vector<std::string> only_rules;  // non-empty: check only these rule ids (if the analyzer can narrow)
-  int jobs = 1;                         // processes it may use
-  std::string log_dir;                  // --log-dir; empty: no exchange logs
-  llm::LlmClient* llm_client = nullptr; // shared with the rest of the run; null: the analyzer makes its own
-  llm::Budget* llm_budget = nullptr;    // the run's one LLM budget; null: a fresh one from the configuration
+  std::string config_file;                         // absolute path of what Analyzer::config_file asked for; empty: none
+  std::vector<std::string> only_rules;             // non-empty: check only these rule ids (if the analyzer can narrow)
+  int jobs = 1;                                    // processes it may use
+  std::string log_dir;                             // --log-dir; empty: no exchange logs
+  llm::LlmClient* llm_client = nullptr;            // shared with the rest of the run; null: the analyzer makes its own
+  llm::Budget* llm_budget = nullptr;               // the run's one LLM budget; null: a fresh one from the configuration
   util::EnvLookup env = util::map_environment({}); // the run's environment (an LLM key, a cache directory)
   const std::map<std::string, std::string>* base_sources = nullptr; // changed files at the base; null: none
   std::shared_future<std::string> tool_version = {}; // asked by the result cache already; not valid: the run asks
@@ -74,7 +76,7 @@ struct AnalyzerJob {
 struct CachePolicy {
   // What else of the configuration changes the findings (arguments, disabled messages), in order.
   std::vector<std::string> configuration;
-  bool imports_matter = false; // a file's findings depend on the modules it imports (Pylint's inference)
+  bool imports_matter = false;  // a file's findings depend on the modules it imports (Pylint's inference)
   double timeout_seconds = 600; // the limit for asking the program's `--version`
 };
 
@@ -106,6 +108,16 @@ public:
   // True for a local, deterministic tool whose findings at the base revision can tell old from
   // new (filter/baseline.h); false for one that asks a service (the intent check).
   virtual bool in_baseline() const = 0;
+  // Its configuration file in the trusted `source`: the one the configuration names, else the
+  // project's own where the tool would look; nullopt: none. Throws UsageError when the
+  // configuration names a file `source` does not have.
+  virtual std::optional<AnalyzerConfigFile> find_config_file(const git::Snapshot& /*source*/,
+                                                             const Config& /*config*/) const {
+    return std::nullopt;
+  }
+  // Settles what the configuration leaves to the project (Pylint's conventions run only where
+  // the project has a Pylint configuration): `found` is what find_config_file returned.
+  virtual void settle_config(Config& /*config*/, const std::optional<AnalyzerConfigFile>& /*found*/) const {}
   // The configuration file the job gets, from the trusted one (absent: the project has none).
   // Default: the trusted file as it is, or none.
   virtual std::optional<AnalyzerConfigFile> config_file(const std::optional<AnalyzerConfigFile>& trusted) const {
@@ -136,6 +148,10 @@ public:
     return finding.tool + " rule " + finding.rule_id;
   }
 };
+
+// The file a configuration key names ("pylint.rcfile"), read from the trusted `source`. Throws
+// UsageError, naming the key, when `source` has no such file.
+AnalyzerConfigFile read_named_config_file(const git::Snapshot& source, const std::string& path, const std::string& key);
 
 // Turns a path the tool printed back into the repository-relative form ("./-x.py" -> "-x.py").
 std::string normalise_tool_path(std::string path);

@@ -84,6 +84,16 @@ public:
   bool enabled(const Config& config) const override { return config.bandit.enabled; }
   bool in_baseline() const override { return true; }
 
+  // bandit.config, else pyproject.toml when it has a [tool.bandit] table: Bandit >= 1.7 reads it
+  // from a .toml file given with -c; run_bandit leaves it out for an older Bandit, which would
+  // parse it as YAML.
+  std::optional<AnalyzerConfigFile> find_config_file(const git::Snapshot& source, const Config& config) const override {
+    if (!config.bandit.config.empty()) return read_named_config_file(source, config.bandit.config, "bandit.config");
+    auto pyproject = source.read("pyproject.toml");
+    if (!pyproject || pyproject->find("[tool.bandit") == std::string::npos) return std::nullopt;
+    return AnalyzerConfigFile{"pyproject.toml", *pyproject, source.describe() + ":pyproject.toml"};
+  }
+
   // Bandit always checks every test: job.only_rules is not used.
   AnalyzerOutput run(const AnalyzerJob& job) const override {
     AnalyzerInput input{job.root, job.files, job.config_file, job.config.bandit.args, 1, job.tool_version};

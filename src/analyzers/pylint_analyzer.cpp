@@ -17,15 +17,49 @@ bool is_cross_file_rule(std::string_view rule) {
   return std::find(std::begin(k_cross_file_rules), std::end(k_cross_file_rules), rule) != std::end(k_cross_file_rules);
 }
 
+// Pylint's own search order for its configuration at a project root, with the section that makes
+// the file a Pylint configuration.
+struct RcCandidate {
+  const char* path;
+  const char* section; // nullptr: the whole file is Pylint's
+};
+constexpr RcCandidate k_rc_candidates[] = {
+    {"pylintrc", nullptr},     {".pylintrc", nullptr}, {"pyproject.toml", "[tool.pylint"},
+    {"setup.cfg", "[pylint."}, {"tox.ini", "[pylint"},
+};
+
 class PylintAnalyzer final : public Analyzer {
 public:
   std::string_view name() const override { return k_pylint_tool; }
   bool enabled(const Config& config) const override { return config.pylint.enabled; }
   bool in_baseline() const override { return true; }
 
+  std::optional<AnalyzerConfigFile> find_config_file(const git::Snapshot& source, const Config& config) const override {
+    if (!config.pylint.rcfile.empty()) return read_named_config_file(source, config.pylint.rcfile, "pylint.rcfile");
+    for (const auto& candidate : k_rc_candidates) {
+      auto content = source.read(candidate.path);
+      if (content && (candidate.section == nullptr || content->find(candidate.section) != std::string::npos))
+        return AnalyzerConfigFile{candidate.path, *content, source.describe() + ":" + candidate.path};
+    }
+    return std::nullopt;
+  }
+
+  // Conventions and refactoring advice (C, R): on with a Pylint configuration of the project's
+  // own, or when pylint.fail_on asks for them, unless pylint.conventions says otherwise.
+  void settle_config(Config& config, const std::optional<AnalyzerConfigFile>& found) const override {
+    const auto& fail_on = config.pylint.fail_on;
+    bool asked_for = std::any_of(fail_on.begin(), fail_on.end(),
+                                 [](const std::string& type) { return type == "convention" || type == "refactor"; });
+    if (config.pylint.conventions.value_or(found.has_value() || asked_for)) return;
+    config.pylint.disable.insert(config.pylint.disable.end(), {"C", "R"});
+    util::debug(
+        "pylint: conventions and refactoring advice (C, R) not run: the project has no Pylint "
+        "configuration of its own (pylint.conventions: true runs them)");
+  }
+
   // An explicit rcfile always, an empty one when the project has none (see run_pylint).
   std::optional<AnalyzerConfigFile> config_file(const std::optional<AnalyzerConfigFile>& trusted) const override {
-    return trusted ? *trusted : AnalyzerConfigFile{"pylintrc", ""};
+    return trusted ? *trusted : AnalyzerConfigFile{"pylintrc", "", "none: an empty one"};
   }
 
   AnalyzerOutput run(const AnalyzerJob& job) const override {

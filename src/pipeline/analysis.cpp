@@ -5,9 +5,7 @@
 #include <memory>
 #include <set>
 
-#include "analyzers/bandit_analyzer.h"
 #include "analyzers/outside_repository.h"
-#include "analyzers/pylint_analyzer.h"
 #include "analyzers/suppression_comments.h"
 #include "core/error.h"
 #include "filter/fingerprint.h"
@@ -68,16 +66,6 @@ void interpret_tool_findings(std::vector<Finding>& findings, const Workspace& wo
     mark_outside_repository(findings, RepositoryModules(workspace.python_files()), *standard_library);
 }
 
-// The configuration file of its own that pipeline/trusted_config found for an analyzer. An
-// analyzer with a configuration file of its own adds it here and there.
-std::optional<AnalyzerConfigFile> trusted_file(const TrustedConfig& trusted, const Analyzer& analyzer) {
-  const std::optional<ToolConfigFile>* file = nullptr;
-  if (&analyzer == &pylint_analyzer()) file = &trusted.pylint_rc;
-  if (&analyzer == &bandit_analyzer()) file = &trusted.bandit_config;
-  if (file == nullptr || !*file) return std::nullopt;
-  return AnalyzerConfigFile{(*file)->name, (*file)->content};
-}
-
 // What the analyzers of one analysis share: the workspace, the files, the change and the run's services.
 struct JobBase {
   Workspace& workspace;
@@ -119,7 +107,7 @@ Started start(const Analyzer& analyzer, const JobBase& base, bool run, std::vect
                                                           analyzer_jobs(base.files.size(), base.jobs),
                                                           base.log_dir, base.services.client, base.services.budget,
                                                           base.services.env, base.base_sources});
-  if (auto file = analyzer.config_file(trusted_file(base.trusted, analyzer)))
+  if (auto file = analyzer.config_file(base.trusted.tool_file(analyzer)))
     started.job->config_file = base.workspace.write_config(file->name, file->content);
   if (auto policy = cache_policy(analyzer, *started.job)) {
     started.output = std::async(std::launch::async, [&analyzer, policy = *policy, job = started.job.get(),

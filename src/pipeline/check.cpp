@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <thread>
 
+#include "analyzers/bandit_analyzer.h"
 #include "core/error.h"
 #include "filter/diff_filter.h"
 #include "filter/fingerprint.h"
@@ -187,7 +188,8 @@ ExitCode run_check(const CheckOptions& given, const ci::CiContext& ci) {
   if (!files.empty()) {
     std::unique_ptr<git::Snapshot> base =
         change.changes.base_sha.empty() ? nullptr : git::commit_snapshot(repo, change.changes.base_sha);
-    const auto& bandit_file = trusted.bandit_config;
+    // Bandit's exclude_dirs: the files the project keeps away from its security linter.
+    const auto bandit_file = trusted.tool_file(bandit_analyzer());
     roles::FileRoles file_roles(config.roles,
                                 roles::read_project_settings(*config_source, bandit_file ? bandit_file->name : "",
                                                              bandit_file ? bandit_file->content : ""));

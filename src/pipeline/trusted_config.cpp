@@ -5,35 +5,14 @@
 
 #include "config/pyproject.h"
 #include "core/error.h"
+#include "registry/registry.h"
 #include "util/files.h"
 #include "util/log.h"
 
 namespace codegate {
 namespace {
 
-// Pylint's own search order for its configuration at a project root, with the section that makes
-// the file a Pylint configuration.
-struct RcCandidate {
-  const char* path;
-  const char* section; // nullptr: the whole file is Pylint's
-};
-constexpr RcCandidate k_pylint_rc_candidates[] = {
-    {"pylintrc", nullptr},     {".pylintrc", nullptr}, {"pyproject.toml", "[tool.pylint"},
-    {"setup.cfg", "[pylint."}, {"tox.ini", "[pylint"},
-};
-
-std::string base_name(const std::string& path) { return std::filesystem::path(path).filename().string(); }
-
 bool is_toml(const std::string& path) { return std::filesystem::path(path).extension() == ".toml"; }
-
-std::optional<ToolConfigFile> read_tool_config(const git::Snapshot& source, const std::string& path,
-                                               const std::string& key) {
-  auto content = source.read(path);
-  if (!content)
-    throw UsageError(key + " names '" + path + "', which is not a file in " + source.describe() +
-                     "; fix the path or remove the key");
-  return ToolConfigFile{base_name(path), *content, source.describe() + ":" + path};
-}
 
 } // namespace
 
@@ -83,36 +62,19 @@ TrustedConfig load_trusted_config(const git::Snapshot& source, const std::string
     }
   }
 
-  const Config& config = trusted.config;
-  if (!config.pylint.rcfile.empty()) {
-    trusted.pylint_rc = read_tool_config(source, config.pylint.rcfile, "pylint.rcfile");
-  } else {
-    for (const auto& candidate : k_pylint_rc_candidates) {
-      auto content = source.read(candidate.path);
-      if (content && (candidate.section == nullptr || content->find(candidate.section) != std::string::npos)) {
-        trusted.pylint_rc = ToolConfigFile{candidate.path, *content, source.describe() + ":" + candidate.path};
-        break;
-      }
-    }
-  }
-  // Auto: on with a Pylint configuration of the project's own, or when pylint.fail_on asks for them.
-  const auto& fail_on = config.pylint.fail_on;
-  bool asked_for = std::any_of(fail_on.begin(), fail_on.end(),
-                               [](const std::string& type) { return type == "convention" || type == "refactor"; });
-  if (!config.pylint.conventions.value_or(trusted.pylint_rc.has_value() || asked_for)) {
-    trusted.config.pylint.disable.insert(trusted.config.pylint.disable.end(), {"C", "R"});
-    util::debug("pylint: conventions and refactoring advice (C, R) not run: the project has no Pylint "
-                "configuration of its own (pylint.conventions: true runs them)");
-  }
-  if (!config.bandit.config.empty()) {
-    trusted.bandit_config = read_tool_config(source, config.bandit.config, "bandit.config");
-  } else if (auto pyproject = source.read("pyproject.toml");
-             pyproject && pyproject->find("[tool.bandit") != std::string::npos) {
-    // Bandit >= 1.7 reads [tool.bandit] from a .toml file given with -c; run_bandit leaves it out
-    // for an older Bandit, which would parse it as YAML.
-    trusted.bandit_config = ToolConfigFile{"pyproject.toml", *pyproject, source.describe() + ":pyproject.toml"};
+  // Each analyzer's own configuration file, and what the configuration leaves to the project.
+  for (const Analyzer* analyzer : analyzers()) {
+    std::optional<AnalyzerConfigFile> found = analyzer->find_config_file(source, trusted.config);
+    analyzer->settle_config(trusted.config, found);
+    if (found) trusted.tool_files.emplace(std::string(analyzer->name()), std::move(*found));
   }
   return trusted;
+}
+
+std::optional<AnalyzerConfigFile> TrustedConfig::tool_file(const Analyzer& analyzer) const {
+  auto it = tool_files.find(analyzer.name());
+  if (it == tool_files.end()) return std::nullopt;
+  return it->second;
 }
 
 } // namespace codegate

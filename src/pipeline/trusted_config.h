@@ -3,26 +3,26 @@
 // revision (a pull request cannot make the gate load a Pylint plugin or run an init-hook), locally
 // the working tree.
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "analyzers/analyzer.h"
 #include "config/config.h"
 #include "git/snapshot.h"
 
 namespace codegate {
 
-struct ToolConfigFile {
-  std::string name; // file name to write it under ("pylintrc", "pyproject.toml")
-  std::string content;
-  std::string origin; // "commit 1a2b3c4:.pylintrc", for messages
-};
-
 struct TrustedConfig {
   Config config;
-  std::optional<ToolConfigFile> pylint_rc;
-  std::optional<ToolConfigFile> bandit_config;
+  // Each analyzer's configuration file of its own, by Analyzer::name(), as it found it in the
+  // trusted source (Analyzer::find_config_file).
+  std::map<std::string, AnalyzerConfigFile, std::less<>> tool_files;
   std::vector<std::string> notes; // for every report ("pyproject.toml's [tool.codegate] was ignored: ...")
+
+  // The configuration file `analyzer` found; nullopt: none.
+  std::optional<AnalyzerConfigFile> tool_file(const Analyzer& analyzer) const;
 };
 
 // `explicit_config`: the --config path (empty: .codegate.yml / .codegate.yaml in `source`).

@@ -6,7 +6,9 @@
 #include "config/config.h"
 #include "core/change_set.h"
 #include "core/check_result.h"
+#include "core/error.h"
 #include "core/policies.h"
+#include "git/snapshot.h"
 #include "registry/registry.h"
 
 using namespace codegate;
@@ -111,4 +113,64 @@ TEST_CASE("each analyzer says whether and how its results are cached") {
   CHECK_FALSE(bandit_policy->imports_matter);
   // The intent check's verdicts have their own cache.
   CHECK_FALSE(intent.cache_policy(job({})));
+}
+
+namespace {
+// A revision held in memory.
+class FilesSnapshot : public git::Snapshot {
+public:
+  explicit FilesSnapshot(std::map<std::string, std::string> files) : files_(std::move(files)) {}
+  std::optional<std::string> read(const std::string& path) const override {
+    auto it = files_.find(path);
+    return it == files_.end() ? std::nullopt : std::optional<std::string>(it->second);
+  }
+  std::vector<std::string> list_files() const override {
+    std::vector<std::string> out;
+    for (const auto& entry : files_) out.push_back(entry.first);
+    return out;
+  }
+  std::string describe() const override { return "commit abc1234"; }
+
+private:
+  std::map<std::string, std::string> files_;
+};
+} // namespace
+
+TEST_CASE("each analyzer finds its own configuration file where its tool would") {
+  const Analyzer& pylint = *analyzer_named("pylint");
+  const Analyzer& bandit = *analyzer_named("bandit");
+  Config config;
+  // Pylint's search order: pylintrc before a pyproject.toml with a [tool.pylint...] table.
+  FilesSnapshot both({{"pyproject.toml", "[tool.pylint.format]\nmax-line-length = 100\n[tool.bandit]\nskips = []\n"},
+                      {"pylintrc", "[MAIN]\n"}});
+  auto rc = pylint.find_config_file(both, config);
+  REQUIRE(rc);
+  CHECK(rc->name == "pylintrc");
+  CHECK(rc->origin == "commit abc1234:pylintrc");
+  auto toml = bandit.find_config_file(both, config);
+  REQUIRE(toml);
+  CHECK(toml->name == "pyproject.toml");
+  FilesSnapshot setup_only({{"setup.cfg", "[flake8]\n"}, {"tox.ini", "[pylint]\n"}});
+  CHECK(pylint.find_config_file(setup_only, config)->name == "tox.ini");
+  CHECK_FALSE(bandit.find_config_file(setup_only, config));
+  CHECK_FALSE(analyzer_named("codegate-intent")->find_config_file(both, config));
+
+  // A file the configuration names must exist.
+  config.pylint.rcfile = "ci/pylintrc";
+  try {
+    pylint.find_config_file(both, config);
+    FAIL("no error");
+  } catch (const UsageError& e) {
+    CHECK(std::string(e.what()) ==
+          "pylint.rcfile names 'ci/pylintrc', which is not a file in commit abc1234; fix the path or remove the key");
+  }
+
+  // Without a Pylint configuration of the project's own, conventions and refactoring advice stay off.
+  Config settled;
+  pylint.settle_config(settled, std::nullopt);
+  CHECK(settled.pylint.disable ==
+        std::vector<std::string>{"import-error", "duplicate-code", "cyclic-import", "C", "R"});
+  Config with_rc;
+  pylint.settle_config(with_rc, rc);
+  CHECK(with_rc.pylint.disable == std::vector<std::string>{"import-error", "duplicate-code", "cyclic-import"});
 }
