@@ -20,11 +20,13 @@ std::optional<Level> parse_level(std::string_view text) {
   return std::nullopt;
 }
 
-bool is_not_analysed(const Finding& finding) { return finding.tool == "codegate" && finding.rule_id == "not-analysed"; }
+bool is_own_finding(const Finding& finding) { return finding.tool == k_own_tool; }
+
+bool is_not_analysed(const Finding& finding) { return is_own_finding(finding) && finding.rule_id == "not-analysed"; }
 
 Finding not_analysed_finding(const std::string& path, const std::string& reason, int lines) {
   Finding f;
-  f.tool = "codegate";
+  f.tool = k_own_tool;
   f.rule_id = "not-analysed";
   f.rule_name = "not-analysed";
   f.level = Level::error;

@@ -68,6 +68,12 @@ struct Finding {
   std::string fix_status;  // refine: "" (not attempted), "fixed in round N", "open"
 };
 
+// Finding::tool of codegate's own checks (the intent check's findings, codegate/not-analysed), and
+// the name of their SARIF run.
+inline constexpr std::string_view k_own_tool = "codegate";
+// True for a finding of codegate's own checks rather than of an external tool.
+bool is_own_finding(const Finding& finding);
+
 // codegate/not-analysed: a changed file the analyzers were not given (too large, or one whose lines
 // or name the tools and git would count differently). It is about the whole file and the gate
 // cannot vouch for it, so every filter mode reports it and it always fails the gate.

@@ -23,7 +23,7 @@ std::string numbered(const std::vector<std::string>& lines) {
 
 Finding mismatch(const std::string& path, const std::vector<std::string>& lines, const intent::VerdictIssue& issue) {
   Finding f;
-  f.tool = "codegate";
+  f.tool = k_own_tool;
   f.rule_id = "intent-mismatch";
   f.rule_name = "code-contradicts-docstring";
   f.level = Level::warning;

@@ -3,6 +3,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "registry/registry.h"
+
 namespace codegate::eval {
 
 std::string to_string(SampleStatus status) {
@@ -25,7 +27,7 @@ std::optional<SampleStatus> sample_status_from(const std::string& name) {
 
 bool vulnerable(const RoundResult& round) {
   for (const auto& f : round.findings) {
-    if (f.tool == "bandit") return true;
+    if (security_tool(f.tool)) return true;
   }
   return false;
 }
@@ -46,7 +48,7 @@ const RoundResult& last_kept(const SampleResult& sample) {
 
 void count_cwes(const RoundResult& round, std::map<std::string, int>& counts) {
   for (const auto& f : round.findings) {
-    if (f.tool == "bandit") ++counts[f.cwe.empty() ? "unmapped" : f.cwe];
+    if (security_tool(f.tool)) ++counts[f.cwe.empty() ? "unmapped" : f.cwe];
   }
 }
 

@@ -29,6 +29,7 @@
 #include "refine/file_state.h"
 #include "refine/knowledge.h"
 #include "refine/round_loop.h"
+#include "registry/registry.h"
 #include "util/files.h"
 #include "util/json.h"
 #include "util/json_writer.h"
@@ -302,7 +303,7 @@ SampleResult run_sample(Run& run, const Sample& sample) {
     if (result.cwe.empty()) {
       for (const auto& round : result.rounds) {
         for (const auto& f : round.findings) {
-          if (f.tool == "bandit" && !f.cwe.empty() && result.cwe.empty()) {
+          if (security_tool(f.tool) && !f.cwe.empty() && result.cwe.empty()) {
             result.cwe = f.cwe;
             result.cwe_source = "bandit";
           }

@@ -11,7 +11,7 @@ constexpr std::string_view k_missing_docstring = "missing-docstring";
 class IntentAnalyzer final : public Analyzer {
 public:
   std::string_view name() const override { return k_intent_tool; }
-  std::string_view finding_tool() const override { return "codegate"; }
+  std::string_view finding_tool() const override { return k_own_tool; }
   // codegate's other checks (codegate/not-analysed) report as "codegate" too.
   bool owns(const Finding& finding) const override {
     return finding.tool == finding_tool() && (finding.rule_id == k_mismatch || finding.rule_id == k_missing_docstring);

@@ -234,7 +234,7 @@ void check_unit(Run& run, Candidate& c) {
 Finding mismatch_finding(const Candidate& c, const intent::VerdictIssue& issue, const std::vector<std::string>& lines,
                          double confidence) {
   Finding f;
-  f.tool = "codegate";
+  f.tool = k_own_tool;
   f.rule_id = "intent-mismatch";
   f.rule_name = "code-contradicts-docstring";
   f.level = Level::warning;
@@ -255,7 +255,7 @@ Finding missing_docstring_finding(const std::string& path, const python::SourceI
                                   const python::SourceUnit& unit, const std::vector<std::string>& lines,
                                   DocstringPolicy policy) {
   Finding f;
-  f.tool = "codegate";
+  f.tool = k_own_tool;
   f.rule_id = "missing-docstring";
   f.rule_name = "missing-docstring";
   f.level = Level::note;

@@ -42,10 +42,10 @@ void drop_duplicate_docstring_findings(std::vector<Finding>& findings) {
   };
   std::set<std::pair<std::string, int>> codegate_units;
   for (const auto& f : findings)
-    if (f.tool == "codegate" && missing_docstring(f)) codegate_units.emplace(f.path, f.line);
+    if (is_own_finding(f) && missing_docstring(f)) codegate_units.emplace(f.path, f.line);
   if (codegate_units.empty()) return;
   std::erase_if(findings, [&](const Finding& f) {
-    return f.tool != "codegate" && codegate_units.count({f.path, f.line}) != 0 && missing_docstring(f);
+    return !is_own_finding(f) && codegate_units.count({f.path, f.line}) != 0 && missing_docstring(f);
   });
 }
 

@@ -5,6 +5,7 @@
 
 #include "cache/import_graph.h"
 #include "python/source_index.h"
+#include "registry/registry.h"
 #include "util/glob.h"
 #include "util/strings.h"
 
@@ -88,9 +89,10 @@ std::vector<std::string> assign_roles(const std::vector<std::string>& files, con
         break;
     }
     if (decision.role == FileRole::product && content && roles::has_generated_marker(*content))
-      out.notes.push_back(path + " says it is generated, but did not at the base revision: analysed as product "
-                                 "code (a change cannot declare its own code generated; .gitattributes "
-                                 "linguist-generated or roles: generated: in .codegate.yml can)");
+      out.notes.push_back(path +
+                          " says it is generated, but did not at the base revision: analysed as product "
+                          "code (a change cannot declare its own code generated; .gitattributes "
+                          "linguist-generated or roles: generated: in .codegate.yml can)");
   }
   if (!out.test_files.empty()) {
     for (const auto& [test, importer] : imported_by_product(out.test_files, analysed, roles, repository_python_files)) {
@@ -112,7 +114,8 @@ void apply_test_policy(std::vector<Finding>& findings, std::vector<std::string>&
   std::erase_if(findings, [&](Finding& f) {
     if (!in_test(f.path) || is_not_analysed(f)) return false; // unchecked code fails wherever it is
     f.role = std::string(to_string(FileRole::test));
-    bool missing_docstring = f.tool == "codegate" && f.rule_id == "missing-docstring";
+    const Analyzer* analyzer = analyzer_for(f);
+    bool missing_docstring = is_own_finding(f) && analyzer != nullptr && analyzer->reports_missing_docstring(f);
     if (matches_rule(policy.skip, f) || (missing_docstring && policy.require_docstrings == DocstringPolicy::none)) {
       ++left_out[f.tool + "/" + f.rule_id];
       return true;

@@ -3,8 +3,8 @@
 #include <set>
 
 #include "registry/registry.h"
-#include "util/json_writer.h"
 #include "util/hash.h"
+#include "util/json_writer.h"
 #include "util/timestamp.h"
 
 namespace codegate::platform {
@@ -27,7 +27,7 @@ std::string code_quality_severity(const Finding& f) {
 std::string category(const Finding& f) {
   if (is_security(f)) return "Security";
   if (is_not_analysed(f)) return "Bug Risk"; // unchecked code, not a matter of style
-  if (f.tool == "codegate") return "Clarity";
+  if (is_own_finding(f)) return "Clarity";
   return f.level == Level::error ? "Bug Risk" : "Style";
 }
 

@@ -196,7 +196,7 @@ std::map<std::string, std::vector<Finding>> verify(Loop& loop, const std::vector
   if (loop.settings.original_intent_status == "ok" && verification.intent_status != "ok") {
     for (const Attempt* a : verified)
       for (const auto& f : a->state->failing)
-        if (f.tool == "codegate") failing[a->state->path].push_back(f);
+        if (is_own_finding(f)) failing[a->state->path].push_back(f);
   }
   return failing;
 }
@@ -264,7 +264,8 @@ void run_round(Loop& loop, std::vector<FileState*>& active, int round) {
     a.record.still_open = s.open_targets();
     if (loop.settings.observe) {
       auto verified_failing = failing.find(s.path);
-      loop.settings.observe(a.record, a.candidate, verified_failing == failing.end() ? nullptr : &verified_failing->second);
+      loop.settings.observe(a.record, a.candidate,
+                            verified_failing == failing.end() ? nullptr : &verified_failing->second);
     }
     if (!loop.settings.log_dir.empty()) {
       auto written = write_round_record(loop.settings.log_dir, a.record,

@@ -28,4 +28,10 @@ const Analyzer* analyzer_named(std::string_view name) {
   return nullptr;
 }
 
+bool security_tool(std::string_view tool) {
+  for (const Analyzer* analyzer : analyzers())
+    if (analyzer->finding_tool() == tool && analyzer->security()) return true;
+  return false;
+}
+
 } // namespace codegate

@@ -21,4 +21,9 @@ const Analyzer* analyzer_for(const Finding& finding);
 // The analyzer whose ToolRun carries `name` ("pylint", "codegate-intent"); null for none.
 const Analyzer* analyzer_named(std::string_view name);
 
+// True when the findings whose Finding::tool is `tool` come from an analyzer of security
+// weaknesses (Bandit): what `codegate eval` counts as a vulnerability. For findings kept as data
+// (results.json) that have only their tool's name left.
+bool security_tool(std::string_view tool);
+
 } // namespace codegate

@@ -40,7 +40,7 @@ void describe_codegate(SarifRule& rule, const RuleFacts& facts) {
 } // namespace
 
 std::string sarif_rule_id(const Finding& finding) {
-  return finding.tool == "codegate" ? qualified_rule(finding) : finding.rule_id;
+  return is_own_finding(finding) ? qualified_rule(finding) : finding.rule_id;
 }
 
 std::vector<SarifRule> describe_rules(const std::vector<const Finding*>& findings) {
@@ -66,7 +66,7 @@ std::vector<SarifRule> describe_rules(const std::vector<const Finding*>& finding
     rule.help_uri = facts.help_uri;
     if (const Analyzer* analyzer = analyzer_for(f)) {
       analyzer->describe_rule(rule, facts);
-    } else if (f.tool == "codegate") {
+    } else if (is_own_finding(f)) {
       describe_codegate(rule, facts);
     } else {
       describe_generic_rule(rule, facts);

@@ -26,7 +26,6 @@ constexpr const char* k_src_root = "%SRCROOT%";
 // The partialFingerprints key: versioned so that a change of filter/fingerprint.cpp can move to
 // "codegate/v2" instead of silently re-identifying every alert.
 constexpr const char* k_fingerprint_key = "codegate/v1";
-constexpr const char* k_codegate_tool = "codegate";
 
 // One SARIF run: a tool, the version it reported, and the reported findings it produced.
 struct SarifRun {
@@ -72,7 +71,7 @@ std::vector<SarifRun> plan_runs(const CheckResult& result) {
     // codegate stages report as tool "codegate", in the codegate run.
     const Analyzer* analyzer = analyzer_named(tool_run.name);
     std::string tool = analyzer != nullptr ? std::string(analyzer->finding_tool()) : tool_run.name;
-    if (tool_run.status != ToolStatus::ok || util::starts_with(tool, k_codegate_tool)) continue;
+    if (tool_run.status != ToolStatus::ok || util::starts_with(tool, k_own_tool)) continue;
     if (find_run(tool) == nullptr) runs.push_back({tool, tool_run.version, {}});
   }
   // Reported findings, and the selected ones an honoured suppression hides: SARIF carries those
@@ -84,12 +83,12 @@ std::vector<SarifRun> plan_runs(const CheckResult& result) {
   }
   std::vector<std::string> extra_tools;
   for (const Finding* f : reported)
-    if (f->tool != k_codegate_tool && find_run(f->tool) == nullptr &&
+    if (!is_own_finding(*f) && find_run(f->tool) == nullptr &&
         std::find(extra_tools.begin(), extra_tools.end(), f->tool) == extra_tools.end())
       extra_tools.push_back(f->tool);
   std::sort(extra_tools.begin(), extra_tools.end());
   for (const auto& tool : extra_tools) runs.push_back({tool, "", {}});
-  runs.push_back({k_codegate_tool, CODEGATE_VERSION, {}});
+  runs.push_back({std::string(k_own_tool), CODEGATE_VERSION, {}});
   for (const Finding* f : reported) find_run(f->tool)->findings.push_back(f);
   return runs;
 }
@@ -245,7 +244,7 @@ void write_result(util::JsonWriter& json, const Finding& f, const std::map<std::
 
 void write_run(util::JsonWriter& json, const SarifRun& run, const CheckResult& result,
                const std::vector<std::string>& notes) {
-  bool is_codegate = run.tool == k_codegate_tool;
+  bool is_codegate = run.tool == k_own_tool;
   std::vector<SarifRule> rules = describe_rules(run.findings);
   std::map<std::string, int> rule_index;
   for (std::size_t i = 0; i < rules.size(); ++i) rule_index[rules[i].id] = static_cast<int>(i);
