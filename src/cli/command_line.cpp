@@ -34,7 +34,8 @@ void add_publish_options(CLI::App& command, CheckOptions& o) {
                   "Inline comments for the failing findings and those at this level or above that can fail: "
                   "failing, error, warning, note (default: comment_level in the configuration, else warning)")
       ->check(CLI::IsMember({"failing", "error", "warning", "note"}));
-  command.add_option("--gitlab-code-quality", o.publish.code_quality_file, "Write a GitLab Code Quality report to FILE");
+  command.add_option("--gitlab-code-quality", o.publish.code_quality_file,
+                     "Write a GitLab Code Quality report to FILE");
   command.add_option("--gitlab-sast", o.publish.gitlab_sast_file, "Write a GitLab SAST report to FILE");
 }
 
@@ -70,14 +71,16 @@ CommandLine parse_command_line(int argc, char** argv) {
   check->add_option("--config", o.config_file, "Configuration file (default: .codegate.yml at the root)");
   check->add_option("--trusted-config-from", o.trusted_config_from,
                     "Read configuration from this revision instead of the working tree (automatic in CI)");
-  check->add_option("--filter-mode", o.filter_mode, "Which findings count: added, diff_context, file, nofilter")
-      ->check(CLI::IsMember({"added", "diff_context", "file", "nofilter"}));
+  std::string filter_mode;
+  check->add_option("--filter-mode", filter_mode, "Which findings count: " + util::join(filter_mode_names(), ", "))
+      ->check(CLI::IsMember(filter_mode_names()));
   check
       ->add_option("--fail-level", o.fail_level,
                    "Fail on any reported finding at this level or above, instead of the configured thresholds")
       ->check(CLI::IsMember({"none", "note", "warning", "error"}));
+  std::string baseline;
   check
-      ->add_option("--baseline", o.baseline,
+      ->add_option("--baseline", baseline,
                    "Tell findings the base already had from new ones (default: the configuration, else base)")
       ->check(CLI::IsMember(baseline_mode_names()));
   add_report_options(*check, o);
@@ -90,8 +93,9 @@ CommandLine parse_command_line(int argc, char** argv) {
   check->add_option("--log-dir", o.log_dir, "Write every LLM exchange as JSON into DIR");
   // No default_str: CLI11 would print it as the option's default ("--fix ...=patch"); the bare
   // flag is turned into patch in the callback instead.
+  std::string fix_mode;
   CLI::Option* fix = check
-                         ->add_option("--fix", o.fix,
+                         ->add_option("--fix", fix_mode,
                                       "Let the LLM refine failing files: " + util::join(fix_mode_names(), ", ") +
                                           " (default: refine.fix, else none; a bare --fix means patch)")
                          ->expected(0, 1)
@@ -100,9 +104,10 @@ CommandLine parse_command_line(int argc, char** argv) {
   check->add_option("--max-rounds", o.max_rounds, "Refine rounds per file (default 3)")->check(CLI::Range(1, 10));
   add_publish_options(*check, o);
   std::string shard;
-  check->add_option("--shard", shard,
-                    "Analyse part K of N of the change (a CI matrix job), write the reports, publish nothing; "
-                    "`codegate merge` combines the parts")
+  check
+      ->add_option("--shard", shard,
+                   "Analyse part K of N of the change (a CI matrix job), write the reports, publish nothing; "
+                   "`codegate merge` combines the parts")
       ->type_name("K/N");
   check->add_option("paths", o.paths, "Restrict the check to these files");
   check->callback([&] {
@@ -111,12 +116,15 @@ CommandLine parse_command_line(int argc, char** argv) {
       o.shard = parse_shard(shard);
       if (!o.shard) throw CLI::ValidationError("--shard", "'" + shard + "' is not K/N with 1 <= K <= N <= 256");
     }
-    if (fix->count() > 0 && o.fix.empty()) o.fix = to_string(FixMode::patch);
+    if (!filter_mode.empty()) o.filter_mode = filter_mode_named(filter_mode);
+    if (!baseline.empty()) o.baseline = parse_baseline_mode(baseline);
+    if (fix->count() > 0) o.fix = fix_mode.empty() ? FixMode::patch : *parse_fix_mode(fix_mode);
   });
 
   CLI::App* merge = app.add_subcommand(
       "merge", "Combine the JSON reports of `check --shard K/N` jobs into one verdict, report and comment");
-  merge->add_option("shards", cl.merge.shard_files, "The shards' JSON reports (check --shard K/N --json FILE)")->required();
+  merge->add_option("shards", cl.merge.shard_files, "The shards' JSON reports (check --shard K/N --json FILE)")
+      ->required();
   add_report_options(*merge, cl.merge.outputs);
   add_publish_options(*merge, cl.merge.outputs);
   merge->callback([&] { cl.command = CommandLine::Command::merge; });
@@ -127,14 +135,17 @@ CommandLine parse_command_line(int argc, char** argv) {
       "eval", "Run the CodeEnhancer/RefleXGen experiment on a data set: generate, verify, refine, measure");
   ev->add_option("--dataset", ev_options.dataset,
                  "CodeEnhancer dataset.json, LLMSecEval JSON/CSV, SecurityEval JSONL or labelled pairs JSONL");
-  ev->add_option("--out", ev_options.out_dir, "Directory for code/, dialogues/, results.json, report.html, finetune.jsonl");
+  ev->add_option("--out", ev_options.out_dir,
+                 "Directory for code/, dialogues/, results.json, report.html, finetune.jsonl");
   ev->add_option("--rounds", ev_options.rounds, "Refinement rounds per sample (0: generate and verify only)")
       ->check(CLI::Range(0, 10))
       ->capture_default_str();
   ev->add_option("--runs", ev_options.runs, "Repeat the whole experiment; the summary gives mean and deviation")
       ->check(CLI::Range(1, 100))
       ->capture_default_str();
-  ev->add_option("--workers", ev_options.workers, "Samples worked on at once")->check(CLI::Range(1, 64))->capture_default_str();
+  ev->add_option("--workers", ev_options.workers, "Samples worked on at once")
+      ->check(CLI::Range(1, 64))
+      ->capture_default_str();
   ev->add_option("--limit", ev_options.limit, "Only the first N samples")->check(CLI::Range(1, 1000000));
   ev->add_option("--ids", ev_options.ids, "Only these samples (comma-separated ids)")->delimiter(',');
   std::string knowledge = "on";
@@ -148,12 +159,14 @@ CommandLine parse_command_line(int argc, char** argv) {
       ->check(CLI::IsMember(eval::eval_profile_names()))
       ->capture_default_str();
   std::string prompt_style = "plain";
-  ev->add_option("--prompt-style", prompt_style, "Generation prompt: the task as written (plain) or asking for secure code")
+  ev->add_option("--prompt-style", prompt_style,
+                 "Generation prompt: the task as written (plain) or asking for secure code")
       ->check(CLI::IsMember(eval::prompt_style_names()))
       ->capture_default_str();
   ev->add_flag("--reflect", ev_options.reflect,
                "RefleXGen: the model reviews its own code before each repair; reviews go into the knowledge base");
-  ev->add_option("--temperature", ev_options.temperature, "Sampling temperature of every request (default llm.temperature)")
+  ev->add_option("--temperature", ev_options.temperature,
+                 "Sampling temperature of every request (default llm.temperature)")
       ->check(CLI::Range(0.0, 2.0));
   ev->add_option("--max-output-tokens", ev_options.max_output_tokens,
                  "Output limit of generation and checks (default llm.max_output_tokens)")
@@ -168,14 +181,15 @@ CommandLine parse_command_line(int argc, char** argv) {
   ev->add_option("--intent-context", ev_options.intent_context,
                  "Labelled pairs: what the intent prompt shows (overrides intent.context)")
       ->check(CLI::IsMember(intent_context_names()));
-  ev->add_flag("--resume", ev_options.resume, "Continue an interrupted run in --out; finished samples are not asked again");
-  ev->add_option("--export-finetune", export_dir,
-                 "Only write DIR/finetune.jsonl from the finished experiment in DIR")
+  ev->add_flag("--resume", ev_options.resume,
+               "Continue an interrupted run in --out; finished samples are not asked again");
+  ev->add_option("--export-finetune", export_dir, "Only write DIR/finetune.jsonl from the finished experiment in DIR")
       ->excludes("--dataset");
   ev->add_option("--include-secure-samples", cl.include_secure_samples,
                  "With --export-finetune: add expert samples (<prompt id>.py files, e.g. LLMSecEval's)")
       ->needs("--export-finetune");
-  ev->add_flag("--strip-docstrings", cl.strip_docstrings, "With --export-finetune: export the code without its docstrings")
+  ev->add_flag("--strip-docstrings", cl.strip_docstrings,
+               "With --export-finetune: export the code without its docstrings")
       ->needs("--export-finetune");
   ev->add_option("--compare", cl.compare, "Only compare two finished experiments (their --out directories)")
       ->expected(2)
@@ -195,7 +209,8 @@ CommandLine parse_command_line(int argc, char** argv) {
       return;
     }
     if (ev_options.dataset.empty() || ev_options.out_dir.empty())
-      throw CLI::ValidationError("eval", "--dataset and --out are required (or --export-finetune DIR, or --compare A B)");
+      throw CLI::ValidationError("eval",
+                                 "--dataset and --out are required (or --export-finetune DIR, or --compare A B)");
     cl.command = CommandLine::Command::eval;
   });
 

@@ -13,9 +13,9 @@ constexpr names::NameTable<ToolStatus, 4> k_tool_statuses = {{{ToolStatus::not_r
                                                               {ToolStatus::unavailable, "unavailable"}}};
 
 constexpr names::NameTable<FilterMode, 4> k_filter_modes = {{{FilterMode::added, "added"},
-                                                              {FilterMode::diff_context, "diff_context"},
-                                                              {FilterMode::file, "file"},
-                                                              {FilterMode::nofilter, "nofilter"}}};
+                                                             {FilterMode::diff_context, "diff_context"},
+                                                             {FilterMode::file, "file"},
+                                                             {FilterMode::nofilter, "nofilter"}}};
 
 } // namespace
 
@@ -34,5 +34,6 @@ int CheckResult::failing_count() const {
 
 std::string_view to_string(FilterMode mode) { return names::name_of(k_filter_modes, mode); }
 std::optional<FilterMode> filter_mode_named(std::string_view text) { return names::value_of(k_filter_modes, text); }
+std::vector<std::string> filter_mode_names() { return names::names_of(k_filter_modes); }
 
 } // namespace codegate

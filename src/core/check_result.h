@@ -9,6 +9,7 @@
 #include "core/change_set.h"
 #include "core/file_fix.h"
 #include "core/finding.h"
+#include "core/policies.h"
 
 namespace codegate {
 
@@ -26,7 +27,7 @@ struct ToolRun {
   std::string name;    // "pylint", "bandit", "codegate-intent" (Analyzer::name)
   std::string version; // "2.16.2"
   ToolStatus status = ToolStatus::not_run;
-  std::string note; // one line for reports when not ok ("intent check skipped: no LLM configured")
+  std::string note;     // one line for reports when not ok ("intent check skipped: no LLM configured")
   int cached_files = 0; // files whose findings came from the result cache (pipeline/cached_analysis.h)
 };
 
@@ -50,7 +51,7 @@ struct CheckResult {
   std::vector<std::string> notes;              // run-level notes ("no Python files changed")
   std::vector<std::string> missing_docstrings; // "path:line name", from the intent stage
   std::vector<FileFix> fixes;                  // accepted refine revisions (empty without --fix)
-  std::string fix_mode;                        // "", patch, apply, commit, push, suggest
+  std::optional<FixMode> fix_mode;             // how refine delivered (in the end); nullopt: no refine
   bool failed = false;
   std::optional<ShardInfo> shard; // set by `check --shard`
 
@@ -60,5 +61,6 @@ struct CheckResult {
 
 std::string_view to_string(FilterMode mode);
 std::optional<FilterMode> filter_mode_named(std::string_view text); // nullopt for an unknown name
+std::vector<std::string> filter_mode_names();
 
 } // namespace codegate

@@ -129,16 +129,16 @@ std::vector<std::string> take_shard(const std::vector<std::string>& files, const
 }
 
 Config apply_overrides(Config config, const CheckOptions& options) {
-  if (options.filter_mode) config.filter_mode = parse_filter_mode(*options.filter_mode);
+  if (options.filter_mode) config.filter_mode = *options.filter_mode;
   if (options.fail_level) apply_fail_level(config, *options.fail_level);
   if (options.jobs) config.jobs = *options.jobs;
   if (!options.llm_model.empty()) config.llm.model = options.llm_model;
   if (!options.llm_base_url.empty()) config.llm.base_url = options.llm_base_url;
   if (options.no_llm) config.intent.enabled = false;
   if (options.no_cache) config.cache.enabled = false;
-  if (!options.fix.empty()) config.refine.fix = *parse_fix_mode(options.fix);
+  if (options.fix) config.refine.fix = *options.fix;
   if (options.max_rounds) config.refine.max_rounds = *options.max_rounds;
-  if (options.baseline) config.baseline = *parse_baseline_mode(*options.baseline);
+  if (options.baseline) config.baseline = *options.baseline;
   // Whole files: every line counts as the change's, old findings included (pre-commit's semantics).
   if (options.whole_files) config.baseline = BaselineMode::none;
   return config;

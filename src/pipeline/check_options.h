@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "core/check_result.h"
+#include "core/policies.h"
 #include "pipeline/shard.h"
 #include "platform/publish_options.h"
 
@@ -18,9 +20,9 @@ struct CheckOptions {
   bool whole_files = false; // every line of the checked files counts as changed; paths are checked even unchanged
   std::string config_file;  // empty: .codegate.yml (or .codegate.yaml) at the root
   std::string trusted_config_from; // a revision to read configuration from; set by CI detection too
-  std::optional<std::string> filter_mode;
-  std::optional<std::string> fail_level;
-  std::optional<std::string> baseline; // none | base
+  std::optional<FilterMode> filter_mode;
+  std::optional<std::string> fail_level; // none | note | warning | error (config's apply_fail_level reads it)
+  std::optional<BaselineMode> baseline;
   std::string sarif_file;
   std::string json_file;
   std::string markdown_file;
@@ -34,11 +36,11 @@ struct CheckOptions {
   bool no_llm = false;
   bool no_cache = false; // Pylint's and Bandit's results are not read from or written to the result cache
   std::string log_dir;
-  std::string fix;               // refine: none | patch | apply | commit | push | suggest (empty: config)
-  std::optional<int> max_rounds; // refine rounds, 1..10
+  std::optional<FixMode> fix;     // refine; nullopt: refine.fix of the configuration
+  std::optional<int> max_rounds;  // refine rounds, 1..10
   std::optional<ShardSpec> shard; // analyse this part of the change only, publish nothing (codegate merge does)
-  bool in_ci = false;            // configuration comes from the base revision
-  PublishOptions publish;        // PR/MR comments and GitLab reports (platform/publish.h)
+  bool in_ci = false;             // configuration comes from the base revision
+  PublishOptions publish;         // PR/MR comments and GitLab reports (platform/publish.h)
 };
 
 } // namespace codegate

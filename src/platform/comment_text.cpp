@@ -104,7 +104,7 @@ std::string summary_body(const CheckResult& result, const std::vector<std::strin
   footer += "</sub>\n";
 
   std::string fixes;
-  if (result.fix_mode == "suggest" && !result.fixes.empty()) {
+  if (result.fix_mode == FixMode::suggest && !result.fixes.empty()) {
     fixes += "\n### :bulb: Proposed fixes\n\n";
     fixes += "The refine loop proposes revisions of " + std::to_string(result.fixes.size()) + " file" +
              (result.fixes.size() == 1 ? "" : "s") + "; they passed the same checks with fewer findings.";

@@ -52,7 +52,7 @@ DesiredComments desired_comments(const CheckResult& result, const ChangeSet& cha
     if (keys.insert(comment.key).second) out.comments.push_back(std::move(comment));
   }
 
-  if (result.fix_mode != "suggest") return out;
+  if (result.fix_mode != FixMode::suggest) return out;
   for (const auto& fix : result.fixes) {
     if (syntax == SuggestionSyntax::none) {
       out.unplaced_fix_paths.push_back(fix.path);

@@ -35,13 +35,13 @@ std::size_t fixed_total(const std::vector<FileFix>& fixes) {
 
 void write_patch(const std::vector<FileFix>& fixes, const DeliveryInput& input, DeliveryOutcome& out) {
   require(util::write_file(input.patch_file, patch_text(fixes)), "cannot write the refine patch");
-  out.mode = "patch";
+  out.mode = FixMode::patch;
   out.notes.push_back("refine: patch for " + plural(fixes.size(), "file", "files") + " written to " + input.patch_file +
                       "; apply it with: git apply " + input.patch_file);
 }
 
 void apply_to_worktree(const std::vector<FileFix>& fixes, const DeliveryInput& input, DeliveryOutcome& out) {
-  out.mode = "apply";
+  out.mode = FixMode::apply;
   std::vector<std::string> paths;
   paths.reserve(fixes.size());
   for (const auto& fix : fixes) paths.push_back(fix.path);
@@ -184,28 +184,28 @@ std::string fix_commit_message(const std::vector<FileFix>& fixes, const std::vec
   return subject + "\n\n" + body + "\n" + std::string(k_refined_trailer) + ": true\n";
 }
 
-DeliveryOutcome deliver(const std::vector<FileFix>& fixes, const std::string& mode, const DeliveryInput& input) {
+DeliveryOutcome deliver(const std::vector<FileFix>& fixes, FixMode mode, const DeliveryInput& input) {
   DeliveryOutcome out;
   out.mode = mode;
   if (fixes.empty()) return out;
-  if (mode == "patch") {
+  if (mode == FixMode::patch) {
     write_patch(fixes, input, out);
-  } else if (mode == "apply") {
+  } else if (mode == FixMode::apply) {
     apply_to_worktree(fixes, input, out);
-  } else if (mode == "commit") {
+  } else if (mode == FixMode::commit) {
     CommitAttempt attempt = make_commit(fixes, input, "", out);
     if (!attempt.ok) {
       out.notes.push_back("refine: no commit made: " + attempt.problem + "; writing a patch instead");
       util::warn("refine: no commit made: " + attempt.problem);
       write_patch(fixes, input, out);
     } else {
-      out.mode = "commit";
+      out.mode = FixMode::commit;
     }
-  } else if (mode == "push") {
+  } else if (mode == FixMode::push) {
     auto fall_back = [&](const std::string& why) {
       out.notes.push_back("refine: not pushed: " + why + "; the fixes are offered as suggestions instead");
       util::warn("refine: not pushed: " + why);
-      out.mode = "suggest";
+      out.mode = FixMode::suggest;
     };
     if (!input.push_target) {
       fall_back("no push target was given");
@@ -227,9 +227,9 @@ DeliveryOutcome deliver(const std::vector<FileFix>& fixes, const std::string& mo
       fall_back(pushed.message + " (commit " + short_sha(attempt.sha) + " stays in the local repository)");
       return out;
     }
-    out.mode = "push";
+    out.mode = FixMode::push;
     out.notes.push_back("refine: " + pushed.message + " (branch from " + target.branch_source + ")");
-  } else if (mode == "suggest") {
+  } else if (mode == FixMode::suggest) {
     out.notes.push_back("refine: " + plural(fixes.size(), "revised file is", "revised files are") +
                         " offered as suggestions");
   }

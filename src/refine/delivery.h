@@ -31,7 +31,7 @@ struct DeliveryInput {
 };
 
 struct DeliveryOutcome {
-  std::string mode;                 // what happened in the end: patch, apply, commit, push, suggest
+  FixMode mode = FixMode::none;     // what happened in the end: patch, apply, commit, push, suggest
   std::vector<std::string> notes;   // one line each, for every report
   std::string commit_sha;           // commit and push: the commit made
   std::vector<std::string> applied; // apply: the files written
@@ -39,7 +39,7 @@ struct DeliveryOutcome {
 };
 
 // Delivers `fixes` as `mode` says. Throws ToolError only when a patch file cannot be written.
-DeliveryOutcome deliver(const std::vector<FileFix>& fixes, const std::string& mode, const DeliveryInput& input);
+DeliveryOutcome deliver(const std::vector<FileFix>& fixes, FixMode mode, const DeliveryInput& input);
 
 // Every revision as one `git apply`-able patch, files in path order.
 std::string patch_text(const std::vector<FileFix>& fixes);

@@ -95,8 +95,7 @@ std::vector<FileFix> collect_fixes(CheckResult& result, const std::vector<std::u
 
 void run_refine(CheckResult& result, const RefineContext& context) {
   const Config& config = context.config;
-  const std::string mode(to_string(config.refine.fix));
-  result.fix_mode = mode;
+  result.fix_mode = config.refine.fix;
 
   const std::string trailer(refine::k_refined_trailer);
   if (!context.changes.head_sha.empty() &&
@@ -149,7 +148,7 @@ void run_refine(CheckResult& result, const RefineContext& context) {
 
   refine::DeliveryInput input{
       context.repo, context.changes, config.refine, result.findings, context.options.push_target, patch_path(config)};
-  refine::DeliveryOutcome delivered = refine::deliver(fixes, mode, input);
+  refine::DeliveryOutcome delivered = refine::deliver(fixes, config.refine.fix, input);
   result.fixes = std::move(fixes);
   result.fix_mode = delivered.mode;
   result.notes.insert(result.notes.end(), delivered.notes.begin(), delivered.notes.end());

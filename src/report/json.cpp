@@ -1,9 +1,9 @@
 // The machine-readable report: every finding, reported or not, with the facts every decision used.
 
 #include "git/buffer_diff.h"
-#include "util/json_writer.h"
 #include "report/reports.h"
 #include "report/summary.h"
+#include "util/json_writer.h"
 
 namespace codegate {
 namespace {
@@ -122,7 +122,7 @@ void write_tools(util::JsonWriter& json, const std::vector<ToolRun>& tools) {
 
 // Accepted refine revisions, each with the patch that applies it (`git apply` reads it).
 void write_fixes(util::JsonWriter& json, const CheckResult& result) {
-  json.member("fix_mode", result.fix_mode);
+  json.member("fix_mode", result.fix_mode ? to_string(*result.fix_mode) : std::string_view());
   json.key("fixes");
   json.start_array();
   for (const auto& fix : result.fixes) {
@@ -152,7 +152,8 @@ void write_shard(util::JsonWriter& json, const ShardInfo& shard) {
     json.member("old_path", file.old_path);
     json.member("status", to_string(file.status));
     json.member("removed_lines", file.removed_lines);
-    for (auto [name, lines] : {std::pair{"added_lines", &file.added_lines}, std::pair{"context_lines", &file.context_lines}}) {
+    for (auto [name, lines] :
+         {std::pair{"added_lines", &file.added_lines}, std::pair{"context_lines", &file.context_lines}}) {
       json.key(name);
       json.start_array();
       for (int line : *lines) json.integer(line);

@@ -170,8 +170,9 @@ CheckResult read_result(const Reader& r) {
   result.notes = r.strings("notes");
   result.checked_files = r.strings("checked_files");
   result.missing_docstrings = r.strings("missing_docstrings");
-  result.fix_mode = r.string("fix_mode");
-  r.each("fixes", [](const Reader& fix) { throw BadField{fix.string("path") + ": a refined file (a shard never refines)"}; });
+  if (!r.string("fix_mode").empty()) result.fix_mode = r.named<FixMode>("fix_mode", parse_fix_mode);
+  r.each("fixes",
+         [](const Reader& fix) { throw BadField{fix.string("path") + ": a refined file (a shard never refines)"}; });
   if (r.has("shard")) result.shard = read_shard(r.object("shard"));
   r.each("findings", [&](const Reader& f) { result.findings.push_back(read_finding(f)); });
   return result;

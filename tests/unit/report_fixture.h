@@ -42,7 +42,7 @@ inline CheckResult sample_result() {
   r.notes = {"bandit could not scan src/broken.py: syntax error while parsing AST from file"};
   r.missing_docstrings = {"src/app.py:3 run"};
   r.failed = true;
-  r.fix_mode = "suggest";
+  r.fix_mode = FixMode::suggest;
   r.fixes = {{"src/app.py",
               "import subprocess\n\ndef run(cmd):\n    subprocess.call(cmd, shell=True)\n",
               "import subprocess\n\ndef run(cmd):\n    subprocess.call(cmd.split())\n",

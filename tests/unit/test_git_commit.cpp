@@ -188,8 +188,8 @@ TEST_CASE("deliver commit: on the checked-out branch, working tree and index fol
                               ci::push_target(ci::push_target_from_environment(util::map_environment({}), std::nullopt), git::head_state(r)),
                               fx.work.path() + "/../p.patch"};
 
-  refine::DeliveryOutcome out = refine::deliver(fixes, "push", input);
-  CHECK(out.mode == "push");
+  refine::DeliveryOutcome out = refine::deliver(fixes, FixMode::push, input);
+  CHECK(out.mode == FixMode::push);
   std::string head = trimmed(fx.work.git({"rev-parse", "HEAD"}));
   CHECK(head == out.commit_sha);
   CHECK(fx.bare({"rev-parse", "feature"}) == head);
@@ -215,21 +215,21 @@ TEST_CASE("deliver: commit falls back to a patch for a dirty file; apply refuses
   refine::DeliveryInput input{r, changes, config, findings, std::nullopt, patch};
 
   fx.work.write("lib/shell.py", original + "# my local edit\n");
-  refine::DeliveryOutcome committed = refine::deliver(fixes, "commit", input);
-  CHECK(committed.mode == "patch");
+  refine::DeliveryOutcome committed = refine::deliver(fixes, FixMode::commit, input);
+  CHECK(committed.mode == FixMode::patch);
   CHECK(committed.notes[0] ==
         "refine: no commit made: lib/shell.py has uncommitted changes; commit or stash them first; "
         "writing a patch instead");
   CHECK(trimmed(fx.work.git({"rev-parse", "HEAD"})) == fx.head);
   CHECK(std::filesystem::exists(patch));
 
-  refine::DeliveryOutcome applied = refine::deliver(fixes, "apply", input);
+  refine::DeliveryOutcome applied = refine::deliver(fixes, FixMode::apply, input);
   CHECK(applied.applied.empty());
   CHECK(applied.refused == std::vector<std::string>{"lib/shell.py: it has uncommitted changes"});
   CHECK(util::read_file(fx.work.path() + "/lib/shell.py") == original + "# my local edit\n");
 
   fx.work.write("lib/shell.py", original);
-  refine::DeliveryOutcome clean = refine::deliver(fixes, "apply", input);
+  refine::DeliveryOutcome clean = refine::deliver(fixes, FixMode::apply, input);
   CHECK(clean.applied == std::vector<std::string>{"lib/shell.py"});
   CHECK(util::read_file(fx.work.path() + "/lib/shell.py") == "fixed = True\n");
   CHECK(trimmed(fx.work.git({"rev-parse", "HEAD"})) == fx.head);
@@ -252,8 +252,8 @@ TEST_CASE("deliver push falls back to suggestions when the push cannot happen") 
       findings,
       ci::push_target(ci::push_target_from_environment(util::map_environment({{"CODEGATE_PUSH_BRANCH", "absent"}}), std::nullopt), git::head_state(r)),
       ""};
-  refine::DeliveryOutcome out = refine::deliver(fixes, "push", input);
-  CHECK(out.mode == "suggest");
+  refine::DeliveryOutcome out = refine::deliver(fixes, FixMode::push, input);
+  CHECK(out.mode == FixMode::suggest);
   REQUIRE(out.notes.size() == 2);
   CHECK(out.notes[1].find("refine: not pushed: the branch 'absent' does not exist on origin") == 0);
   CHECK(out.notes[1].find("the fixes are offered as suggestions instead") != std::string::npos);
@@ -274,21 +274,21 @@ TEST_CASE("deliver apply in a pre-commit hook: the staged file is the analysed o
   std::vector<FileFix> fixes = {{"a.py", "x = eval('1')\n", "x = 1\n", 1, {}}};
   refine::DeliveryInput input{r, changes, config, findings, std::nullopt, ""};
 
-  refine::DeliveryOutcome applied = refine::deliver(fixes, "apply", input);
+  refine::DeliveryOutcome applied = refine::deliver(fixes, FixMode::apply, input);
   CHECK(applied.applied == std::vector<std::string>{"a.py"});
   CHECK(util::read_file(repo.path() + "/a.py") == "x = 1\n");
 
   // Edited again after `git add`: the working tree is no longer what was analysed.
   repo.write("a.py", "x = eval('2')\n");
-  refine::DeliveryOutcome refused = refine::deliver(fixes, "apply", input);
+  refine::DeliveryOutcome refused = refine::deliver(fixes, FixMode::apply, input);
   CHECK(refused.refused ==
         std::vector<std::string>{"a.py: the working-tree file differs from the staged one that was analysed"});
 
   // commit needs a commit to build on; the index is not one.
   std::string patch = repo.path() + "/../staged.patch";
   refine::DeliveryInput with_patch{r, changes, config, findings, std::nullopt, patch};
-  refine::DeliveryOutcome committed = refine::deliver(fixes, "commit", with_patch);
-  CHECK(committed.mode == "patch");
+  refine::DeliveryOutcome committed = refine::deliver(fixes, FixMode::commit, with_patch);
+  CHECK(committed.mode == FixMode::patch);
   CHECK(committed.notes[0] ==
         "refine: no commit made: --staged analyses the index, and a fix commit needs the analysed commit to build on; "
         "writing a patch instead");

@@ -56,7 +56,7 @@ TEST_CASE("comment keys are found in bodies and gone from resolved ones") {
 TEST_CASE("the summary body lists proposals that fit nowhere as diffs and stays under the size limit") {
   CheckResult result;
   result.head_sha = "0123456789abcdef0123456789abcdef01234567";
-  result.fix_mode = "suggest";
+  result.fix_mode = FixMode::suggest;
   result.fixes = {fix("a\nb\n", "a\nB\n")};
   std::string body = summary_body(result, {"app/shell.py"}, "https://ci.example/run/1", 65000);
   CHECK(body.rfind("<!-- codegate:summary -->\n", 0) == 0);

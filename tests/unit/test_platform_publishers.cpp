@@ -202,7 +202,7 @@ TEST_CASE("GitHub: at most 50 new comments a run, failing findings first") {
 
 TEST_CASE("GitHub: suggestions are posted as suggestion blocks on the lines they replace") {
   GithubSetup gh;
-  gh.result.fix_mode = "suggest";
+  gh.result.fix_mode = FixMode::suggest;
   gh.result.fixes = {FileFix{"app.py", "a\nb\nc\nd\n", "a\nB\nC\nd\n", 1, {"x"}}};
   auto done = gh.publish(CommentMode::review);
   CHECK(done.posted == 1);
@@ -340,7 +340,7 @@ TEST_CASE("GitLab: a sticky note, positioned discussions on added lines, stale o
 
 TEST_CASE("Bitbucket and Azure DevOps apply no suggestion blocks: every proposal goes to the summary as a diff") {
   CheckResult result;
-  result.fix_mode = "suggest";
+  result.fix_mode = FixMode::suggest;
   result.fixes = {FileFix{"app.py", "a\nb\nc\nd\n", "a\nB\nC\nd\n", 1, {"x"}}};
   ChangeSet changes = change_with_lines(1, 100);
   DesiredComments github = desired_comments(result, changes, DiffLines::hunk, SuggestionSyntax::github);

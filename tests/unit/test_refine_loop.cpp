@@ -215,7 +215,7 @@ TEST_CASE("refine loop: a strictly better revision is accepted and the loop ends
   CHECK(r.verifier.names == std::vector<std::string>{"refine-round-1"});
   CHECK(r.verifier.calls.at(0) == std::map<std::string, std::string>{{k_path, k_fixed}});
   CHECK(r.result.findings.at(0).fix_status == "fixed in round 1");
-  CHECK(r.result.fix_mode == "suggest");
+  CHECK(r.result.fix_mode == FixMode::suggest);
   REQUIRE(r.result.fixes.size() == 1);
   CHECK(r.result.fixes[0].original == k_original);
   CHECK(r.result.fixes[0].revised == k_fixed);
@@ -234,7 +234,7 @@ TEST_CASE("refine loop: the rounds run out without progress, and each rejection 
   CHECK(r.verifier.calls.empty());
   CHECK(r.result.findings.at(0).fix_status == "open");
   CHECK(r.result.fixes.empty());
-  CHECK(r.result.fix_mode == "suggest");
+  CHECK(r.result.fix_mode == FixMode::suggest);
   CHECK(r.llm.message(0).find("## Round") == std::string::npos);
   CHECK(r.llm.message(1).find("The attempt of round 1 was rejected: it changes nothing.") != std::string::npos);
   CHECK(r.llm.message(2).find("The attempt of round 2 was rejected: it changes nothing.") != std::string::npos);
@@ -530,7 +530,7 @@ TEST_CASE("refine: the entry point's reasons not to run the loop") {
           std::vector<std::string>{
               "refine: nothing to do: no failing finding comes from a tool in refine.tools (pylint)"});
     CHECK(r.connects == 0);
-    CHECK(r.result.fix_mode == "suggest");
+    CHECK(r.result.fix_mode == FixMode::suggest);
 
     Run none;
     none.config.refine.tools = {};
@@ -571,7 +571,7 @@ TEST_CASE("refine: delivery of the accepted revision") {
           std::vector<std::string>{"refine: lib/shell.py: 1 finding fixed (revision of round 1)",
                                    "refine: patch for 1 file written to " + out.path() +
                                        "/fix.patch; apply it with: git apply " + out.path() + "/fix.patch"});
-    CHECK(r.result.fix_mode == "patch");
+    CHECK(r.result.fix_mode == FixMode::patch);
     auto patch = util::read_file(out.path() + "/fix.patch");
     REQUIRE(patch);
     CHECK(patch->find("+    return subprocess.call(shlex.split(cmd), shell=False)\n") != std::string::npos);
@@ -585,7 +585,7 @@ TEST_CASE("refine: delivery of the accepted revision") {
           std::vector<std::string>{
               "refine: lib/shell.py: 1 finding fixed (revision of round 1)",
               "refine: not pushed: no push target was given; the fixes are offered as suggestions instead"});
-    CHECK(r.result.fix_mode == "suggest");
+    CHECK(r.result.fix_mode == FixMode::suggest);
   }
   SUBCASE("push to an impossible target falls back to suggestions") {
     Run r;
@@ -600,7 +600,7 @@ TEST_CASE("refine: delivery of the accepted revision") {
           "refine: not pushed: the pull request comes from the fork someone/fork, whose "
           "branch this run's token cannot push to; the fixes are offered as suggestions "
           "instead");
-    CHECK(r.result.fix_mode == "suggest");
+    CHECK(r.result.fix_mode == FixMode::suggest);
   }
 }
 

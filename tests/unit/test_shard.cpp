@@ -31,7 +31,7 @@ std::vector<std::uint64_t> loads(const std::vector<SizedFile>& files, const std:
 // The sample result without what a shard never has (refine revisions), as one shard of `count`.
 CheckResult as_shard(CheckResult result, int index, int count, const std::vector<std::string>& paths, int change_files) {
   result.fixes.clear();
-  result.fix_mode.clear();
+  result.fix_mode.reset();
   std::vector<std::string> checked;
   for (const auto& path : result.checked_files)
     if (std::find(paths.begin(), paths.end(), path) != paths.end()) checked.push_back(path);
@@ -122,7 +122,7 @@ TEST_CASE("one shard, or no files, is the whole change in shard 1") {
 TEST_CASE("the JSON report reads back into the result every reporter renders the same") {
   CheckResult result = test::sample_result();
   result.fixes.clear(); // refined files are not read back: a shard never refines
-  result.fix_mode.clear();
+  result.fix_mode.reset();
   result.tools[0].cached_files = 2;
   auto read = parse_json_report(render_json(result));
   REQUIRE_MESSAGE(read.ok(), (read.ok() ? "" : read.error()));
@@ -158,7 +158,7 @@ TEST_CASE("a report that is not one says what is wrong with it") {
 TEST_CASE("merge: the shards of a change give the unsharded result") {
   CheckResult whole = test::sample_result();
   whole.fixes.clear();
-  whole.fix_mode.clear();
+  whole.fix_mode.reset();
   const std::string second = whole.checked_files[1];
   std::vector<ShardReport> shards = {{"b.json", as_shard(whole, 2, 2, {second, "src/broken.py"}, 3)},
                                      {"a.json", as_shard(whole, 1, 2, {"src/app.py"}, 3)}};
