@@ -156,7 +156,6 @@ struct SampleLoop {
   Run& run;
   RecordingClient& client;
   ExperimentVerifier& verifier;
-  const Sample& sample;
   std::string path;
   SampleResult& result;
   std::string last_reflection; // the newest self-reflection, kept with the fix it led to
@@ -285,7 +284,7 @@ SampleResult run_sample(Run& run, const Sample& sample) {
     const Config& config = run.trusted.config;
     FunctionalCheckSetup functional{client, run.budget, config.llm.max_output_tokens, config.llm.temperature};
     ExperimentVerifier verifier(gate, run.options.profile == EvalProfile::thesis ? &functional : nullptr);
-    SampleLoop loop{run, client, verifier, sample, path, result, ""};
+    SampleLoop loop{run, client, verifier, path, result, ""};
     std::string final_code = *code;
     if (!index || !index->ok) {
       RoundResult syntax;
