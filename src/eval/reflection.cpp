@@ -35,12 +35,9 @@ llm::ChatRequest reflection_request(const std::string& task, const std::string& 
 }
 
 std::string read_reflection(const std::string& answer) {
-  std::string text(util::trim(answer));
-  if (text.size() <= k_max_reflection_chars) return text;
-  text.resize(k_max_reflection_chars);
-  while (!text.empty() && (static_cast<unsigned char>(text.back()) & 0xC0) == 0x80) text.pop_back();
-  if (!text.empty() && (static_cast<unsigned char>(text.back()) & 0x80) != 0) text.pop_back();
-  return text + " ...";
+  std::string_view text = util::trim(answer);
+  if (text.size() <= k_max_reflection_chars) return std::string(text);
+  return std::string(util::window_utf8(text, 0, k_max_reflection_chars)) + " ...";
 }
 
 } // namespace codegate::eval

@@ -6,6 +6,7 @@
 #include "eval/generation.h"
 #include "eval/html_report.h"
 #include "eval/intent_accuracy.h"
+#include "eval/reflection.h"
 #include "eval/results.h"
 #include "eval/results_json.h"
 #include "util/files.h"
@@ -377,4 +378,10 @@ TEST_CASE("fine-tuning code can leave its docstrings out and still parse") {
   CHECK(strip_docstrings("gen.py", one_line) == one_line);
   std::string broken = "def f(:\n";
   CHECK(strip_docstrings("gen.py", broken) == broken);
+}
+
+TEST_CASE("a self-reflection is kept up to its limit, never cut inside a character") {
+  CHECK(read_reflection("  Use secrets.\n") == "Use secrets.");
+  std::string long_review = std::string(k_max_reflection_chars - 1, 'a') + "\xC3\xA9" + "tail";
+  CHECK(read_reflection(long_review) == std::string(k_max_reflection_chars - 1, 'a') + " ...");
 }
