@@ -37,12 +37,12 @@ LABEL org.opencontainers.image.title="codegate" \
       org.opencontainers.image.version="${CODEGATE_VERSION}" \
       org.opencontainers.image.licenses="${CODEGATE_LICENSES}" \
       org.opencontainers.image.base.name="debian:trixie-slim"
-# python3 runs Pylint, Bandit and codegate's source-index helper; the libraries are the runtime
-# halves of the -dev packages above; CA certificates let libcurl reach the LLM and the GitHub or
-# GitLab API over TLS.
+# python3 runs Pylint, Bandit, Pyflakes (an opt-in analyzer) and codegate's source-index helper;
+# the libraries are the runtime halves of the -dev packages above; CA certificates let libcurl
+# reach the LLM and the GitHub or GitLab API over TLS.
 RUN apt-get update -q \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
-      ca-certificates python3 pylint bandit libgit2-1.9 libyaml-cpp0.8 libcurl4t64 libtomlplusplus3t64 libcsv3 \
+      ca-certificates python3 pylint bandit pyflakes3 libgit2-1.9 libyaml-cpp0.8 libcurl4t64 libtomlplusplus3t64 libcsv3 \
  && rm -rf /var/lib/apt/lists/*
 COPY --from=build /src/build/codegate /usr/local/bin/codegate
 COPY scripts/action-entrypoint /usr/local/bin/codegate-action

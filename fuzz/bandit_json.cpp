@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <string>
 
-#include "analyzers/bandit.h"
+#include "analyzers/bandit/bandit.h"
 #include "core/error.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

@@ -13,6 +13,11 @@ std::string normalise_tool_path(std::string path) {
 
 std::string file_argument(const std::string& path) { return "./" + path; }
 
+const OptInAnalyzerConfig* opt_in_config(const Config& config, std::string_view name) {
+  auto it = config.analyzers.find(std::string(name));
+  return it == config.analyzers.end() ? nullptr : &it->second;
+}
+
 AnalyzerConfigFile read_named_config_file(const git::Snapshot& source, const std::string& path,
                                           const std::string& key) {
   auto content = source.read(path);

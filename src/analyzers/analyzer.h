@@ -4,9 +4,11 @@
 // the analysed revision (pipeline/workspace.h), so the bytes they see are exactly the bytes the
 // gate reports on.
 
+#include <functional>
 #include <future>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,6 +19,7 @@
 #include "core/check_result.h"
 #include "core/finding.h"
 #include "git/snapshot.h"
+#include "roles/project_settings.h"
 #include "util/environment.h"
 
 namespace codegate {
@@ -70,10 +73,20 @@ struct AnalyzerJob {
   std::shared_future<std::string> tool_version = {}; // asked by the result cache already; not valid: the run asks
 };
 
+// What an analyzer may read to finish its findings (Analyzer::complete): the analysed bytes, the
+// repository's Python files, and the standard library's top-level module names, asked only when
+// needed (null: not known on this machine).
+struct AnalyzedTree {
+  const std::map<std::string, std::string>& sources;
+  const std::vector<std::string>& python_files;
+  std::function<const std::set<std::string>*()> standard_library;
+};
+
 // How an analyzer's results are kept in the result cache, per file (pipeline/cached_analysis.h).
 // A file's key holds the program, the configuration file, `configuration`, the rules asked for,
 // the file's bytes and, with `imports_matter`, the bytes of every repository module it imports.
 struct CachePolicy {
+  std::string program; // the program it runs ("pyflakes3"): its bytes and `--version` go into the key
   // What else of the configuration changes the findings (arguments, disabled messages), in order.
   std::vector<std::string> configuration;
   bool imports_matter = false;  // a file's findings depend on the modules it imports (Pylint's inference)
@@ -105,6 +118,9 @@ public:
 
   // False: the configuration turned it off, and the run is a skipped ToolRun without starting it.
   virtual bool enabled(const Config& config) const = 0;
+  // True for an analyzer the configuration turns on by its entry under `analyzers:`
+  // (OptInAnalyzerConfig, opt_in_config): while off it is not run and not in the reports at all.
+  virtual bool opt_in() const { return false; }
   // True for a local, deterministic tool whose findings at the base revision can tell old from
   // new (filter/baseline.h); false for one that asks a service (the intent check).
   virtual bool in_baseline() const = 0;
@@ -123,8 +139,15 @@ public:
   virtual std::optional<AnalyzerConfigFile> config_file(const std::optional<AnalyzerConfigFile>& trusted) const {
     return trusted;
   }
+  // The paths the project keeps away from this tool in `file`, its configuration file (Bandit's
+  // exclude_dirs): roles/ makes the changed files under them `excluded`. No globs: none.
+  virtual roles::GlobSetting excluded_paths(const AnalyzerConfigFile& /*file*/) const { return {}; }
   // Runs over the job's files. Throws ToolError when the analyzer fails (never a silent pass).
   virtual AnalyzerOutput run(const AnalyzerJob& job) const = 0;
+  // Finishes its findings (which may include codegate/not-analysed ones it does not own) from the
+  // analysed bytes, after a run or the cache: the comment that suppresses one, the facts that make
+  // one advisory. The tool reports neither, so a cached result holds neither.
+  virtual void complete(std::vector<Finding>& /*findings*/, const AnalyzedTree& /*tree*/) const {}
   // How this job's results may be cached per file; nullopt: they may not (a service's answers, or
   // findings that compare files with each other). The pipeline checks that the cache is on.
   virtual std::optional<CachePolicy> cache_policy(const AnalyzerJob& /*job*/) const { return std::nullopt; }
@@ -148,6 +171,9 @@ public:
     return finding.tool + " rule " + finding.rule_id;
   }
 };
+
+// An opt-in analyzer's settings: its entry under `analyzers:`; null when the configuration has none.
+const OptInAnalyzerConfig* opt_in_config(const Config& config, std::string_view name);
 
 // The file a configuration key names ("pylint.rcfile"), read from the trusted `source`. Throws
 // UsageError, naming the key, when `source` has no such file.

@@ -6,7 +6,7 @@
 namespace codegate {
 namespace {
 
-// Names of the CWE ids the Bandit table (analyzers/cwe_table.cpp) can produce, from MITRE's list,
+// Names of the CWE ids the Bandit table (analyzers/bandit/cwe_table.cpp) can produce, from MITRE's list,
 // so that an alert says what the weakness is without a trip to cwe.mitre.org.
 constexpr std::pair<int, std::string_view> k_cwe_names[] = {
     {20, "Improper Input Validation"},

@@ -1,5 +1,7 @@
 #include "analyzers/tool_process.h"
 
+#include <cctype>
+
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -72,6 +74,9 @@ std::string version_in(std::string_view version_output) {
   auto lines = util::split_lines(version_output); // "pylint 2.16.2\nastroid 2.14.2\n...", "bandit 1.6.2"
   if (lines.empty()) return "";
   auto first = util::trim(lines.front());
+  // The first word that is a number ("2.5.0 Python 3.11.2 on Linux": Pyflakes), else the last one.
+  for (const auto& word : util::split_nonempty(first, ' '))
+    if (std::isdigit(static_cast<unsigned char>(word.front())) != 0) return std::string(word);
   auto space = first.rfind(' ');
   return std::string(space == std::string_view::npos ? first : first.substr(space + 1));
 }

@@ -89,7 +89,7 @@ std::string entry_json(const std::string& key, const std::string& path, const Ca
     w.member("message", f.message);
     w.member("help_uri", f.help_uri);
     // Only what the tool said (Pylint's I0020: the pragma's line); who wrote the comment and
-    // whether it counts are decided afresh on every run (analyzers/suppression_comments.h).
+    // whether it counts are decided afresh on every run (Analyzer::complete).
     if (f.suppression) {
       w.start_object("suppression");
       w.member("line", f.suppression->line);

@@ -31,11 +31,16 @@ class Parser {
 public:
   explicit Parser(std::string name, LocateInSource locate = {}) : name_(std::move(name)), locate_(std::move(locate)) {}
 
-  [[noreturn]] void fail(const YAML::Node& node, const std::string& message) const {
+  // "file:line:col" of a node; the file alone when the node has no place.
+  std::string place(const YAML::Node& node) const {
     const auto mark = node.Mark();
-    if (mark.is_null()) throw Refused{name_ + ": " + message};
-    if (locate_) throw Refused{locate_(mark.line, mark.column) + ": " + message};
-    throw Refused{name_ + ":" + std::to_string(mark.line + 1) + ":" + std::to_string(mark.column + 1) + ": " + message};
+    if (mark.is_null()) return name_;
+    if (locate_) return locate_(mark.line, mark.column);
+    return name_ + ":" + std::to_string(mark.line + 1) + ":" + std::to_string(mark.column + 1);
+  }
+
+  [[noreturn]] void fail(const YAML::Node& node, const std::string& message) const {
+    throw Refused{place(node) + ": " + message};
   }
 
   // Runs `parse`, recording what it refuses instead of stopping.
@@ -221,6 +226,25 @@ Config parse_config(const std::string& text, const std::string& name, const Loca
          {"accept_scan_errors",
           [&](const YAML::Node& v) { c.accept_scan_errors = p.boolean(v, "bandit.accept_scan_errors"); }},
        });
+     }},
+    {"analyzers", [&](const YAML::Node& n) {
+       if (n.IsNull()) return;
+       if (!n.IsMap()) p.fail(n, "'analyzers' must be a mapping from analyzer names to their settings");
+       for (const auto& entry : n) {
+         p.attempt([&] {
+           if (!entry.first.IsScalar()) p.fail(entry.first, "'analyzers' has a key that is not a name");
+           const std::string analyzer = entry.first.Scalar();
+           const std::string key = "analyzers." + analyzer;
+           auto& c = config.analyzers[analyzer];
+           c.where = p.place(entry.first);
+           p.mapping(entry.second, "'" + key + "'", {
+             {"enabled", [&](const YAML::Node& v) { c.enabled = p.boolean(v, key + ".enabled"); }},
+             {"args", [&](const YAML::Node& v) { c.args = p.strings(v, key + ".args"); }},
+             {"fail_on", [&](const YAML::Node& v) { c.fail_on = p.strings(v, key + ".fail_on"); }},
+             {"timeout", [&](const YAML::Node& v) { c.timeout_seconds = p.number(v, key + ".timeout", 1, 86400); }},
+           });
+         });
+       }
      }},
     {"llm", [&](const YAML::Node& n) {
        auto& c = config.llm;

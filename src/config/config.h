@@ -45,6 +45,18 @@ struct BanditConfig {
   bool accept_scan_errors = false;
 };
 
+// An opt-in analyzer, one without a section of its own, turned on by its entry under `analyzers:`
+// (Pyflakes: `analyzers: {pyflakes: {}}`; Analyzer::opt_in). Which names exist is the registry's
+// to say, so the pipeline checks them (pipeline/trusted_config) and names `where` when one is unknown.
+struct OptInAnalyzerConfig {
+  bool enabled = true; // listed: on, unless this says otherwise
+  std::vector<std::string> args;
+  // Rule ids that fail the gate, globs allowed ("F8*"); nullopt: the analyzer's own list.
+  std::optional<std::vector<std::string>> fail_on;
+  double timeout_seconds = 600;
+  std::string where; // "file:line:col" of its name
+};
+
 struct LlmConfig {
   std::string provider = "openai"; // openai | anthropic
   std::string model;               // empty: provider default
@@ -105,17 +117,15 @@ struct TestCodeConfig {
   // Not reported at all in test code, counted in a note: pytest's idioms (the assert statement;
   // fixtures that redefine an outer name, go unused in the body and reach into private members)
   // and Pylint's conventions and refactoring advice, which are about code that ships.
-  std::vector<std::string> skip = {"bandit/B101", "pylint/W0621", "pylint/W0613", "pylint/W0212", "pylint/C*",
-                                   "pylint/R*"};
+  std::vector<std::string> skip = {"bandit/B101",  "pylint/W0621", "pylint/W0613",
+                                   "pylint/W0212", "pylint/C*",    "pylint/R*"};
   // Reported, never failing: Bandit in code that does not ship, and Pylint's inference errors,
   // which a test run itself fails on when they are real.
-  std::vector<std::string> advisory = {"bandit/*",     "pylint/E1101", "pylint/E0602", "pylint/E0611",
-                                       "pylint/E0401", "pylint/E1102", "pylint/E1120", "pylint/E1121",
-                                       "pylint/E1123", "pylint/E1124", "pylint/E1125", "pylint/E1126",
-                                       "pylint/E1128", "pylint/E1111", "pylint/E1130", "pylint/E1131",
-                                       "pylint/E1133", "pylint/E1134", "pylint/E1135", "pylint/E1136",
-                                       "pylint/E1137", "pylint/E1138", "pylint/E0203", "pylint/E0601",
-                                       "pylint/E0606", "pylint/E1205", "pylint/E1206"};
+  std::vector<std::string> advisory = {
+      "bandit/*",     "pylint/E1101", "pylint/E0602", "pylint/E0611", "pylint/E0401", "pylint/E1102", "pylint/E1120",
+      "pylint/E1121", "pylint/E1123", "pylint/E1124", "pylint/E1125", "pylint/E1126", "pylint/E1128", "pylint/E1111",
+      "pylint/E1130", "pylint/E1131", "pylint/E1133", "pylint/E1134", "pylint/E1135", "pylint/E1136", "pylint/E1137",
+      "pylint/E1138", "pylint/E0203", "pylint/E0601", "pylint/E0606", "pylint/E1205", "pylint/E1206"};
   DocstringPolicy require_docstrings = DocstringPolicy::none;
 };
 
@@ -128,12 +138,13 @@ struct Config {
   std::vector<std::string> exclude;
   int jobs = 0; // 0: number of cores
   FilterMode filter_mode = FilterMode::added;
-  std::optional<Level> fail_level; // set: any reported finding at or above fails (overrides thresholds)
-  bool fail_level_none = false;    // "none": findings never fail the gate
-  BaselineMode baseline = BaselineMode::base;                   // findings the base already had never fail
+  std::optional<Level> fail_level;            // set: any reported finding at or above fails (overrides thresholds)
+  bool fail_level_none = false;               // "none": findings never fail the gate
+  BaselineMode baseline = BaselineMode::base; // findings the base already had never fail
   SuppressionPolicy suppressions = SuppressionPolicy::report; // what `# nosec` / `# pylint: disable` do
   PylintConfig pylint;
   BanditConfig bandit;
+  std::map<std::string, OptInAnalyzerConfig> analyzers; // by analyzer name
   LlmConfig llm;
   IntentConfig intent;
   RefineConfig refine;

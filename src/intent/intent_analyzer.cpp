@@ -1,5 +1,7 @@
 #include "intent/intent_analyzer.h"
 
+#include "analyzers/source_lines.h"
+#include "intent/ignore_comment.h"
 #include "intent/intent_check.h"
 
 namespace codegate {
@@ -30,6 +32,17 @@ public:
     out.notes = std::move(intent.notes);
     out.missing_docstrings = std::move(intent.missing_docstrings);
     return out;
+  }
+
+  // `# codegate: ignore[rule]` on a finding's line.
+  void complete(std::vector<Finding>& findings, const AnalyzedTree& tree) const override {
+    SourceLines lines(tree.sources);
+    for (auto& f : findings) {
+      if (!owns(f) || f.suppression) continue;
+      auto line = lines.line(f.path, f.line);
+      if (!line) continue;
+      if (auto comment = covering_codegate_ignore(*line, f.rule_id)) f.suppression = Suppression{f.line, *comment};
+    }
   }
 
   // Missing docstrings are advisory: they never fail by themselves.

@@ -5,8 +5,6 @@
 #include <memory>
 #include <set>
 
-#include "analyzers/outside_repository.h"
-#include "analyzers/suppression_comments.h"
 #include "core/error.h"
 #include "filter/fingerprint.h"
 #include "pipeline/cached_analysis.h"
@@ -55,15 +53,12 @@ void drop_duplicate_not_analysed(std::vector<Finding>& findings) {
   std::erase_if(findings, [&](const Finding& f) { return is_not_analysed(f) && !seen.insert(f.path).second; });
 }
 
-// The facts about Pylint and Bandit findings that come from the analysed bytes rather than
-// from the tools: the comment that suppresses one, the module outside the repository one is about.
-void interpret_tool_findings(std::vector<Finding>& findings, const Workspace& workspace) {
-  attach_suppressions(findings, workspace.sources());
-  bool about_modules =
-      std::any_of(findings.begin(), findings.end(), [](const Finding& f) { return !uninspectable_module(f).empty(); });
-  if (!about_modules) return;
-  if (const auto& standard_library = python::standard_library_modules())
-    mark_outside_repository(findings, RepositoryModules(workspace.python_files()), *standard_library);
+// What the analyzers read to finish their findings (Analyzer::complete).
+AnalyzedTree analyzed_tree(const Workspace& workspace) {
+  return {workspace.sources(), workspace.python_files(), [] {
+            const auto& modules = python::standard_library_modules();
+            return modules ? &*modules : nullptr;
+          }};
 }
 
 // What the analyzers of one analysis share: the workspace, the files, the change and the run's services.
@@ -82,6 +77,7 @@ struct JobBase {
 // declared last so it is destroyed first: a std::async future's destructor waits for the thread,
 // so even when an exception unwinds a vector of these, no thread outlives its job.
 struct Started {
+  const Analyzer* analyzer;
   std::unique_ptr<AnalyzerJob> job;
   std::future<AnalyzerOutput> output;
 };
@@ -91,31 +87,34 @@ AnalyzerOutput skipped(const Analyzer& analyzer) {
   return AnalyzerOutput{{}, {name, "", ToolStatus::skipped, name + " disabled in the configuration"}, {}, {}};
 }
 
+// False for an opt-in analyzer the configuration leaves off: not run, and in no report.
+bool listed(const Analyzer& analyzer, const Config& config) { return !analyzer.opt_in() || analyzer.enabled(config); }
+
 // Starts `analyzer` (when the configuration and `run` allow it). Its configuration file is
 // written here, on the calling thread, before the analyzer's own thread starts.
 Started start(const Analyzer& analyzer, const JobBase& base, bool run, std::vector<std::string> only_rules) {
   const Config& config = base.trusted.config;
-  Started started{nullptr, {}};
+  Started started{&analyzer, nullptr, {}};
   if (!run || !analyzer.enabled(config)) {
     std::promise<AnalyzerOutput> done;
     done.set_value(skipped(analyzer));
     started.output = done.get_future();
     return started;
   }
-  started.job = std::make_unique<AnalyzerJob>(AnalyzerJob{base.workspace.root(), base.files, base.workspace.sources(),
-                                                          base.changes, config, "", std::move(only_rules),
-                                                          analyzer_jobs(base.files.size(), base.jobs),
-                                                          base.log_dir, base.services.client, base.services.budget,
-                                                          base.services.env, base.base_sources});
+  started.job = std::make_unique<AnalyzerJob>(
+      AnalyzerJob{base.workspace.root(), base.files, base.workspace.sources(), base.changes, config, "",
+                  std::move(only_rules), analyzer_jobs(base.files.size(), base.jobs), base.log_dir,
+                  base.services.client, base.services.budget, base.services.env, base.base_sources});
   if (auto file = analyzer.config_file(base.trusted.tool_file(analyzer)))
     started.job->config_file = base.workspace.write_config(file->name, file->content);
   if (auto policy = cache_policy(analyzer, *started.job)) {
     started.output = std::async(std::launch::async, [&analyzer, policy = *policy, job = started.job.get(),
-                                                         &files = base.workspace.python_files()] {
+                                                     &files = base.workspace.python_files()] {
       return run_cached(analyzer, policy, *job, files);
     });
   } else {
-    started.output = std::async(std::launch::async, [&analyzer, job = started.job.get()] { return analyzer.run(*job); });
+    started.output =
+        std::async(std::launch::async, [&analyzer, job = started.job.get()] { return analyzer.run(*job); });
   }
   return started;
 }
@@ -144,7 +143,7 @@ const ChangeSet& no_changes() {
 Analysis run_baseline_analyzers(const JobBase& base, const ToolRequest& request) {
   std::vector<Started> started;
   for (const Analyzer* analyzer : analyzers()) {
-    if (!analyzer->in_baseline()) continue;
+    if (!analyzer->in_baseline() || !listed(*analyzer, base.trusted.config)) continue;
     bool run = true;
     std::vector<std::string> only_rules;
     if (request.only) {
@@ -159,7 +158,8 @@ Analysis run_baseline_analyzers(const JobBase& base, const ToolRequest& request)
   for (auto& s : started) merge(analysis, s.output.get());
   require_given_paths(analysis.findings, request.files);
   drop_duplicate_not_analysed(analysis.findings);
-  interpret_tool_findings(analysis.findings, base.workspace);
+  const AnalyzedTree tree = analyzed_tree(base.workspace);
+  for (auto& s : started) s.analyzer->complete(analysis.findings, tree);
   if (int cut = attach_snippets(analysis.findings, base.workspace.sources()); cut > 0)
     analysis.notes.push_back(snippets_cut_note(cut));
   return analysis;
@@ -211,12 +211,13 @@ Analysis run_tools(Workspace& workspace, const TrustedConfig& trusted, const Too
 }
 
 Analysis analyze(Workspace& workspace, const TrustedConfig& trusted, const AnalysisRequest& request) {
-  JobBase base{workspace, trusted, request.files, request.changes, request.jobs, request.log_dir, request.intent,
-               request.base_sources};
+  JobBase base{workspace,    trusted,         request.files,  request.changes,
+               request.jobs, request.log_dir, request.intent, request.base_sources};
   // The analyzers that ask a service (the intent check) start first: they wait the longest.
   std::vector<Started> others;
   for (const Analyzer* analyzer : analyzers())
-    if (!analyzer->in_baseline()) others.push_back(start(*analyzer, base, true, {}));
+    if (!analyzer->in_baseline() && listed(*analyzer, trusted.config))
+      others.push_back(start(*analyzer, base, true, {}));
   std::exception_ptr tools_failure;
   Analysis analysis;
   try {
@@ -231,7 +232,7 @@ Analysis analyze(Workspace& workspace, const TrustedConfig& trusted, const Analy
 
   for (auto& s : others) {
     AnalyzerOutput output = s.output.get();
-    attach_suppressions(output.findings, workspace.sources()); // `# codegate: ignore[...]`
+    s.analyzer->complete(output.findings, analyzed_tree(workspace));
     if (int cut = attach_snippets(output.findings, workspace.sources()); cut > 0)
       output.notes.push_back(snippets_cut_note(cut));
     merge(analysis, std::move(output));

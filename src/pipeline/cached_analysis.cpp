@@ -131,7 +131,7 @@ int analyzer_jobs(std::size_t files, int jobs) {
 AnalyzerOutput run_cached(const Analyzer& analyzer, const CachePolicy& policy, const AnalyzerJob& job,
                           const std::vector<std::string>& python_files) {
   double timeout = policy.timeout_seconds;
-  auto program = find_tool(std::string(analyzer.name()));
+  auto program = find_tool(policy.program);
   if (!program) return analyzer.run(job); // the tool's own run says what is wrong with it
   // Asked once, beside the import index and the tool's run; the run reports the version from it.
   std::shared_future<std::string> identity =

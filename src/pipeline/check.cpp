@@ -4,7 +4,6 @@
 #include <filesystem>
 #include <thread>
 
-#include "analyzers/bandit_analyzer.h"
 #include "core/error.h"
 #include "filter/diff_filter.h"
 #include "filter/fingerprint.h"
@@ -29,6 +28,7 @@
 #include "pipeline/workspace.h"
 #include "platform/publish.h"
 #include "platform/review_plan.h"
+#include "registry/registry.h"
 #include "roles/project_settings.h"
 #include "util/glob.h"
 #include "util/log.h"
@@ -128,6 +128,17 @@ std::vector<std::string> take_shard(const std::vector<std::string>& files, const
   return mine;
 }
 
+// " with pylint and bandit": the local tools the run starts; empty when it starts none.
+std::string tools_named(const Config& config) {
+  std::vector<std::string> names;
+  for (const Analyzer* analyzer : analyzers())
+    if (analyzer->in_baseline() && analyzer->enabled(config)) names.emplace_back(analyzer->name());
+  if (names.empty()) return "";
+  std::string last = names.back();
+  names.pop_back();
+  return " with " + (names.empty() ? last : util::join(names, ", ") + " and " + last);
+}
+
 Config apply_overrides(Config config, const CheckOptions& options) {
   if (options.filter_mode) config.filter_mode = *options.filter_mode;
   if (options.fail_level) apply_fail_level(config, *options.fail_level);
@@ -166,8 +177,9 @@ ExitCode run_check(const CheckOptions& given, const ci::CiContext& ci) {
   trusted.config.cache.directory = result_cache_directory(trusted.config, ci.env, repo.workdir(), trusted.notes);
   const Config& config = trusted.config;
   if (options.shard && (!options.publish.code_quality_file.empty() || !options.publish.gitlab_sast_file.empty()))
-    throw UsageError("--shard publishes nothing: give --gitlab-code-quality and --gitlab-sast to codegate merge, "
-                     "which writes them for the whole change");
+    throw UsageError(
+        "--shard publishes nothing: give --gitlab-code-quality and --gitlab-sast to codegate merge, "
+        "which writes them for the whole change");
   if (options.shard && config.refine.fix != FixMode::none)
     throw UsageError("--shard cannot refine (--fix " + std::string(to_string(config.refine.fix)) +
                      " here): each shard would commit or comment on its own; run the matrix with --fix none "
@@ -188,11 +200,7 @@ ExitCode run_check(const CheckOptions& given, const ci::CiContext& ci) {
   if (!files.empty()) {
     std::unique_ptr<git::Snapshot> base =
         change.changes.base_sha.empty() ? nullptr : git::commit_snapshot(repo, change.changes.base_sha);
-    // Bandit's exclude_dirs: the files the project keeps away from its security linter.
-    const auto bandit_file = trusted.tool_file(bandit_analyzer());
-    roles::FileRoles file_roles(config.roles,
-                                roles::read_project_settings(*config_source, bandit_file ? bandit_file->name : "",
-                                                             bandit_file ? bandit_file->content : ""));
+    roles::FileRoles file_roles(config.roles, project_settings(*config_source, trusted));
     std::vector<std::string> repository_python;
     for (auto& path : change.analysed->list_files())
       if (has_python_suffix(path)) repository_python.push_back(std::move(path));
@@ -232,7 +240,7 @@ ExitCode run_check(const CheckOptions& given, const ci::CiContext& ci) {
     util::progress("no Python files changed");
   } else if (!checked.empty()) {
     util::progress("checking " + std::to_string(checked.size()) + (options.whole_files ? "" : " changed") +
-                   " Python file" + (checked.size() == 1 ? "" : "s") + " with pylint and bandit");
+                   " Python file" + (checked.size() == 1 ? "" : "s") + tools_named(config));
     AnalysisRequest request{checked, change.changes, jobs, options.log_dir, {nullptr, &llm_budget, ci.env}, {}};
     const std::map<std::string, std::string> base_sources = intent_base_sources(repo, change.changes, checked, config);
     request.base_sources = &base_sources;

@@ -67,6 +67,17 @@ bool matches_rule(const std::vector<std::string>& globs, const Finding& f) {
 
 } // namespace
 
+roles::ProjectSettings project_settings(const git::Snapshot& source, const TrustedConfig& trusted) {
+  roles::ProjectSettings settings = roles::read_project_settings(source);
+  for (const Analyzer* analyzer : analyzers()) {
+    auto file = trusted.tool_file(*analyzer);
+    if (!file) continue;
+    if (auto excluded = analyzer->excluded_paths(*file); !excluded.globs.empty())
+      settings.tool_excludes.push_back(std::move(excluded));
+  }
+  return settings;
+}
+
 std::vector<std::string> assign_roles(const std::vector<std::string>& files, const git::Snapshot& analysed,
                                       const git::Snapshot* base, const roles::FileRoles& roles,
                                       const std::vector<std::string>& repository_python_files,

@@ -12,7 +12,9 @@
 #include "core/change_set.h"
 #include "core/finding.h"
 #include "git/snapshot.h"
+#include "pipeline/trusted_config.h"
 #include "roles/file_roles.h"
+#include "roles/project_settings.h"
 
 namespace codegate {
 
@@ -20,6 +22,10 @@ struct RoleAssignment {
   std::map<std::string, roles::RoleDecision> test_files; // analysed as test code, with why
   std::vector<std::string> notes;
 };
+
+// What the project says about its files in `source` (roles/project_settings.h), with the paths
+// each analyzer's own configuration file keeps away from it (Analyzer::excluded_paths).
+roles::ProjectSettings project_settings(const git::Snapshot& source, const TrustedConfig& trusted);
 
 // Keeps the product and test files of `files`; generated, vendored and excluded ones go to
 // `skipped`, each with the rule that placed it. `analysed` holds the head's bytes, `base` the
@@ -34,7 +40,6 @@ std::vector<std::string> assign_roles(const std::vector<std::string>& files, con
 // note), the `advisory` ones made advisory, missing docstrings dropped unless required. Before
 // the filter and the gate.
 void apply_test_policy(std::vector<Finding>& findings, std::vector<std::string>& missing_docstrings,
-                       const RoleAssignment& assignment, const TestCodeConfig& policy,
-                       std::vector<std::string>& notes);
+                       const RoleAssignment& assignment, const TestCodeConfig& policy, std::vector<std::string>& notes);
 
 } // namespace codegate

@@ -8,11 +8,28 @@
 #include "registry/registry.h"
 #include "util/files.h"
 #include "util/log.h"
+#include "util/strings.h"
 
 namespace codegate {
 namespace {
 
 bool is_toml(const std::string& path) { return std::filesystem::path(path).extension() == ".toml"; }
+
+// Every entry under `analyzers:` names an opt-in analyzer: a misspelt one must not leave an
+// analyzer the user asked for silently off.
+void check_opt_in_names(const Config& config) {
+  std::vector<std::string> errors;
+  for (const auto& [name, settings] : config.analyzers) {
+    const Analyzer* analyzer = analyzer_named(name);
+    if (analyzer != nullptr && analyzer->opt_in()) continue;
+    std::vector<std::string> known;
+    for (const Analyzer* a : analyzers())
+      if (a->opt_in()) known.emplace_back(a->name());
+    errors.push_back(settings.where + ": 'analyzers' has no analyzer called '" + name +
+                     "' (opt-in analyzers: " + util::join(known, ", ") + ")");
+  }
+  if (!errors.empty()) throw UsageError(util::join(errors, "\n"));
+}
 
 } // namespace
 
@@ -62,6 +79,7 @@ TrustedConfig load_trusted_config(const git::Snapshot& source, const std::string
     }
   }
 
+  check_opt_in_names(trusted.config);
   // Each analyzer's own configuration file, and what the configuration leaves to the project.
   for (const Analyzer* analyzer : analyzers()) {
     std::optional<AnalyzerConfigFile> found = analyzer->find_config_file(source, trusted.config);

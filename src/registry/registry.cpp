@@ -1,7 +1,8 @@
 #include "registry/registry.h"
 
-#include "analyzers/bandit_analyzer.h"
-#include "analyzers/pylint_analyzer.h"
+#include "analyzers/bandit/bandit_analyzer.h"
+#include "analyzers/pyflakes/pyflakes_analyzer.h"
+#include "analyzers/pylint/pylint_analyzer.h"
 #include "intent/intent_analyzer.h"
 
 namespace codegate {
@@ -11,6 +12,7 @@ const std::vector<const Analyzer*>& analyzers() {
   static const std::vector<const Analyzer*> all = {
       &pylint_analyzer(),
       &bandit_analyzer(),
+      &pyflakes_analyzer(),
       &intent_analyzer(),
   };
   return all;

@@ -47,7 +47,8 @@ FileRoles::FileRoles(const RolesConfig& config, ProjectSettings settings)
 
 RoleDecision FileRoles::classify(const std::string& path, const std::string& content,
                                  const std::optional<std::string>& base_content) const {
-  for (FileRole role : {FileRole::product, FileRole::excluded, FileRole::vendored, FileRole::generated, FileRole::test}) {
+  for (FileRole role :
+       {FileRole::product, FileRole::excluded, FileRole::vendored, FileRole::generated, FileRole::test}) {
     auto globs = config_.globs.find(role);
     if (globs != config_.globs.end() && util::glob_match_any(globs->second, path))
       return {role, "roles: " + std::string(to_string(role)) + " in the configuration"};
@@ -67,8 +68,8 @@ RoleDecision FileRoles::classify(const std::string& path, const std::string& con
     return {FileRole::excluded, ".pre-commit-config.yaml exclude"};
   if (matches_path_or_parent(settings_.ruff_exclude.globs, path))
     return {FileRole::excluded, settings_.ruff_exclude.source + " exclude"};
-  if (matches_path_or_parent(settings_.bandit_exclude_dirs.globs, path))
-    return {FileRole::excluded, settings_.bandit_exclude_dirs.source};
+  for (const auto& excluded : settings_.tool_excludes)
+    if (matches_path_or_parent(excluded.globs, path)) return {FileRole::excluded, excluded.source};
   if (has_generated_marker(content) && base_content && has_generated_marker(*base_content))
     return {FileRole::generated, "a generated-code marker in its first lines, at the base too"};
 
@@ -88,7 +89,8 @@ RoleDecision FileRoles::classify(const std::string& path, const std::string& con
   }
   if (name == "conftest.py") return {FileRole::test, "the common layout (conftest.py)"};
   for (std::string_view dir : {"tests", "test", "testing"})
-    if (in_directory_named(path, dir)) return {FileRole::test, "the common layout (a " + std::string(dir) + "/ directory)"};
+    if (in_directory_named(path, dir))
+      return {FileRole::test, "the common layout (a " + std::string(dir) + "/ directory)"};
   return {};
 }
 

@@ -12,9 +12,6 @@
 namespace codegate::roles {
 namespace {
 
-// Larger settings files than this are no one's configuration; they are not parsed.
-constexpr std::size_t k_max_settings_bytes = 1024 * 1024;
-
 std::optional<std::string> read_small(const git::Snapshot& source, const std::string& path) {
   auto content = source.read(path);
   if (!content || content->size() > k_max_settings_bytes) return std::nullopt;
@@ -187,8 +184,9 @@ void read_pre_commit(const git::Snapshot& source, ProjectSettings& out) {
   try {
     out.pre_commit_exclude.emplace(ecma, std::regex::ECMAScript);
   } catch (const std::regex_error&) {
-    out.notes.push_back(".pre-commit-config.yaml's exclude: is a regular expression codegate cannot read; the "
-                        "files it names are analysed (list them under roles: excluded: in .codegate.yml)");
+    out.notes.push_back(
+        ".pre-commit-config.yaml's exclude: is a regular expression codegate cannot read; the "
+        "files it names are analysed (list them under roles: excluded: in .codegate.yml)");
   }
 }
 
@@ -211,36 +209,9 @@ void read_ruff(const git::Snapshot& source, const std::optional<toml::table>& py
     take(*ruff->as_table(), "pyproject.toml [tool.ruff]");
 }
 
-void read_bandit(const std::string& name, const std::string& content, ProjectSettings& out) {
-  if (name.empty() || content.size() > k_max_settings_bytes) return;
-  std::vector<std::string> dirs;
-  if (name.ends_with(".toml")) {
-    std::vector<std::string> ignored;
-    auto table = parse_toml(content, name, ignored);
-    if (!table) return;
-    dirs = toml_words(table->at_path("tool.bandit.exclude_dirs").node());
-  } else {
-    try {
-      YAML::Node root = YAML::Load(content);
-      if (root.IsMap() && root["exclude_dirs"] && root["exclude_dirs"].IsSequence())
-        for (const auto& item : root["exclude_dirs"])
-          if (item.IsScalar()) dirs.push_back(item.Scalar());
-    } catch (const YAML::Exception&) {
-      return; // Bandit itself says what is wrong with it
-    }
-  }
-  for (auto& dir : dirs) {
-    while (dir.rfind("./", 0) == 0) dir.erase(0, 2);
-    while (!dir.empty() && dir.back() == '/') dir.pop_back();
-    if (!dir.empty()) out.bandit_exclude_dirs.globs.push_back(dir);
-  }
-  if (!out.bandit_exclude_dirs.globs.empty()) out.bandit_exclude_dirs.source = name + " exclude_dirs";
-}
-
 } // namespace
 
-ProjectSettings read_project_settings(const git::Snapshot& source, const std::string& bandit_config_name,
-                                      const std::string& bandit_config_content) {
+ProjectSettings read_project_settings(const git::Snapshot& source) {
   ProjectSettings out;
   std::optional<toml::table> pyproject;
   if (auto text = read_small(source, "pyproject.toml")) pyproject = parse_toml(*text, "pyproject.toml", out.notes);
@@ -248,7 +219,6 @@ ProjectSettings read_project_settings(const git::Snapshot& source, const std::st
   read_linguist(source, out);
   read_pre_commit(source, out);
   read_ruff(source, pyproject, out);
-  read_bandit(bandit_config_name, bandit_config_content, out);
   return out;
 }
 

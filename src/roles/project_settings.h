@@ -1,7 +1,8 @@
 #pragma once
 // What the project already says about its files, read from the trusted configuration source (the
 // base revision in CI, the working tree locally): pytest's discovery settings, GitHub Linguist's
-// attributes in .gitattributes, and the excludes of pre-commit, Ruff and Bandit. Each setting
+// attributes in .gitattributes, the excludes of pre-commit and Ruff, and those of the analyzers'
+// own configuration files (which the analyzers read: Analyzer::excluded_paths). Each setting
 // keeps the file it came from, so a note can name it.
 
 #include <optional>
@@ -38,16 +39,18 @@ struct ProjectSettings {
   std::optional<std::regex> pre_commit_exclude;
   // Ruff's exclude and extend-exclude (pyproject.toml [tool.ruff], ruff.toml, .ruff.toml).
   GlobSetting ruff_exclude;
-  // Bandit's exclude_dirs (its configuration file, as pipeline/trusted_config found it).
-  GlobSetting bandit_exclude_dirs;
+  // What analyzers' own configuration files keep away from them (Bandit's exclude_dirs), as
+  // Analyzer::excluded_paths reads them; the caller adds them.
+  std::vector<GlobSetting> tool_excludes;
 
   std::vector<std::string> notes; // settings that could not be read, and why
 };
 
-// Reads the settings from `source`; `bandit_config` is Bandit's configuration file (name and
-// content) when the project has one. A setting that cannot be read is a note, never an error:
+// Larger settings files than this are no one's configuration; they are not parsed.
+inline constexpr std::size_t k_max_settings_bytes = 1024 * 1024;
+
+// Reads the settings from `source`. A setting that cannot be read is a note, never an error:
 // roles only decide what is advisory or skipped, and an unreadable one leaves files product code.
-ProjectSettings read_project_settings(const git::Snapshot& source, const std::string& bandit_config_name,
-                                      const std::string& bandit_config_content);
+ProjectSettings read_project_settings(const git::Snapshot& source);
 
 } // namespace codegate::roles

@@ -1,8 +1,8 @@
 #include <doctest/doctest.h>
 
-#include "analyzers/bandit.h"
-#include "analyzers/cwe_table.h"
-#include "analyzers/pylint.h"
+#include "analyzers/bandit/bandit.h"
+#include "analyzers/bandit/cwe_table.h"
+#include "analyzers/pylint/pylint.h"
 #include "core/error.h"
 
 using namespace codegate;

@@ -9,9 +9,9 @@
 #include <sstream>
 #include <string>
 
-#include "analyzers/bandit.h"
-#include "analyzers/cwe_table.h"
-#include "analyzers/pylint.h"
+#include "analyzers/bandit/bandit.h"
+#include "analyzers/bandit/cwe_table.h"
+#include "analyzers/pylint/pylint.h"
 
 using namespace codegate;
 

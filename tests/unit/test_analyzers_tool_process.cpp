@@ -97,11 +97,14 @@ TEST_CASE("a program that cannot be started names the package to install") {
         "pylint is not installed or not on PATH; install it with: apt-get install pylint");
 }
 
-TEST_CASE("the version is the first line's last word, and empty when the tool fails") {
+TEST_CASE("the version is the first line's first number, else its last word; empty when the tool fails") {
   ScriptedProcesses processes;
   processes.script.push_back(ScriptedProcesses::exited(0, "pylint 2.16.2\nastroid 2.14.2\nPython 3.11.2\n"));
   processes.script.push_back(ScriptedProcesses::exited(2, "usage: bandit"));
   CHECK(tool_version("pylint", 30, processes) == "2.16.2");
   CHECK(processes.commands[0] == std::vector<std::string>{"pylint", "--version"});
   CHECK(tool_version("bandit", 30, processes).empty());
+  CHECK(version_in("2.5.0 Python 3.11.2 on Linux\n") == "2.5.0"); // pyflakes3 --version
+  CHECK(version_in("bandit 1.7.10\n  python version = 3.13.5\n") == "1.7.10");
+  CHECK(version_in("tool unknown\n") == "unknown");
 }

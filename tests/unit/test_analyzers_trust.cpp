@@ -2,9 +2,13 @@
 // suppressed messages, and modules outside the repository.
 #include <doctest/doctest.h>
 
-#include "analyzers/outside_repository.h"
-#include "analyzers/pylint_suppressed.h"
-#include "analyzers/suppression_comments.h"
+#include "analyzers/bandit/bandit_analyzer.h"
+#include "analyzers/bandit/nosec.h"
+#include "analyzers/pylint/outside_repository.h"
+#include "analyzers/pylint/pylint_analyzer.h"
+#include "analyzers/pylint/pylint_suppressed.h"
+#include "intent/ignore_comment.h"
+#include "intent/intent_analyzer.h"
 
 using namespace codegate;
 
@@ -36,11 +40,32 @@ TEST_CASE("Bandit findings get the nosec of their line; Pylint's get their pragm
   pylint.line = 3;
   pylint.suppression = Suppression{3, ""};
   std::vector<Finding> findings = {bandit, pylint};
-  attach_suppressions(findings, sources);
+  std::vector<std::string> files = {"a.py"};
+  AnalyzedTree tree{sources, files, []() -> const std::set<std::string>* { return nullptr; }};
+  bandit_analyzer().complete(findings, tree); // each analyzer finishes its own findings only
+  CHECK_FALSE(findings[1].suppression->comment == "# pylint: disable=eval-used");
+  pylint_analyzer().complete(findings, tree);
   REQUIRE(findings[0].suppression);
   CHECK(findings[0].suppression->line == 2);
   CHECK(findings[0].suppression->comment == "# nosec");
   CHECK(findings[1].suppression->comment == "# pylint: disable=eval-used");
+}
+
+TEST_CASE("codegate's findings get the codegate: ignore that names their rule; not-analysed never does") {
+  std::map<std::string, std::string> sources = {{"a.py", "def f():  # codegate: ignore[missing-docstring]\n"}};
+  std::vector<std::string> files = {"a.py"};
+  Finding missing;
+  missing.tool = "codegate";
+  missing.rule_id = "missing-docstring";
+  missing.path = "a.py";
+  missing.line = 1;
+  Finding not_analysed = missing;
+  not_analysed.rule_id = "not-analysed";
+  std::vector<Finding> findings = {missing, not_analysed};
+  intent_analyzer().complete(findings, {sources, files, []() -> const std::set<std::string>* { return nullptr; }});
+  REQUIRE(findings[0].suppression);
+  CHECK(findings[0].suppression->comment == "# codegate: ignore[missing-docstring]");
+  CHECK_FALSE(findings[1].suppression);
 }
 
 TEST_CASE("Pylint's suppressed-message report and --help-msg output are read") {

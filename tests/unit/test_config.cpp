@@ -58,7 +58,8 @@ http: {max_response_bytes: 65536}
 
 TEST_CASE("errors name the file, line and column") {
   CHECK(error_of("pylint:\n  fail_onn: [error]\n") ==
-        ".codegate.yml:2:3: unknown key 'fail_onn' in 'pylint' (known keys: args, conventions, disable, enabled, fail_on, "
+        ".codegate.yml:2:3: unknown key 'fail_onn' in 'pylint' (known keys: args, conventions, disable, enabled, "
+        "fail_on, "
         "rcfile, timeout)");
   CHECK(error_of("jobs: many\n") == ".codegate.yml:1:7: 'jobs' must be a whole number");
   CHECK(error_of("bandit:\n  severity: severe\n") ==
@@ -71,8 +72,7 @@ TEST_CASE("errors name the file, line and column") {
 
 TEST_CASE("a key that is not a name and a number that is NaN are errors, not yaml-cpp exceptions") {
   CHECK(error_of("? [a, b]\n: 1\n") == ".codegate.yml:1:3: the top level has a key that is not a name");
-  CHECK(error_of("llm: {timeout: .nan}\n") ==
-        ".codegate.yml:1:16: 'llm.timeout' must be between 0.1 and 3600");
+  CHECK(error_of("llm: {timeout: .nan}\n") == ".codegate.yml:1:16: 'llm.timeout' must be between 0.1 and 3600");
 }
 
 TEST_CASE("invalid YAML is an error with its position") {
@@ -96,8 +96,7 @@ TEST_CASE("tool time limits and Bandit's scan errors") {
   CHECK(config.pylint.timeout_seconds == 90);
   CHECK(config.bandit.timeout_seconds == 1.5);
   CHECK(config.bandit.accept_scan_errors);
-  CHECK(error_of("pylint:\n  timeout: 0\n") ==
-        ".codegate.yml:2:12: 'pylint.timeout' must be between 1 and 86400");
+  CHECK(error_of("pylint:\n  timeout: 0\n") == ".codegate.yml:2:12: 'pylint.timeout' must be between 1 and 86400");
 }
 
 TEST_CASE("intent.context is unit by default, unit+base when asked, and nothing else") {
@@ -123,7 +122,8 @@ TEST_CASE("every error in the file is reported in one run, each at its line and 
         ".codegate.yml:4:3: unknown key 'fail_onn' in 'pylint' (known keys: args, conventions, disable, enabled, "
         "fail_on, rcfile, timeout)\n"
         ".codegate.yml:5:12: 'pylint.timeout' must be between 1 and 86400\n"
-        ".codegate.yml:6:1: unknown key 'bogus' in the top level (known keys: bandit, baseline, cache, comment_level, "
+        ".codegate.yml:6:1: unknown key 'bogus' in the top level (known keys: analyzers, bandit, baseline, cache, "
+        "comment_level, "
         "exclude, fail_level, filter_mode, http, include, intent, jobs, llm, pylint, refine, roles, suppressions, "
         "test_code)");
 }

@@ -22,10 +22,12 @@ Finding finding(const std::string& tool, const std::string& rule_id) {
 }
 } // namespace
 
-TEST_CASE("the registry lists Pylint, Bandit and the intent check in the reports' order, each name once") {
+TEST_CASE("the registry lists Pylint, Bandit, Pyflakes and the intent check in the reports' order, each name once") {
   std::vector<std::string> names;
   for (const Analyzer* analyzer : analyzers()) names.emplace_back(analyzer->name());
-  CHECK(names == std::vector<std::string>{"pylint", "bandit", "codegate-intent"});
+  CHECK(names == std::vector<std::string>{"pylint", "bandit", "pyflakes", "codegate-intent"});
+  CHECK(analyzer_named("pyflakes")->opt_in()); // the others run, or say they were skipped, in every report
+  CHECK_FALSE(analyzer_named("pylint")->opt_in());
   for (const auto& name : names) CHECK(analyzer_named(name)->name() == name);
   CHECK(analyzer_named("codegate") == nullptr);
 }
@@ -36,6 +38,7 @@ TEST_CASE("each finding belongs to the analyzer that produced it; codegate's own
   CHECK(analyzer_for(finding("codegate", "intent-mismatch"))->name() == "codegate-intent");
   CHECK(analyzer_for(finding("codegate", "missing-docstring"))->name() == "codegate-intent");
   CHECK(analyzer_for(finding("codegate", "not-analysed")) == nullptr);
+  CHECK(analyzer_for(finding("pyflakes", "F401"))->name() == "pyflakes");
   CHECK(analyzer_for(finding("ruff", "F401")) == nullptr);
 }
 

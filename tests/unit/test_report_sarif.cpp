@@ -2,7 +2,7 @@
 
 #include <rapidjson/document.h>
 
-#include "analyzers/cwe_table.h"
+#include "analyzers/bandit/cwe_table.h"
 #include "report/reports.h"
 #include "report/rules.h"
 #include "report/sarif_limits.h"

@@ -24,8 +24,8 @@ TEST_CASE("file roles: the common test layout without any configuration") {
   CHECK(role_of(roles, "pkg/test_models.py") == FileRole::test);
   CHECK(role_of(roles, "pkg/models_test.py") == FileRole::test);
   CHECK(role_of(roles, "conftest.py") == FileRole::test);
-  CHECK(role_of(roles, "pkg/latest.py") == FileRole::product);      // a name that only contains "test"
-  CHECK(role_of(roles, "pkg/contests/x.py") == FileRole::product);  // a directory that only contains it
+  CHECK(role_of(roles, "pkg/latest.py") == FileRole::product);     // a name that only contains "test"
+  CHECK(role_of(roles, "pkg/contests/x.py") == FileRole::product); // a directory that only contains it
   CHECK(roles.classify("tests/x.py", "", std::nullopt).why == "the common layout (a tests/ directory)");
 }
 
@@ -38,7 +38,7 @@ TEST_CASE("file roles: the order of the sources") {
   settings.linguist.push_back({"vendor/ours/**", false, false}); // -linguist-vendored: the last match wins
   settings.pre_commit_exclude.emplace("^tests/data/", std::regex::ECMAScript);
   settings.ruff_exclude = {{"build"}, "ruff.toml"};
-  settings.bandit_exclude_dirs = {{"tests/perf"}, "bandit.yml exclude_dirs"};
+  settings.tool_excludes = {{{"tests/perf"}, "bandit.yml exclude_dirs"}};
   FileRoles roles(config, settings);
   CHECK(role_of(roles, "tests/lib/a.py") == FileRole::product);
   CHECK(role_of(roles, "scratch/a.py") == FileRole::excluded);

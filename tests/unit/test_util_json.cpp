@@ -4,8 +4,8 @@
 
 #include <string>
 
-#include "analyzers/bandit.h"
-#include "analyzers/pylint.h"
+#include "analyzers/bandit/bandit.h"
+#include "analyzers/pylint/pylint.h"
 #include "ci/github_event.h"
 #include "core/error.h"
 #include "intent/cache.h"

@@ -1,9 +1,12 @@
-#include "analyzers/pylint_analyzer.h"
+#include "analyzers/pylint/pylint_analyzer.h"
 
 #include <algorithm>
 #include <set>
 
-#include "analyzers/pylint.h"
+#include "analyzers/pylint/outside_repository.h"
+#include "analyzers/pylint/pylint.h"
+#include "analyzers/pylint/pylint_suppressed.h"
+#include "analyzers/source_lines.h"
 #include "util/log.h"
 #include "util/strings.h"
 
@@ -72,6 +75,22 @@ public:
     return run_pylint(input, job.config.pylint);
   }
 
+  // The pragma text of its suppressed messages (the parser knows their line), and the findings
+  // about modules outside the repository, which become advisory.
+  void complete(std::vector<Finding>& findings, const AnalyzedTree& tree) const override {
+    SourceLines lines(tree.sources);
+    bool about_modules = false;
+    for (auto& f : findings) {
+      if (f.tool != k_pylint_tool) continue;
+      about_modules = about_modules || !uninspectable_module(f).empty();
+      if (!f.suppression) continue;
+      if (auto line = lines.line(f.path, f.suppression->line)) f.suppression->comment = pylint_pragma(*line);
+    }
+    if (!about_modules) return;
+    if (const std::set<std::string>* standard_library = tree.standard_library())
+      mark_outside_repository(findings, RepositoryModules(tree.python_files), *standard_library);
+  }
+
   // Cached per file unless a cross-file check (duplicate-code, cyclic-import) may run: its findings
   // depend on which files a run holds. A file's findings depend on what it imports.
   std::optional<CachePolicy> cache_policy(const AnalyzerJob& job) const override {
@@ -94,8 +113,10 @@ public:
         return std::nullopt;
       }
     }
-    return CachePolicy{
-        {util::join(pylint.args, std::string(1, '\0')), util::join(pylint.disable, ",")}, true, pylint.timeout_seconds};
+    return CachePolicy{"pylint",
+                       {util::join(pylint.args, std::string(1, '\0')), util::join(pylint.disable, ",")},
+                       true,
+                       pylint.timeout_seconds};
   }
 
   bool meets_threshold(const Finding& finding, const Config& config) const override {

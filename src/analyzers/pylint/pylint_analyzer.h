@@ -1,5 +1,5 @@
 #pragma once
-// Pylint as an Analyzer: analyzers/pylint.h runs it and parses its report; this adds its
+// Pylint as an Analyzer: analyzers/pylint/pylint.h runs it and parses its report; this adds its
 // threshold (pylint.fail_on) and what SARIF says about its messages.
 
 #include "analyzers/analyzer.h"

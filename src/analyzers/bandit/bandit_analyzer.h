@@ -1,5 +1,5 @@
 #pragma once
-// Bandit as an Analyzer: analyzers/bandit.h runs it and parses its report; this adds its
+// Bandit as an Analyzer: analyzers/bandit/bandit.h runs it and parses its report; this adds its
 // threshold (bandit.severity and bandit.confidence), its SARIF rules and its GitLab SAST scanner.
 
 #include "analyzers/analyzer.h"

@@ -1,4 +1,4 @@
-#include "analyzers/pylint.h"
+#include "analyzers/pylint/pylint.h"
 
 #include <rapidjson/document.h>
 
@@ -7,7 +7,7 @@
 #include <limits>
 #include <set>
 
-#include "analyzers/pylint_suppressed.h"
+#include "analyzers/pylint/pylint_suppressed.h"
 #include "analyzers/tool_process.h"
 #include "core/error.h"
 #include "util/json.h"

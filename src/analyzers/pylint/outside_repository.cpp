@@ -1,9 +1,9 @@
-#include "analyzers/outside_repository.h"
+#include "analyzers/pylint/outside_repository.h"
 
 #include <map>
 #include <regex>
 
-#include "analyzers/pylint_analyzer.h"
+#include "analyzers/pylint/pylint_analyzer.h"
 #include "util/strings.h"
 
 namespace codegate {

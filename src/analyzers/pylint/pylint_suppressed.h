@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/finding.h"
@@ -29,6 +30,9 @@ std::map<std::string, MessageHelp> parse_message_help(const std::string& text);
 
 // Pylint's message type for an id's first letter ("W0123" -> "warning"); "" for an unknown one.
 std::string pylint_type_of(const std::string& message_id);
+
+// The `# pylint: ...` pragma on `line`, from its `#` to the end of the line; empty when none.
+std::string pylint_pragma(std::string_view line);
 
 // Replaces every I0020 report by the finding it hides, with Finding::suppression set to the
 // pragma's line. Runs `pylint --help-msg` once, only when there is such a report, under the

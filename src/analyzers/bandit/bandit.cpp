@@ -1,4 +1,4 @@
-#include "analyzers/bandit.h"
+#include "analyzers/bandit/bandit.h"
 
 #include <rapidjson/document.h>
 
@@ -10,7 +10,7 @@
 #include <optional>
 #include <set>
 
-#include "analyzers/cwe_table.h"
+#include "analyzers/bandit/cwe_table.h"
 #include "analyzers/tool_process.h"
 #include "core/error.h"
 #include "util/json.h"
@@ -129,7 +129,7 @@ AnalyzerOutput run_bandit(const AnalyzerInput& input, const BanditConfig& config
   AnalyzerOutput output;
   output.run.name = "bandit";
   // --ignore-nosec: Bandit reports what `# nosec` would hide, and codegate finds the comment
-  // itself (analyzers/suppression_comments.h), so a change cannot silence its own findings unseen.
+  // itself (analyzers/bandit/nosec.h), so a change cannot silence its own findings unseen.
   // --exclude "": Bandit 1.7's default excludes (.git, CVS, *.egg ... as substrings of the path)
   // would leave `.github/scripts/deploy.py` unscanned; which files are analysed is the gate's decision.
   ToolCommand command{"bandit",        k_install_hint, {"--format", "json", "--ignore-nosec", "--exclude", ""},

@@ -1,9 +1,12 @@
-#include "analyzers/bandit_analyzer.h"
+#include "analyzers/bandit/bandit_analyzer.h"
 
 #include <algorithm>
 #include <utility>
 
-#include "analyzers/bandit.h"
+#include "analyzers/bandit/bandit.h"
+#include "analyzers/bandit/exclude_dirs.h"
+#include "analyzers/bandit/nosec.h"
+#include "analyzers/source_lines.h"
 #include "util/strings.h"
 
 namespace codegate {
@@ -94,16 +97,33 @@ public:
     return AnalyzerConfigFile{"pyproject.toml", *pyproject, source.describe() + ":pyproject.toml"};
   }
 
+  roles::GlobSetting excluded_paths(const AnalyzerConfigFile& file) const override { return bandit_exclude_dirs(file); }
+
   // Bandit always checks every test: job.only_rules is not used.
   AnalyzerOutput run(const AnalyzerJob& job) const override {
     AnalyzerInput input{job.root, job.files, job.config_file, job.config.bandit.args, 1, job.tool_version};
     return run_bandit(input, job.config.bandit);
   }
 
+  // The `# nosec` (or Ruff's `# noqa: S<nnn>`) on a finding's line: Bandit runs with --ignore-nosec.
+  void complete(std::vector<Finding>& findings, const AnalyzedTree& tree) const override {
+    SourceLines lines(tree.sources);
+    for (auto& f : findings) {
+      if (f.tool != k_bandit_tool) continue;
+      auto line = lines.line(f.path, f.line);
+      if (!line) continue;
+      auto comment = covering_nosec(*line, f.rule_id, f.rule_name);
+      if (!comment) comment = covering_noqa(*line, f.rule_id);
+      if (comment) f.suppression = Suppression{f.line, *comment};
+    }
+  }
+
   // Bandit looks at one file at a time: a file's findings depend on its bytes alone.
   std::optional<CachePolicy> cache_policy(const AnalyzerJob& job) const override {
-    return CachePolicy{
-        {util::join(job.config.bandit.args, std::string(1, '\0')), ""}, false, job.config.bandit.timeout_seconds};
+    return CachePolicy{"bandit",
+                       {util::join(job.config.bandit.args, std::string(1, '\0')), ""},
+                       false,
+                       job.config.bandit.timeout_seconds};
   }
 
   bool meets_threshold(const Finding& finding, const Config& config) const override {

@@ -1,4 +1,4 @@
-#include "analyzers/cwe_table.h"
+#include "analyzers/bandit/cwe_table.h"
 
 #include <utility>
 

@@ -1,10 +1,10 @@
-#include "analyzers/pylint_suppressed.h"
+#include "analyzers/pylint/pylint_suppressed.h"
 
 #include <chrono>
 #include <regex>
 #include <set>
 
-#include "analyzers/pylint.h"
+#include "analyzers/pylint/pylint.h"
 #include "core/error.h"
 #include "util/strings.h"
 #include "util/subprocess.h"
@@ -90,6 +90,14 @@ void expand_suppressed_messages(std::vector<Finding>& findings, double timeout_s
     f.help_uri = pylint_help_uri(f.tool_severity, f.rule_name);
     f.suppression = Suppression{suppressed->pragma_line, ""};
   }
+}
+
+std::string pylint_pragma(std::string_view line) {
+  for (std::string_view marker : {"# pylint:", "#pylint:", "# pylint :"}) {
+    std::size_t at = line.find(marker);
+    if (at != std::string_view::npos) return std::string(util::trim(line.substr(at)));
+  }
+  return "";
 }
 
 } // namespace codegate
