@@ -6,10 +6,10 @@ namespace codegate::eval {
 namespace {
 
 // The gate's per-unit intent check: a mismatch among the failing findings, or none where it ran.
-std::string gate_verdict(const std::vector<Finding>& failing, const std::string& intent_status) {
+std::string gate_verdict(const std::vector<Finding>& failing, ToolStatus intent_status) {
   for (const auto& f : failing)
     if (f.rule_id == "intent-mismatch") return "inconsistent";
-  return intent_status == "ok" ? "consistent" : "unchecked";
+  return intent_status == ToolStatus::ok ? "consistent" : "unchecked";
 }
 
 } // namespace
@@ -30,7 +30,7 @@ refine::Verification ExperimentVerifier::verify(const std::map<std::string, std:
       all_checked = all_checked && v.verdict != "unchecked";
       verdicts[code] = v.verdict;
     }
-    out.intent_status = all_checked ? "ok" : "unavailable";
+    out.intent_status = all_checked ? ToolStatus::ok : ToolStatus::unavailable;
   }
   std::lock_guard lock(mutex_);
   for (auto& [code, verdict] : verdicts) verdicts_[code] = std::move(verdict);

@@ -215,7 +215,7 @@ struct SampleLoop {
   }
 
   // Refines parseable code whose checks fail, from `first_round` on; returns the kept code.
-  std::string refine(const std::string& code, const std::vector<Finding>& failing, const std::string& intent_status,
+  std::string refine(const std::string& code, const std::vector<Finding>& failing, ToolStatus intent_status,
                      int first_round) {
     auto states = refine::start_states({{path, code}}, {path}, failing, run.trusted.config.refine);
     if (states.empty() || states.front()->open_targets().empty()) return code;
