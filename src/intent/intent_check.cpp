@@ -238,7 +238,7 @@ Finding mismatch_finding(const Candidate& c, const intent::VerdictIssue& issue, 
   f.rule_id = "intent-mismatch";
   f.rule_name = "code-contradicts-docstring";
   f.level = Level::warning;
-  f.tool_severity = "inconsistent";
+  f.tool_severity = to_string(Verdict::inconsistent);
   f.confidence = confidence_word(confidence);
   f.path = c.path;
   // Without a line from the model the finding is about the whole unit, so its region is the unit.
@@ -469,15 +469,16 @@ Tally collect_results(const std::vector<Candidate>& candidates, Texts& texts, In
   Tally tally;
   for (const auto& c : candidates) {
     IntentUnitResult result{
-        c.path, c.prompt.description, c.source_unit().line, c.source_unit().end_line, "not checked", 0, c.cached,
+        c.path, c.prompt.description, c.source_unit().line, c.source_unit().end_line, Verdict::unchecked, 0, c.cached,
         c.note};
     result.base_shown = !c.base_plain.empty();
     if (c.verdict) {
-      result.verdict = std::string(to_string(c.verdict->verdict));
+      result.verdict = c.verdict->verdict;
       result.confidence = c.verdict->confidence;
       switch (c.verdict->verdict) {
         case Verdict::consistent: ++tally.consistent; break;
         case Verdict::unclear: ++tally.unclear; break;
+        case Verdict::unchecked: break; // the model never answers it
         case Verdict::inconsistent: {
           ++tally.inconsistent;
           const auto& lines = texts.lines[c.path];
@@ -579,8 +580,8 @@ IntentOutput run_intent_check(const IntentInput& input, const IntentServices& se
   if (client == nullptr) {
     mark_skipped(out, chosen.skip_reason);
     for (const auto& c : candidates) {
-      out.units.push_back({c.path, c.prompt.description, c.source_unit().line, c.source_unit().end_line, "not checked",
-                           0, false, chosen.skip_reason});
+      out.units.push_back({c.path, c.prompt.description, c.source_unit().line, c.source_unit().end_line,
+                           Verdict::unchecked, 0, false, chosen.skip_reason});
     }
     return out;
   }
