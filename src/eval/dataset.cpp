@@ -134,10 +134,11 @@ void read_json_lines(Dataset& dataset, const std::string& text) {
     LabelledPair pair;
     pair.id = required(doc, "id", dataset.path, row);
     std::string label = util::to_lower(required(doc, "label", dataset.path, row));
-    if (label != "consistent" && label != "inconsistent")
+    auto verdict = intent::parse_verdict_name(label);
+    if (verdict != intent::Verdict::consistent && verdict != intent::Verdict::inconsistent)
       fail(dataset.path, "line " + std::to_string(row) + ": \"label\" is \"" + label +
                              "\"; it must be \"consistent\" or \"inconsistent\"");
-    pair.consistent = label == "consistent";
+    pair.label = *verdict;
     pair.source = text_member(doc, "source").value_or("");
     pair.code = text_member(doc, "code").value_or("");
     pair.docstring = text_member(doc, "docstring").value_or("");

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "intent/verdict.h"
+
 namespace codegate::eval {
 
 enum class DatasetKind { codeenhancer, llmseceval, securityeval, labelled_pairs };
@@ -27,7 +29,7 @@ struct LabelledPair {
   std::string source;      // the whole unit (def/class with its docstring)
   std::string code;        // or the code ...
   std::string docstring;   // ... and its docstring apart
-  bool consistent = false; // the label
+  intent::Verdict label = intent::Verdict::inconsistent; // consistent or inconsistent
   std::string base_source; // the unit before the change, for the just-in-time setting; may be empty
 };
 

@@ -8,6 +8,7 @@
 #include <mutex>
 #include <string>
 
+#include "intent/verdict.h"
 #include "refine/verifier.h"
 
 namespace codegate::llm {
@@ -34,14 +35,14 @@ public:
 
   refine::Verification verify(const std::map<std::string, std::string>& files, const std::string& name) override;
 
-  // consistent | inconsistent | unclear | unchecked, for a revision this verifier judged.
-  std::string verdict_of(const std::string& code) const;
+  // The verdict on a revision this verifier judged; unchecked for any other.
+  intent::Verdict verdict_of(const std::string& code) const;
 
 private:
   refine::Verifier& gate_;
   const FunctionalCheckSetup* functional_;
   mutable std::mutex mutex_;
-  std::map<std::string, std::string> verdicts_; // revision -> verdict
+  std::map<std::string, intent::Verdict> verdicts_; // revision -> verdict
 };
 
 } // namespace codegate::eval

@@ -27,7 +27,7 @@ Finding mismatch(const std::string& path, const std::vector<std::string>& lines,
   f.rule_id = "intent-mismatch";
   f.rule_name = "code-contradicts-docstring";
   f.level = Level::warning;
-  f.tool_severity = "inconsistent";
+  f.tool_severity = intent::to_string(intent::Verdict::inconsistent);
   f.path = path;
   bool in_file = issue.line > 0 && issue.line <= static_cast<int>(lines.size());
   f.line = in_file ? issue.line : 1;
@@ -77,7 +77,7 @@ FunctionalVerdict check_functionality(const std::string& path, const std::string
       continue;
     }
     out.note.clear();
-    out.verdict = std::string(intent::to_string(parse.verdict->verdict));
+    out.verdict = parse.verdict->verdict;
     if (parse.verdict->verdict == intent::Verdict::inconsistent) {
       if (parse.verdict->issues.empty()) out.findings.push_back(mismatch(path, lines, {}));
       for (const auto& issue : parse.verdict->issues) out.findings.push_back(mismatch(path, lines, issue));

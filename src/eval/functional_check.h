@@ -18,9 +18,9 @@ class LlmClient;
 namespace codegate::eval {
 
 struct FunctionalVerdict {
-  std::string verdict = "unchecked"; // consistent | inconsistent | unclear | unchecked
-  std::string note;                  // why unchecked: no module docstring, the budget, the LLM failed
-  std::vector<Finding> findings;     // inconsistent: one codegate intent-mismatch per issue (fingerprints set)
+  intent::Verdict verdict = intent::Verdict::unchecked;
+  std::string note;              // why unchecked: no module docstring, the budget, the LLM failed
+  std::vector<Finding> findings; // inconsistent: one codegate intent-mismatch per issue (fingerprints set)
 };
 
 // Checks `code` (which parses) at `path`. The answer is read with the intent check's parser; an

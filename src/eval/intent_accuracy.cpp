@@ -21,6 +21,9 @@
 #include "util/thread_pool.h"
 
 namespace codegate::eval {
+
+using intent::Verdict;
+
 namespace {
 
 namespace fs = std::filesystem;
@@ -144,18 +147,17 @@ std::string pair_path(const std::string& id) { return "pairs/" + util::file_name
 PairResult pair_result(const LabelledPair& pair, const IntentOutput& out) {
   PairResult result;
   result.id = pair.id;
-  result.consistent = pair.consistent;
+  result.label = pair.label;
   const IntentUnitResult* unit = nullptr;
   for (const auto& u : out.units) {
     if (unit == nullptr || (unit->unit == "module" && u.unit != "module")) unit = &u;
     if (u.unit != "module") break;
   }
   if (unit == nullptr) {
-    result.verdict = "unchecked";
     result.note = out.run.note.empty() ? "no unit with a docstring" : out.run.note;
     return result;
   }
-  result.verdict = unit->verdict == "not checked" ? "unchecked" : unit->verdict;
+  result.verdict = unit->verdict;
   result.confidence = unit->confidence;
   result.note = unit->note;
   result.base_shown = unit->base_shown;
@@ -211,11 +213,13 @@ AccuracySummary summarise_pairs(const std::vector<PairResult>& results) {
   for (const auto& r : results) {
     ++s.pairs;
     s.llm_calls += r.llm_calls;
-    bool flagged = r.verdict == "inconsistent";
-    if (r.verdict == "unclear") ++s.unclear;
-    if (r.verdict == "unchecked") ++s.unchecked;
-    if (!r.consistent) ++(flagged ? s.true_positive : s.false_negative);
-    else ++(flagged ? s.false_positive : s.true_negative);
+    bool flagged = r.verdict == Verdict::inconsistent;
+    if (r.verdict == Verdict::unclear) ++s.unclear;
+    if (r.verdict == Verdict::unchecked) ++s.unchecked;
+    if (r.label == Verdict::inconsistent)
+      ++(flagged ? s.true_positive : s.false_negative);
+    else
+      ++(flagged ? s.false_positive : s.true_negative);
   }
   return s;
 }
@@ -225,14 +229,16 @@ std::string accuracy_json(const AccuracyInfo& info, const std::vector<AccuracyRu
   json.start_object().member("codegate_version", CODEGATE_VERSION);
   json.start_object("dataset").member("path", info.dataset_path).member("kind", "labelled-pairs").end_object();
   json.member("provider", info.provider).member("model", info.model).member("intent_context", info.context);
-  json.member("positive_class", "inconsistent");
+  json.member("positive_class", to_string(Verdict::inconsistent));
   json.start_array("runs");
   for (std::size_t i = 0; i < runs.size(); ++i) {
     json.start_object().member("run", static_cast<int>(i + 1));
     json.start_array("pairs");
     for (const auto& p : runs[i].pairs) {
-      json.start_object().member("id", p.id).member("label", p.consistent ? "consistent" : "inconsistent");
-      json.member("verdict", p.verdict).member("confidence", p.confidence).member("base_shown", p.base_shown);
+      json.start_object().member("id", p.id).member("label", to_string(p.label));
+      json.member("verdict", to_string(p.verdict))
+          .member("confidence", p.confidence)
+          .member("base_shown", p.base_shown);
       if (!p.note.empty()) json.member("note", p.note);
       json.member("llm_calls", p.llm_calls).end_object();
     }
@@ -316,9 +322,9 @@ int run_intent_accuracy(const EvalOptions& options, const Dataset& dataset, Conf
       PairResult result = pair_result(pair, out);
       result.llm_calls = client.calls();
       run.pairs[i] = std::move(result);
-      util::progress("[" + std::to_string(++done) + "/" + std::to_string(pairs.size()) + "] " + prefix +
-                     pair.id + ": " + run.pairs[i].verdict + " (labelled " +
-                     (pair.consistent ? "consistent" : "inconsistent") + ")");
+      util::progress("[" + std::to_string(++done) + "/" + std::to_string(pairs.size()) + "] " + prefix + pair.id +
+                     ": " + std::string(to_string(run.pairs[i].verdict)) + " (labelled " +
+                     std::string(to_string(pair.label)) + ")");
     });
     run.summary = summarise_pairs(run.pairs);
     runs.push_back(std::move(run));

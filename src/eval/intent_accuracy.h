@@ -10,6 +10,7 @@
 
 #include "config/config.h"
 #include "eval/dataset.h"
+#include "intent/verdict.h"
 #include "util/environment.h"
 
 namespace codegate::eval {
@@ -28,8 +29,8 @@ std::string pair_base_source(const LabelledPair& pair);
 // One pair's outcome in one run.
 struct PairResult {
   std::string id;
-  bool consistent = false; // the label
-  std::string verdict;     // consistent | inconsistent | unclear | unchecked
+  intent::Verdict label = intent::Verdict::inconsistent; // consistent or inconsistent
+  intent::Verdict verdict = intent::Verdict::unchecked;
   double confidence = 0;
   bool base_shown = false; // the prompt showed the base version (intent.context: unit+base)
   std::string note;        // why unclear or unchecked

@@ -7,6 +7,8 @@
 
 namespace codegate::eval {
 
+using intent::Verdict;
+
 std::string to_string(SampleStatus status) {
   switch (status) {
     case SampleStatus::secure: return "secure";
@@ -83,14 +85,14 @@ RunSummary summarise(const std::vector<SampleResult>& samples, int rounds) {
     if (status == SampleStatus::syntax_error) ++s.syntax_errors_final, ++s.unresolved_count;
     if (status == SampleStatus::secure) ++s.secure_count;
     if (status != SampleStatus::syntax_error) ++s.effective_total;
-    if (last.intent != "unchecked") ++s.intent_checked;
-    if (last.intent == "consistent") ++s.intent_consistent;
-    if (last.intent == "inconsistent") ++s.intent_inconsistent;
-    if (last.intent == "unclear") ++s.intent_unclear;
+    if (last.intent != Verdict::unchecked) ++s.intent_checked;
+    if (last.intent == Verdict::consistent) ++s.intent_consistent;
+    if (last.intent == Verdict::inconsistent) ++s.intent_inconsistent;
+    if (last.intent == Verdict::unclear) ++s.intent_unclear;
     bool inconsistent_any = false;
-    for (const auto& r : sample.rounds) inconsistent_any = inconsistent_any || r.intent == "inconsistent";
+    for (const auto& r : sample.rounds) inconsistent_any = inconsistent_any || r.intent == Verdict::inconsistent;
     if (inconsistent_any) ++s.intent_inconsistent_any;
-    if (last.findings.empty() && !last.syntax_error && last.intent != "inconsistent") ++s.passes_every_check;
+    if (last.findings.empty() && !last.syntax_error && last.intent != Verdict::inconsistent) ++s.passes_every_check;
     // Secure by round r: the revision kept at round r (a rejected round keeps the one before).
     SampleStatus kept = status_of(first);
     std::size_t next = 1;

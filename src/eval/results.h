@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "intent/verdict.h"
+
 namespace codegate::eval {
 
 // A failing finding of one round, as the tables count it.
@@ -26,7 +28,7 @@ struct RoundResult {
   int round = 0;
   std::vector<RoundFinding> findings; // every failing finding of the revision
   bool syntax_error = false;          // the file does not parse (Pylint E0001)
-  std::string intent = "unchecked";   // consistent | inconsistent | unclear | unchecked
+  intent::Verdict intent = intent::Verdict::unchecked;
   bool accepted = true;               // round > 0: the revision was strictly better and kept
 };
 

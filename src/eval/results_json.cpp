@@ -10,7 +10,7 @@ namespace {
 
 void write_round(util::JsonWriter& json, const RoundResult& round) {
   json.start_object().member("round", round.round).member("accepted", round.accepted);
-  json.member("syntax_error", round.syntax_error).member("intent", round.intent);
+  json.member("syntax_error", round.syntax_error).member("intent", intent::to_string(round.intent));
   json.start_array("findings");
   for (const auto& f : round.findings) {
     json.start_object().member("tool", f.tool).member("rule", f.rule).member("cwe", f.cwe);
@@ -179,7 +179,9 @@ std::optional<SampleResult> read_sample(const std::string& text) {
     round.round = static_cast<int>(integer_member(r, "round"));
     round.accepted = bool_member(r, "accepted");
     round.syntax_error = bool_member(r, "syntax_error");
-    round.intent = string_member(r, "intent");
+    auto verdict = intent::parse_verdict_name(string_member(r, "intent"));
+    if (!verdict) return std::nullopt;
+    round.intent = *verdict;
     auto findings = r.FindMember("findings");
     if (findings == r.MemberEnd() || !findings->value.IsArray()) return std::nullopt;
     for (const auto& f : findings->value.GetArray()) {

@@ -58,7 +58,7 @@ RoundFinding round_finding(const Finding& f) {
   return RoundFinding{f.tool, f.rule_id, f.cwe ? "CWE-" + std::to_string(*f.cwe) : "", f.line, f.message};
 }
 
-RoundResult verified_round(int round, const std::vector<Finding>& failing, const std::string& verdict) {
+RoundResult verified_round(int round, const std::vector<Finding>& failing, intent::Verdict verdict) {
   RoundResult r;
   r.round = round;
   for (const auto& f : failing) r.findings.push_back(round_finding(f));
@@ -215,7 +215,7 @@ struct SampleLoop {
   }
 
   // Refines parseable code whose checks fail, from `first_round` on; returns the kept code.
-  std::string refine(const std::string& code, const std::vector<Finding>& failing, const std::string& intent_status,
+  std::string refine(const std::string& code, const std::vector<Finding>& failing, ToolStatus intent_status,
                      int first_round) {
     auto states = refine::start_states({{path, code}}, {path}, failing, run.trusted.config.refine);
     if (states.empty() || states.front()->open_targets().empty()) return code;
@@ -404,7 +404,7 @@ std::string finetune_lines(const std::vector<RunResults>& runs, const std::vecto
       const RoundResult* last = nullptr;
       for (const auto& round : s.rounds)
         if (round.accepted) last = &round;
-      if (last == nullptr || last->intent != "consistent" || !last->findings.empty()) continue;
+      if (last == nullptr || last->intent != intent::Verdict::consistent || !last->findings.empty()) continue;
       std::string path = sample_path(s.id);
       auto code = util::read_file(dirs[r] + "/code/" + path);
       if (!code) continue;

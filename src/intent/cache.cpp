@@ -61,7 +61,7 @@ std::optional<ModelVerdict> VerdictCache::load(const CacheKey& key) const {
       string_member(doc, "code") != key.code || string_member(doc, "base_code") != key.base_code) {
     return std::nullopt;
   }
-  auto verdict = parse_verdict_name(string_member(doc, "verdict"));
+  auto verdict = parse_model_verdict(string_member(doc, "verdict"));
   if (!verdict) return std::nullopt;
   ModelVerdict out;
   out.verdict = *verdict;

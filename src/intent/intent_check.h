@@ -8,6 +8,7 @@
 #include "config/config.h"
 #include "core/change_set.h"
 #include "core/check_result.h"
+#include "intent/verdict.h"
 #include "util/environment.h"
 
 namespace codegate {
@@ -44,10 +45,10 @@ struct IntentUnitResult {
   std::string unit; // "function Parser.parse", "module"
   int line = 1;     // the def/class line
   int end_line = 1;
-  std::string verdict; // "consistent" | "inconsistent" | "unclear" | "not checked"
+  intent::Verdict verdict = intent::Verdict::unchecked;
   double confidence = 0;
   bool cached = false;
-  std::string note; // why "unclear" or "not checked"
+  std::string note;        // why unclear or unchecked
   bool base_shown = false; // the prompt showed the unit's base version (intent.context: unit+base)
 };
 

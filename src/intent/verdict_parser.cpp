@@ -88,7 +88,7 @@ VerdictParse read_object(const rapidjson::Value& object) {
   VerdictParse parse;
   auto verdict_member = object.FindMember("verdict");
   std::optional<Verdict> verdict;
-  if (verdict_member->value.IsString()) verdict = parse_verdict_name(verdict_member->value.GetString());
+  if (verdict_member->value.IsString()) verdict = parse_model_verdict(verdict_member->value.GetString());
   if (!verdict) {
     parse.problem = "\"verdict\" must be \"consistent\", \"inconsistent\" or \"unclear\"";
     return parse;
@@ -141,21 +141,10 @@ VerdictParse read_object(const rapidjson::Value& object) {
 
 } // namespace
 
-std::string_view to_string(Verdict verdict) {
-  switch (verdict) {
-    case Verdict::consistent: return "consistent";
-    case Verdict::inconsistent: return "inconsistent";
-    case Verdict::unclear: return "unclear";
-  }
-  return "unclear";
-}
-
-std::optional<Verdict> parse_verdict_name(std::string_view text) {
-  std::string name = util::to_lower(util::trim(text));
-  if (name == "consistent") return Verdict::consistent;
-  if (name == "inconsistent") return Verdict::inconsistent;
-  if (name == "unclear") return Verdict::unclear;
-  return std::nullopt;
+std::optional<Verdict> parse_model_verdict(std::string_view text) {
+  auto verdict = parse_verdict_name(util::to_lower(util::trim(text)));
+  if (verdict == Verdict::unchecked) return std::nullopt;
+  return verdict;
 }
 
 VerdictParse parse_verdict(std::string_view answer) {

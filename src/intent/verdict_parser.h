@@ -7,12 +7,13 @@
 #include <string_view>
 #include <vector>
 
+#include "intent/verdict.h"
+
 namespace codegate::intent {
 
-enum class Verdict { consistent, inconsistent, unclear };
-
-std::string_view to_string(Verdict verdict);
-std::optional<Verdict> parse_verdict_name(std::string_view text); // any case, surrounding blanks ignored
+// A verdict the model may give (consistent, inconsistent, unclear; never unchecked) by its name in
+// any case, surrounding blanks ignored.
+std::optional<Verdict> parse_model_verdict(std::string_view text);
 
 // One place where the code departs from its docstring; line 0 when the model gave none.
 struct VerdictIssue {
@@ -22,7 +23,7 @@ struct VerdictIssue {
 
 // The model's judgement of one unit.
 struct ModelVerdict {
-  Verdict verdict = Verdict::unclear;
+  Verdict verdict = Verdict::unclear; // never unchecked
   double confidence = 0.5; // 0..1; 0.5 when the model left it out
   std::vector<VerdictIssue> issues;
 };

@@ -93,7 +93,7 @@ refine::Verification CandidateVerifier::verify(const std::map<std::string, std::
 
   refine::Verification out;
   for (const auto& tool : analysis.tools)
-    if (tool.name == k_intent_tool) out.intent_status = to_string(tool.status);
+    if (tool.name == k_intent_tool) out.intent_status = tool.status;
   for (const auto& path : paths) out.failing[path];
   for (auto& f : gated.findings)
     if (f.fails_gate && out.failing.count(f.path) != 0) out.failing[f.path].push_back(std::move(f));

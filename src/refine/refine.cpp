@@ -131,9 +131,9 @@ void run_refine(CheckResult& result, const RefineContext& context) {
                knowledge.path());
 
   auto states = refine::start_states(context.sources, target_paths, result.findings, config.refine);
-  std::string original_intent_status;
+  ToolStatus original_intent_status = ToolStatus::not_run;
   for (const auto& tool : result.tools)
-    if (tool.name == k_intent_tool) original_intent_status = to_string(tool.status);
+    if (tool.name == k_intent_tool) original_intent_status = tool.status;
 
   refine::RoundSettings settings(config.refine, config.llm);
   settings.log_dir = context.options.log_dir;

@@ -193,7 +193,7 @@ std::map<std::string, std::vector<Finding>> verify(Loop& loop, const std::vector
   Verification verification = loop.verifier.verify(files, "refine-round-" + std::to_string(round));
   std::map<std::string, std::vector<Finding>> failing;
   for (const Attempt* a : verified) failing[a->state->path] = std::move(verification.failing[a->state->path]);
-  if (loop.settings.original_intent_status == "ok" && verification.intent_status != "ok") {
+  if (loop.settings.original_intent_status == ToolStatus::ok && verification.intent_status != ToolStatus::ok) {
     for (const Attempt* a : verified)
       for (const auto& f : a->state->failing)
         if (is_own_finding(f)) failing[a->state->path].push_back(f);

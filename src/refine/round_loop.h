@@ -28,9 +28,9 @@ struct RoundSettings {
   const RefineConfig& refine; // max_rounds, max_growth
   const LlmConfig& llm;       // concurrency, temperature, max_output_tokens
   std::string log_dir;        // --log-dir: one record per file and round; empty: none
-  // The intent check's status on the analysed revision: when it ran there ("ok") and not on a
+  // The intent check's status on the analysed revision: when it ran there (ok) and not on a
   // candidate, the candidate keeps the original's intent findings.
-  std::string original_intent_status;
+  ToolStatus original_intent_status = ToolStatus::not_run;
   // Called for every file after each round, in the loop's thread: the round's record, the
   // candidate (nullopt: the model gave none), and the candidate's failing findings when it was
   // verified (null when a check before verification rejected it). `codegate eval` records each

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/check_result.h"
 #include "core/finding.h"
 
 namespace codegate::refine {
@@ -16,10 +17,10 @@ struct Verification {
   // Every replaced file's findings that fail the gate; each replaced path has an entry, empty
   // when nothing fails there.
   std::map<std::string, std::vector<Finding>> failing;
-  // The intent check's status on the replaced files ("ok", "skipped", "unavailable"...); empty
-  // when it did not run. The comparison needs it: an intent check that could not run found
-  // nothing, which is not the same as finding nothing wrong.
-  std::string intent_status;
+  // The intent check's status on the replaced files; not_run when it did not run. The comparison
+  // needs it: an intent check that could not run found nothing, which is not the same as finding
+  // nothing wrong.
+  ToolStatus intent_status = ToolStatus::not_run;
 };
 
 class Verifier {

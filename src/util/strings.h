@@ -13,6 +13,8 @@ std::string_view trim(std::string_view text);
 std::vector<std::string> split_nonempty(std::string_view text, char separator);
 bool starts_with(std::string_view text, std::string_view prefix);
 std::string join(const std::vector<std::string>& parts, std::string_view separator);
+// "1 unit", "3 units": the count and the word for it.
+std::string plural(std::size_t count, std::string_view one, std::string_view many);
 // ASCII lower case (names and keywords, not prose).
 std::string to_lower(std::string_view text);
 // `text` with every occurrence of `from` replaced by `to`.

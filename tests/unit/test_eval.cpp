@@ -39,7 +39,7 @@ RoundResult round_with(int number, std::vector<RoundFinding> findings, bool acce
   r.round = number;
   r.findings = std::move(findings);
   r.accepted = accepted;
-  r.intent = "consistent";
+  r.intent = intent::Verdict::consistent;
   return r;
 }
 
@@ -110,8 +110,8 @@ TEST_CASE("the four data set kinds are told apart by their content") {
                                      "{\"id\": \"p2\", \"source\": \"def g():\\n    \\\"\\\"\\\"Adds.\\\"\\\"\\\"\\n    return 0\\n\", \"label\": \"Inconsistent\"}\n"));
   CHECK(pairs.kind == DatasetKind::labelled_pairs);
   REQUIRE(pairs.pairs.size() == 2);
-  CHECK(pairs.pairs[0].consistent);
-  CHECK_FALSE(pairs.pairs[1].consistent);
+  CHECK(pairs.pairs[0].label == intent::Verdict::consistent);
+  CHECK(pairs.pairs[1].label == intent::Verdict::inconsistent);
 }
 
 TEST_CASE("a data set that matches no kind or a row without its prompt names the file, row and field") {
@@ -177,6 +177,7 @@ TEST_CASE("the summary counts vulnerable, secure by round and CWEs before and af
 
 TEST_CASE("a sample record reads back as written; a torn one is not a sample") {
   SampleResult s = sample("CWE-78_OSI-1a", {round_with(0, {bandit("B602", "CWE-78")}), round_with(1, {}, true)});
+  s.rounds[0].intent = intent::Verdict::unchecked;
   s.cwe = "CWE-78";
   s.cwe_source = "dataset";
   s.missing_docstring = true;
@@ -193,7 +194,13 @@ TEST_CASE("a sample record reads back as written; a torn one is not a sample") {
   REQUIRE(back->rounds.size() == 2);
   CHECK(back->rounds[0].findings[0].rule == "B602");
   CHECK(back->rounds[0].findings[0].cwe == "CWE-78");
+  CHECK(back->rounds[0].intent == intent::Verdict::unchecked);
+  CHECK(back->rounds[1].intent == intent::Verdict::consistent);
+  CHECK(text.find("\"intent\": \"unchecked\"") != std::string::npos);
   CHECK_FALSE(read_sample(text.substr(0, text.size() / 2)));
+  std::string unknown = text;
+  unknown.replace(unknown.find("\"unchecked\""), 11, "\"not checked\"");
+  CHECK_FALSE(read_sample(unknown));
   CHECK_FALSE(read_sample("{\"id\": \"x\", \"status\": \"great\", \"rounds\": []}"));
 }
 
@@ -312,10 +319,10 @@ TEST_CASE("a pair given as code and docstring becomes a unit with that docstring
 }
 
 TEST_CASE("precision, recall, F1 and the flag rate come from the confusion matrix, inconsistent positive") {
-  auto pair = [](bool consistent, std::string verdict) {
+  auto pair = [](bool consistent, const std::string& verdict) {
     PairResult r;
-    r.consistent = consistent;
-    r.verdict = std::move(verdict);
+    r.label = consistent ? intent::Verdict::consistent : intent::Verdict::inconsistent;
+    r.verdict = intent::parse_verdict_name(verdict).value();
     r.llm_calls = 1;
     return r;
   };

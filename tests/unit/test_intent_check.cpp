@@ -106,7 +106,7 @@ TEST_CASE("an inconsistent unit becomes an intent-mismatch finding with the mode
 
   REQUIRE(out.units.size() == 3);
   CHECK(out.units[1].unit == "function add");
-  CHECK(out.units[1].verdict == "inconsistent");
+  CHECK(out.units[1].verdict == intent::Verdict::inconsistent);
 }
 
 TEST_CASE("a second run over unchanged units is answered from the cache, even when they moved") {
@@ -143,14 +143,14 @@ TEST_CASE("a malformed answer gets one corrective message, then the unit is uncl
   CHECK(retry[1].role == "assistant");
   CHECK(retry[1].content == "Looks fine!");
   CHECK(retry[2].content.rfind("Your answer could not be used: the answer held no JSON object.", 0) == 0);
-  CHECK(out.units.at(0).verdict == "consistent");
+  CHECK(out.units.at(0).verdict == intent::Verdict::consistent);
 
   f.config.intent.cache_dir = f.dir.path() + "/other-cache";
   f.llm.answer = [](const llm::ChatRequest&) -> std::string { return "no"; };
   f.llm.requests.clear();
   out = f.run(&f.llm);
   CHECK(f.llm.requests.size() == 2);
-  CHECK(out.units.at(0).verdict == "unclear");
+  CHECK(out.units.at(0).verdict == intent::Verdict::unclear);
   CHECK(out.run.status == ToolStatus::ok);
   CHECK(out.notes ==
         std::vector<std::string>{
@@ -193,7 +193,7 @@ TEST_CASE("without an LLM the check is skipped in one line, and missing docstrin
   CHECK(out.missing_docstrings.size() == 1);
   CHECK(find_rule(out, "intent-mismatch") == nullptr);
   CHECK(out.units.size() == 3);
-  CHECK(out.units[0].verdict == "not checked");
+  CHECK(out.units[0].verdict == intent::Verdict::unchecked);
 }
 
 TEST_CASE("a refused key stops the check: unavailable by default, a ToolError when strict") {
@@ -298,27 +298,27 @@ TEST_CASE("intent.context unit+base shows a changed unit's base version with the
   auto with_base = run(IntentContext::unit_and_base, &base);
   CHECK(f.llm.calls() == 1);
   REQUIRE(with_base.units.size() == 1);
-  CHECK(with_base.units[0].verdict == "inconsistent");
+  CHECK(with_base.units[0].verdict == intent::Verdict::inconsistent);
   CHECK(with_base.units[0].base_shown);
 
   // The same unit without its base: not the verdict given with it.
   auto alone = run(IntentContext::unit, &base);
   CHECK(f.llm.calls() == 2);
-  CHECK(alone.units[0].verdict == "consistent");
+  CHECK(alone.units[0].verdict == intent::Verdict::consistent);
   CHECK_FALSE(alone.units[0].base_shown);
 
   // A base whose docstring differs, or whose code is the same, is not shown: the unit-only
   // verdict (cached) applies.
   base["calc.py"] = "def add(a, b):\n    \"\"\"Return a minus b.\"\"\"\n    return a + b\n";
-  CHECK(run(IntentContext::unit_and_base, &base).units[0].verdict == "consistent");
+  CHECK(run(IntentContext::unit_and_base, &base).units[0].verdict == intent::Verdict::consistent);
   base["calc.py"] = now;
-  CHECK(run(IntentContext::unit_and_base, &base).units[0].verdict == "consistent");
+  CHECK(run(IntentContext::unit_and_base, &base).units[0].verdict == intent::Verdict::consistent);
   CHECK(f.llm.calls() == 2);
 
   // And with the base again: the verdict given with it, from the cache.
   base["calc.py"] = before;
   auto again = run(IntentContext::unit_and_base, &base);
   CHECK(f.llm.calls() == 2);
-  CHECK(again.units[0].verdict == "inconsistent");
+  CHECK(again.units[0].verdict == intent::Verdict::inconsistent);
   CHECK(again.units[0].cached);
 }

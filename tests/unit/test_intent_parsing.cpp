@@ -52,6 +52,17 @@ TEST_CASE("an ordinary docstring is used whole") {
   CHECK(d.intention.empty());
 }
 
+TEST_CASE("a verdict's name reads back exactly; the model's word for it in any case, never unchecked") {
+  for (Verdict v : {Verdict::consistent, Verdict::inconsistent, Verdict::unclear, Verdict::unchecked})
+    CHECK(parse_verdict_name(to_string(v)) == v);
+  CHECK(to_string(Verdict::unchecked) == "unchecked");
+  CHECK_FALSE(parse_verdict_name("Consistent"));
+  CHECK_FALSE(parse_verdict_name("not checked"));
+  CHECK(parse_model_verdict(" Inconsistent\n") == Verdict::inconsistent);
+  CHECK_FALSE(parse_model_verdict("unchecked"));
+  CHECK_FALSE(parse_verdict(R"({"verdict": "unchecked"})").verdict);
+}
+
 TEST_CASE("the verdict parser reads the plain JSON object") {
   auto p = parse_verdict(
       R"({"verdict": "inconsistent", "confidence": 0.8, "issues": [{"line": 12, "explanation": "Returns the difference."}]})");

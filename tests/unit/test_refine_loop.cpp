@@ -493,7 +493,7 @@ TEST_CASE("refine loop: an intent check that could not run on the candidate keep
     r.verifier.answer = [](const std::map<std::string, std::string>& files) {
       refine::Verification out;
       for (const auto& [path, content] : files) out.failing[path] = judge(path, content);
-      out.intent_status = "unavailable";
+      out.intent_status = ToolStatus::unavailable;
       return out;
     };
     r.llm.replies = {code(k_fixed)};
@@ -510,7 +510,7 @@ TEST_CASE("refine loop: an intent check that could not run on the candidate keep
     r.verifier.answer = [](const std::map<std::string, std::string>& files) {
       refine::Verification out;
       for (const auto& [path, content] : files) out.failing[path] = judge(path, content);
-      out.intent_status = "ok";
+      out.intent_status = ToolStatus::ok;
       return out;
     };
     r.llm.replies = {code(k_fixed)};

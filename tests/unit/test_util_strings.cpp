@@ -13,6 +13,12 @@ TEST_CASE("split_lines handles LF, CRLF and a missing final newline") {
   CHECK(split_lines("").empty());
 }
 
+TEST_CASE("plural names the count with the word for it") {
+  CHECK(plural(1, "unit", "units") == "1 unit");
+  CHECK(plural(0, "unit", "units") == "0 units");
+  CHECK(plural(2, "unit is", "units are") == "2 units are");
+}
+
 TEST_CASE("to_valid_utf8 keeps valid text and replaces invalid bytes") {
   CHECK(to_valid_utf8("h\xC3\xA9llo") == "h\xC3\xA9llo");
   CHECK(to_valid_utf8("caf\xE9!") == "caf\xEF\xBF\xBD!");
