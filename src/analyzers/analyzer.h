@@ -54,22 +54,30 @@ struct AnalyzerConfigFile {
   std::string origin; // where it was read: "commit 1a2b3c4:.pylintrc", for messages
 };
 
+// What only an analyzer that asks a service reads (one that is not in_baseline: the intent check):
+// the run's LLM client and budget, the environment its key comes from, where exchanges are logged,
+// and the changed files at the base. The local tools' jobs carry none of it.
+struct ServiceAccess {
+  llm::LlmClient* llm_client = nullptr;            // shared with the rest of the run; null: the analyzer makes its own
+  llm::Budget* llm_budget = nullptr;               // the run's one LLM budget; null: a fresh one from the configuration
+  util::EnvLookup env = util::map_environment({}); // the run's environment (the LLM key)
+  std::string log_dir;                             // --log-dir; empty: no exchange logs
+  const std::map<std::string, std::string>* base_sources = nullptr; // changed files at the base; null: none
+};
+
 // One run of one analyzer: a workspace and a set of files in it. Everything is the caller's and
-// outlives the run; several analyzers' runs read the same workspace at once.
+// outlives the run; several analyzers' runs read the same workspace at once. Built with
+// designated initializers (`AnalyzerJob{.root = ..., .files = ...}`).
 struct AnalyzerJob {
   const std::string& root;                           // the workspace: the tools' working directory
   const std::vector<std::string>& files;             // repository-relative Python files under root
   const std::map<std::string, std::string>& sources; // the checked files' bytes, as analysed
   const ChangeSet& changes;                          // which lines changed (the intent check asks about those)
   const Config& config;
-  std::string config_file;                         // absolute path of what Analyzer::config_file asked for; empty: none
-  std::vector<std::string> only_rules;             // non-empty: check only these rule ids (if the analyzer can narrow)
-  int jobs = 1;                                    // processes it may use
-  std::string log_dir;                             // --log-dir; empty: no exchange logs
-  llm::LlmClient* llm_client = nullptr;            // shared with the rest of the run; null: the analyzer makes its own
-  llm::Budget* llm_budget = nullptr;               // the run's one LLM budget; null: a fresh one from the configuration
-  util::EnvLookup env = util::map_environment({}); // the run's environment (an LLM key, a cache directory)
-  const std::map<std::string, std::string>* base_sources = nullptr; // changed files at the base; null: none
+  std::string config_file = {};             // absolute path of what Analyzer::config_file asked for; empty: none
+  std::vector<std::string> only_rules = {}; // non-empty: check only these rule ids (if the analyzer can narrow)
+  int jobs = 1;                             // processes it may use
+  const ServiceAccess* services = nullptr;  // set for an analyzer that asks a service, null for the others
   std::shared_future<std::string> tool_version = {}; // asked by the result cache already; not valid: the run asks
 };
 

@@ -93,11 +93,12 @@ struct RefineConfig {
   std::string patch_file = "codegate.patch";
 };
 
-// Pylint's and Bandit's results per file, kept between runs (cache/result_cache.h), under the
-// intent cache's directory (intent.cache_dir, else $XDG_CACHE_HOME/codegate or ~/.cache/codegate).
+// The local analyzers' results per file, kept between runs (cache/result_cache.h), beside the
+// intent check's verdicts (intent/cache.h).
 struct CacheConfig {
-  bool enabled = true; // cache.enabled; --no-cache turns it off
-  // Not a configuration key: the directory the pipeline resolved for this run (empty: no cache).
+  bool enabled = true; // cache.enabled; --no-cache turns off the result cache (never the verdicts)
+  // Not a configuration key: where both caches live in this run, as pipeline/cache_directory
+  // resolved it from intent.cache_dir and the environment; empty: no cache at all.
   std::string directory;
 };
 

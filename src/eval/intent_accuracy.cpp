@@ -55,8 +55,10 @@ std::size_t header_end(const std::vector<std::string>& lines, std::size_t first)
     for (std::size_t k = 0; k < lines[i].size(); ++k) {
       char ch = lines[i][k];
       if (quote != 0) {
-        if (ch == '\\') ++k;
-        else if (ch == quote) quote = 0;
+        if (ch == '\\')
+          ++k;
+        else if (ch == quote)
+          quote = 0;
       } else if (ch == '\'' || ch == '"') {
         quote = ch;
       } else if (ch == '#') {
@@ -77,7 +79,8 @@ std::size_t header_end(const std::vector<std::string>& lines, std::size_t first)
 
 bool opens_string(std::string_view line) {
   std::string_view rest = line.substr(indent_of(line));
-  while (!rest.empty() && std::string_view("rRbBuUfF").find(rest.front()) != std::string_view::npos) rest.remove_prefix(1);
+  while (!rest.empty() && std::string_view("rRbBuUfF").find(rest.front()) != std::string_view::npos)
+    rest.remove_prefix(1);
   return !rest.empty() && (rest.front() == '"' || rest.front() == '\'');
 }
 
@@ -204,9 +207,7 @@ double AccuracySummary::f1() const {
   double p = precision(), r = recall();
   return p + r == 0 ? 0.0 : 2 * p * r / (p + r);
 }
-double AccuracySummary::flag_rate_consistent() const {
-  return ratio(false_positive, false_positive + true_negative);
-}
+double AccuracySummary::flag_rate_consistent() const { return ratio(false_positive, false_positive + true_negative); }
 
 AccuracySummary summarise_pairs(const std::vector<PairResult>& results) {
   AccuracySummary s;
@@ -269,7 +270,7 @@ int run_intent_accuracy(const EvalOptions& options, const Dataset& dataset, Conf
   if (!options.intent_context.empty()) config.intent.context = *parse_intent_context(options.intent_context);
   config.intent.enabled = true;
   config.intent.require_docstrings = DocstringPolicy::none; // a pair is about its docstring, not about others'
-  config.llm.concurrency = 1;                              // the pairs are what runs in parallel
+  config.llm.concurrency = 1;                               // the pairs are what runs in parallel
   llm::LlmClientSetup setup = llm::make_llm_client(config.llm, env);
   for (const auto& w : setup.warnings) util::warn(w);
   if (!setup.client) throw UsageError("codegate eval needs an LLM: " + setup.reason);
@@ -292,10 +293,12 @@ int run_intent_accuracy(const EvalOptions& options, const Dataset& dataset, Conf
   std::set<std::string> paths;
   for (const auto& pair : pairs) {
     std::string path = pair_path(pair.id);
-    if (!paths.insert(path).second) throw UsageError(dataset.path + ": two labelled pairs share the id \"" + pair.id + "\"");
+    if (!paths.insert(path).second)
+      throw UsageError(dataset.path + ": two labelled pairs share the id \"" + pair.id + "\"");
     sources.push_back({{path, pair_source(pair)}});
     std::string base = pair_base_source(pair);
-    bases.push_back(base.empty() ? std::map<std::string, std::string>{} : std::map<std::string, std::string>{{path, base}});
+    bases.push_back(base.empty() ? std::map<std::string, std::string>{}
+                                 : std::map<std::string, std::string>{{path, base}});
   }
 
   AccuracyInfo info{dataset.path, setup.client->provider(), setup.client->model(),
@@ -304,10 +307,10 @@ int run_intent_accuracy(const EvalOptions& options, const Dataset& dataset, Conf
   for (int number = 1; number <= options.runs; ++number) {
     Config run_config = config;
     // Each run asks afresh: a verdict cached by an earlier run would hide the model's spread.
-    run_config.intent.cache_dir =
+    run_config.cache.directory =
         options.out_dir + (options.runs == 1 ? "" : "/run-" + std::to_string(number)) + "/intent-cache";
     std::error_code ignored;
-    fs::remove_all(run_config.intent.cache_dir, ignored);
+    fs::remove_all(run_config.cache.directory, ignored);
     llm::Budget budget(config.llm.budget_calls, config.llm.budget_input_tokens);
     AccuracyRun run;
     run.pairs.resize(pairs.size());
@@ -336,9 +339,8 @@ int run_intent_accuracy(const EvalOptions& options, const Dataset& dataset, Conf
           "cannot write the experiment's output (check --out)");
   const AccuracySummary& first = runs.front().summary;
   util::progress("eval: " + std::to_string(first.pairs) + " labelled pairs, intent.context " + info.context +
-                 ": precision " + fixed(first.precision()) + ", recall " +
-                 fixed(first.recall()) + ", F1 " + fixed(first.f1()) +
-                 ", flag rate on consistent pairs " + fixed(first.flag_rate_consistent()) +
+                 ": precision " + fixed(first.precision()) + ", recall " + fixed(first.recall()) + ", F1 " +
+                 fixed(first.f1()) + ", flag rate on consistent pairs " + fixed(first.flag_rate_consistent()) +
                  "; results in " + options.out_dir + "/results.json");
   return 0;
 }

@@ -471,7 +471,8 @@ int run_eval(const EvalOptions& options, const util::EnvLookup& env) {
       fs::remove(dir + "/knowledge.jsonl", ignored); // RefleXGen: each run's knowledge starts empty
     }
     TrustedConfig trusted = base_config;
-    trusted.config.intent.cache_dir = dir + "/intent-cache";
+    trusted.config.cache.directory = dir + "/intent-cache"; // the intent verdicts'
+    trusted.config.cache.enabled = false;                   // no result cache: every run analyses afresh
     int entries = options.knowledge ? std::max(1, trusted.config.refine.knowledge_max_entries) : 0;
     TrustedConfig analysis = trusted;
     if (options.profile == EvalProfile::thesis) analysis.config.intent.enabled = false;

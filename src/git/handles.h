@@ -28,6 +28,19 @@ using ReferenceHandle = Handle<git_reference, git_reference_free>;
 using SignatureHandle = Handle<git_signature, git_signature_free>;
 using RemoteHandle = Handle<git_remote, git_remote_free>;
 
+// A remote's open connection (git_remote_connect succeeded): disconnected when it goes out of
+// scope, on every return path. The remote itself stays with its RemoteHandle.
+class RemoteConnection {
+public:
+  explicit RemoteConnection(git_remote* remote) : remote_(remote) {}
+  ~RemoteConnection() { git_remote_disconnect(remote_); }
+  RemoteConnection(const RemoteConnection&) = delete;
+  RemoteConnection& operator=(const RemoteConnection&) = delete;
+
+private:
+  git_remote* remote_;
+};
+
 // libgit2's last error message, or "unknown error".
 std::string last_error();
 // Throws ToolError("<what>: <libgit2 message>") when rc < 0.

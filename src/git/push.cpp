@@ -185,24 +185,21 @@ PushOutcome push_commit(const Repository& repo, const PushRequest& request) {
   git_error_clear(); // what last_error() says after a failure must come from this push
   if (git_remote_connect(remote.get(), GIT_DIRECTION_PUSH, &callbacks, nullptr, nullptr) != 0)
     return auth_or_failure(session, where, "connect to", true);
+  const RemoteConnection connection(remote.get());
   const git_remote_head** heads = nullptr;
   std::size_t count = 0;
   std::string remote_sha;
   if (git_remote_ls(&heads, &count, remote.get()) != 0) {
-    PushOutcome outcome = auth_or_failure(session, where, "list the branches of", true);
-    git_remote_disconnect(remote.get());
-    return outcome;
+    return auth_or_failure(session, where, "list the branches of", true);
   }
   for (std::size_t i = 0; i < count; ++i) {
     if (refname == heads[i]->name) remote_sha = oid_to_string(heads[i]->oid);
   }
   if (remote_sha.empty()) {
-    git_remote_disconnect(remote.get());
     return {PushStatus::remote_moved,
             "the branch '" + request.branch + "' does not exist on " + where + "; nothing was pushed", ""};
   }
   if (remote_sha != request.expected_sha) {
-    git_remote_disconnect(remote.get());
     return {PushStatus::remote_moved,
             request.remote + "/" + request.branch + " points at " + short_sha(remote_sha) +
                 ", not at the analysed commit " + short_sha(request.expected_sha) +
@@ -216,7 +213,6 @@ PushOutcome push_commit(const Repository& repo, const PushRequest& request) {
   try {
     source.emplace(repo, request.commit_sha);
   } catch (const std::exception& e) {
-    git_remote_disconnect(remote.get());
     return {PushStatus::failed, e.what(), remote_sha};
   }
   std::string spec = source->name() + ":" + refname; // no '+': never a forced update
@@ -227,7 +223,6 @@ PushOutcome push_commit(const Repository& repo, const PushRequest& request) {
   options.callbacks = callbacks;
   git_error_clear();
   int rc = git_remote_push(remote.get(), &refspecs, &options);
-  git_remote_disconnect(remote.get());
   if (session.moved_at_push || rc == GIT_ENONFASTFORWARD) {
     std::string now = session.negotiated_remote.empty() ? remote_sha : session.negotiated_remote;
     return {PushStatus::remote_moved,

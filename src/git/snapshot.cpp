@@ -92,7 +92,9 @@ public:
     std::filesystem::path full = std::filesystem::path(directory_) / path;
     std::error_code ec;
     if (!std::filesystem::is_regular_file(std::filesystem::symlink_status(full, ec))) return std::nullopt;
-    return util::read_file(full.string());
+    auto bytes = util::read_file(full.string());
+    if (!bytes) return std::nullopt;
+    return std::move(*bytes);
   }
 
   std::vector<std::string> list_files() const override {

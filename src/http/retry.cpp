@@ -98,30 +98,35 @@ std::string describe_failure(const HttpResponse& response, double timeout_second
 
 HttpResponse send_with_retries(HttpClient& http, const HttpRequest& request, const RetryPolicy& policy,
                                const RetryHooks& hooks) {
+  // The wait before the next attempt at `response`; nullopt: it failed for good.
+  auto next_wait = [&](const HttpResponse& response, int attempt) -> std::optional<std::chrono::milliseconds> {
+    std::optional<std::chrono::milliseconds> asked = hooks.service_wait ? hooks.service_wait(response) : std::nullopt;
+    if (!asked) {
+      if (!is_retryable(response)) return std::nullopt;
+      asked = retry_after(response.headers, std::chrono::system_clock::now());
+      if (!asked) return backoff_delay(attempt, policy, hooks.jitter ? hooks.jitter() : default_jitter());
+    }
+    // Waiting longer than a CI job should for one request: report the failure instead.
+    if (*asked > policy.max_retry_after) return std::nullopt;
+    return asked;
+  };
   for (int attempt = 0;; ++attempt) {
     HttpResponse response = http.send(request);
     bool ok = response.error == TransportError::none && response.status >= 200 && response.status < 300;
-    if (ok || attempt >= policy.retries || !is_retryable(response)) return response;
-
-    std::chrono::milliseconds wait{};
-    if (auto asked = retry_after(response.headers, std::chrono::system_clock::now())) {
-      // Waiting longer than a CI job should for one request: report the failure instead.
-      if (*asked > policy.max_retry_after) return response;
-      wait = *asked;
-    } else {
-      wait = backoff_delay(attempt, policy, hooks.jitter ? hooks.jitter() : default_jitter());
-    }
+    if (ok || attempt >= policy.retries) return response;
+    auto wait = next_wait(response, attempt);
+    if (!wait) return response;
     std::string note = "failed (" + describe_failure(response, request.timeout_seconds) + "); retry " +
                        std::to_string(attempt + 1) + " of " + std::to_string(policy.retries) + " in " +
-                       std::to_string(wait.count()) + " ms";
+                       std::to_string(wait->count()) + " ms";
     if (hooks.on_retry)
       hooks.on_retry(note);
     else
       util::progress("LLM request " + note);
     if (hooks.sleep)
-      hooks.sleep(wait);
+      hooks.sleep(*wait);
     else
-      std::this_thread::sleep_for(wait);
+      std::this_thread::sleep_for(*wait);
   }
 }
 

@@ -34,15 +34,20 @@ std::optional<std::chrono::milliseconds> retry_after(const std::map<std::string,
 // base * 2^attempt capped at max_delay, of which the upper half is scaled by `jitter` in [0, 1].
 std::chrono::milliseconds backoff_delay(int attempt, const RetryPolicy& policy, double jitter);
 
-// The seams a test replaces: sleeping, the random jitter, and a note per retry.
+// The seams a test replaces (sleeping, the random jitter, a note per retry) and a service's own rule.
 struct RetryHooks {
   std::function<void(std::chrono::milliseconds)> sleep; // empty: std::this_thread::sleep_for
   std::function<double()> jitter;                       // empty: uniform in [0, 1)
-  std::function<void(const std::string&)> on_retry;     // empty: util::progress
+  // Gets "failed (HTTP 503); retry 1 of 3 in 1000 ms"; empty: util::progress("LLM request " + note).
+  std::function<void(const std::string&)> on_retry;
+  // A service's rule for failures is_retryable does not know (GitHub's rate limits answer 403 and
+  // say when to come back): the wait it asks for, or nullopt for the general rules.
+  std::function<std::optional<std::chrono::milliseconds>(const HttpResponse&)> service_wait;
 };
 
-// Sends `request` until it succeeds, fails for good, or the retries are spent; returns the last
-// response. A Retry-After longer than policy.max_retry_after ends the retries at once.
+// Sends `request` until it succeeds (2xx), fails for good, or the retries are spent; returns the
+// last response. A wait longer than policy.max_retry_after (Retry-After, or the service's) ends
+// the retries at once.
 HttpResponse send_with_retries(HttpClient& http, const HttpRequest& request, const RetryPolicy& policy,
                                const RetryHooks& hooks = {});
 

@@ -7,8 +7,8 @@
 #include "intent/prompt.h"
 #include "util/files.h"
 #include "util/hash.h"
-#include "util/json_writer.h"
 #include "util/json.h"
+#include "util/json_writer.h"
 
 namespace codegate::intent {
 namespace {
@@ -20,8 +20,8 @@ std::string hash_of(const CacheKey& key) {
   if (key.base_code.empty())
     return util::hash_parts({"codegate-intent-cache", std::to_string(k_format), key.provider, key.model,
                              k_prompt_version, key.docstring, key.code});
-  return util::hash_parts({"codegate-intent-cache", std::to_string(k_format), key.provider, key.model,
-                           k_prompt_version, key.docstring, key.code, "base", key.base_code});
+  return util::hash_parts({"codegate-intent-cache", std::to_string(k_format), key.provider, key.model, k_prompt_version,
+                           key.docstring, key.code, "base", key.base_code});
 }
 
 std::string string_member(const rapidjson::Value& object, const char* name) {
@@ -34,14 +34,6 @@ std::string string_member(const rapidjson::Value& object, const char* name) {
 } // namespace
 
 VerdictCache::VerdictCache(std::string directory) : directory_(std::move(directory)) {}
-
-std::string VerdictCache::default_directory(const util::EnvLookup& env) {
-  auto xdg = env("XDG_CACHE_HOME");
-  if (xdg && !xdg->empty() && xdg->front() == '/') return *xdg + "/codegate";
-  auto home = env("HOME");
-  if (home && !home->empty()) return *home + "/.cache/codegate";
-  return "";
-}
 
 std::string VerdictCache::entry_path(const CacheKey& key) const {
   std::string hash = hash_of(key);

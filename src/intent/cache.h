@@ -31,9 +31,6 @@ public:
   // An empty directory turns the cache off.
   explicit VerdictCache(std::string directory);
 
-  // $XDG_CACHE_HOME/codegate, else $HOME/.cache/codegate; empty when neither is set.
-  static std::string default_directory(const util::EnvLookup& env);
-
   bool enabled() const { return !directory_.empty(); }
   const std::string& directory() const { return directory_; }
 

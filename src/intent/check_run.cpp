@@ -3,10 +3,6 @@
 namespace codegate::intent {
 namespace {
 
-std::string cache_directory(const Config& config, const util::EnvLookup& env) {
-  return config.intent.cache_dir.empty() ? VerdictCache::default_directory(env) : config.intent.cache_dir;
-}
-
 std::unique_ptr<llm::Budget> budget_unless_given(const Config& config, const IntentServices& services) {
   if (services.budget != nullptr) return nullptr;
   return std::make_unique<llm::Budget>(config.llm.budget_calls, config.llm.budget_input_tokens);
@@ -22,7 +18,7 @@ std::unique_ptr<ExchangeLog> exchange_log(const std::string& log_dir, llm::LlmCl
 CheckRun::CheckRun(llm::LlmClient& c, const IntentInput& input, const IntentServices& services)
     : client(c),
       config(input.config),
-      cache(cache_directory(input.config, services.env)),
+      cache(input.config.cache.directory),
       owned_budget(budget_unless_given(input.config, services)),
       budget(services.budget != nullptr ? *services.budget : *owned_budget),
       log(exchange_log(input.log_dir, &c)) {}

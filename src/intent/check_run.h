@@ -17,7 +17,7 @@
 namespace codegate::intent {
 
 struct CheckRun {
-  // The cache in intent.cache_dir (else its default directory), the caller's budget or a fresh
+  // The cache in Config::cache.directory (empty: none), the caller's budget or a fresh
   // one from llm.budget_*, and an exchange log when input.log_dir is set.
   CheckRun(llm::LlmClient& client, const IntentInput& input, const IntentServices& services);
 

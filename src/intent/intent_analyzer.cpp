@@ -24,8 +24,10 @@ public:
   bool in_baseline() const override { return false; }
 
   AnalyzerOutput run(const AnalyzerJob& job) const override {
-    IntentInput input{job.changes, job.sources, job.config, job.log_dir, job.base_sources};
-    IntentOutput intent = run_intent_check(input, IntentServices{job.llm_client, job.llm_budget, job.env});
+    const ServiceAccess services = job.services != nullptr ? *job.services : ServiceAccess{};
+    IntentInput input{job.changes, job.sources, job.config, services.log_dir, services.base_sources};
+    IntentOutput intent =
+        run_intent_check(input, IntentServices{services.llm_client, services.llm_budget, services.env});
     AnalyzerOutput out;
     out.findings = std::move(intent.findings);
     out.run = std::move(intent.run);

@@ -68,9 +68,7 @@ struct JobBase {
   const std::vector<std::string>& files;
   const ChangeSet& changes;
   int jobs = 1;
-  std::string log_dir;
-  IntentServices services;
-  const std::map<std::string, std::string>* base_sources = nullptr;
+  ServiceAccess services; // for the analyzers that ask a service only
 };
 
 // One analyzer started on its own thread, with the job it reads until it ends. `output` is
@@ -101,10 +99,15 @@ Started start(const Analyzer& analyzer, const JobBase& base, bool run, std::vect
     started.output = done.get_future();
     return started;
   }
-  started.job = std::make_unique<AnalyzerJob>(
-      AnalyzerJob{base.workspace.root(), base.files, base.workspace.sources(), base.changes, config, "",
-                  std::move(only_rules), analyzer_jobs(base.files.size(), base.jobs), base.log_dir,
-                  base.services.client, base.services.budget, base.services.env, base.base_sources});
+  started.job =
+      std::make_unique<AnalyzerJob>(AnalyzerJob{.root = base.workspace.root(),
+                                                .files = base.files,
+                                                .sources = base.workspace.sources(),
+                                                .changes = base.changes,
+                                                .config = config,
+                                                .only_rules = std::move(only_rules),
+                                                .jobs = analyzer_jobs(base.files.size(), base.jobs),
+                                                .services = analyzer.in_baseline() ? nullptr : &base.services});
   if (auto file = analyzer.config_file(base.trusted.tool_file(analyzer)))
     started.job->config_file = base.workspace.write_config(file->name, file->content);
   if (auto policy = cache_policy(analyzer, *started.job)) {
@@ -207,12 +210,17 @@ std::string snippets_cut_note(int cut) {
 }
 
 Analysis run_tools(Workspace& workspace, const TrustedConfig& trusted, const ToolRequest& request) {
-  return run_baseline_analyzers({workspace, trusted, request.files, no_changes(), request.jobs, "", {}}, request);
+  return run_baseline_analyzers({workspace, trusted, request.files, no_changes(), request.jobs, {}}, request);
 }
 
 Analysis analyze(Workspace& workspace, const TrustedConfig& trusted, const AnalysisRequest& request) {
-  JobBase base{workspace,    trusted,         request.files,  request.changes,
-               request.jobs, request.log_dir, request.intent, request.base_sources};
+  JobBase base{
+      workspace,
+      trusted,
+      request.files,
+      request.changes,
+      request.jobs,
+      {request.intent.client, request.intent.budget, request.intent.env, request.log_dir, request.base_sources}};
   // The analyzers that ask a service (the intent check) start first: they wait the longest.
   std::vector<Started> others;
   for (const Analyzer* analyzer : analyzers())

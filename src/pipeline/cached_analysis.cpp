@@ -47,9 +47,21 @@ std::string version_text(const std::string& program, double timeout_seconds) {
   return result->out;
 }
 
+// A file a key needs that cannot be read: the run is not cached (a key without the file's bytes
+// could match an entry of other bytes).
+struct Unreadable {
+  std::string reason;
+};
+
+std::string read_for_key(const std::string& path) {
+  auto bytes = util::read_file(path);
+  if (!bytes) throw Unreadable{bytes.error()};
+  return std::move(*bytes);
+}
+
 std::string config_hash(const Analyzer& analyzer, const AnalyzerJob& job, const CachePolicy& policy) {
   std::string file;
-  if (!job.config_file.empty()) file = util::read_file(job.config_file).value_or("\x01unreadable");
+  if (!job.config_file.empty()) file = read_for_key(job.config_file);
   std::vector<std::string> parts = {std::string(analyzer.name()), file};
   parts.insert(parts.end(), policy.configuration.begin(), policy.configuration.end());
   parts.push_back(util::join(job.only_rules, ","));
@@ -64,7 +76,7 @@ public:
     auto source = job_.sources.find(path);
     if (source != job_.sources.end()) return source->second;
     auto [it, inserted] = read_.try_emplace(path);
-    if (inserted) it->second = util::read_file(job_.root + "/" + path).value_or("\x01unreadable");
+    if (inserted) it->second = read_for_key(job_.root + "/" + path);
     return it->second;
   }
 
@@ -141,20 +153,26 @@ AnalyzerOutput run_cached(const Analyzer& analyzer, const CachePolicy& policy, c
   auto tool_hash = [&identity] { return util::hash_parts({identity.get()}); };
 
   cache::ResultCache cache(job.config.cache.directory);
-  Contents contents(job);
-  std::map<std::string, std::string> dependencies;
-  if (policy.imports_matter) dependencies = dependency_hashes(job, python_files, contents); // on a throw, ~future waits
-  const std::string configuration = config_hash(analyzer, job, policy);
-
   std::map<std::string, std::string> keys;
+  try {
+    Contents contents(job);
+    std::map<std::string, std::string> dependencies;
+    if (policy.imports_matter)
+      dependencies = dependency_hashes(job, python_files, contents); // on a throw, ~future waits
+    const std::string configuration = config_hash(analyzer, job, policy);
+    for (const auto& path : job.files)
+      keys[path] = std::string(analyzer.name()) + "/" + program->hash + "/" + configuration + "/" +
+                   util::hash_parts({path, contents(path)}) + "/" + dependencies[path];
+  } catch (const Unreadable& unreadable) {
+    util::debug(std::string(analyzer.name()) + ": results not cached: " + unreadable.reason);
+    return analyzer.run(job);
+  }
+
   std::map<std::string, std::vector<Finding>> by_path;
   std::vector<std::string> misses;
   std::map<std::string, cache::CachedEntry> stored;
-  for (const auto& path : job.files) {
-    keys[path] = std::string(analyzer.name()) + "/" + program->hash + "/" + configuration + "/" +
-                 util::hash_parts({path, contents(path)}) + "/" + dependencies[path];
+  for (const auto& path : job.files)
     if (auto hit = cache.load(keys[path], path)) stored.emplace(path, std::move(*hit));
-  }
   // Entries from another version of the tool are misses; with no entry at all there is nothing
   // to compare, and the tool starts at once.
   const std::string tool = stored.empty() ? "" : tool_hash();
@@ -168,10 +186,16 @@ AnalyzerOutput run_cached(const Analyzer& analyzer, const CachePolicy& policy, c
 
   AnalyzerOutput output{{}, {std::string(analyzer.name()), "", ToolStatus::ok, ""}, {}, {}};
   if (!misses.empty()) {
-    AnalyzerJob fresh{job.root,         misses,          job.sources,    job.changes,
-                      job.config,       job.config_file, job.only_rules, analyzer_jobs(misses.size(), job.jobs),
-                      job.log_dir,      job.llm_client,  job.llm_budget, job.env,
-                      job.base_sources, version};
+    AnalyzerJob fresh{.root = job.root,
+                      .files = misses,
+                      .sources = job.sources,
+                      .changes = job.changes,
+                      .config = job.config,
+                      .config_file = job.config_file,
+                      .only_rules = job.only_rules,
+                      .jobs = analyzer_jobs(misses.size(), job.jobs),
+                      .services = job.services,
+                      .tool_version = version};
     output = analyzer.run(fresh);
     std::set<std::string> missed(misses.begin(), misses.end());
     // Stored only when every finding is about a file of the run and nothing was worth a note (a
@@ -208,25 +232,6 @@ AnalyzerOutput run_cached(const Analyzer& analyzer, const CachePolicy& policy, c
               " from the result cache");
   output.run.cached_files = static_cast<int>(hits);
   return output;
-}
-
-std::string result_cache_directory(const Config& config, const util::EnvLookup& env, const std::string& workdir,
-                                   std::vector<std::string>& notes) {
-  if (!config.cache.enabled) return "";
-  std::string directory =
-      config.intent.cache_dir.empty() ? intent::VerdictCache::default_directory(env) : config.intent.cache_dir;
-  if (directory.empty() || workdir.empty()) return directory;
-  std::error_code error;
-  auto cache = std::filesystem::weakly_canonical(std::filesystem::absolute(directory), error);
-  auto repo = std::filesystem::weakly_canonical(std::filesystem::absolute(workdir), error);
-  if (error) return directory;
-  auto relative = cache.lexically_relative(repo);
-  if (!relative.empty() && *relative.begin() != "..") {
-    notes.push_back("result cache not used: its directory " + directory +
-                    " is inside the repository checkout, whose content the change controls");
-    return "";
-  }
-  return directory;
 }
 
 } // namespace codegate

@@ -33,10 +33,4 @@ AnalyzerOutput run_cached(const Analyzer& analyzer, const CachePolicy& policy, c
 // more than they save), else no more than there are files.
 int analyzer_jobs(std::size_t files, int jobs);
 
-// The result cache's directory for this run: intent.cache_dir, else $XDG_CACHE_HOME/codegate or
-// ~/.cache/codegate; empty (with a note) when the cache is off or the directory lies inside the
-// repository checkout, whose content the change controls.
-std::string result_cache_directory(const Config& config, const util::EnvLookup& env, const std::string& workdir,
-                                   std::vector<std::string>& notes);
-
 } // namespace codegate

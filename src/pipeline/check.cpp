@@ -13,6 +13,7 @@
 #include "pipeline/analysis.h"
 #include "pipeline/base_sources.h"
 #include "pipeline/baseline.h"
+#include "pipeline/cache_directory.h"
 #include "pipeline/cached_analysis.h"
 #include "pipeline/change.h"
 #include "pipeline/line_agreement.h"
@@ -174,7 +175,7 @@ ExitCode run_check(const CheckOptions& given, const ci::CiContext& ci) {
                                                      : git::commit_snapshot(repo, repo.require_commit(trusted_rev));
   TrustedConfig trusted = load_trusted_config(*config_source, options.config_file);
   trusted.config = apply_overrides(std::move(trusted.config), options);
-  trusted.config.cache.directory = result_cache_directory(trusted.config, ci.env, repo.workdir(), trusted.notes);
+  trusted.config.cache.directory = cache_directory(trusted.config, ci.env, repo.workdir(), trusted.notes);
   const Config& config = trusted.config;
   if (options.shard && (!options.publish.code_quality_file.empty() || !options.publish.gitlab_sast_file.empty()))
     throw UsageError(

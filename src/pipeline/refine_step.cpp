@@ -3,11 +3,11 @@
 #include <memory>
 #include <optional>
 
+#include "ci/push_target.h"
 #include "git/commit.h"
+#include "intent/cache.h"
 #include "llm/client.h"
 #include "pipeline/candidate_verifier.h"
-#include "ci/push_target.h"
-#include "intent/cache.h"
 #include "refine/refine.h"
 #include "util/log.h"
 #include "util/strings.h"
@@ -44,10 +44,9 @@ void run_refine_step(CheckResult& result, const RefineStep& step) {
     return client.get();
   };
 
-  RefineOptions options{step.options.in_ci, step.options.log_dir, std::nullopt,
-                        config.intent.cache_dir.empty() ? intent::VerdictCache::default_directory(step.ci.env)
-                                                        : config.intent.cache_dir};
-  if (config.refine.fix == FixMode::push) options.push_target = ci::push_target(step.ci.push, git::head_state(step.repo));
+  RefineOptions options{step.options.in_ci, step.options.log_dir, std::nullopt, config.cache.directory};
+  if (config.refine.fix == FixMode::push)
+    options.push_target = ci::push_target(step.ci.push, git::head_state(step.repo));
   run_refine(result, {.repo = step.repo,
                       .changes = step.changes,
                       .config = config,

@@ -39,7 +39,7 @@ TrustedConfig load_trusted_config(const git::Snapshot& source, const std::string
     std::optional<std::string> text;
     std::string name = explicit_config;
     if (std::filesystem::path(explicit_config).is_absolute()) {
-      text = util::read_file(explicit_config);
+      if (auto bytes = util::read_file(explicit_config)) text = std::move(*bytes);
     } else {
       text = source.read(explicit_config);
       name = source.describe() + ":" + explicit_config;

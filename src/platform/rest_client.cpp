@@ -2,10 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
-#include <mutex>
-#include <random>
 #include <stdexcept>
-#include <thread>
 
 #include <rapidjson/document.h>
 #include <rapidjson/stringbuffer.h>
@@ -39,11 +36,6 @@ std::optional<std::chrono::milliseconds> rate_limit_wait(const http::HttpRespons
   } catch (const std::exception&) {
     return std::nullopt;
   }
-}
-
-double jitter() {
-  thread_local std::mt19937_64 engine{std::random_device{}()};
-  return std::uniform_real_distribution<double>(0.0, 1.0)(engine);
 }
 
 // The method and path for messages; never the query (it could carry a token in other APIs).
@@ -94,48 +86,29 @@ RestReply RestClient::send(const std::string& method, const std::string& path_or
   if (!json_body.empty()) request.headers.emplace_back("Content-Type", "application/json");
   request.body = json_body;
 
-  for (int attempt = 0;; ++attempt) {
-    http::HttpResponse response = transport_.send(request);
-    bool ok = response.error == http::TransportError::none && response.status >= 200 && response.status < 300;
-    std::optional<std::chrono::milliseconds> wait;
-    if (!ok && attempt < policy_.retries) {
-      if (auto limited = rate_limit_wait(response)) {
-        if (*limited <= policy_.max_retry_after) wait = limited;
-      } else if (http::is_retryable(response)) {
-        auto asked = http::retry_after(response.headers, std::chrono::system_clock::now());
-        if (!asked)
-          wait = http::backoff_delay(attempt, policy_, jitter());
-        else if (*asked <= policy_.max_retry_after)
-          wait = asked;
-      }
-    }
-    if (ok || !wait) {
-      RestReply reply;
-      reply.status = response.error == http::TransportError::none ? response.status : 0;
-      reply.body = std::move(response.body);
-      if (auto link = header(response, "link")) reply.next_url = next_link(*link);
-      if (!ok) {
-        reply.failure = http::describe_failure(response, request.timeout_seconds);
-        if (reply.status != 0) {
-          std::string said = server_message(reply.body);
-          if (!said.empty()) reply.failure += ": " + said;
-        }
-      }
-      return reply;
-    }
-    std::string note = service_ + " API " + describe(request) + " failed (" +
-                       http::describe_failure(response, request.timeout_seconds) + "); retry " +
-                       std::to_string(attempt + 1) + " of " + std::to_string(policy_.retries) + " in " +
-                       std::to_string(wait->count()) + " ms";
+  http::RetryHooks retry = hooks_;
+  retry.service_wait = rate_limit_wait;
+  retry.on_retry = [&](const std::string& note) {
+    std::string line = service_ + " API " + describe(request) + " " + note;
     if (hooks_.on_retry)
-      hooks_.on_retry(note);
+      hooks_.on_retry(line);
     else
-      util::progress(note);
-    if (hooks_.sleep)
-      hooks_.sleep(*wait);
-    else
-      std::this_thread::sleep_for(*wait);
+      util::progress(line);
+  };
+  http::HttpResponse response = http::send_with_retries(transport_, request, policy_, retry);
+  bool ok = response.error == http::TransportError::none && response.status >= 200 && response.status < 300;
+  RestReply reply;
+  reply.status = response.error == http::TransportError::none ? response.status : 0;
+  reply.body = std::move(response.body);
+  if (auto link = header(response, "link")) reply.next_url = next_link(*link);
+  if (!ok) {
+    reply.failure = http::describe_failure(response, request.timeout_seconds);
+    if (reply.status != 0) {
+      std::string said = server_message(reply.body);
+      if (!said.empty()) reply.failure += ": " + said;
+    }
   }
+  return reply;
 }
 
 std::string next_link(const std::string& link_header) {

@@ -25,11 +25,9 @@ struct RestReply {
   bool ok() const { return status >= 200 && status < 300; }
 };
 
-// The seams a test replaces; empty members use the real clock and log.
-struct RestHooks {
-  std::function<void(std::chrono::milliseconds)> sleep;
-  std::function<void(const std::string&)> on_retry;
-};
+// The seams a test replaces (sleeping, the jitter, the note per retry); empty members use the real
+// clock and log. service_wait is the client's own: GitHub's rate limits.
+using RestHooks = http::RetryHooks;
 
 // One API: a base URL, the headers every request carries (authentication, Accept, API version),
 // and the retry policy. `service` names the API in messages ("GitHub", "GitLab").

@@ -12,11 +12,13 @@
 
 namespace codegate::util {
 
-std::optional<std::string> read_file(const std::string& path) {
+Result<std::string> read_file(const std::string& path) {
+  errno = 0;
   std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
+  if (!in) return Failure{"cannot read " + path + ": " + std::strerror(errno != 0 ? errno : EIO)};
   std::ostringstream content;
   content << in.rdbuf();
+  if (in.bad()) return Failure{"cannot read " + path + ": " + std::strerror(errno != 0 ? errno : EIO)};
   return content.str();
 }
 

@@ -8,7 +8,8 @@
 
 namespace codegate::util {
 
-std::optional<std::string> read_file(const std::string& path);
+// The file's bytes, or why not: "cannot read PATH: No such file or directory".
+Result<std::string> read_file(const std::string& path);
 // Creates missing parent directories. A failure says "cannot write PATH: why"; the caller decides
 // what it means (a report that cannot be written fails the run, a log that cannot is a warning).
 Result<void> write_file(const std::string& path, const std::string& content);

@@ -250,6 +250,18 @@ class Cache(IntentTestCase):
         self.check()
         self.assertEqual([r.text.count("function scale ") > 0 for r in self.server.requests], [True])
 
+    def test_a_cache_inside_the_checkout_is_never_read(self):
+        # The change controls the checkout: verdicts cached there could be its own forgeries.
+        inside = os.path.join(self.repo.path, ".verdicts")
+        self.configure(intent={"cache_dir": inside})
+        self.check()
+        self.server.reset_counts()
+        _, second = self.check()
+        self.assertEqual(self.server.count(), 3)
+        self.assertFalse(os.path.exists(inside))
+        self.assertIn("caches not used (results and intent verdicts): their directory %s is inside the repository "
+                      "checkout, whose content the change controls" % inside, second["notes"])
+
 
 class JustInTimeContext(IntentTestCase):
     """intent.context: unit+base: a changed unit that existed at the base with the same docstring

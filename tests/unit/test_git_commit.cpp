@@ -2,10 +2,10 @@
 
 #include <filesystem>
 
+#include "ci/push_target.h"
 #include "core/error.h"
 #include "git/commit.h"
 #include "git/push.h"
-#include "ci/push_target.h"
 #include "git_fixture.h"
 #include "refine/delivery.h"
 #include "util/environment.h"
@@ -181,12 +181,13 @@ TEST_CASE("deliver commit: on the checked-out branch, working tree and index fol
   std::vector<Finding> findings = {f};
   std::string original = *util::read_file(fx.work.path() + "/lib/shell.py");
   std::vector<FileFix> fixes = {{"lib/shell.py", original, "fixed = True\n", 1, {"fp"}}};
-  refine::DeliveryInput input{r,
-                              changes,
-                              config,
-                              findings,
-                              ci::push_target(ci::push_target_from_environment(util::map_environment({}), std::nullopt), git::head_state(r)),
-                              fx.work.path() + "/../p.patch"};
+  refine::DeliveryInput input{
+      r,
+      changes,
+      config,
+      findings,
+      ci::push_target(ci::push_target_from_environment(util::map_environment({}), std::nullopt), git::head_state(r)),
+      fx.work.path() + "/../p.patch"};
 
   refine::DeliveryOutcome out = refine::deliver(fixes, FixMode::push, input);
   CHECK(out.mode == FixMode::push);
@@ -194,7 +195,7 @@ TEST_CASE("deliver commit: on the checked-out branch, working tree and index fol
   CHECK(head == out.commit_sha);
   CHECK(fx.bare({"rev-parse", "feature"}) == head);
   CHECK(trimmed(fx.work.git({"status", "--porcelain"})).empty());
-  CHECK(util::read_file(fx.work.path() + "/lib/shell.py") == "fixed = True\n");
+  CHECK(*util::read_file(fx.work.path() + "/lib/shell.py") == "fixed = True\n");
   CHECK(fx.work.git({"log", "-1", "--format=%B"}).find("Codegate-Refined: true") != std::string::npos);
   REQUIRE(out.notes.size() == 2);
   CHECK(out.notes[1] ==
@@ -226,12 +227,12 @@ TEST_CASE("deliver: commit falls back to a patch for a dirty file; apply refuses
   refine::DeliveryOutcome applied = refine::deliver(fixes, FixMode::apply, input);
   CHECK(applied.applied.empty());
   CHECK(applied.refused == std::vector<std::string>{"lib/shell.py: it has uncommitted changes"});
-  CHECK(util::read_file(fx.work.path() + "/lib/shell.py") == original + "# my local edit\n");
+  CHECK(*util::read_file(fx.work.path() + "/lib/shell.py") == original + "# my local edit\n");
 
   fx.work.write("lib/shell.py", original);
   refine::DeliveryOutcome clean = refine::deliver(fixes, FixMode::apply, input);
   CHECK(clean.applied == std::vector<std::string>{"lib/shell.py"});
-  CHECK(util::read_file(fx.work.path() + "/lib/shell.py") == "fixed = True\n");
+  CHECK(*util::read_file(fx.work.path() + "/lib/shell.py") == "fixed = True\n");
   CHECK(trimmed(fx.work.git({"rev-parse", "HEAD"})) == fx.head);
 }
 
@@ -250,7 +251,9 @@ TEST_CASE("deliver push falls back to suggestions when the push cannot happen") 
       changes,
       config,
       findings,
-      ci::push_target(ci::push_target_from_environment(util::map_environment({{"CODEGATE_PUSH_BRANCH", "absent"}}), std::nullopt), git::head_state(r)),
+      ci::push_target(
+          ci::push_target_from_environment(util::map_environment({{"CODEGATE_PUSH_BRANCH", "absent"}}), std::nullopt),
+          git::head_state(r)),
       ""};
   refine::DeliveryOutcome out = refine::deliver(fixes, FixMode::push, input);
   CHECK(out.mode == FixMode::suggest);
@@ -276,7 +279,7 @@ TEST_CASE("deliver apply in a pre-commit hook: the staged file is the analysed o
 
   refine::DeliveryOutcome applied = refine::deliver(fixes, FixMode::apply, input);
   CHECK(applied.applied == std::vector<std::string>{"a.py"});
-  CHECK(util::read_file(repo.path() + "/a.py") == "x = 1\n");
+  CHECK(*util::read_file(repo.path() + "/a.py") == "x = 1\n");
 
   // Edited again after `git add`: the working tree is no longer what was analysed.
   repo.write("a.py", "x = eval('2')\n");

@@ -52,7 +52,7 @@ struct Fixture {
     file.path = "calc.py";
     file.status = ChangeStatus::added;
     changes.files.push_back(file);
-    config.intent.cache_dir = dir.path() + "/cache";
+    config.cache.directory = dir.path() + "/cache";
     config.llm.concurrency = 2;
     llm.answer = [](const llm::ChatRequest& request) -> std::string {
       return request.messages[0].content.find("Check whether the function add ") != std::string::npos
@@ -145,7 +145,7 @@ TEST_CASE("a malformed answer gets one corrective message, then the unit is uncl
   CHECK(retry[2].content.rfind("Your answer could not be used: the answer held no JSON object.", 0) == 0);
   CHECK(out.units.at(0).verdict == intent::Verdict::consistent);
 
-  f.config.intent.cache_dir = f.dir.path() + "/other-cache";
+  f.config.cache.directory = f.dir.path() + "/other-cache";
   f.llm.answer = [](const llm::ChatRequest&) -> std::string { return "no"; };
   f.llm.requests.clear();
   out = f.run(&f.llm);

@@ -58,8 +58,8 @@ TEST_CASE("the refine patch is accepted by git apply and reproduces the revision
   REQUIRE(util::write_file(repo.path() + "/../fix.patch", patch));
   repo.git({"apply", "--check", "../fix.patch"});
   repo.git({"apply", "../fix.patch"});
-  CHECK(util::read_file(repo.path() + "/lib/shell.py") == k_revised);
-  CHECK(util::read_file(repo.path() + "/other.py") == "x = 2\n");
+  CHECK(*util::read_file(repo.path() + "/lib/shell.py") == k_revised);
+  CHECK(*util::read_file(repo.path() + "/other.py") == "x = 2\n");
 }
 
 TEST_CASE("a file without a final newline still yields a patch git applies") {
@@ -69,7 +69,7 @@ TEST_CASE("a file without a final newline still yields a patch git applies") {
   std::string patch = refine::patch_text({{"a.py", "x = 1\ny = 2", "x = 1\ny = 3", 1, {}}});
   REQUIRE(util::write_file(repo.path() + "/../nl.patch", patch));
   repo.git({"apply", "../nl.patch"});
-  CHECK(util::read_file(repo.path() + "/a.py") == "x = 1\ny = 3");
+  CHECK(*util::read_file(repo.path() + "/a.py") == "x = 1\ny = 3");
 }
 
 TEST_CASE("the fix commit message lists the fixed findings and ends in the trailer") {

@@ -74,20 +74,12 @@ TEST_CASE("each analyzer says whether and how its results are cached") {
   std::map<std::string, std::string> sources;
   ChangeSet changes;
   auto job = [&](std::vector<std::string> only_rules) {
-    return AnalyzerJob{root,
-                       files,
-                       sources,
-                       changes,
-                       config,
-                       "",
-                       std::move(only_rules),
-                       1,
-                       "",
-                       nullptr,
-                       nullptr,
-                       util::map_environment({}),
-                       nullptr,
-                       {}};
+    return AnalyzerJob{.root = root,
+                       .files = files,
+                       .sources = sources,
+                       .changes = changes,
+                       .config = config,
+                       .only_rules = std::move(only_rules)};
   };
   const Analyzer& pylint = *analyzer_named("pylint");
   const Analyzer& bandit = *analyzer_named("bandit");

@@ -41,3 +41,12 @@ TEST_CASE("a file that cannot be written is a Failure naming it; require makes i
   CHECK_THROWS_WITH_AS(require(written, "cannot write the report"),
                        ("cannot write the report: " + written.error()).c_str(), ToolError);
 }
+
+TEST_CASE("a file that cannot be read is a Failure that says why") {
+  util::TempDir dir;
+  REQUIRE(util::write_file(dir.path() + "/a.txt", "bytes"));
+  CHECK(*util::read_file(dir.path() + "/a.txt") == "bytes");
+  auto missing = util::read_file(dir.path() + "/missing.txt");
+  REQUIRE_FALSE(missing.ok());
+  CHECK(missing.error() == "cannot read " + dir.path() + "/missing.txt: No such file or directory");
+}
