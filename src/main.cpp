@@ -15,6 +15,7 @@
 #include "util/environment.h"
 #include "util/log.h"
 #include "util/signals.h"
+#include "util/system_error.h"
 
 int main(int argc, char** argv) {
   using namespace codegate;
@@ -42,8 +43,7 @@ int main(int argc, char** argv) {
         return 0;
       case CommandLine::Command::export_finetune:
         std::cout << eval::export_finetune(cl.eval.out_dir, cl.include_secure_samples, cl.strip_docstrings)
-                  << " lines written to "
-                  << cl.eval.out_dir << "/finetune.jsonl\n";
+                  << " lines written to " << cl.eval.out_dir << "/finetune.jsonl\n";
         return 0;
       case CommandLine::Command::knowledge_export:
         std::cout << eval::export_knowledge(cl.knowledge_file, cl.finetune_file) << " lines written to "
@@ -59,6 +59,9 @@ int main(int argc, char** argv) {
     std::cerr << util::filter_output(std::string("codegate: error: ") + e.what()) << "\n";
     return static_cast<int>(ExitCode::usage);
   } catch (const ToolError& e) {
+    std::cerr << util::filter_output(std::string("codegate: error: ") + e.what()) << "\n";
+    return static_cast<int>(ExitCode::tool_failure);
+  } catch (const util::SystemError& e) { // the machine's, not codegate's: no pipe, process or temporary directory
     std::cerr << util::filter_output(std::string("codegate: error: ") + e.what()) << "\n";
     return static_cast<int>(ExitCode::tool_failure);
   } catch (const std::exception& e) {

@@ -3,13 +3,12 @@
 #include <algorithm>
 #include <vector>
 
-#include "filter/diff_filter.h"
-#include "intent/intent_analyzer.h"
-#include "gate/verdict.h"
 #include "git/buffer_diff.h"
 #include "pipeline/analysis.h"
 #include "pipeline/baseline.h"
+#include "pipeline/gate_step.h"
 #include "pipeline/workspace.h"
+#include "registry/registry.h"
 
 namespace codegate {
 namespace {
@@ -85,15 +84,12 @@ refine::Verification CandidateVerifier::verify(const std::map<std::string, std::
   Analysis analysis =
       analyze(workspace, setup_.trusted,
               {paths, changes, setup_.jobs, log_dir, {setup_.client, setup_.budget, setup_.env}, {}, &base_sources});
-  annotate(analysis.findings, changes, config.filter_mode, config.suppressions);
-  if (setup_.baseline != nullptr) apply_baseline(*setup_.baseline, analysis.findings, workspace.sources());
   CheckResult gated;
   gated.findings = std::move(analysis.findings);
-  decide(gated, config);
+  filter_and_gate(gated, changes, config, setup_.baseline, workspace.sources());
 
   refine::Verification out;
-  for (const auto& tool : analysis.tools)
-    if (tool.name == k_intent_tool) out.intent_status = tool.status;
+  if (const ToolRun* intent_run = intent_check_run(analysis.tools)) out.intent_status = intent_run->status;
   for (const auto& path : paths) out.failing[path];
   for (auto& f : gated.findings)
     if (f.fails_gate && out.failing.count(f.path) != 0) out.failing[f.path].push_back(std::move(f));

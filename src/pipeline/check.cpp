@@ -7,7 +7,6 @@
 #include "core/error.h"
 #include "filter/diff_filter.h"
 #include "filter/fingerprint.h"
-#include "gate/verdict.h"
 #include "git/repository.h"
 #include "llm/budget.h"
 #include "pipeline/analysis.h"
@@ -16,6 +15,7 @@
 #include "pipeline/cache_directory.h"
 #include "pipeline/cached_analysis.h"
 #include "pipeline/change.h"
+#include "pipeline/gate_step.h"
 #include "pipeline/line_agreement.h"
 #include "pipeline/python_files.h"
 #include "pipeline/refine_step.h"
@@ -156,6 +156,153 @@ Config apply_overrides(Config config, const CheckOptions& options) {
   return config;
 }
 
+// The configuration a run obeys: from the base revision in CI (or --trusted-config-from), else
+// from the working tree, with the command line's overrides and the resolved cache directory.
+struct RunConfiguration {
+  std::unique_ptr<git::Snapshot> source; // where it was read: the project's other settings come from there too
+  TrustedConfig trusted;
+  bool from_revision = false; // read from a commit, not the working tree
+};
+
+RunConfiguration load_run_configuration(git::Repository& repo, const CheckOptions& options,
+                                        const ResolvedChange& change, const ci::CiContext& ci) {
+  std::string trusted_rev = options.trusted_config_from;
+  if (trusted_rev.empty() && options.in_ci) trusted_rev = change.trusted_sha;
+  RunConfiguration run;
+  run.source = trusted_rev.empty() ? git::worktree_snapshot(repo.workdir())
+                                   : git::commit_snapshot(repo, repo.require_commit(trusted_rev));
+  run.trusted = load_trusted_config(*run.source, options.config_file);
+  run.trusted.config = apply_overrides(std::move(run.trusted.config), options);
+  run.trusted.config.cache.directory = cache_directory(run.trusted.config, ci.env, repo.workdir(), run.trusted.notes);
+  run.from_revision = !trusted_rev.empty();
+  return run;
+}
+
+// What a shard may not do: each shard would publish or refine its part alone.
+void refuse_shard_conflicts(const CheckOptions& options, const Config& config) {
+  if (!options.shard) return;
+  if (!options.publish.code_quality_file.empty() || !options.publish.gitlab_sast_file.empty())
+    throw UsageError(
+        "--shard publishes nothing: give --gitlab-code-quality and --gitlab-sast to codegate merge, "
+        "which writes them for the whole change");
+  if (config.refine.fix != FixMode::none)
+    throw UsageError("--shard cannot refine (--fix " + std::string(to_string(config.refine.fix)) +
+                     " here): each shard would commit or comment on its own; run the matrix with --fix none "
+                     "and refine in one unsharded job");
+}
+
+// The changed files the run analyses: the Python files of the change (its include globs, or a
+// shebang), less the generated, vendored and excluded ones (skipped with the rule that placed
+// them; roles/), then this shard's part.
+struct FileSelection {
+  std::vector<std::string> files;
+  bool python_changed = false;
+  std::vector<SkippedFile> skipped;
+  RoleAssignment roles; // which files are test code, and why
+};
+
+FileSelection select_analysed_files(git::Repository& repo, const ResolvedChange& change, const RunConfiguration& run,
+                                    const CheckOptions& options, const std::vector<std::string>& only,
+                                    CheckResult& result) {
+  const Config& config = run.trusted.config;
+  FileSelection selection;
+  selection.files = select_files(change.changes, *change.analysed, config, only, selection.skipped);
+  selection.python_changed = !selection.files.empty();
+  if (!selection.files.empty()) {
+    std::unique_ptr<git::Snapshot> base =
+        change.changes.base_sha.empty() ? nullptr : git::commit_snapshot(repo, change.changes.base_sha);
+    roles::FileRoles file_roles(config.roles, project_settings(*run.source, run.trusted));
+    std::vector<std::string> repository_python;
+    for (auto& path : change.analysed->list_files())
+      if (has_python_suffix(path)) repository_python.push_back(std::move(path));
+    selection.files = assign_roles(selection.files, *change.analysed, base.get(), file_roles, repository_python,
+                                   selection.skipped, selection.roles);
+  }
+  if (options.shard) selection.files = take_shard(selection.files, *options.shard, change, result);
+  return selection;
+}
+
+// The files the analyzers get, and a codegate/not-analysed finding for each one they cannot be
+// given (too large, or lines Python and git count differently).
+struct Analysable {
+  std::vector<std::string> checked;
+  std::vector<Finding> not_analysed;
+};
+
+Analysable split_analysable(const Workspace& workspace, const std::vector<std::string>& files,
+                            const ChangeSet& changes) {
+  Analysable out;
+  for (const auto& path : files) {
+    auto source = workspace.sources().find(path);
+    if (source == workspace.sources().end()) continue;
+    if (auto reason = not_analysed_reason(path, source->second, changes)) {
+      out.not_analysed.push_back(
+          not_analysed_finding(path, *reason, static_cast<int>(util::split_lines(source->second).size())));
+      util::progress(out.not_analysed.back().message);
+      continue;
+    }
+    out.checked.push_back(path);
+  }
+  assign_fingerprints(out.not_analysed);
+  return out;
+}
+
+// What the analysis of the checked files needs from the run.
+struct AnalysisRun {
+  git::Repository& repo;
+  const ResolvedChange& change;
+  const TrustedConfig& trusted;
+  const CheckOptions& options;
+  const ci::CiContext& ci;
+  int jobs;
+  llm::Budget& budget;
+};
+
+// Runs every analyzer over `checked` into `result` (test code held to test_code), and builds the
+// base revision's findings into `baseline` while the intent check still waits for the model.
+void analyse_checked(const AnalysisRun& run, Workspace& workspace, const std::vector<std::string>& checked,
+                     const RoleAssignment& roles, CheckResult& result, Baseline& baseline) {
+  const Config& config = run.trusted.config;
+  const ChangeSet& changes = run.change.changes;
+  util::progress("checking " + std::to_string(checked.size()) + (run.options.whole_files ? "" : " changed") +
+                 " Python file" + (checked.size() == 1 ? "" : "s") + tools_named(config));
+  AnalysisRequest request{checked, changes, run.jobs, run.options.log_dir, {nullptr, &run.budget, run.ci.env}, {}};
+  const std::map<std::string, std::string> base_sources = intent_base_sources(run.repo, changes, checked, config);
+  request.base_sources = &base_sources;
+  if (baseline_applies(config)) {
+    // The base analysis overlaps the intent check instead of adding to the wall time after it.
+    request.after_tools = [&](const std::vector<Finding>& tool_findings) {
+      std::vector<Finding> annotated = tool_findings;
+      annotate(annotated, changes, config.filter_mode, config.suppressions);
+      baseline = build_baseline({run.repo, changes, run.trusted, run.jobs}, annotated);
+    };
+  }
+  Analysis analysis = analyze(workspace, run.trusted, request);
+  result.findings = std::move(analysis.findings);
+  result.tools = std::move(analysis.tools);
+  result.notes.insert(result.notes.end(), analysis.notes.begin(), analysis.notes.end());
+  result.missing_docstrings = std::move(analysis.missing_docstrings);
+  apply_test_policy(result.findings, result.missing_docstrings, roles, config.test_code, result.notes);
+}
+
+// Publishes the result where the CI shows it (comments, annotations, reports), unless this is a
+// shard: `codegate merge` publishes the whole change.
+void publish_result(const CheckResult& result, const ChangeSet& changes, const CheckOptions& options,
+                    const Config& config, const ci::CiContext& ci) {
+  if (options.shard) return;
+  publish({.result = result,
+           .changes = changes,
+           .ci = ci,
+           .options = options.publish,
+           .staged = options.staged,
+           .commands_on_stdout = options.format == "text",
+           .sarif_file = options.sarif_file,
+           .limits = config.http,
+           .comment_level = options.publish.comment_level.empty()
+                                ? config.comment_level
+                                : platform::parse_inline_level(options.publish.comment_level)});
+}
+
 } // namespace
 
 ExitCode run_check(const CheckOptions& given, const ci::CiContext& ci) {
@@ -166,115 +313,51 @@ ExitCode run_check(const CheckOptions& given, const ci::CiContext& ci) {
     throw UsageError("'" + options.repo + "' is a bare repository; run codegate in a checkout");
   const std::vector<std::string> only = repository_paths(options.paths, repo.workdir());
   ResolvedChange change = resolve_change(repo, options, only);
-
-  // Configuration: from the base revision in CI (or when asked), else from the working tree.
-  std::string trusted_rev = options.trusted_config_from;
-  if (trusted_rev.empty() && options.in_ci) trusted_rev = change.trusted_sha;
-  std::unique_ptr<git::Snapshot> config_source = trusted_rev.empty()
-                                                     ? git::worktree_snapshot(repo.workdir())
-                                                     : git::commit_snapshot(repo, repo.require_commit(trusted_rev));
-  TrustedConfig trusted = load_trusted_config(*config_source, options.config_file);
-  trusted.config = apply_overrides(std::move(trusted.config), options);
-  trusted.config.cache.directory = cache_directory(trusted.config, ci.env, repo.workdir(), trusted.notes);
-  const Config& config = trusted.config;
-  if (options.shard && (!options.publish.code_quality_file.empty() || !options.publish.gitlab_sast_file.empty()))
-    throw UsageError(
-        "--shard publishes nothing: give --gitlab-code-quality and --gitlab-sast to codegate merge, "
-        "which writes them for the whole change");
-  if (options.shard && config.refine.fix != FixMode::none)
-    throw UsageError("--shard cannot refine (--fix " + std::string(to_string(config.refine.fix)) +
-                     " here): each shard would commit or comment on its own; run the matrix with --fix none "
-                     "and refine in one unsharded job");
-  if (!trusted_rev.empty()) util::progress("configuration read from " + config_source->describe());
+  const RunConfiguration run = load_run_configuration(repo, options, change, ci);
+  const Config& config = run.trusted.config;
+  refuse_shard_conflicts(options, config);
+  if (run.from_revision) util::progress("configuration read from " + run.source->describe());
 
   CheckResult result;
   result.base_sha = change.changes.base_sha;
   result.head_sha = change.changes.head_sha;
   result.filter_mode = config.filter_mode;
-
-  std::vector<SkippedFile> skipped;
-  std::vector<std::string> files = select_files(change.changes, *change.analysed, config, only, skipped);
-  const bool python_changed = !files.empty();
-  // What each file is (roles/): generated, vendored and excluded files are skipped with the rule
-  // that placed them; test code is analysed and held to test_code.
-  RoleAssignment roles;
-  if (!files.empty()) {
-    std::unique_ptr<git::Snapshot> base =
-        change.changes.base_sha.empty() ? nullptr : git::commit_snapshot(repo, change.changes.base_sha);
-    roles::FileRoles file_roles(config.roles, project_settings(*config_source, trusted));
-    std::vector<std::string> repository_python;
-    for (auto& path : change.analysed->list_files())
-      if (has_python_suffix(path)) repository_python.push_back(std::move(path));
-    files = assign_roles(files, *change.analysed, base.get(), file_roles, repository_python, skipped, roles);
-  }
-  if (options.shard) files = take_shard(files, *options.shard, change, result);
+  FileSelection selection = select_analysed_files(repo, change, run, options, only, result);
   const int jobs = config.jobs > 0 ? config.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-
   // llm.budget is per run: the intent check, the repair prompts and the re-checks of candidates
   // all draw on this one.
   llm::Budget llm_budget(config.llm.budget_calls, config.llm.budget_input_tokens);
-  std::vector<std::string> checked;
-  std::vector<Finding> not_analysed;
-  Baseline baseline; // the base revision's findings (pipeline/baseline.h), built during the analysis
   std::optional<Workspace> workspace;
-  if (!files.empty()) {
-    workspace.emplace(*change.analysed, files);
-    for (const auto& path : files) {
-      auto source = workspace->sources().find(path);
-      if (source == workspace->sources().end()) continue;
-      if (auto reason = not_analysed_reason(path, source->second, change.changes)) {
-        not_analysed.push_back(
-            not_analysed_finding(path, *reason, static_cast<int>(util::split_lines(source->second).size())));
-        util::progress(not_analysed.back().message);
-        continue;
-      }
-      checked.push_back(path);
-    }
+  Analysable analysable;
+  if (!selection.files.empty()) {
+    workspace.emplace(*change.analysed, selection.files);
+    analysable = split_analysable(*workspace, selection.files, change.changes);
   }
-  result.checked_files = checked;
-  result.notes = skipped_notes(std::move(skipped));
-  result.notes.insert(result.notes.end(), trusted.notes.begin(), trusted.notes.end());
-  result.notes.insert(result.notes.end(), roles.notes.begin(), roles.notes.end());
+  result.checked_files = analysable.checked;
+  result.notes = skipped_notes(std::move(selection.skipped));
+  result.notes.insert(result.notes.end(), run.trusted.notes.begin(), run.trusted.notes.end());
+  result.notes.insert(result.notes.end(), selection.roles.notes.begin(), selection.roles.notes.end());
 
-  if (!python_changed) {
+  Baseline baseline; // the base revision's findings (pipeline/baseline.h), built during the analysis
+  if (!selection.python_changed) {
     result.notes.push_back("no Python files changed");
     util::progress("no Python files changed");
-  } else if (!checked.empty()) {
-    util::progress("checking " + std::to_string(checked.size()) + (options.whole_files ? "" : " changed") +
-                   " Python file" + (checked.size() == 1 ? "" : "s") + tools_named(config));
-    AnalysisRequest request{checked, change.changes, jobs, options.log_dir, {nullptr, &llm_budget, ci.env}, {}};
-    const std::map<std::string, std::string> base_sources = intent_base_sources(repo, change.changes, checked, config);
-    request.base_sources = &base_sources;
-    if (baseline_applies(config)) {
-      // The base analysis overlaps the intent check instead of adding to the wall time after it.
-      request.after_tools = [&](const std::vector<Finding>& tool_findings) {
-        std::vector<Finding> annotated = tool_findings;
-        annotate(annotated, change.changes, config.filter_mode, config.suppressions);
-        baseline = build_baseline({repo, change.changes, trusted, jobs}, annotated);
-      };
-    }
-    Analysis analysis = analyze(*workspace, trusted, request);
-    result.findings = std::move(analysis.findings);
-    result.tools = std::move(analysis.tools);
-    result.notes.insert(result.notes.end(), analysis.notes.begin(), analysis.notes.end());
-    result.missing_docstrings = std::move(analysis.missing_docstrings);
-    apply_test_policy(result.findings, result.missing_docstrings, roles, config.test_code, result.notes);
+  } else if (!analysable.checked.empty()) {
+    analyse_checked({repo, change, run.trusted, options, ci, jobs, llm_budget}, *workspace, analysable.checked,
+                    selection.roles, result, baseline);
   }
-  if (!not_analysed.empty()) {
-    assign_fingerprints(not_analysed);
-    result.findings.insert(result.findings.end(), not_analysed.begin(), not_analysed.end());
-  }
+  result.findings.insert(result.findings.end(), analysable.not_analysed.begin(), analysable.not_analysed.end());
 
-  annotate(result.findings, change.changes, config.filter_mode, config.suppressions);
   result.baseline_applied = baseline_applies(config);
-  if (result.baseline_applied && workspace) apply_baseline(baseline, result.findings, workspace->sources());
-  decide(result, config);
+  static const std::map<std::string, std::string> nothing_analysed;
+  filter_and_gate(result, change.changes, config, result.baseline_applied && workspace ? &baseline : nullptr,
+                  workspace ? workspace->sources() : nothing_analysed);
   if (result.failed && config.refine.fix != FixMode::none && workspace) {
     run_refine_step(result, {.repo = repo,
                              .changes = change.changes,
                              .analysed = *change.analysed,
                              .workspace = *workspace,
-                             .trusted = trusted,
+                             .trusted = run.trusted,
                              .options = options,
                              .jobs = jobs,
                              .ci = ci,
@@ -282,20 +365,7 @@ ExitCode run_check(const CheckOptions& given, const ci::CiContext& ci) {
                              .baseline = &baseline});
   }
   write_reports(result, options, ci);
-  // A shard's result is one part of the verdict: `codegate merge` publishes the whole.
-  if (!options.shard) {
-    publish({.result = result,
-             .changes = change.changes,
-             .ci = ci,
-             .options = options.publish,
-             .staged = options.staged,
-             .commands_on_stdout = options.format == "text",
-             .sarif_file = options.sarif_file,
-             .limits = config.http,
-             .comment_level = options.publish.comment_level.empty()
-                                  ? config.comment_level
-                                  : platform::parse_inline_level(options.publish.comment_level)});
-  }
+  publish_result(result, change.changes, options, config, ci);
   report_verdict(result, options);
   return result.failed ? ExitCode::failed : ExitCode::pass;
 }

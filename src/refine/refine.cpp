@@ -6,11 +6,11 @@
 #include <vector>
 
 #include "git/commit.h"
-#include "intent/intent_analyzer.h"
 #include "refine/delivery.h"
 #include "refine/file_state.h"
 #include "refine/knowledge.h"
 #include "refine/round_loop.h"
+#include "registry/registry.h"
 #include "util/log.h"
 #include "util/strings.h"
 
@@ -131,9 +131,8 @@ void run_refine(CheckResult& result, const RefineContext& context) {
                knowledge.path());
 
   auto states = refine::start_states(context.sources, target_paths, result.findings, config.refine);
-  ToolStatus original_intent_status = ToolStatus::not_run;
-  for (const auto& tool : result.tools)
-    if (tool.name == k_intent_tool) original_intent_status = tool.status;
+  const ToolRun* intent_run = intent_check_run(result.tools);
+  const ToolStatus original_intent_status = intent_run != nullptr ? intent_run->status : ToolStatus::not_run;
 
   refine::RoundSettings settings(config.refine, config.llm);
   settings.log_dir = context.options.log_dir;

@@ -30,6 +30,12 @@ const Analyzer* analyzer_named(std::string_view name) {
   return nullptr;
 }
 
+const ToolRun* intent_check_run(const std::vector<ToolRun>& tools) {
+  for (const auto& run : tools)
+    if (analyzer_named(run.name) == &intent_analyzer()) return &run;
+  return nullptr;
+}
+
 bool security_tool(std::string_view tool) {
   for (const Analyzer* analyzer : analyzers())
     if (analyzer->finding_tool() == tool && analyzer->security()) return true;

@@ -21,6 +21,10 @@ const Analyzer* analyzer_for(const Finding& finding);
 // The analyzer whose ToolRun carries `name` ("pylint", "codegate-intent"); null for none.
 const Analyzer* analyzer_named(std::string_view name);
 
+// The intent check's run among a result's tools (refine compares its status before and after a
+// revision); null when there is none.
+const ToolRun* intent_check_run(const std::vector<ToolRun>& tools);
+
 // True when the findings whose Finding::tool is `tool` come from an analyzer of security
 // weaknesses (Bandit): what `codegate eval` counts as a vulnerability. For findings kept as data
 // (results.json) that have only their tool's name left.

@@ -16,6 +16,7 @@
 #include <thread>
 
 #include "util/cleanup.h"
+#include "util/system_error.h"
 #include "util/temp_dir.h"
 
 extern char** environ;
@@ -29,7 +30,7 @@ using Clock = std::chrono::steady_clock;
 struct Pipe {
   int fds[2] = {-1, -1};
   Pipe() {
-    if (pipe2(fds, O_CLOEXEC) != 0) throw std::runtime_error(std::string("pipe: ") + std::strerror(errno));
+    if (pipe2(fds, O_CLOEXEC) != 0) throw SystemError(std::string("pipe: ") + std::strerror(errno));
   }
   ~Pipe() { close_both(); }
   Pipe(const Pipe&) = delete;
@@ -73,7 +74,7 @@ bool wait_for_exit(pid_t pid, std::chrono::steady_clock::time_point deadline) {
     if (waitid(P_PID, static_cast<id_t>(pid), &info, options) == 0) {
       if (info.si_pid != 0) return true;
     } else if (errno != EINTR) {
-      throw std::runtime_error(std::string("waitid: ") + std::strerror(errno));
+      throw SystemError(std::string("waitid: ") + std::strerror(errno));
     }
     if (Clock::now() >= deadline) return false;
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
@@ -143,7 +144,7 @@ std::optional<ProcessResult> run_process(const std::vector<std::string>& argv, c
     return rc == 0 ? child : -1;
   });
   if (rc == ENOENT || rc == EACCES) return std::nullopt;
-  if (rc != 0) throw std::runtime_error("cannot start " + argv[0] + ": " + std::strerror(rc));
+  if (rc != 0) throw SystemError("cannot start " + argv[0] + ": " + std::strerror(rc));
 
   in.close_end(0);
   out.close_end(1);
@@ -183,7 +184,7 @@ std::optional<ProcessResult> run_process(const std::vector<std::string>& argv, c
     if (ready < 0) {
       if (errno == EINTR) continue;
       kill(-pid, SIGKILL);
-      throw std::runtime_error(std::string("poll: ") + std::strerror(errno));
+      throw SystemError(std::string("poll: ") + std::strerror(errno));
     }
     for (int i = 0; i < n; ++i) {
       if (fds[i].revents == 0) continue;
@@ -218,7 +219,7 @@ std::optional<ProcessResult> run_process(const std::vector<std::string>& argv, c
   unregister_process_group(pid);
   int status = 0;
   while (waitpid(pid, &status, 0) < 0) {
-    if (errno != EINTR) throw std::runtime_error(std::string("waitpid: ") + std::strerror(errno));
+    if (errno != EINTR) throw SystemError(std::string("waitpid: ") + std::strerror(errno));
   }
   if (WIFEXITED(status)) {
     result.exit_code = WEXITSTATUS(status);

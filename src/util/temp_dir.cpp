@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "util/cleanup.h"
+#include "util/system_error.h"
 
 namespace codegate::util {
 
@@ -16,7 +17,7 @@ TempDir::TempDir(const std::string& prefix) {
   std::vector<char> buffer(pattern.begin(), pattern.end());
   buffer.push_back('\0');
   if (mkdtemp(buffer.data()) == nullptr)
-    throw std::runtime_error("cannot create a temporary directory in " + pattern + ": " + std::strerror(errno));
+    throw SystemError("cannot create a temporary directory in " + pattern + ": " + std::strerror(errno));
   path_ = buffer.data();
   register_temp_dir(path_); // a signal removes it too (util/signals.h)
 }
