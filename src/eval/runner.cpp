@@ -6,6 +6,7 @@
 #include <mutex>
 #include <set>
 
+#include "analyzers/pylint/pylint_analyzer.h"
 #include "core/error.h"
 #include "eval/dataset.h"
 #include "eval/experiment_verifier.h"
@@ -81,7 +82,7 @@ bool parses(const std::string& path, const std::string& code) {
 // syntax-error message, at the parser's line.
 Finding syntax_finding(const std::string& path, const std::string& code, const python::SourceIndex& index) {
   Finding f;
-  f.tool = "pylint";
+  f.tool = std::string(k_pylint_tool);
   f.rule_id = "E0001";
   f.rule_name = "syntax-error";
   f.level = Level::error;
@@ -304,7 +305,7 @@ SampleResult run_sample(Run& run, const Sample& sample) {
         for (const auto& f : round.findings) {
           if (security_tool(f.tool) && !f.cwe.empty() && result.cwe.empty()) {
             result.cwe = f.cwe;
-            result.cwe_source = "bandit";
+            result.cwe_source = f.tool; // the security tool that named it (Bandit)
           }
         }
       }
