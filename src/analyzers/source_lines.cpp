@@ -14,4 +14,17 @@ std::optional<std::string_view> SourceLines::line(const std::string& path, int n
   return lines[static_cast<std::size_t>(number - 1)];
 }
 
+void attach_line_suppressions(
+    std::vector<Finding>& findings, const std::map<std::string, std::string>& sources,
+    const std::function<bool(const Finding&)>& owned,
+    const std::function<std::optional<std::string>(std::string_view line, const Finding&)>& covering) {
+  SourceLines lines(sources);
+  for (auto& f : findings) {
+    if (!owned(f)) continue;
+    auto line = lines.line(f.path, f.line);
+    if (!line) continue;
+    if (auto comment = covering(*line, f)) f.suppression = Suppression{f.line, *comment};
+  }
+}
+
 } // namespace codegate

@@ -38,13 +38,9 @@ public:
 
   // `# codegate: ignore[rule]` on a finding's line.
   void complete(std::vector<Finding>& findings, const AnalyzedTree& tree) const override {
-    SourceLines lines(tree.sources);
-    for (auto& f : findings) {
-      if (!owns(f) || f.suppression) continue;
-      auto line = lines.line(f.path, f.line);
-      if (!line) continue;
-      if (auto comment = covering_codegate_ignore(*line, f.rule_id)) f.suppression = Suppression{f.line, *comment};
-    }
+    attach_line_suppressions(
+        findings, tree.sources, [this](const Finding& f) { return owns(f) && !f.suppression; },
+        [](std::string_view line, const Finding& f) { return covering_codegate_ignore(line, f.rule_id); });
   }
 
   // Missing docstrings are advisory: they never fail by themselves.

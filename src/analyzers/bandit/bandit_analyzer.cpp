@@ -107,15 +107,12 @@ public:
 
   // The `# nosec` (or Ruff's `# noqa: S<nnn>`) on a finding's line: Bandit runs with --ignore-nosec.
   void complete(std::vector<Finding>& findings, const AnalyzedTree& tree) const override {
-    SourceLines lines(tree.sources);
-    for (auto& f : findings) {
-      if (f.tool != k_bandit_tool) continue;
-      auto line = lines.line(f.path, f.line);
-      if (!line) continue;
-      auto comment = covering_nosec(*line, f.rule_id, f.rule_name);
-      if (!comment) comment = covering_noqa(*line, f.rule_id);
-      if (comment) f.suppression = Suppression{f.line, *comment};
-    }
+    attach_line_suppressions(
+        findings, tree.sources, [](const Finding& f) { return f.tool == k_bandit_tool; },
+        [](std::string_view line, const Finding& f) {
+          auto comment = covering_nosec(line, f.rule_id, f.rule_name);
+          return comment ? comment : covering_noqa(line, f.rule_id);
+        });
   }
 
   // Bandit looks at one file at a time: a file's findings depend on its bytes alone.

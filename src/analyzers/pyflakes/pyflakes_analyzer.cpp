@@ -28,13 +28,9 @@ public:
 
   // `# noqa: F401` or a bare `# noqa` on a finding's line, as flake8 and Ruff read them.
   void complete(std::vector<Finding>& findings, const AnalyzedTree& tree) const override {
-    SourceLines lines(tree.sources);
-    for (auto& f : findings) {
-      if (f.tool != k_pyflakes_tool) continue;
-      auto line = lines.line(f.path, f.line);
-      if (!line) continue;
-      if (auto comment = covering_noqa_code(*line, f.rule_id, true)) f.suppression = Suppression{f.line, *comment};
-    }
+    attach_line_suppressions(
+        findings, tree.sources, [](const Finding& f) { return f.tool == k_pyflakes_tool; },
+        [](std::string_view line, const Finding& f) { return covering_noqa_code(line, f.rule_id, true); });
   }
 
   // One file at a time: a file's findings depend on its bytes alone.
