@@ -39,22 +39,21 @@ void add_publish_options(CLI::App& command, CheckOptions& o) {
   command.add_option("--gitlab-sast", o.publish.gitlab_sast_file, "Write a GitLab SAST report to FILE");
 }
 
-} // namespace
+// The choices read as text and turned into their types in the subcommands' callbacks, which run
+// during the parse: parse_command_line owns them so they outlive it.
+struct RawChoices {
+  std::string filter_mode;
+  std::string baseline;
+  std::string fix_mode;
+  CLI::Option* fix = nullptr; // counted: a bare --fix means patch
+  std::string shard;
+  std::string knowledge = "on";
+  std::string profile = "thesis";
+  std::string prompt_style = "plain";
+  std::string export_dir;
+};
 
-CommandLine parse_command_line(int argc, char** argv) {
-  CommandLine cl;
-  CLI::App app{"codegate: gate a change to a Python code base with Pylint, Bandit and an LLM intent check", "codegate"};
-  app.set_version_flag("--version", std::string("codegate ") + CODEGATE_VERSION);
-  // At most one subcommand; "a subcommand is required" is checked after parsing (below), because
-  // CLI11 reports a missing subcommand before an unknown option, and `codegate -V` must say -V.
-  app.require_subcommand(0, 1);
-  bool quiet = false, verbose = false;
-  app.add_flag("-q,--quiet", quiet, "Print no progress on stderr");
-  app.add_flag("-v,--verbose", verbose, "Print debugging detail on stderr");
-  // As with git, -v and -q may follow the subcommand too: options a subcommand does not know fall
-  // through to these (the subcommands below inherit the setting).
-  app.fallthrough();
-
+void add_check_command(CLI::App& app, CommandLine& cl, RawChoices& raw) {
   CheckOptions& o = cl.check;
   CLI::App* check = app.add_subcommand("check", "Gate the change between --base and --head (or the staged index)");
   check->add_option("--repo", o.repo, "Repository (any directory inside it)")->capture_default_str();
@@ -71,16 +70,14 @@ CommandLine parse_command_line(int argc, char** argv) {
   check->add_option("--config", o.config_file, "Configuration file (default: .codegate.yml at the root)");
   check->add_option("--trusted-config-from", o.trusted_config_from,
                     "Read configuration from this revision instead of the working tree (automatic in CI)");
-  std::string filter_mode;
-  check->add_option("--filter-mode", filter_mode, "Which findings count: " + util::join(filter_mode_names(), ", "))
+  check->add_option("--filter-mode", raw.filter_mode, "Which findings count: " + util::join(filter_mode_names(), ", "))
       ->check(CLI::IsMember(filter_mode_names()));
   check
       ->add_option("--fail-level", o.fail_level,
                    "Fail on any reported finding at this level or above, instead of the configured thresholds")
       ->check(CLI::IsMember({"none", "note", "warning", "error"}));
-  std::string baseline;
   check
-      ->add_option("--baseline", baseline,
+      ->add_option("--baseline", raw.baseline,
                    "Tell findings the base already had from new ones (default: the configuration, else base)")
       ->check(CLI::IsMember(baseline_mode_names()));
   add_report_options(*check, o);
@@ -93,44 +90,45 @@ CommandLine parse_command_line(int argc, char** argv) {
   check->add_option("--log-dir", o.log_dir, "Write every LLM exchange as JSON into DIR");
   // No default_str: CLI11 would print it as the option's default ("--fix ...=patch"); the bare
   // flag is turned into patch in the callback instead.
-  std::string fix_mode;
-  CLI::Option* fix = check
-                         ->add_option("--fix", fix_mode,
-                                      "Let the LLM refine failing files: " + util::join(fix_mode_names(), ", ") +
-                                          " (default: refine.fix, else none; a bare --fix means patch)")
-                         ->expected(0, 1)
-                         ->type_name("[MODE]")
-                         ->check(CLI::IsMember(fix_mode_names()));
+  raw.fix = check
+                ->add_option("--fix", raw.fix_mode,
+                             "Let the LLM refine failing files: " + util::join(fix_mode_names(), ", ") +
+                                 " (default: refine.fix, else none; a bare --fix means patch)")
+                ->expected(0, 1)
+                ->type_name("[MODE]")
+                ->check(CLI::IsMember(fix_mode_names()));
   check->add_option("--max-rounds", o.max_rounds, "Refine rounds per file (default 3)")->check(CLI::Range(1, 10));
   add_publish_options(*check, o);
-  std::string shard;
   check
-      ->add_option("--shard", shard,
+      ->add_option("--shard", raw.shard,
                    "Analyse part K of N of the change (a CI matrix job), write the reports, publish nothing; "
                    "`codegate merge` combines the parts")
       ->type_name("K/N");
   check->add_option("paths", o.paths, "Restrict the check to these files");
-  check->callback([&] {
+  check->callback([&cl, &o, &raw] {
     cl.command = CommandLine::Command::check;
-    if (!shard.empty()) {
-      o.shard = parse_shard(shard);
-      if (!o.shard) throw CLI::ValidationError("--shard", "'" + shard + "' is not K/N with 1 <= K <= N <= 256");
+    if (!raw.shard.empty()) {
+      o.shard = parse_shard(raw.shard);
+      if (!o.shard) throw CLI::ValidationError("--shard", "'" + raw.shard + "' is not K/N with 1 <= K <= N <= 256");
     }
-    if (!filter_mode.empty()) o.filter_mode = filter_mode_named(filter_mode);
-    if (!baseline.empty()) o.baseline = parse_baseline_mode(baseline);
-    if (fix->count() > 0) o.fix = fix_mode.empty() ? FixMode::patch : *parse_fix_mode(fix_mode);
+    if (!raw.filter_mode.empty()) o.filter_mode = filter_mode_named(raw.filter_mode);
+    if (!raw.baseline.empty()) o.baseline = parse_baseline_mode(raw.baseline);
+    if (raw.fix->count() > 0) o.fix = raw.fix_mode.empty() ? FixMode::patch : *parse_fix_mode(raw.fix_mode);
   });
+}
 
+void add_merge_command(CLI::App& app, CommandLine& cl) {
   CLI::App* merge = app.add_subcommand(
       "merge", "Combine the JSON reports of `check --shard K/N` jobs into one verdict, report and comment");
   merge->add_option("shards", cl.merge.shard_files, "The shards' JSON reports (check --shard K/N --json FILE)")
       ->required();
   add_report_options(*merge, cl.merge.outputs);
   add_publish_options(*merge, cl.merge.outputs);
-  merge->callback([&] { cl.command = CommandLine::Command::merge; });
+  merge->callback([&cl] { cl.command = CommandLine::Command::merge; });
+}
 
+void add_eval_command(CLI::App& app, CommandLine& cl, RawChoices& raw) {
   eval::EvalOptions& ev_options = cl.eval;
-  std::string export_dir;
   CLI::App* ev = app.add_subcommand(
       "eval", "Run the CodeEnhancer/RefleXGen experiment on a data set: generate, verify, refine, measure");
   ev->add_option("--dataset", ev_options.dataset,
@@ -148,18 +146,16 @@ CommandLine parse_command_line(int argc, char** argv) {
       ->capture_default_str();
   ev->add_option("--limit", ev_options.limit, "Only the first N samples")->check(CLI::Range(1, 1000000));
   ev->add_option("--ids", ev_options.ids, "Only these samples (comma-separated ids)")->delimiter(',');
-  std::string knowledge = "on";
-  ev->add_option("--knowledge", knowledge, "RefleXGen's knowledge base of accepted fixes, empty at each run's start")
+  ev->add_option("--knowledge", raw.knowledge,
+                 "RefleXGen's knowledge base of accepted fixes, empty at each run's start")
       ->check(CLI::IsMember({"on", "off"}))
       ->capture_default_str();
-  std::string profile = "thesis";
-  ev->add_option("--profile", profile,
+  ev->add_option("--profile", raw.profile,
                  "thesis: the CodeEnhancer thesis as written (every row, every Bandit finding, the whole file against "
                  "its docstring, syntax errors refined); gate: the gate's own thresholds and checks")
       ->check(CLI::IsMember(eval::eval_profile_names()))
       ->capture_default_str();
-  std::string prompt_style = "plain";
-  ev->add_option("--prompt-style", prompt_style,
+  ev->add_option("--prompt-style", raw.prompt_style,
                  "Generation prompt: the task as written (plain) or asking for secure code")
       ->check(CLI::IsMember(eval::prompt_style_names()))
       ->capture_default_str();
@@ -183,7 +179,8 @@ CommandLine parse_command_line(int argc, char** argv) {
       ->check(CLI::IsMember(intent_context_names()));
   ev->add_flag("--resume", ev_options.resume,
                "Continue an interrupted run in --out; finished samples are not asked again");
-  ev->add_option("--export-finetune", export_dir, "Only write DIR/finetune.jsonl from the finished experiment in DIR")
+  ev->add_option("--export-finetune", raw.export_dir,
+                 "Only write DIR/finetune.jsonl from the finished experiment in DIR")
       ->excludes("--dataset");
   ev->add_option("--include-secure-samples", cl.include_secure_samples,
                  "With --export-finetune: add expert samples (<prompt id>.py files, e.g. LLMSecEval's)")
@@ -195,17 +192,17 @@ CommandLine parse_command_line(int argc, char** argv) {
       ->expected(2)
       ->excludes("--dataset")
       ->excludes("--export-finetune");
-  ev->callback([&] {
-    ev_options.knowledge = knowledge == "on";
-    ev_options.profile = *eval::parse_eval_profile(profile);
-    ev_options.prompt_style = *eval::parse_prompt_style(prompt_style);
+  ev->callback([&cl, &ev_options, &raw] {
+    ev_options.knowledge = raw.knowledge == "on";
+    ev_options.profile = *eval::parse_eval_profile(raw.profile);
+    ev_options.prompt_style = *eval::parse_prompt_style(raw.prompt_style);
     if (!cl.compare.empty()) {
       cl.command = CommandLine::Command::eval_compare;
       return;
     }
-    if (!export_dir.empty()) {
+    if (!raw.export_dir.empty()) {
       cl.command = CommandLine::Command::export_finetune;
-      ev_options.out_dir = export_dir;
+      ev_options.out_dir = raw.export_dir;
       return;
     }
     if (ev_options.dataset.empty() || ev_options.out_dir.empty())
@@ -213,13 +210,38 @@ CommandLine parse_command_line(int argc, char** argv) {
                                  "--dataset and --out are required (or --export-finetune DIR, or --compare A B)");
     cl.command = CommandLine::Command::eval;
   });
+}
 
+void add_knowledge_command(CLI::App& app, CommandLine& cl) {
   CLI::App* knowledge_cmd = app.add_subcommand("knowledge", "The fix knowledge base the refine loop learns from");
   knowledge_cmd->require_subcommand(1);
   CLI::App* export_cmd = knowledge_cmd->add_subcommand("export", "Write the knowledge base as a fine-tuning data set");
   export_cmd->add_option("--finetune", cl.finetune_file, "OpenAI chat fine-tuning JSONL to write")->required();
   export_cmd->add_option("--knowledge", cl.knowledge_file, "The knowledge base to read")->capture_default_str();
-  export_cmd->callback([&] { cl.command = CommandLine::Command::knowledge_export; });
+  export_cmd->callback([&cl] { cl.command = CommandLine::Command::knowledge_export; });
+}
+
+} // namespace
+
+CommandLine parse_command_line(int argc, char** argv) {
+  CommandLine cl;
+  CLI::App app{"codegate: gate a change to a Python code base with Pylint, Bandit and an LLM intent check", "codegate"};
+  app.set_version_flag("--version", std::string("codegate ") + CODEGATE_VERSION);
+  // At most one subcommand; "a subcommand is required" is checked after parsing (below), because
+  // CLI11 reports a missing subcommand before an unknown option, and `codegate -V` must say -V.
+  app.require_subcommand(0, 1);
+  bool quiet = false, verbose = false;
+  app.add_flag("-q,--quiet", quiet, "Print no progress on stderr");
+  app.add_flag("-v,--verbose", verbose, "Print debugging detail on stderr");
+  // As with git, -v and -q may follow the subcommand too: options a subcommand does not know fall
+  // through to these (the subcommands below inherit the setting).
+  app.fallthrough();
+
+  RawChoices raw;
+  add_check_command(app, cl, raw);
+  add_merge_command(app, cl);
+  add_eval_command(app, cl, raw);
+  add_knowledge_command(app, cl);
 
   try {
     app.parse(argc, argv);
