@@ -21,6 +21,7 @@
 #include "git/snapshot.h"
 #include "roles/project_settings.h"
 #include "util/environment.h"
+#include "util/process_runner.h"
 
 namespace codegate {
 
@@ -37,6 +38,7 @@ struct AnalyzerInput {
   int jobs = 1;
   // The tool's version when the caller asks it already (the result cache); not valid: the run asks.
   std::shared_future<std::string> version = {};
+  util::ProcessRunner& processes = util::system_process_runner(); // starts the tool
 };
 
 struct AnalyzerOutput {
@@ -74,6 +76,7 @@ struct AnalyzerJob {
   const std::map<std::string, std::string>& sources; // the checked files' bytes, as analysed
   const ChangeSet& changes;                          // which lines changed (the intent check asks about those)
   const Config& config;
+  util::ProcessRunner& processes;           // starts the tools: the system's, or a scripted one in unit tests
   std::string config_file = {};             // absolute path of what Analyzer::config_file asked for; empty: none
   std::vector<std::string> only_rules = {}; // non-empty: check only these rule ids (if the analyzer can narrow)
   int jobs = 1;                             // processes it may use

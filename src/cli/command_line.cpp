@@ -127,10 +127,9 @@ void add_merge_command(CLI::App& app, CommandLine& cl) {
   merge->callback([&cl] { cl.command = CommandLine::Command::merge; });
 }
 
-void add_eval_command(CLI::App& app, CommandLine& cl, RawChoices& raw) {
-  eval::EvalOptions& ev_options = cl.eval;
-  CLI::App* ev = app.add_subcommand(
-      "eval", "Run the CodeEnhancer/RefleXGen experiment on a data set: generate, verify, refine, measure");
+// What an experiment runs on and how: the data set, the rounds and runs, the method's switches
+// and the model's settings.
+void add_experiment_options(CLI::App* ev, eval::EvalOptions& ev_options, RawChoices& raw) {
   ev->add_option("--dataset", ev_options.dataset,
                  "CodeEnhancer dataset.json, LLMSecEval JSON/CSV, SecurityEval JSONL or labelled pairs JSONL");
   ev->add_option("--out", ev_options.out_dir,
@@ -177,6 +176,14 @@ void add_eval_command(CLI::App& app, CommandLine& cl, RawChoices& raw) {
   ev->add_option("--intent-context", ev_options.intent_context,
                  "Labelled pairs: what the intent prompt shows (overrides intent.context)")
       ->check(CLI::IsMember(intent_context_names()));
+}
+
+void add_eval_command(CLI::App& app, CommandLine& cl, RawChoices& raw) {
+  eval::EvalOptions& ev_options = cl.eval;
+  CLI::App* ev = app.add_subcommand(
+      "eval", "Run the CodeEnhancer/RefleXGen experiment on a data set: generate, verify, refine, measure");
+  add_experiment_options(ev, ev_options, raw);
+  // What else eval does with finished experiments: resume one, export it, compare two.
   ev->add_flag("--resume", ev_options.resume,
                "Continue an interrupted run in --out; finished samples are not asked again");
   ev->add_option("--export-finetune", raw.export_dir,

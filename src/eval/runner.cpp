@@ -277,6 +277,7 @@ SampleResult run_sample(Run& run, const Sample& sample) {
                             .base = nullptr,
                             .changes = no_changes,
                             .trusted = run.analysis,
+                            .processes = util::system_process_runner(),
                             .jobs = 1,
                             .log_dir = "",
                             .budget = &run.budget,
@@ -416,16 +417,8 @@ std::string finetune_lines(const std::vector<RunResults>& runs, const std::vecto
   return lines;
 }
 
-} // namespace
-
-int run_eval(const EvalOptions& options, const util::EnvLookup& env) {
-  if (options.rounds < 0 || options.rounds > 10) throw UsageError("--rounds must be 0..10");
-  if (options.runs < 1) throw UsageError("--runs must be 1 or more");
-  Dataset dataset =
-      read_dataset(options.dataset, options.language,
-                   options.profile == EvalProfile::gate ? RowLanguages::target_only : RowLanguages::every);
-  if (dataset.kind == DatasetKind::labelled_pairs)
-    return run_intent_accuracy(options, dataset, experiment_config(options).config, env);
+// The dataset's samples the options select; each must write files of its own.
+std::vector<Sample> checked_samples(const Dataset& dataset, const EvalOptions& options) {
   if (!dataset.renamed.empty())
     util::progress("eval: " + std::to_string(dataset.renamed.size()) + " rows of " + dataset.path +
                    " repeat an earlier row's id and are renamed: " + util::join(dataset.renamed, ", "));
@@ -440,73 +433,72 @@ int run_eval(const EvalOptions& options, const util::EnvLookup& env) {
   if (dataset.skipped_other_language > 0)
     util::progress("eval: " + std::to_string(dataset.skipped_other_language) + " rows of " + dataset.path +
                    " are not " + options.language + " and are skipped");
-  TrustedConfig base_config = experiment_config(options);
-  llm::LlmClientSetup setup = llm::make_llm_client(base_config.config.llm, env);
-  for (const auto& w : setup.warnings) util::warn(w);
-  if (!setup.client) throw UsageError("codegate eval needs an LLM: " + setup.reason);
+  return samples;
+}
 
-  const LlmConfig& llm = base_config.config.llm;
-  ExperimentInfo info{dataset.path,
-                      to_string(dataset.kind),
-                      dataset.skipped_other_language,
-                      setup.client->provider(),
-                      setup.client->model(),
-                      options.rounds,
-                      options.knowledge,
-                      std::string(to_string(options.profile)),
-                      std::string(to_string(options.prompt_style)),
-                      options.reflect,
-                      llm.temperature,
-                      llm.max_output_tokens,
-                      options.seed,
-                      setup.client->provider() != "anthropic"};
-  if (options.seed && !info.seed_sent)
-    util::warn("eval: " + setup.client->provider() + " takes no seed; --seed is recorded but not sent");
-  std::vector<RunResults> runs;
-  std::vector<std::string> dirs;
-  for (int number = 1; number <= options.runs; ++number) {
-    std::string dir = run_dir(options, number);
-    if (!options.resume) {
-      std::error_code ignored;
-      fs::remove_all(dir + "/samples", ignored);
-      fs::remove(dir + "/knowledge.jsonl", ignored); // RefleXGen: each run's knowledge starts empty
-    }
-    TrustedConfig trusted = base_config;
-    trusted.config.cache.directory = dir + "/intent-cache"; // the intent verdicts'
-    trusted.config.cache.enabled = false;                   // no result cache: every run analyses afresh
-    int entries = options.knowledge ? std::max(1, trusted.config.refine.knowledge_max_entries) : 0;
-    TrustedConfig analysis = trusted;
-    if (options.profile == EvalProfile::thesis) analysis.config.intent.enabled = false;
-    Run run{options,
-            std::move(trusted),
-            std::move(analysis),
-            *setup.client,
-            llm::Budget(base_config.config.llm.budget_calls, base_config.config.llm.budget_input_tokens),
-            nullptr,
-            util::TempDir("codegate-eval"),
-            dir,
-            {},
-            refine::KnowledgeBase(dir + "/knowledge.jsonl", entries)};
-    run.empty = git::worktree_snapshot(run.empty_dir.path());
-    run.knowledge.load();
-    runs.push_back(run_once(run, samples, number, options.runs));
-    dirs.push_back(dir);
+// What results.json and the report say the experiment was.
+ExperimentInfo experiment_info(const EvalOptions& options, const Dataset& dataset, const llm::LlmClient& client,
+                               const LlmConfig& llm) {
+  return {dataset.path,
+          to_string(dataset.kind),
+          dataset.skipped_other_language,
+          client.provider(),
+          client.model(),
+          options.rounds,
+          options.knowledge,
+          std::string(to_string(options.profile)),
+          std::string(to_string(options.prompt_style)),
+          options.reflect,
+          llm.temperature,
+          llm.max_output_tokens,
+          options.seed,
+          client.provider() != "anthropic"};
+}
+
+// Run `number` of the experiment over every sample, in `dir` (emptied first unless resuming).
+RunResults run_numbered(const EvalOptions& options, const TrustedConfig& base_config, llm::LlmClient& client,
+                        const std::vector<Sample>& samples, int number, const std::string& dir) {
+  if (!options.resume) {
+    std::error_code ignored;
+    fs::remove_all(dir + "/samples", ignored);
+    fs::remove(dir + "/knowledge.jsonl", ignored); // RefleXGen: each run's knowledge starts empty
   }
+  TrustedConfig trusted = base_config;
+  trusted.config.cache.directory = dir + "/intent-cache"; // the intent verdicts'
+  trusted.config.cache.enabled = false;                   // no result cache: every run analyses afresh
+  int entries = options.knowledge ? std::max(1, trusted.config.refine.knowledge_max_entries) : 0;
+  TrustedConfig analysis = trusted;
+  if (options.profile == EvalProfile::thesis) analysis.config.intent.enabled = false;
+  Run run{options,
+          std::move(trusted),
+          std::move(analysis),
+          client,
+          llm::Budget(base_config.config.llm.budget_calls, base_config.config.llm.budget_input_tokens),
+          nullptr,
+          util::TempDir("codegate-eval"),
+          dir,
+          {},
+          refine::KnowledgeBase(dir + "/knowledge.jsonl", entries)};
+  run.empty = git::worktree_snapshot(run.empty_dir.path());
+  run.knowledge.load();
+  return run_once(run, samples, number, options.runs);
+}
 
-  require(util::write_file(options.out_dir + "/results.json", results_json(info, runs)),
-          "cannot write the experiment's output (check --out)");
-  require(util::write_file(options.out_dir + "/report.html", html_report(info, runs)),
-          "cannot write the experiment's output (check --out)");
+// results.json, report.html, missing_docstrings.txt, finetune.jsonl and each run's all_dialogues.json.
+void write_outputs(const EvalOptions& options, const ExperimentInfo& info, const std::vector<RunResults>& runs,
+                   const std::vector<std::string>& dirs) {
+  auto write = [](const std::string& path, const std::string& text) {
+    require(util::write_file(path, text), "cannot write the experiment's output (check --out)");
+  };
+  write(options.out_dir + "/results.json", results_json(info, runs));
+  write(options.out_dir + "/report.html", html_report(info, runs));
   std::string missing;
   for (std::size_t r = 0; r < runs.size(); ++r)
     for (const auto& s : runs[r].samples)
       if (s.missing_docstring)
         missing += fs::relative(dirs[r] + "/code/" + sample_path(s.id), options.out_dir).string() + "\n";
-  require(util::write_file(options.out_dir + "/missing_docstrings.txt", missing),
-          "cannot write the experiment's output (check --out)");
-  require(
-      util::write_file(options.out_dir + "/finetune.jsonl", finetune_lines(runs, dirs, options.prompt_style, false)),
-      "cannot write the experiment's output (check --out)");
+  write(options.out_dir + "/missing_docstrings.txt", missing);
+  write(options.out_dir + "/finetune.jsonl", finetune_lines(runs, dirs, options.prompt_style, false));
   for (std::size_t r = 0; r < runs.size(); ++r) {
     util::JsonWriter all;
     all.start_object();
@@ -516,9 +508,36 @@ int run_eval(const EvalOptions& options, const util::EnvLookup& env) {
       all.key(s.id).raw(text ? util::trim(*text) : "[]", rapidjson::kArrayType);
     }
     all.end_object();
-    require(util::write_file(dirs[r] + "/all_dialogues.json", all.finish()),
-            "cannot write the experiment's output (check --out)");
+    write(dirs[r] + "/all_dialogues.json", all.finish());
   }
+}
+
+} // namespace
+
+int run_eval(const EvalOptions& options, const util::EnvLookup& env) {
+  if (options.rounds < 0 || options.rounds > 10) throw UsageError("--rounds must be 0..10");
+  if (options.runs < 1) throw UsageError("--runs must be 1 or more");
+  Dataset dataset =
+      read_dataset(options.dataset, options.language,
+                   options.profile == EvalProfile::gate ? RowLanguages::target_only : RowLanguages::every);
+  if (dataset.kind == DatasetKind::labelled_pairs)
+    return run_intent_accuracy(options, dataset, experiment_config(options).config, env);
+  std::vector<Sample> samples = checked_samples(dataset, options);
+  TrustedConfig base_config = experiment_config(options);
+  llm::LlmClientSetup setup = llm::make_llm_client(base_config.config.llm, env);
+  for (const auto& w : setup.warnings) util::warn(w);
+  if (!setup.client) throw UsageError("codegate eval needs an LLM: " + setup.reason);
+
+  const ExperimentInfo info = experiment_info(options, dataset, *setup.client, base_config.config.llm);
+  if (options.seed && !info.seed_sent)
+    util::warn("eval: " + setup.client->provider() + " takes no seed; --seed is recorded but not sent");
+  std::vector<RunResults> runs;
+  std::vector<std::string> dirs;
+  for (int number = 1; number <= options.runs; ++number) {
+    dirs.push_back(run_dir(options, number));
+    runs.push_back(run_numbered(options, base_config, *setup.client, samples, number, dirs.back()));
+  }
+  write_outputs(options, info, runs, dirs);
   const RunSummary& first = runs.front().summary;
   util::progress("eval: " + std::to_string(first.samples) + " samples: vulnerable " +
                  count_text(first.vulnerable_initial, first.pct(first.vulnerable_initial)) + " before refinement, " +

@@ -8,6 +8,7 @@
 #include "core/error.h"
 #include "filter/fingerprint.h"
 #include "pipeline/cached_analysis.h"
+#include "pipeline/finding_units.h"
 #include "python/standard_library.h"
 #include "registry/registry.h"
 #include "util/log.h"
@@ -67,6 +68,7 @@ struct JobBase {
   const TrustedConfig& trusted;
   const std::vector<std::string>& files;
   const ChangeSet& changes;
+  util::ProcessRunner& processes;
   int jobs = 1;
   ServiceAccess services; // for the analyzers that ask a service only
 };
@@ -105,6 +107,7 @@ Started start(const Analyzer& analyzer, const JobBase& base, bool run, std::vect
                                                 .sources = base.workspace.sources(),
                                                 .changes = base.changes,
                                                 .config = config,
+                                                .processes = base.processes,
                                                 .only_rules = std::move(only_rules),
                                                 .jobs = analyzer_jobs(base.files.size(), base.jobs),
                                                 .services = analyzer.in_baseline() ? nullptr : &base.services});
@@ -163,6 +166,7 @@ Analysis run_baseline_analyzers(const JobBase& base, const ToolRequest& request)
   drop_duplicate_not_analysed(analysis.findings);
   const AnalyzedTree tree = analyzed_tree(base.workspace);
   for (auto& s : started) s.analyzer->complete(analysis.findings, tree);
+  attach_units(analysis.findings, base.workspace.sources());
   if (int cut = attach_snippets(analysis.findings, base.workspace.sources()); cut > 0)
     analysis.notes.push_back(snippets_cut_note(cut));
   return analysis;
@@ -210,7 +214,8 @@ std::string snippets_cut_note(int cut) {
 }
 
 Analysis run_tools(Workspace& workspace, const TrustedConfig& trusted, const ToolRequest& request) {
-  return run_baseline_analyzers({workspace, trusted, request.files, no_changes(), request.jobs, {}}, request);
+  return run_baseline_analyzers({workspace, trusted, request.files, no_changes(), request.processes, request.jobs, {}},
+                                request);
 }
 
 Analysis analyze(Workspace& workspace, const TrustedConfig& trusted, const AnalysisRequest& request) {
@@ -219,6 +224,7 @@ Analysis analyze(Workspace& workspace, const TrustedConfig& trusted, const Analy
       trusted,
       request.files,
       request.changes,
+      request.processes,
       request.jobs,
       {request.intent.client, request.intent.budget, request.intent.env, request.log_dir, request.base_sources}};
   // The analyzers that ask a service (the intent check) start first: they wait the longest.
@@ -229,7 +235,7 @@ Analysis analyze(Workspace& workspace, const TrustedConfig& trusted, const Analy
   std::exception_ptr tools_failure;
   Analysis analysis;
   try {
-    analysis = run_baseline_analyzers(base, {request.files, request.jobs, std::nullopt});
+    analysis = run_baseline_analyzers(base, {request.files, request.processes, request.jobs, std::nullopt});
     if (request.after_tools) request.after_tools(analysis.findings);
   } catch (...) {
     tools_failure = std::current_exception();

@@ -14,6 +14,7 @@
 #include "intent/intent_check.h"
 #include "pipeline/trusted_config.h"
 #include "pipeline/workspace.h"
+#include "util/process_runner.h"
 
 namespace codegate {
 
@@ -27,13 +28,14 @@ struct Analysis {
 struct AnalysisRequest {
   const std::vector<std::string>& files; // repository-relative Python files in the workspace
   const ChangeSet& changes;              // which lines the intent check looks at
+  util::ProcessRunner& processes;        // starts the tools
   int jobs = 1;
-  std::string log_dir;
-  IntentServices intent; // shared with the rest of the run: one LLM budget per run
+  std::string log_dir = {};
+  IntentServices intent = {}; // shared with the rest of the run: one LLM budget per run
   // Called with the findings of the analyzers in the baseline (Pylint's and Bandit's) as soon as
   // they are in, while the intent check may still be waiting for the LLM (the baseline's base
   // analysis runs there).
-  std::function<void(const std::vector<Finding>&)> after_tools;
+  std::function<void(const std::vector<Finding>&)> after_tools = {};
   // The changed files at the base, for intent.context: unit+base (pipeline/base_sources.h); null: none.
   const std::map<std::string, std::string>* base_sources = nullptr;
 };
@@ -42,6 +44,7 @@ struct AnalysisRequest {
 // the baseline analyses the base revision with these.
 struct ToolRequest {
   const std::vector<std::string>& files;
+  util::ProcessRunner& processes;
   int jobs = 1;
   // Set: only the analyzers named here run (as far as the configuration enables them), each
   // checking only the rule ids listed (empty: all; AnalyzerJob::only_rules), which costs a

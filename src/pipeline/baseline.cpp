@@ -5,7 +5,6 @@
 
 #include "pipeline/analysis.h"
 #include "pipeline/workspace.h"
-#include "python/source_index.h"
 #include "registry/registry.h"
 #include "util/glob.h"
 #include "util/log.h"
@@ -61,34 +60,11 @@ std::vector<std::string> baseline_files(const ChangeSet& changes, const std::vec
     auto content = base.read(path);
     if (!content) continue;
     std::string text = util::squeeze_whitespace(*content);
-    bool holds_finding_code = std::any_of(code.begin(), code.end(), [&](const std::string& snippet) {
-      return text.find(snippet) != std::string::npos;
-    });
+    bool holds_finding_code = std::any_of(
+        code.begin(), code.end(), [&](const std::string& snippet) { return text.find(snippet) != std::string::npos; });
     if (holds_finding_code) out.push_back(path);
   }
   return out;
-}
-
-void attach_units(std::vector<Finding>& findings, const std::map<std::string, std::string>& sources) {
-  std::map<std::string, std::string> needed;
-  for (const auto& f : findings) {
-    if (!is_tool_finding(f)) continue;
-    auto source = sources.find(f.path);
-    if (source != sources.end()) needed.insert(*source);
-  }
-  std::map<std::string, python::SourceIndex> indexes;
-  for (auto& index : python::index_python_sources(needed)) indexes.emplace(index.path, std::move(index));
-  for (auto& f : findings) {
-    if (!is_tool_finding(f)) continue;
-    auto index = indexes.find(f.path);
-    if (index == indexes.end()) continue;
-    const python::SourceUnit* innermost = nullptr;
-    for (const auto& unit : index->second.units) {
-      if (unit.kind == python::UnitKind::module || f.line < unit.start_line || f.line > unit.end_line) continue;
-      if (innermost == nullptr || unit.start_line >= innermost->start_line) innermost = &unit;
-    }
-    f.unit = innermost != nullptr ? innermost->qualified_name : "";
-  }
 }
 
 Baseline build_baseline(const BaselineRequest& request, const std::vector<Finding>& head) {
@@ -99,16 +75,11 @@ Baseline build_baseline(const BaselineRequest& request, const std::vector<Findin
   util::progress("baseline: analysing " + std::to_string(files.size()) + " file" + (files.size() == 1 ? "" : "s") +
                  " of the base revision " + request.changes.base_sha.substr(0, 7));
   Workspace workspace(*snapshot, files);
-  Analysis base = run_tools(workspace, request.trusted, {files, request.jobs, selected_rules(head)});
-  attach_units(base.findings, workspace.sources());
+  Analysis base = run_tools(workspace, request.trusted, {files, request.processes, request.jobs, selected_rules(head)});
   return Baseline(base.findings);
 }
 
-int apply_baseline(const Baseline& baseline, std::vector<Finding>& head,
-                   const std::map<std::string, std::string>& head_sources) {
-  // Units first, whatever the base holds: a finding's `unit` must not depend on whether another
-  // file's code moved (nor, with --shard, on which files share its shard).
-  attach_units(head, head_sources);
+int apply_baseline(const Baseline& baseline, std::vector<Finding>& head) {
   if (baseline.empty()) return 0;
   return baseline.mark(head);
 }

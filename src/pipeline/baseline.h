@@ -5,7 +5,6 @@
 // finding's key holds its code, so a base file without that code cannot hold its match). A
 // change without such a file costs no second analysis at all.
 
-#include <map>
 #include <string>
 #include <vector>
 
@@ -14,6 +13,7 @@
 #include "git/repository.h"
 #include "git/snapshot.h"
 #include "pipeline/trusted_config.h"
+#include "util/process_runner.h"
 
 namespace codegate {
 
@@ -21,6 +21,7 @@ struct BaselineRequest {
   const git::Repository& repo;
   const ChangeSet& changes; // its base_sha is the revision analysed
   const TrustedConfig& trusted;
+  util::ProcessRunner& processes;
   int jobs = 1;
 };
 
@@ -37,11 +38,8 @@ std::vector<std::string> baseline_files(const ChangeSet& changes, const std::vec
 // analysis: a baseline that could not be built is never taken as "nothing existed".
 Baseline build_baseline(const BaselineRequest& request, const std::vector<Finding>& head);
 
-// Fills Finding::unit of Pylint and Bandit findings from the sources' function and class spans.
-void attach_units(std::vector<Finding>& findings, const std::map<std::string, std::string>& sources);
-
-// Gives the selected head findings their units and marks those the baseline has.
-int apply_baseline(const Baseline& baseline, std::vector<Finding>& head,
-                   const std::map<std::string, std::string>& head_sources);
+// Marks the head findings the baseline has (their units came with the analysis,
+// pipeline/finding_units.h); returns how many.
+int apply_baseline(const Baseline& baseline, std::vector<Finding>& head);
 
 } // namespace codegate

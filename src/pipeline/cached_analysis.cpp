@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <filesystem>
+#include <functional>
 #include <future>
 #include <map>
 #include <set>
@@ -15,8 +16,8 @@
 #include "util/files.h"
 #include "util/hash.h"
 #include "util/log.h"
+#include "util/process_runner.h"
 #include "util/strings.h"
-#include "util/subprocess.h"
 
 namespace codegate {
 namespace {
@@ -30,8 +31,8 @@ struct Program {
   std::string hash;
 };
 
-std::optional<Program> find_tool(const std::string& name) {
-  std::string program = util::find_program(name);
+std::optional<Program> find_tool(const std::string& name, util::ProcessRunner& processes) {
+  std::string program = processes.find_program(name);
   if (program.empty()) return std::nullopt;
   auto bytes = util::read_file(program);
   if (!bytes) return std::nullopt;
@@ -39,10 +40,10 @@ std::optional<Program> find_tool(const std::string& name) {
 }
 
 // The whole `--version` text; empty when the tool would not say.
-std::string version_text(const std::string& program, double timeout_seconds) {
+std::string version_text(const std::string& program, double timeout_seconds, util::ProcessRunner& processes) {
   util::ProcessOptions options;
   options.timeout = std::chrono::milliseconds(static_cast<long long>(std::min(timeout_seconds, 120.0) * 1000));
-  auto result = util::run_process({program, "--version"}, options);
+  auto result = processes.run({program, "--version"}, options);
   if (!result || result->exit_code != 0 || result->timed_out || util::split_lines(result->out).empty()) return "";
   return result->out;
 }
@@ -143,11 +144,11 @@ int analyzer_jobs(std::size_t files, int jobs) {
 AnalyzerOutput run_cached(const Analyzer& analyzer, const CachePolicy& policy, const AnalyzerJob& job,
                           const std::vector<std::string>& python_files) {
   double timeout = policy.timeout_seconds;
-  auto program = find_tool(policy.program);
+  auto program = find_tool(policy.program, job.processes);
   if (!program) return analyzer.run(job); // the tool's own run says what is wrong with it
   // Asked once, beside the import index and the tool's run; the run reports the version from it.
   std::shared_future<std::string> identity =
-      std::async(std::launch::async, version_text, program->path, timeout).share();
+      std::async(std::launch::async, version_text, program->path, timeout, std::ref(job.processes)).share();
   std::shared_future<std::string> version =
       std::async(std::launch::deferred, [identity] { return version_in(identity.get()); }).share();
   auto tool_hash = [&identity] { return util::hash_parts({identity.get()}); };
@@ -191,6 +192,7 @@ AnalyzerOutput run_cached(const Analyzer& analyzer, const CachePolicy& policy, c
                       .sources = job.sources,
                       .changes = job.changes,
                       .config = job.config,
+                      .processes = job.processes,
                       .config_file = job.config_file,
                       .only_rules = job.only_rules,
                       .jobs = analyzer_jobs(misses.size(), job.jobs),

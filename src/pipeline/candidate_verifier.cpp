@@ -81,12 +81,17 @@ refine::Verification CandidateVerifier::verify(const std::map<std::string, std::
       if (text != base_texts_.end() && text->second) base_sources[path] = *text->second;
     }
   }
-  Analysis analysis =
-      analyze(workspace, setup_.trusted,
-              {paths, changes, setup_.jobs, log_dir, {setup_.client, setup_.budget, setup_.env}, {}, &base_sources});
+  Analysis analysis = analyze(workspace, setup_.trusted,
+                              {.files = paths,
+                               .changes = changes,
+                               .processes = setup_.processes,
+                               .jobs = setup_.jobs,
+                               .log_dir = log_dir,
+                               .intent = {setup_.client, setup_.budget, setup_.env},
+                               .base_sources = &base_sources});
   CheckResult gated;
   gated.findings = std::move(analysis.findings);
-  filter_and_gate(gated, changes, config, setup_.baseline, workspace.sources());
+  filter_and_gate(gated, changes, config, setup_.baseline);
 
   refine::Verification out;
   if (const ToolRun* intent_run = intent_check_run(analysis.tools)) out.intent_status = intent_run->status;

@@ -14,6 +14,7 @@
 #include "pipeline/trusted_config.h"
 #include "refine/verifier.h"
 #include "util/environment.h"
+#include "util/process_runner.h"
 
 namespace codegate {
 
@@ -23,16 +24,17 @@ class LlmClient;
 } // namespace llm
 
 struct CandidateVerifierSetup {
-  const git::Snapshot& analysed; // the revision the gate analysed (head commit, index, or any snapshot)
-  const git::Snapshot* base;     // where the change's diff starts; null: every line counts as added
-  const ChangeSet& changes;      // the analysed change; candidates replace their files' entries
-  const TrustedConfig& trusted;  // analyzers, filter mode, suppressions, thresholds
+  const git::Snapshot& analysed;  // the revision the gate analysed (head commit, index, or any snapshot)
+  const git::Snapshot* base;      // where the change's diff starts; null: every line counts as added
+  const ChangeSet& changes;       // the analysed change; candidates replace their files' entries
+  const TrustedConfig& trusted;   // analyzers, filter mode, suppressions, thresholds
+  util::ProcessRunner& processes; // starts the tools
   int jobs = 1;
-  std::string log_dir;                // each verification logs under <log_dir>/<name>; empty: none
-  llm::Budget* budget = nullptr;      // the intent check's LLM budget (the run's)
+  std::string log_dir = {};                        // each verification logs under <log_dir>/<name>; empty: none
+  llm::Budget* budget = nullptr;                   // the intent check's LLM budget (the run's)
   util::EnvLookup env = util::map_environment({}); // the intent check's key and cache directory (the run's)
-  llm::LlmClient* client = nullptr;   // the intent check's client; null: one from the configuration
-  const Baseline* baseline = nullptr; // the base's findings: candidates get the original's baseline
+  llm::LlmClient* client = nullptr;                // the intent check's client; null: one from the configuration
+  const Baseline* baseline = nullptr;              // the base's findings: candidates get the original's baseline
 };
 
 class CandidateVerifier : public refine::Verifier {

@@ -254,6 +254,7 @@ struct AnalysisRun {
   const TrustedConfig& trusted;
   const CheckOptions& options;
   const ci::CiContext& ci;
+  util::ProcessRunner& processes;
   int jobs;
   llm::Budget& budget;
 };
@@ -266,7 +267,12 @@ void analyse_checked(const AnalysisRun& run, Workspace& workspace, const std::ve
   const ChangeSet& changes = run.change.changes;
   util::progress("checking " + std::to_string(checked.size()) + (run.options.whole_files ? "" : " changed") +
                  " Python file" + (checked.size() == 1 ? "" : "s") + tools_named(config));
-  AnalysisRequest request{checked, changes, run.jobs, run.options.log_dir, {nullptr, &run.budget, run.ci.env}, {}};
+  AnalysisRequest request{.files = checked,
+                          .changes = changes,
+                          .processes = run.processes,
+                          .jobs = run.jobs,
+                          .log_dir = run.options.log_dir,
+                          .intent = {nullptr, &run.budget, run.ci.env}};
   const std::map<std::string, std::string> base_sources = intent_base_sources(run.repo, changes, checked, config);
   request.base_sources = &base_sources;
   if (baseline_applies(config)) {
@@ -274,7 +280,7 @@ void analyse_checked(const AnalysisRun& run, Workspace& workspace, const std::ve
     request.after_tools = [&](const std::vector<Finding>& tool_findings) {
       std::vector<Finding> annotated = tool_findings;
       annotate(annotated, changes, config.filter_mode, config.suppressions);
-      baseline = build_baseline({run.repo, changes, run.trusted, run.jobs}, annotated);
+      baseline = build_baseline({run.repo, changes, run.trusted, run.processes, run.jobs}, annotated);
     };
   }
   Analysis analysis = analyze(workspace, run.trusted, request);
@@ -305,7 +311,7 @@ void publish_result(const CheckResult& result, const ChangeSet& changes, const C
 
 } // namespace
 
-ExitCode run_check(const CheckOptions& given, const ci::CiContext& ci) {
+ExitCode run_check(const CheckOptions& given, const ci::CiContext& ci, util::ProcessRunner& processes) {
   auto repo = git::Repository::open(given.repo, ci.git_index_file);
   // In CI, --base and --head default to what the CI says the change is (ci/ci_revisions.h).
   const CheckOptions options = with_ci_revisions(given, repo, ci.revisions);
@@ -343,15 +349,13 @@ ExitCode run_check(const CheckOptions& given, const ci::CiContext& ci) {
     result.notes.push_back("no Python files changed");
     util::progress("no Python files changed");
   } else if (!analysable.checked.empty()) {
-    analyse_checked({repo, change, run.trusted, options, ci, jobs, llm_budget}, *workspace, analysable.checked,
-                    selection.roles, result, baseline);
+    analyse_checked({repo, change, run.trusted, options, ci, processes, jobs, llm_budget}, *workspace,
+                    analysable.checked, selection.roles, result, baseline);
   }
   result.findings.insert(result.findings.end(), analysable.not_analysed.begin(), analysable.not_analysed.end());
 
   result.baseline_applied = baseline_applies(config);
-  static const std::map<std::string, std::string> nothing_analysed;
-  filter_and_gate(result, change.changes, config, result.baseline_applied && workspace ? &baseline : nullptr,
-                  workspace ? workspace->sources() : nothing_analysed);
+  filter_and_gate(result, change.changes, config, result.baseline_applied && workspace ? &baseline : nullptr);
   if (result.failed && config.refine.fix != FixMode::none && workspace) {
     run_refine_step(result, {.repo = repo,
                              .changes = change.changes,
@@ -359,6 +363,7 @@ ExitCode run_check(const CheckOptions& given, const ci::CiContext& ci) {
                              .workspace = *workspace,
                              .trusted = run.trusted,
                              .options = options,
+                             .processes = processes,
                              .jobs = jobs,
                              .ci = ci,
                              .budget = llm_budget,

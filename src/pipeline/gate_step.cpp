@@ -5,10 +5,9 @@
 
 namespace codegate {
 
-void filter_and_gate(CheckResult& result, const ChangeSet& changes, const Config& config, const Baseline* baseline,
-                     const std::map<std::string, std::string>& sources) {
+void filter_and_gate(CheckResult& result, const ChangeSet& changes, const Config& config, const Baseline* baseline) {
   annotate(result.findings, changes, config.filter_mode, config.suppressions);
-  if (baseline != nullptr) apply_baseline(*baseline, result.findings, sources);
+  if (baseline != nullptr) apply_baseline(*baseline, result.findings);
   decide(result, config);
 }
 

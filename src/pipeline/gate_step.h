@@ -3,9 +3,6 @@
 // the refine loop's verifier both follow: the diff filter annotates each finding with the change's
 // lines, the findings the base already had are marked old, and the gate decides.
 
-#include <map>
-#include <string>
-
 #include "config/config.h"
 #include "core/change_set.h"
 #include "core/check_result.h"
@@ -13,9 +10,7 @@
 
 namespace codegate {
 
-// `baseline` null: no baseline (baseline: none, or nothing analysed); `sources` the analysed bytes
-// the baseline matches the findings' lines in.
-void filter_and_gate(CheckResult& result, const ChangeSet& changes, const Config& config, const Baseline* baseline,
-                     const std::map<std::string, std::string>& sources);
+// `baseline` null: no baseline (baseline: none, or nothing analysed).
+void filter_and_gate(CheckResult& result, const ChangeSet& changes, const Config& config, const Baseline* baseline);
 
 } // namespace codegate

@@ -22,6 +22,7 @@ void run_refine_step(CheckResult& result, const RefineStep& step) {
                               .base = base.get(),
                               .changes = step.changes,
                               .trusted = step.trusted,
+                              .processes = step.processes,
                               .jobs = step.jobs,
                               .log_dir = step.options.log_dir,
                               .budget = &step.budget,

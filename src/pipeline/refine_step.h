@@ -12,6 +12,7 @@
 #include "pipeline/check_options.h"
 #include "pipeline/trusted_config.h"
 #include "pipeline/workspace.h"
+#include "util/process_runner.h"
 
 namespace codegate {
 
@@ -26,6 +27,7 @@ struct RefineStep {
   const Workspace& workspace;    // the analysed files
   const TrustedConfig& trusted;  // config.refine says the mode, rounds and targets
   const CheckOptions& options;
+  util::ProcessRunner& processes; // starts the tools that verify each candidate
   int jobs = 1;
   const ci::CiContext& ci;            // the push target, the LLM key, the cache's default directory
   llm::Budget& budget;                // the run's LLM budget: repair prompts and the candidates' intent checks

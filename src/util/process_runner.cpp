@@ -12,6 +12,8 @@ public:
 
 } // namespace
 
+std::string ProcessRunner::find_program(const std::string& name) { return util::find_program(name); }
+
 ProcessRunner& system_process_runner() {
   static SystemProcessRunner runner;
   return runner;

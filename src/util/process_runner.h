@@ -16,6 +16,9 @@ public:
   virtual ~ProcessRunner() = default;
   // As run_process: nullopt when the program could not be started.
   virtual std::optional<ProcessResult> run(const std::vector<std::string>& argv, const ProcessOptions& options) = 0;
+  // As find_program: the absolute path `name` runs from, empty when it is not on PATH. The
+  // result cache hashes the program's bytes into its keys.
+  virtual std::string find_program(const std::string& name);
 };
 
 // The runner that starts real processes (run_process); one for the whole program.

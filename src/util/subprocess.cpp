@@ -119,15 +119,21 @@ const std::string& neutral_directory() {
   return dir.path();
 }
 
-std::optional<ProcessResult> run_process(const std::vector<std::string>& argv, const ProcessOptions& options) {
-  if (argv.empty()) throw std::invalid_argument("run_process: empty argv");
-  Pipe in, out, err;
+namespace {
 
+// The child's standard input, output and error, each a pipe.
+struct Streams {
+  Pipe in, out, err;
+};
+
+// Starts argv[0] in a group of its own on `streams`, in the options' directory with their
+// environment; nullopt when there is no such program (or it may not be run).
+std::optional<pid_t> spawn(const std::vector<std::string>& argv, const ProcessOptions& options, Streams& streams) {
   SpawnFileActions file_actions;
   posix_spawn_file_actions_t& actions = file_actions.actions;
-  posix_spawn_file_actions_adddup2(&actions, in.fds[0], 0);
-  posix_spawn_file_actions_adddup2(&actions, out.fds[1], 1);
-  posix_spawn_file_actions_adddup2(&actions, err.fds[1], 2);
+  posix_spawn_file_actions_adddup2(&actions, streams.in.fds[0], 0);
+  posix_spawn_file_actions_adddup2(&actions, streams.out.fds[1], 1);
+  posix_spawn_file_actions_adddup2(&actions, streams.err.fds[1], 2);
   const std::string& cwd = options.cwd.empty() ? neutral_directory() : options.cwd;
   posix_spawn_file_actions_addchdir_np(&actions, cwd.c_str());
   SpawnAttributes attributes;
@@ -145,32 +151,51 @@ std::optional<ProcessResult> run_process(const std::vector<std::string>& argv, c
   });
   if (rc == ENOENT || rc == EACCES) return std::nullopt;
   if (rc != 0) throw SystemError("cannot start " + argv[0] + ": " + std::strerror(rc));
+  // The child's ends are the child's alone now.
+  streams.in.close_end(0);
+  streams.out.close_end(1);
+  streams.err.close_end(1);
+  return pid;
+}
 
-  in.close_end(0);
-  out.close_end(1);
-  err.close_end(1);
+// Moves what one ready descriptor allows: the next part of stdin_data to the child, or what it
+// printed into result.out or result.err. A descriptor at its end (or failed) is closed.
+void transfer(int fd, Streams& streams, const std::string& stdin_data, std::size_t& written, ProcessResult& result) {
+  if (fd == streams.in.fds[1]) {
+    ssize_t w = ::write(fd, stdin_data.data() + written, stdin_data.size() - written);
+    if (w > 0) written += static_cast<std::size_t>(w);
+    if ((w < 0 && errno != EAGAIN && errno != EINTR) || written == stdin_data.size()) streams.in.close_end(1);
+    return;
+  }
+  char buffer[65536];
+  ssize_t r = ::read(fd, buffer, sizeof buffer);
+  bool is_out = fd == streams.out.fds[0];
+  if (r > 0)
+    (is_out ? result.out : result.err).append(buffer, static_cast<std::size_t>(r));
+  else if (r == 0 || (errno != EINTR && errno != EAGAIN))
+    (is_out ? streams.out : streams.err).close_end(0);
+}
 
-  ProcessResult result;
+// Feeds the child its input and reads its output until it closes both streams or the deadline
+// passes (result.timed_out), calling the heartbeat on its schedule meanwhile.
+void exchange(pid_t pid, Streams& streams, const ProcessOptions& options, Clock::time_point started,
+              Clock::time_point deadline, ProcessResult& result) {
   std::size_t written = 0;
   if (options.stdin_data.empty())
-    in.close_end(1);
+    streams.in.close_end(1);
   else
-    fcntl(in.fds[1], F_SETFL, O_NONBLOCK);
-
-  const auto started = Clock::now();
-  const auto deadline = options.timeout ? started + *options.timeout : Clock::time_point::max();
+    fcntl(streams.in.fds[1], F_SETFL, O_NONBLOCK);
   auto next_heartbeat = options.heartbeat ? started + options.heartbeat_interval : Clock::time_point::max();
-  char buffer[65536];
-  while (out.fds[0] >= 0 || err.fds[0] >= 0) {
+  while (streams.out.fds[0] >= 0 || streams.err.fds[0] >= 0) {
     pollfd fds[3];
     int n = 0;
-    if (out.fds[0] >= 0) fds[n++] = {out.fds[0], POLLIN, 0};
-    if (err.fds[0] >= 0) fds[n++] = {err.fds[0], POLLIN, 0};
-    if (in.fds[1] >= 0) fds[n++] = {in.fds[1], POLLOUT, 0};
+    if (streams.out.fds[0] >= 0) fds[n++] = {streams.out.fds[0], POLLIN, 0};
+    if (streams.err.fds[0] >= 0) fds[n++] = {streams.err.fds[0], POLLIN, 0};
+    if (streams.in.fds[1] >= 0) fds[n++] = {streams.in.fds[1], POLLOUT, 0};
     auto now = Clock::now();
     if (now >= deadline) {
       result.timed_out = true;
-      break;
+      return;
     }
     if (now >= next_heartbeat) {
       options.heartbeat(std::chrono::duration_cast<std::chrono::milliseconds>(now - started));
@@ -186,27 +211,14 @@ std::optional<ProcessResult> run_process(const std::vector<std::string>& argv, c
       kill(-pid, SIGKILL);
       throw SystemError(std::string("poll: ") + std::strerror(errno));
     }
-    for (int i = 0; i < n; ++i) {
-      if (fds[i].revents == 0) continue;
-      if (fds[i].fd == in.fds[1]) {
-        ssize_t w = ::write(in.fds[1], options.stdin_data.data() + written, options.stdin_data.size() - written);
-        if (w > 0) written += static_cast<std::size_t>(w);
-        if (w < 0 && errno != EAGAIN && errno != EINTR) in.close_end(1);
-        if (written == options.stdin_data.size()) in.close_end(1);
-        continue;
-      }
-      ssize_t r = ::read(fds[i].fd, buffer, sizeof buffer);
-      if (r > 0) {
-        (fds[i].fd == out.fds[0] ? result.out : result.err).append(buffer, static_cast<std::size_t>(r));
-      } else if (r == 0 || (errno != EINTR && errno != EAGAIN)) {
-        if (fds[i].fd == out.fds[0])
-          out.close_end(0);
-        else
-          err.close_end(0);
-      }
-    }
+    for (int i = 0; i < n; ++i)
+      if (fds[i].revents != 0) transfer(fds[i].fd, streams, options.stdin_data, written, result);
   }
+}
 
+// Ends the run: a child still running at the deadline gets SIGTERM and the grace period, then
+// whatever is left of its group is killed and the child reaped into result.exit_code or .signal.
+void finish(pid_t pid, const ProcessOptions& options, Clock::time_point deadline, ProcessResult& result) {
   // Its output closed, the program may still run (it closed both ends itself): the deadline holds.
   if (!result.timed_out && !wait_for_exit(pid, deadline)) result.timed_out = true;
   if (result.timed_out) {
@@ -221,13 +233,27 @@ std::optional<ProcessResult> run_process(const std::vector<std::string>& argv, c
   while (waitpid(pid, &status, 0) < 0) {
     if (errno != EINTR) throw SystemError(std::string("waitpid: ") + std::strerror(errno));
   }
-  if (WIFEXITED(status)) {
+  if (WIFEXITED(status))
     result.exit_code = WEXITSTATUS(status);
-    // posix_spawnp reports a missing program through the child on some libcs: exit 127, no output.
-    if (result.exit_code == 127 && result.out.empty() && find_program(argv[0]).empty()) return std::nullopt;
-  } else if (WIFSIGNALED(status)) {
+  else if (WIFSIGNALED(status))
     result.signal = WTERMSIG(status);
-  }
+}
+
+} // namespace
+
+std::optional<ProcessResult> run_process(const std::vector<std::string>& argv, const ProcessOptions& options) {
+  if (argv.empty()) throw std::invalid_argument("run_process: empty argv");
+  Streams streams;
+  std::optional<pid_t> pid = spawn(argv, options, streams);
+  if (!pid) return std::nullopt;
+  ProcessResult result;
+  const auto started = Clock::now();
+  const auto deadline = options.timeout ? started + *options.timeout : Clock::time_point::max();
+  exchange(*pid, streams, options, started, deadline, result);
+  finish(*pid, options, deadline, result);
+  // posix_spawnp reports a missing program through the child on some libcs: exit 127, no output.
+  if (result.signal == 0 && result.exit_code == 127 && result.out.empty() && find_program(argv[0]).empty())
+    return std::nullopt;
   return result;
 }
 

@@ -96,8 +96,8 @@ TEST_CASE("Pyflakes runs with its arguments before -- and each file as ./path; e
   settings.args = {"--doctests"};
   std::promise<std::string> version;
   version.set_value("2.5.0");
-  AnalyzerInput input{"/work/checkout", {"-x.py"}, "", settings.args, 1, version.get_future().share()};
-  AnalyzerOutput output = run_pyflakes(input, settings, processes);
+  AnalyzerInput input{"/work/checkout", {"-x.py"}, "", settings.args, 1, version.get_future().share(), processes};
+  AnalyzerOutput output = run_pyflakes(input, settings);
   REQUIRE(processes.commands.size() == 1);
   CHECK(processes.commands[0] == std::vector<std::string>{"pyflakes3", "--doctests", "--", "./-x.py"});
   REQUIRE(output.findings.size() == 1);
@@ -107,7 +107,7 @@ TEST_CASE("Pyflakes runs with its arguments before -- and each file as ./path; e
   CHECK(output.run.status == ToolStatus::ok);
 
   processes.script.push_back(ScriptedProcesses::exited(2, "", "usage: pyflakes3 [-h] [--version] [path ...]\n"));
-  CHECK_THROWS_AS(run_pyflakes(input, settings, processes), ToolError);
+  CHECK_THROWS_AS(run_pyflakes(input, settings), ToolError);
 }
 
 TEST_CASE("analyzers: turns Pyflakes on; its fail_on takes globs, and by default what breaks at run time fails") {

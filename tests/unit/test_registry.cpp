@@ -79,6 +79,7 @@ TEST_CASE("each analyzer says whether and how its results are cached") {
                        .sources = sources,
                        .changes = changes,
                        .config = config,
+                       .processes = util::system_process_runner(),
                        .only_rules = std::move(only_rules)};
   };
   const Analyzer& pylint = *analyzer_named("pylint");

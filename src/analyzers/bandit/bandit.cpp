@@ -54,6 +54,66 @@ bool reads_toml_config(const std::string& version) {
   return major > 1 || (major == 1 && minor >= 7);
 }
 
+// One batch's report; throws ToolError when Bandit failed or printed no report naming what it scanned.
+BanditReport read_batch(const util::ProcessResult& result) {
+  // Bandit exits 1 when it found issues; anything else but 0 is a failure of Bandit itself.
+  if (result.signal != 0 || (result.exit_code != 0 && result.exit_code != 1)) {
+    throw ToolError("bandit failed (exit " + std::to_string(result.exit_code) + "):\n" +
+                    util::tail_lines(result.err.empty() ? result.out : result.err, 15) + "\n(" + k_install_hint + ")");
+  }
+  BanditReport report;
+  try {
+    report = parse_bandit_json(result.out);
+  } catch (const ToolError& e) {
+    throw ToolError(std::string(e.what()) + ":\n" + util::tail_lines(result.out + result.err, 15) + "\n(" +
+                    k_install_hint + ")");
+  }
+  if (!report.scanned) throw ToolError("Bandit printed a JSON report that names no scanned file (no metrics)");
+  for (const auto& error : report.errors) report.scanned->insert(error.path);
+  return report;
+}
+
+// The files Bandit could not scan: one it cannot parse is not analysed; any other error fails the
+// run, unless bandit.accept_scan_errors makes it a note. `err`: what Bandit printed on stderr.
+void add_scan_errors(const std::vector<BanditScanError>& errors, const BanditConfig& config, const std::string& err,
+                     AnalyzerOutput& output) {
+  for (const auto& error : errors) {
+    std::string what = "bandit could not scan " + error.path + ": " + error.reason;
+    if (error.reason == k_syntax_error) {
+      // None of the file's code was checked (Pylint, if it runs, says where the error is).
+      output.findings.push_back(not_analysed_finding(
+          error.path,
+          "bandit could not parse it (a syntax error, or one for the Python the tools run on), so none of its "
+          "code was checked. Fix the error; if the code is valid for a newer Python, run the gate where the "
+          "tools run on that Python (the codegate image).",
+          1));
+      output.notes.push_back(what);
+      continue;
+    }
+    if (config.accept_scan_errors) {
+      output.notes.push_back(what);
+      continue;
+    }
+    // The file's code went unchecked: fail as for a crash, unless the configuration accepts it.
+    throw ToolError(what + " (set bandit.accept_scan_errors: true in .codegate.yml to accept it as a note):\n" +
+                    util::tail_lines(err, 5));
+  }
+}
+
+// A file Bandit was given and did not scan is not analysed.
+void add_unscanned(const std::vector<std::string>& files, const std::set<std::string>& scanned,
+                   AnalyzerOutput& output) {
+  for (const auto& path : files) {
+    if (scanned.count(path) != 0) continue;
+    output.findings.push_back(not_analysed_finding(
+        path,
+        "bandit was given it and did not scan it: its configuration's exclude_dirs, which Bandit matches as a "
+        "substring of the path, left it out. List the files to leave out under exclude: in .codegate.yml, so "
+        "the gate and every tool agree.",
+        1));
+  }
+}
+
 } // namespace
 
 int bandit_rank(const std::string& word) {
@@ -140,7 +200,8 @@ AnalyzerOutput run_bandit(const AnalyzerInput& input, const BanditConfig& config
   std::string known_version;
   bool toml_config = input.config_file.size() > 5 && input.config_file.ends_with(".toml");
   if (toml_config)
-    known_version = input.version.valid() ? input.version.get() : tool_version("bandit", config.timeout_seconds);
+    known_version =
+        input.version.valid() ? input.version.get() : tool_version("bandit", config.timeout_seconds, input.processes);
   if (!input.config_file.empty() && (!toml_config || reads_toml_config(known_version))) {
     command.options.push_back("--configfile");
     command.options.push_back(input.config_file);
@@ -151,63 +212,22 @@ AnalyzerOutput run_bandit(const AnalyzerInput& input, const BanditConfig& config
   command.options.insert(command.options.end(), input.extra_args.begin(), input.extra_args.end());
 
   std::shared_future<std::string> version =
-      toml_config             ? std::async(std::launch::deferred, [known_version] { return known_version; }).share()
-      : input.version.valid() ? input.version
-                              : std::async(std::launch::async, [timeout = config.timeout_seconds] {
-                                  return tool_version("bandit", timeout);
-                                }).share();
+      toml_config ? std::async(std::launch::deferred, [known_version] { return known_version; }).share()
+      : input.version.valid()
+          ? input.version
+          : std::async(std::launch::async, [&runner = input.processes, timeout = config.timeout_seconds] {
+              return tool_version("bandit", timeout, runner);
+            }).share();
   // Bandit looks at one file at a time, so batches give exactly the findings of one run.
   std::set<std::string> scanned;
-  for (const auto& result : run_tool(command)) {
-    // Bandit exits 1 when it found issues; anything else but 0 is a failure of Bandit itself.
-    if (result.signal != 0 || (result.exit_code != 0 && result.exit_code != 1)) {
-      throw ToolError("bandit failed (exit " + std::to_string(result.exit_code) + "):\n" +
-                      util::tail_lines(result.err.empty() ? result.out : result.err, 15) + "\n(" + k_install_hint +
-                      ")");
-    }
-    BanditReport report;
-    try {
-      report = parse_bandit_json(result.out);
-    } catch (const ToolError& e) {
-      throw ToolError(std::string(e.what()) + ":\n" + util::tail_lines(result.out + result.err, 15) + "\n(" +
-                      k_install_hint + ")");
-    }
+  for (const auto& result : run_tool(command, input.processes)) {
+    BanditReport report = read_batch(result);
     output.findings.insert(output.findings.end(), std::make_move_iterator(report.findings.begin()),
                            std::make_move_iterator(report.findings.end()));
-    if (!report.scanned) throw ToolError("Bandit printed a JSON report that names no scanned file (no metrics)");
-    for (const auto& error : report.errors) report.scanned->insert(error.path);
     scanned.insert(report.scanned->begin(), report.scanned->end());
-    for (const auto& error : report.errors) {
-      std::string what = "bandit could not scan " + error.path + ": " + error.reason;
-      if (error.reason == k_syntax_error) {
-        // None of the file's code was checked (Pylint, if it runs, says where the error is).
-        output.findings.push_back(not_analysed_finding(
-            error.path,
-            "bandit could not parse it (a syntax error, or one for the Python the tools run on), so none of its "
-            "code was checked. Fix the error; if the code is valid for a newer Python, run the gate where the "
-            "tools run on that Python (the codegate image).",
-            1));
-        output.notes.push_back(what);
-        continue;
-      }
-      if (config.accept_scan_errors) {
-        output.notes.push_back(what);
-        continue;
-      }
-      // The file's code went unchecked: fail as for a crash, unless the configuration accepts it.
-      throw ToolError(what + " (set bandit.accept_scan_errors: true in .codegate.yml to accept it as a note):\n" +
-                      util::tail_lines(result.err, 5));
-    }
+    add_scan_errors(report.errors, config, result.err, output);
   }
-  for (const auto& path : input.files) {
-    if (scanned.count(path) != 0) continue;
-    output.findings.push_back(not_analysed_finding(
-        path,
-        "bandit was given it and did not scan it: its configuration's exclude_dirs, which Bandit matches as a "
-        "substring of the path, left it out. List the files to leave out under exclude: in .codegate.yml, so "
-        "the gate and every tool agree.",
-        1));
-  }
+  add_unscanned(input.files, scanned, output);
   output.run.version = version.get();
   output.run.status = ToolStatus::ok;
   return output;

@@ -101,7 +101,8 @@ public:
 
   // Bandit always checks every test: job.only_rules is not used.
   AnalyzerOutput run(const AnalyzerJob& job) const override {
-    AnalyzerInput input{job.root, job.files, job.config_file, job.config.bandit.args, 1, job.tool_version};
+    AnalyzerInput input{job.root, job.files,        job.config_file, job.config.bandit.args,
+                        1,        job.tool_version, job.processes};
     return run_bandit(input, job.config.bandit);
   }
 

@@ -177,8 +177,8 @@ std::vector<Finding> parse_pyflakes_output(const util::ProcessResult& result, co
   return findings;
 }
 
-AnalyzerOutput run_pyflakes(const AnalyzerInput& input, const OptInAnalyzerConfig& settings,
-                            util::ProcessRunner& runner) {
+AnalyzerOutput run_pyflakes(const AnalyzerInput& input, const OptInAnalyzerConfig& settings) {
+  util::ProcessRunner& runner = input.processes;
   AnalyzerOutput output;
   output.run.name = std::string(k_pyflakes_tool);
   ToolCommand command{std::string(k_pyflakes_program),

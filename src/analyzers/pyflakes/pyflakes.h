@@ -35,7 +35,6 @@ std::vector<Finding> parse_pyflakes_output(const util::ProcessResult& result, co
 
 // Runs Pyflakes; throws ToolError when it is missing, fails, runs out of time or prints what
 // parse_pyflakes_output cannot read.
-AnalyzerOutput run_pyflakes(const AnalyzerInput& input, const OptInAnalyzerConfig& settings,
-                            util::ProcessRunner& runner = util::system_process_runner());
+AnalyzerOutput run_pyflakes(const AnalyzerInput& input, const OptInAnalyzerConfig& settings);
 
 } // namespace codegate

@@ -22,7 +22,7 @@ public:
   // Pyflakes has no configuration file and no way to check only some messages.
   AnalyzerOutput run(const AnalyzerJob& job) const override {
     const OptInAnalyzerConfig& settings = *opt_in_config(job.config, name());
-    AnalyzerInput input{job.root, job.files, "", settings.args, job.jobs, job.tool_version};
+    AnalyzerInput input{job.root, job.files, "", settings.args, job.jobs, job.tool_version, job.processes};
     return run_pyflakes(input, settings);
   }
 

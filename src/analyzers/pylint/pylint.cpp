@@ -148,12 +148,14 @@ AnalyzerOutput run_pylint(const AnalyzerInput& input, const PylintConfig& config
   // The version query (when the caller has not asked already) overlaps the real run instead of
   // adding its start-up time to the wall time.
   std::shared_future<std::string> version =
-      input.version.valid() ? input.version : std::async(std::launch::async, [timeout = config.timeout_seconds] {
-                                                return tool_version("pylint", timeout);
-                                              }).share();
+      input.version.valid()
+          ? input.version
+          : std::async(std::launch::async, [&runner = input.processes, timeout = config.timeout_seconds] {
+              return tool_version("pylint", timeout, runner);
+            }).share();
   // More files than one command line holds run in batches: cross-file checks (duplicate-code,
   // cyclic-import) then compare the files of a batch only (docs/usage.md, "Large changes").
-  for (const auto& result : run_tool(command)) {
+  for (const auto& result : run_tool(command, input.processes)) {
     if (result.signal != 0 || (result.exit_code & k_pylint_usage_error) != 0 || result.exit_code > 63) {
       throw ToolError("pylint failed (exit " + std::to_string(result.exit_code) +
                       (result.signal != 0 ? ", signal " + std::to_string(result.signal) : "") + "):\n" +
@@ -169,7 +171,7 @@ AnalyzerOutput run_pylint(const AnalyzerInput& input, const PylintConfig& config
                       k_install_hint + ")");
     }
   }
-  expand_suppressed_messages(output.findings, config.timeout_seconds);
+  expand_suppressed_messages(output.findings, config.timeout_seconds, input.processes);
   configuration_messages_to_notes(output.findings, input.files, output.notes);
   refuse_unparsed(output.findings);
   output.run.version = version.get();

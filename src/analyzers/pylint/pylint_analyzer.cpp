@@ -66,7 +66,8 @@ public:
   }
 
   AnalyzerOutput run(const AnalyzerJob& job) const override {
-    AnalyzerInput input{job.root, job.files, job.config_file, job.config.pylint.args, job.jobs, job.tool_version};
+    AnalyzerInput input{job.root, job.files,        job.config_file, job.config.pylint.args,
+                        job.jobs, job.tool_version, job.processes};
     // Checking only some messages costs a fraction of a full run (the baseline asks for that).
     if (!job.only_rules.empty()) {
       input.extra_args.push_back("--disable=all");

@@ -54,7 +54,7 @@ std::string pylint_type_of(const std::string& message_id) {
   }
 }
 
-void expand_suppressed_messages(std::vector<Finding>& findings, double timeout_seconds) {
+void expand_suppressed_messages(std::vector<Finding>& findings, double timeout_seconds, util::ProcessRunner& runner) {
   std::set<std::string> symbols;
   for (const auto& f : findings) {
     if (f.rule_id != k_suppressed_message_id) continue;
@@ -67,7 +67,7 @@ void expand_suppressed_messages(std::vector<Finding>& findings, double timeout_s
   util::ProcessOptions options;
   options.timeout =
       std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::duration<double>(timeout_seconds));
-  auto result = util::run_process(argv, options);
+  auto result = runner.run(argv, options);
   if (result && result->timed_out)
     throw ToolError("pylint --help-msg did not finish within " + std::to_string(static_cast<long>(timeout_seconds)) +
                     " s (pylint.timeout)");

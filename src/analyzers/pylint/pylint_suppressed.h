@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/finding.h"
+#include "util/process_runner.h"
 
 namespace codegate {
 
@@ -37,6 +38,6 @@ std::string pylint_pragma(std::string_view line);
 // Replaces every I0020 report by the finding it hides, with Finding::suppression set to the
 // pragma's line. Runs `pylint --help-msg` once, only when there is such a report, under the
 // same time limit as Pylint itself; throws ToolError when that fails or runs out of time.
-void expand_suppressed_messages(std::vector<Finding>& findings, double timeout_seconds);
+void expand_suppressed_messages(std::vector<Finding>& findings, double timeout_seconds, util::ProcessRunner& runner);
 
 } // namespace codegate
