@@ -12,14 +12,14 @@ namespace codegate {
 namespace {
 
 // What `check` and `merge` both write: the report files and what goes to stdout.
-void add_report_options(CLI::App& command, CheckOptions& o) {
+void add_report_options(CLI::App& command, CheckOptions& o, std::string& format) {
   command.add_option("--sarif", o.sarif_file, "Write SARIF 2.1.0 to FILE");
   command.add_option("--json", o.json_file, "Write the JSON report to FILE");
   command.add_option("--markdown", o.markdown_file, "Write the Markdown summary to FILE");
   command.add_option("--junit", o.junit_file, "Write JUnit XML to FILE (a test case per checked file)");
   command.add_option("--rdjson", o.rdjson_file, "Write reviewdog's Diagnostic Format (rdjson) to FILE");
-  command.add_option("--format", o.format, "Report printed on stdout")
-      ->check(CLI::IsMember({"text", "json", "sarif", "markdown", "rdjson"}))
+  command.add_option("--format", format, "Report printed on stdout")
+      ->check(CLI::IsMember(report_format_names()))
       ->capture_default_str();
 }
 
@@ -51,6 +51,7 @@ struct RawChoices {
   std::string profile = "thesis";
   std::string prompt_style = "plain";
   std::string export_dir;
+  std::string format = "text"; // check's or merge's: one subcommand runs
 };
 
 void add_check_command(CLI::App& app, CommandLine& cl, RawChoices& raw) {
@@ -80,7 +81,7 @@ void add_check_command(CLI::App& app, CommandLine& cl, RawChoices& raw) {
       ->add_option("--baseline", raw.baseline,
                    "Tell findings the base already had from new ones (default: the configuration, else base)")
       ->check(CLI::IsMember(baseline_mode_names()));
-  add_report_options(*check, o);
+  add_report_options(*check, o, raw.format);
   check->add_option("--jobs", o.jobs, "Parallel Pylint processes (default: configuration, else the core count)")
       ->check(CLI::Range(1, 256));
   check->add_option("--llm-model", o.llm_model, "LLM model for the intent check");
@@ -107,6 +108,7 @@ void add_check_command(CLI::App& app, CommandLine& cl, RawChoices& raw) {
   check->add_option("paths", o.paths, "Restrict the check to these files");
   check->callback([&cl, &o, &raw] {
     cl.command = CommandLine::Command::check;
+    o.format = *parse_report_format(raw.format);
     if (!raw.shard.empty()) {
       o.shard = parse_shard(raw.shard);
       if (!o.shard) throw CLI::ValidationError("--shard", "'" + raw.shard + "' is not K/N with 1 <= K <= N <= 256");
@@ -117,14 +119,17 @@ void add_check_command(CLI::App& app, CommandLine& cl, RawChoices& raw) {
   });
 }
 
-void add_merge_command(CLI::App& app, CommandLine& cl) {
+void add_merge_command(CLI::App& app, CommandLine& cl, RawChoices& raw) {
   CLI::App* merge = app.add_subcommand(
       "merge", "Combine the JSON reports of `check --shard K/N` jobs into one verdict, report and comment");
   merge->add_option("shards", cl.merge.shard_files, "The shards' JSON reports (check --shard K/N --json FILE)")
       ->required();
-  add_report_options(*merge, cl.merge.outputs);
+  add_report_options(*merge, cl.merge.outputs, raw.format);
   add_publish_options(*merge, cl.merge.outputs);
-  merge->callback([&cl] { cl.command = CommandLine::Command::merge; });
+  merge->callback([&cl, &raw] {
+    cl.command = CommandLine::Command::merge;
+    cl.merge.outputs.format = *parse_report_format(raw.format);
+  });
 }
 
 // What an experiment runs on and how: the data set, the rounds and runs, the method's switches
@@ -246,7 +251,7 @@ CommandLine parse_command_line(int argc, char** argv) {
 
   RawChoices raw;
   add_check_command(app, cl, raw);
-  add_merge_command(app, cl);
+  add_merge_command(app, cl, raw);
   add_eval_command(app, cl, raw);
   add_knowledge_command(app, cl);
 

@@ -29,6 +29,11 @@ constexpr NameTable<FileRole, 5> k_file_roles = {{{FileRole::product, "product"}
                                                   {FileRole::generated, "generated"},
                                                   {FileRole::vendored, "vendored"},
                                                   {FileRole::excluded, "excluded"}}};
+constexpr NameTable<ReportFormat, 5> k_report_formats = {{{ReportFormat::text, "text"},
+                                                          {ReportFormat::json, "json"},
+                                                          {ReportFormat::sarif, "sarif"},
+                                                          {ReportFormat::markdown, "markdown"},
+                                                          {ReportFormat::rdjson, "rdjson"}}};
 
 } // namespace
 
@@ -41,6 +46,7 @@ std::string_view to_string(FixMode mode) { return names::name_of(k_fix_modes, mo
 std::string_view to_string(DocstringPolicy policy) { return names::name_of(k_docstring_policies, policy); }
 std::string_view to_string(IntentFailOn fail_on) { return names::name_of(k_intent_fail_on, fail_on); }
 std::string_view to_string(IntentContext context) { return names::name_of(k_intent_contexts, context); }
+std::string_view to_string(ReportFormat format) { return names::name_of(k_report_formats, format); }
 
 std::optional<BaselineMode> parse_baseline_mode(std::string_view text) {
   return names::value_of(k_baseline_modes, text);
@@ -65,5 +71,9 @@ std::vector<std::string> fix_mode_names() { return names::names_of(k_fix_modes);
 std::vector<std::string> docstring_policy_names() { return names::names_of(k_docstring_policies); }
 std::vector<std::string> intent_fail_on_names() { return names::names_of(k_intent_fail_on); }
 std::vector<std::string> intent_context_names() { return names::names_of(k_intent_contexts); }
+std::optional<ReportFormat> parse_report_format(std::string_view text) {
+  return names::value_of(k_report_formats, text);
+}
+std::vector<std::string> report_format_names() { return names::names_of(k_report_formats); }
 
 } // namespace codegate

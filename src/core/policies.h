@@ -33,6 +33,9 @@ enum class IntentContext { unit, unit_and_base };
 // code, or a file the project excludes from its linters. Only product and test code is analysed.
 enum class FileRole { product, test, generated, vendored, excluded };
 
+// The report `check` and `merge` print on standard output (--format).
+enum class ReportFormat { text, json, sarif, markdown, rdjson };
+
 std::string_view to_string(BaselineMode mode);
 std::string_view to_string(FileRole role);
 std::string_view to_string(SuppressionPolicy policy);
@@ -40,6 +43,7 @@ std::string_view to_string(FixMode mode);
 std::string_view to_string(DocstringPolicy policy);
 std::string_view to_string(IntentFailOn fail_on);
 std::string_view to_string(IntentContext context);
+std::string_view to_string(ReportFormat format);
 
 std::optional<BaselineMode> parse_baseline_mode(std::string_view text);
 std::optional<FileRole> parse_file_role(std::string_view text);
@@ -48,6 +52,7 @@ std::optional<FixMode> parse_fix_mode(std::string_view text);
 std::optional<DocstringPolicy> parse_docstring_policy(std::string_view text);
 std::optional<IntentFailOn> parse_intent_fail_on(std::string_view text);
 std::optional<IntentContext> parse_intent_context(std::string_view text);
+std::optional<ReportFormat> parse_report_format(std::string_view text);
 
 // The names, in table order, for CLI11's IsMember and for error messages.
 std::vector<std::string> baseline_mode_names();
@@ -57,5 +62,6 @@ std::vector<std::string> fix_mode_names();
 std::vector<std::string> docstring_policy_names();
 std::vector<std::string> intent_fail_on_names();
 std::vector<std::string> intent_context_names();
+std::vector<std::string> report_format_names();
 
 } // namespace codegate

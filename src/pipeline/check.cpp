@@ -301,7 +301,7 @@ void publish_result(const CheckResult& result, const ChangeSet& changes, const C
            .ci = ci,
            .options = options.publish,
            .staged = options.staged,
-           .commands_on_stdout = options.format == "text",
+           .commands_on_stdout = options.format == ReportFormat::text,
            .sarif_file = options.sarif_file,
            .limits = config.http,
            .comment_level = options.publish.comment_level.empty()

@@ -28,7 +28,7 @@ struct CheckOptions {
   std::string markdown_file;
   std::string junit_file;
   std::string rdjson_file;
-  std::string format = "text"; // what goes to stdout: text | json | sarif | markdown | rdjson
+  ReportFormat format = ReportFormat::text; // what goes to stdout
   std::optional<int> jobs;
   std::vector<std::string> paths; // restrict the check to these files
   std::string llm_model;

@@ -160,7 +160,7 @@ ExitCode run_merge(const MergeOptions& options, const ci::CiContext& ci) {
            .ci = ci,
            .options = options.outputs.publish,
            .staged = result.head_sha.empty(),
-           .commands_on_stdout = options.outputs.format == "text",
+           .commands_on_stdout = options.outputs.format == ReportFormat::text,
            .sarif_file = options.outputs.sarif_file,
            .comment_level = options.outputs.publish.comment_level.empty()
                                 ? platform::InlineLevel(Level::warning)

@@ -18,7 +18,7 @@ void write_reports(CheckResult& result, const CheckOptions& options, const ci::C
     require(util::write_file_atomic(path, content), "cannot write the report");
   };
   std::string sarif;
-  if (!options.sarif_file.empty() || options.format == "sarif") {
+  if (!options.sarif_file.empty() || options.format == ReportFormat::sarif) {
     SarifDocument doc = render_sarif_within(result);
     sarif = std::move(doc.text);
     if (doc.results_left_out > 0) result.notes.push_back(sarif_left_out_note(doc.results_left_out));
@@ -30,16 +30,13 @@ void write_reports(CheckResult& result, const CheckOptions& options, const ci::C
   if (!options.rdjson_file.empty()) write(options.rdjson_file, render_rdjson(result));
 
   std::string out;
-  if (options.format == "json")
-    out = render_json(result);
-  else if (options.format == "sarif")
-    out = sarif;
-  else if (options.format == "markdown")
-    out = render_markdown(result);
-  else if (options.format == "rdjson")
-    out = render_rdjson(result);
-  else
-    out = render_text(result, util::stdout_colour());
+  switch (options.format) {
+    case ReportFormat::json: out = render_json(result); break;
+    case ReportFormat::sarif: out = sarif; break;
+    case ReportFormat::markdown: out = render_markdown(result); break;
+    case ReportFormat::rdjson: out = render_rdjson(result); break;
+    case ReportFormat::text: out = render_text(result, util::stdout_colour()); break;
+  }
   // The GitHub runner executes stdout lines shaped like `::command::`: a file name or a tool's
   // message in the report must not become one, so the report is fenced off with a token nobody
   // can predict. codegate's own annotations come after the fence.
@@ -56,7 +53,7 @@ void write_reports(CheckResult& result, const CheckOptions& options, const ci::C
 }
 
 void report_verdict(const CheckResult& result, const CheckOptions& options) {
-  if (options.format == "text") return;
+  if (options.format == ReportFormat::text) return;
   util::progress(std::string(result.failed ? "FAILED" : "passed") + ": " + std::to_string(result.reported_count()) +
                  " findings in the change, " + std::to_string(result.failing_count()) + " failing the gate");
 }

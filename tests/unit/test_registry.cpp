@@ -60,6 +60,8 @@ TEST_CASE("every choice has one name table that round-trips") {
   for (const auto& name : fix_mode_names()) CHECK(to_string(*parse_fix_mode(name)) == name);
   for (const auto& name : docstring_policy_names()) CHECK(to_string(*parse_docstring_policy(name)) == name);
   for (const auto& name : intent_fail_on_names()) CHECK(to_string(*parse_intent_fail_on(name)) == name);
+  for (const auto& name : report_format_names()) CHECK(to_string(*parse_report_format(name)) == name);
+  CHECK(report_format_names() == std::vector<std::string>{"text", "json", "sarif", "markdown", "rdjson"});
   CHECK(fix_mode_names() == std::vector<std::string>{"none", "patch", "apply", "commit", "push", "suggest"});
   CHECK(docstring_policy_names() == std::vector<std::string>{"public", "all", "none"});
   CHECK(to_string(ToolStatus::not_run).empty());
