@@ -38,7 +38,7 @@ struct AnalyzerInput {
   int jobs = 1;
   // The tool's version when the caller asks it already (the result cache); not valid: the run asks.
   std::shared_future<std::string> version = {};
-  util::ProcessRunner& processes = util::system_process_runner(); // starts the tool
+  util::ProcessRunner& processes; // starts the tool
 };
 
 struct AnalyzerOutput {
