@@ -20,7 +20,6 @@
 #include "core/finding.h"
 #include "git/snapshot.h"
 #include "roles/project_settings.h"
-#include "util/environment.h"
 #include "util/process_runner.h"
 
 namespace codegate {
@@ -57,13 +56,14 @@ struct AnalyzerConfigFile {
 };
 
 // What only an analyzer that asks a service reads (one that is not in_baseline: the intent check):
-// the run's LLM client and budget, the environment its key comes from, where exchanges are logged,
-// and the changed files at the base. The local tools' jobs carry none of it.
+// the run's LLM client and budget, where exchanges are logged, and the changed files at the base.
+// The local tools' jobs carry none of it.
 struct ServiceAccess {
-  llm::LlmClient* llm_client = nullptr;            // shared with the rest of the run; null: the analyzer makes its own
-  llm::Budget* llm_budget = nullptr;               // the run's one LLM budget; null: a fresh one from the configuration
-  util::EnvLookup env = util::map_environment({}); // the run's environment (the LLM key)
-  std::string log_dir;                             // --log-dir; empty: no exchange logs
+  // The run's one client (llm::Connection::source), asked for when needed: null with `why_not` set
+  // when there is none; empty: this run has no LLM.
+  std::function<llm::LlmClient*(std::string& why_not)> llm_client;
+  llm::Budget* llm_budget = nullptr; // the run's one LLM budget; null: a fresh one from the configuration
+  std::string log_dir;               // --log-dir; empty: no exchange logs
   const std::map<std::string, std::string>* base_sources = nullptr; // changed files at the base; null: none
 };
 

@@ -321,7 +321,7 @@ int run_intent_accuracy(const EvalOptions& options, const Dataset& dataset, Conf
       RecordingClient client(*setup.client);
       ChangeSet whole_file; // a path it does not list is checked as a whole
       IntentInput input{whole_file, sources[i], run_config, "", bases[i].empty() ? nullptr : &bases[i]};
-      IntentOutput out = run_intent_check(input, IntentServices{&client, &budget, env});
+      IntentOutput out = run_intent_check(input, IntentServices{llm::given_client(client), &budget});
       PairResult result = pair_result(pair, out);
       result.llm_calls = client.calls();
       run.pairs[i] = std::move(result);

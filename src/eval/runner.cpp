@@ -281,7 +281,7 @@ SampleResult run_sample(Run& run, const Sample& sample) {
                             .jobs = 1,
                             .log_dir = "",
                             .budget = &run.budget,
-                            .client = &client,
+                            .client = llm::given_client(client),
                             .baseline = nullptr});
     const Config& config = run.trusted.config;
     FunctionalCheckSetup functional{client, run.budget, config.llm.max_output_tokens, config.llm.temperature};

@@ -26,8 +26,7 @@ public:
   AnalyzerOutput run(const AnalyzerJob& job) const override {
     const ServiceAccess services = job.services != nullptr ? *job.services : ServiceAccess{};
     IntentInput input{job.changes, job.sources, job.config, services.log_dir, services.base_sources};
-    IntentOutput intent =
-        run_intent_check(input, IntentServices{services.llm_client, services.llm_budget, services.env});
+    IntentOutput intent = run_intent_check(input, IntentServices{services.llm_client, services.llm_budget});
     AnalyzerOutput out;
     out.findings = std::move(intent.findings);
     out.run = std::move(intent.run);

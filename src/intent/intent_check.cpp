@@ -17,8 +17,6 @@
 
 namespace codegate {
 
-IntentOutput run_intent_check(const IntentInput& input) { return run_intent_check(input, IntentServices{}); }
-
 IntentOutput run_intent_check(const IntentInput& input, const IntentServices& services) {
   const Config& config = input.config;
   IntentOutput out;

@@ -9,12 +9,11 @@
 #include "core/change_set.h"
 #include "core/check_result.h"
 #include "intent/verdict.h"
-#include "util/environment.h"
+#include "llm/connection.h"
 
 namespace codegate {
 
 namespace llm {
-class LlmClient;
 class Budget;
 } // namespace llm
 
@@ -30,13 +29,11 @@ struct IntentInput {
   const std::map<std::string, std::string>* base_sources = nullptr;
 };
 
-// What the stage talks to; the one-argument run_intent_check builds both from the configuration
-// and the environment. The refine loop passes its own so one budget covers the whole run.
+// What the stage talks to: the run's client (asked for only when the check is turned on) and its
+// budget, so that one client and one budget serve the whole run.
 struct IntentServices {
-  llm::LlmClient* client = nullptr; // null: make_llm_client(config.llm)
-  llm::Budget* budget = nullptr;    // null: a fresh budget from config.llm.budget_*
-  // The LLM key and the cache's default directory: the run's environment (ci::CiContext::env).
-  util::EnvLookup env = util::map_environment({});
+  llm::ClientSource client;      // the run's (llm::Connection::source); empty: no LLM in this run
+  llm::Budget* budget = nullptr; // null: a fresh budget from config.llm.budget_*
 };
 
 // The outcome for one unit that had a docstring and was touched by the change.
@@ -61,7 +58,6 @@ struct IntentOutput {
 };
 
 // Throws ToolError only when llm.strict is set and the service failed.
-IntentOutput run_intent_check(const IntentInput& input);
 IntentOutput run_intent_check(const IntentInput& input, const IntentServices& services);
 
 } // namespace codegate

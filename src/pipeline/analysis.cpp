@@ -219,14 +219,13 @@ Analysis run_tools(Workspace& workspace, const TrustedConfig& trusted, const Too
 }
 
 Analysis analyze(Workspace& workspace, const TrustedConfig& trusted, const AnalysisRequest& request) {
-  JobBase base{
-      workspace,
-      trusted,
-      request.files,
-      request.changes,
-      request.processes,
-      request.jobs,
-      {request.intent.client, request.intent.budget, request.intent.env, request.log_dir, request.base_sources}};
+  JobBase base{workspace,
+               trusted,
+               request.files,
+               request.changes,
+               request.processes,
+               request.jobs,
+               {request.intent.client, request.intent.budget, request.log_dir, request.base_sources}};
   // The analyzers that ask a service (the intent check) start first: they wait the longest.
   std::vector<Started> others;
   for (const Analyzer* analyzer : analyzers())

@@ -87,7 +87,7 @@ refine::Verification CandidateVerifier::verify(const std::map<std::string, std::
                                .processes = setup_.processes,
                                .jobs = setup_.jobs,
                                .log_dir = log_dir,
-                               .intent = {setup_.client, setup_.budget, setup_.env},
+                               .intent = {setup_.client, setup_.budget},
                                .base_sources = &base_sources});
   CheckResult gated;
   gated.findings = std::move(analysis.findings);

@@ -11,16 +11,15 @@
 #include "core/change_set.h"
 #include "filter/baseline.h"
 #include "git/snapshot.h"
+#include "llm/connection.h"
 #include "pipeline/trusted_config.h"
 #include "refine/verifier.h"
-#include "util/environment.h"
 #include "util/process_runner.h"
 
 namespace codegate {
 
 namespace llm {
 class Budget;
-class LlmClient;
 } // namespace llm
 
 struct CandidateVerifierSetup {
@@ -30,11 +29,10 @@ struct CandidateVerifierSetup {
   const TrustedConfig& trusted;   // analyzers, filter mode, suppressions, thresholds
   util::ProcessRunner& processes; // starts the tools
   int jobs = 1;
-  std::string log_dir = {};                        // each verification logs under <log_dir>/<name>; empty: none
-  llm::Budget* budget = nullptr;                   // the intent check's LLM budget (the run's)
-  util::EnvLookup env = util::map_environment({}); // the intent check's key and cache directory (the run's)
-  llm::LlmClient* client = nullptr;                // the intent check's client; null: one from the configuration
-  const Baseline* baseline = nullptr;              // the base's findings: candidates get the original's baseline
+  std::string log_dir = {};           // each verification logs under <log_dir>/<name>; empty: none
+  llm::Budget* budget = nullptr;      // the intent check's LLM budget (the run's)
+  llm::ClientSource client = {};      // the intent check's client (the run's); empty: no LLM, the check is skipped
+  const Baseline* baseline = nullptr; // the base's findings: candidates get the original's baseline
 };
 
 class CandidateVerifier : public refine::Verifier {

@@ -9,6 +9,7 @@
 #include "filter/fingerprint.h"
 #include "git/repository.h"
 #include "llm/budget.h"
+#include "llm/connection.h"
 #include "pipeline/analysis.h"
 #include "pipeline/base_sources.h"
 #include "pipeline/baseline.h"
@@ -256,6 +257,7 @@ struct AnalysisRun {
   const ci::CiContext& ci;
   util::ProcessRunner& processes;
   int jobs;
+  llm::Connection& llm;
   llm::Budget& budget;
 };
 
@@ -272,7 +274,7 @@ void analyse_checked(const AnalysisRun& run, Workspace& workspace, const std::ve
                           .processes = run.processes,
                           .jobs = run.jobs,
                           .log_dir = run.options.log_dir,
-                          .intent = {nullptr, &run.budget, run.ci.env}};
+                          .intent = {run.llm.source(), &run.budget}};
   const std::map<std::string, std::string> base_sources = intent_base_sources(run.repo, changes, checked, config);
   request.base_sources = &base_sources;
   if (baseline_applies(config)) {
@@ -330,8 +332,9 @@ ExitCode run_check(const CheckOptions& given, const ci::CiContext& ci, util::Pro
   result.filter_mode = config.filter_mode;
   FileSelection selection = select_analysed_files(repo, change, run, options, only, result);
   const int jobs = config.jobs > 0 ? config.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  // llm.budget is per run: the intent check, the repair prompts and the re-checks of candidates
-  // all draw on this one.
+  // One LLM client and one llm.budget per run: the intent check, the repair prompts and the
+  // re-checks of candidates all ask this client and draw on this budget.
+  llm::Connection llm(config, ci.env);
   llm::Budget llm_budget(config.llm.budget_calls, config.llm.budget_input_tokens);
   std::optional<Workspace> workspace;
   Analysable analysable;
@@ -349,7 +352,7 @@ ExitCode run_check(const CheckOptions& given, const ci::CiContext& ci, util::Pro
     result.notes.push_back("no Python files changed");
     util::progress("no Python files changed");
   } else if (!analysable.checked.empty()) {
-    analyse_checked({repo, change, run.trusted, options, ci, processes, jobs, llm_budget}, *workspace,
+    analyse_checked({repo, change, run.trusted, options, ci, processes, jobs, llm, llm_budget}, *workspace,
                     analysable.checked, selection.roles, result, baseline);
   }
   result.findings.insert(result.findings.end(), analysable.not_analysed.begin(), analysable.not_analysed.end());
@@ -366,6 +369,7 @@ ExitCode run_check(const CheckOptions& given, const ci::CiContext& ci, util::Pro
                              .processes = processes,
                              .jobs = jobs,
                              .ci = ci,
+                             .llm = llm,
                              .budget = llm_budget,
                              .baseline = &baseline});
   }

@@ -9,7 +9,6 @@
 #include "llm/client.h"
 #include "pipeline/candidate_verifier.h"
 #include "refine/refine.h"
-#include "util/log.h"
 #include "util/strings.h"
 
 namespace codegate {
@@ -26,23 +25,16 @@ void run_refine_step(CheckResult& result, const RefineStep& step) {
                               .jobs = step.jobs,
                               .log_dir = step.options.log_dir,
                               .budget = &step.budget,
-                              .env = step.ci.env,
+                              .client = step.llm.source(),
                               .baseline = step.baseline});
 
-  // The repair client is made only once the loop has something to ask it.
-  std::unique_ptr<llm::LlmClient> client;
-  auto connect = [&](std::string& why_not) -> llm::LlmClient* {
-    llm::LlmClientSetup setup = llm::make_llm_client(config, step.ci.env);
-    for (const auto& warning : setup.warnings) util::warn(warning);
-    if (!setup.client) {
-      // The LLM layer words its reason for the intent check; the cause is the same here.
-      why_not = setup.reason;
-      if (auto colon = why_not.find(": "); util::starts_with(why_not, "intent check skipped"))
-        why_not = why_not.substr(colon + 2);
-      return nullptr;
-    }
-    client = std::move(setup.client);
-    return client.get();
+  // The loop asks for the run's client only once it has something to ask it.
+  auto connect = [&step](std::string& why_not) -> llm::LlmClient* {
+    llm::LlmClient* client = step.llm.client(why_not);
+    // The LLM layer words its reason for the intent check; the cause is the same here.
+    if (auto colon = why_not.find(": "); client == nullptr && util::starts_with(why_not, "intent check skipped"))
+      why_not = why_not.substr(colon + 2);
+    return client;
   };
 
   RefineOptions options{step.options.in_ci, step.options.log_dir, std::nullopt, config.cache.directory};

@@ -18,6 +18,7 @@ namespace codegate {
 
 namespace llm {
 class Budget;
+class Connection;
 } // namespace llm
 
 struct RefineStep {
@@ -29,7 +30,8 @@ struct RefineStep {
   const CheckOptions& options;
   util::ProcessRunner& processes; // starts the tools that verify each candidate
   int jobs = 1;
-  const ci::CiContext& ci;            // the push target, the LLM key, the cache's default directory
+  const ci::CiContext& ci;            // the push target
+  llm::Connection& llm;               // the run's LLM client: repair prompts and the candidates' intent checks
   llm::Budget& budget;                // the run's LLM budget: repair prompts and the candidates' intent checks
   const Baseline* baseline = nullptr; // the base's findings: a candidate is judged with the same baseline
 };

@@ -63,7 +63,7 @@ struct Fixture {
 
   IntentOutput run(llm::LlmClient* client, const std::string& log_dir = "", llm::Budget* budget = nullptr) {
     IntentInput input{changes, sources, config, log_dir};
-    return run_intent_check(input, IntentServices{client, budget});
+    return run_intent_check(input, IntentServices{client ? llm::given_client(*client) : llm::ClientSource{}, budget});
   }
 };
 
@@ -196,6 +196,33 @@ TEST_CASE("without an LLM the check is skipped in one line, and missing docstrin
   CHECK(out.units[0].verdict == intent::Verdict::unchecked);
 }
 
+TEST_CASE("the check asks the run for its client only when it is turned on, and says why there is none") {
+  Fixture f;
+  int asked = 0;
+  llm::ClientSource none = [&asked](std::string& why_not) -> llm::LlmClient* {
+    ++asked;
+    why_not = "intent check skipped: no LLM configured (set CODEGATE_LLM_API_KEY or OPENAI_API_KEY, or llm.base_url)";
+    return nullptr;
+  };
+  IntentInput input{f.changes, f.sources, f.config, ""};
+  f.config.intent.enabled = false;
+  CHECK(run_intent_check(input, IntentServices{none, nullptr}).run.status == ToolStatus::skipped);
+  CHECK(asked == 0);
+
+  f.config.intent.enabled = true;
+  IntentOutput out = run_intent_check(input, IntentServices{none, nullptr});
+  CHECK(asked == 1);
+  CHECK(out.run.status == ToolStatus::skipped);
+  CHECK(out.run.note ==
+        "intent check skipped: no LLM configured (set CODEGATE_LLM_API_KEY or OPENAI_API_KEY, or llm.base_url)");
+  CHECK(out.units.size() == 3);
+  CHECK(f.llm.calls() == 0);
+
+  out = run_intent_check(input, IntentServices{{}, nullptr});
+  CHECK(out.run.status == ToolStatus::skipped);
+  CHECK(out.run.note == "intent check skipped: this run has no LLM client");
+}
+
 TEST_CASE("a refused key stops the check: unavailable by default, a ToolError when strict") {
   Fixture f;
   f.llm.fail = [](const llm::ChatRequest&) {
@@ -292,7 +319,7 @@ TEST_CASE("intent.context unit+base shows a changed unit's base version with the
   auto run = [&](IntentContext context, const std::map<std::string, std::string>* base_sources) {
     f.config.intent.context = context;
     IntentInput input{f.changes, f.sources, f.config, "", base_sources};
-    return run_intent_check(input, IntentServices{&f.llm, nullptr});
+    return run_intent_check(input, IntentServices{llm::given_client(f.llm), nullptr});
   };
 
   auto with_base = run(IntentContext::unit_and_base, &base);
