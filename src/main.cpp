@@ -11,7 +11,7 @@
 #include "git/handles.h"
 #include "pipeline/check.h"
 #include "pipeline/merge.h"
-#include "platform/azure_commands.h"
+#include "platform/log_commands.h"
 #include "util/environment.h"
 #include "util/log.h"
 #include "util/signals.h"
@@ -30,9 +30,11 @@ int main(int argc, char** argv) {
   // The one place the environment is read: everything else gets what it needs from here.
   const util::EnvLookup env = util::process_environment();
   util::set_no_colour(!env("NO_COLOR").value_or("").empty());
-  // Azure Pipelines' agent runs `##vso[` commands found anywhere in the output: a file name or a
-  // tool's message must not become one.
-  if (ci::detect_ci(env) == ci::CiPlatform::azure) util::set_output_filter(platform::neutralize_logging_commands);
+  // GitHub's runner and Azure Pipelines' agent run commands they find in the log, on stdout and
+  // stderr alike: a file name or a tool's message must not become one, from the first byte on.
+  if (const ci::CiPlatform platform = ci::detect_ci(env);
+      platform == ci::CiPlatform::github || platform == ci::CiPlatform::azure)
+    util::set_output_filter(platform::neutralize_log_commands);
 
   git::Library libgit2;
   try {
@@ -42,12 +44,13 @@ int main(int argc, char** argv) {
         std::cout << util::filter_output(eval::compare_results(cl.compare[0], cl.compare[1]));
         return 0;
       case CommandLine::Command::export_finetune:
-        std::cout << eval::export_finetune(cl.eval.out_dir, cl.include_secure_samples, cl.strip_docstrings)
-                  << " lines written to " << cl.eval.out_dir << "/finetune.jsonl\n";
+        std::cout << util::filter_output(
+            std::to_string(eval::export_finetune(cl.eval.out_dir, cl.include_secure_samples, cl.strip_docstrings)) +
+            " lines written to " + cl.eval.out_dir + "/finetune.jsonl\n");
         return 0;
       case CommandLine::Command::knowledge_export:
-        std::cout << eval::export_knowledge(cl.knowledge_file, cl.finetune_file) << " lines written to "
-                  << cl.finetune_file << "\n";
+        std::cout << util::filter_output(std::to_string(eval::export_knowledge(cl.knowledge_file, cl.finetune_file)) +
+                                         " lines written to " + cl.finetune_file + "\n");
         return 0;
       default: break;
     }

@@ -153,6 +153,11 @@ public:
   // The paths the project keeps away from this tool in `file`, its configuration file (Bandit's
   // exclude_dirs): roles/ makes the changed files under them `excluded`. No globs: none.
   virtual roles::GlobSetting excluded_paths(const AnalyzerConfigFile& /*file*/) const { return {}; }
+  // The bytes the tools read in place of a checked file's `content`, or nullopt to leave them: what
+  // a source file could say to switch off codegate's view of its tool (Pylint's pragmas that hide
+  // what they suppress), taken out. Lines and their lengths stay, so findings keep their places;
+  // the reports, snippets and suppressions read the original bytes.
+  virtual std::optional<std::string> tool_input(std::string_view /*content*/) const { return std::nullopt; }
   // Runs over the job's files. Throws ToolError when the analyzer fails (never a silent pass).
   virtual AnalyzerOutput run(const AnalyzerJob& job) const = 0;
   // Finishes its findings (which may include codegate/not-analysed ones it does not own) from the

@@ -2,10 +2,12 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <functional>
 #include <map>
 #include <set>
 #include <sstream>
+#include <tuple>
 
 #include "core/error.h"
 #include "util/strings.h"
@@ -78,6 +80,34 @@ public:
         handler->second(entry.second);
       });
     }
+  }
+
+  // Records every key given twice in one mapping, anywhere in the document: yaml-cpp keeps both,
+  // and which one the author meant (`fail_level: error`, then `fail_level: none`) is not the
+  // parser's to guess.
+  void refuse_repeated_keys(const YAML::Node& root) const {
+    std::vector<std::tuple<int, int, std::string>> repeated; // in file order
+    std::vector<YAML::Node> pending = {root};
+    while (!pending.empty()) {
+      YAML::Node node = pending.back();
+      pending.pop_back();
+      if (node.IsSequence()) {
+        for (const auto& item : node) pending.push_back(item);
+      } else if (node.IsMap()) {
+        std::map<std::string, YAML::Node> seen;
+        for (const auto& entry : node) {
+          pending.push_back(entry.second);
+          if (!entry.first.IsScalar()) continue;
+          auto [first, inserted] = seen.emplace(entry.first.Scalar(), entry.first);
+          if (!inserted)
+            repeated.emplace_back(entry.first.Mark().line, entry.first.Mark().column,
+                                  place(entry.first) + ": '" + entry.first.Scalar() + "' is given twice, here and at " +
+                                      place(first->second) + "; keep one");
+        }
+      }
+    }
+    std::sort(repeated.begin(), repeated.end());
+    for (auto& [line, column, message] : repeated) errors_.push_back(std::move(message));
   }
 
   std::string string(const YAML::Node& node, const std::string& key) const {
@@ -170,6 +200,7 @@ Config parse_config(const std::string& text, const std::string& name, const Loca
                      ": invalid YAML: " + e.msg);
   }
   if (!root || root.IsNull()) return config;
+  p.refuse_repeated_keys(root);
 
   // One table of every key, nested as the file is; clang-format would spread it out of that shape.
   // clang-format off

@@ -38,6 +38,9 @@ struct ShardInfo {
   int count = 1;
   int change_files = 0;             // Python files of the whole change, over every shard
   std::vector<ChangedFile> changes; // this shard's files as the change has them, sorted by path
+  // The configuration's comment_level (nullopt: failing), which `codegate merge` publishes with:
+  // it reads no configuration of its own.
+  std::optional<Level> comment_level = Level::warning;
 };
 
 struct CheckResult {

@@ -91,6 +91,10 @@ refine::Verification CandidateVerifier::verify(const std::map<std::string, std::
                                .base_sources = &base_sources});
   CheckResult gated;
   gated.findings = std::move(analysis.findings);
+  // Test code is held to test_code here as in the check, so a fix to a test file is judged as
+  // the file was.
+  if (setup_.roles != nullptr)
+    apply_test_policy(gated.findings, analysis.missing_docstrings, *setup_.roles, config.test_code, gated.notes);
   filter_and_gate(gated, changes, config, setup_.baseline);
 
   refine::Verification out;

@@ -12,6 +12,7 @@
 #include "filter/baseline.h"
 #include "git/snapshot.h"
 #include "llm/connection.h"
+#include "pipeline/roles_step.h"
 #include "pipeline/trusted_config.h"
 #include "refine/verifier.h"
 #include "util/process_runner.h"
@@ -29,10 +30,11 @@ struct CandidateVerifierSetup {
   const TrustedConfig& trusted;   // analyzers, filter mode, suppressions, thresholds
   util::ProcessRunner& processes; // starts the tools
   int jobs = 1;
-  std::string log_dir = {};           // each verification logs under <log_dir>/<name>; empty: none
-  llm::Budget* budget = nullptr;      // the intent check's LLM budget (the run's)
-  llm::ClientSource client = {};      // the intent check's client (the run's); empty: no LLM, the check is skipped
-  const Baseline* baseline = nullptr; // the base's findings: candidates get the original's baseline
+  std::string log_dir = {};              // each verification logs under <log_dir>/<name>; empty: none
+  llm::Budget* budget = nullptr;         // the intent check's LLM budget (the run's)
+  llm::ClientSource client = {};         // the intent check's client (the run's); empty: no LLM, the check is skipped
+  const Baseline* baseline = nullptr;    // the base's findings: candidates get the original's baseline
+  const RoleAssignment* roles = nullptr; // test code and its policy (test_code), as for the original; null: none
 };
 
 class CandidateVerifier : public refine::Verifier {

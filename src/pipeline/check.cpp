@@ -110,14 +110,15 @@ std::optional<std::string> not_analysed_reason(const std::string& path, const st
 
 // The part of `files` that `spec` names; `result.shard` gets the part's diff for `codegate merge`.
 std::vector<std::string> take_shard(const std::vector<std::string>& files, const ShardSpec& spec,
-                                    const ResolvedChange& change, CheckResult& result) {
+                                    const ResolvedChange& change, std::optional<Level> comment_level,
+                                    CheckResult& result) {
   std::vector<SizedFile> sized;
   for (const auto& path : files) {
     auto content = change.analysed->read(path);
     sized.push_back({path, content ? content->size() : 0});
   }
   const std::vector<int> shards = assign_shards(sized, spec.count);
-  ShardInfo info{spec.index, spec.count, static_cast<int>(files.size()), {}};
+  ShardInfo info{spec.index, spec.count, static_cast<int>(files.size()), {}, comment_level};
   std::vector<std::string> mine;
   for (std::size_t i = 0; i < files.size(); ++i) {
     if (shards[i] != spec.index) continue;
@@ -219,7 +220,8 @@ FileSelection select_analysed_files(git::Repository& repo, const ResolvedChange&
     selection.files = assign_roles(selection.files, *change.analysed, base.get(), file_roles, repository_python,
                                    selection.skipped, selection.roles);
   }
-  if (options.shard) selection.files = take_shard(selection.files, *options.shard, change, result);
+  if (options.shard)
+    selection.files = take_shard(selection.files, *options.shard, change, config.comment_level, result);
   return selection;
 }
 
@@ -296,7 +298,7 @@ void analyse_checked(const AnalysisRun& run, Workspace& workspace, const std::ve
 // Publishes the result where the CI shows it (comments, annotations, reports), unless this is a
 // shard: `codegate merge` publishes the whole change.
 void publish_result(const CheckResult& result, const ChangeSet& changes, const CheckOptions& options,
-                    const Config& config, const ci::CiContext& ci) {
+                    const Config& config, const ci::CiContext& ci, const std::string& checkout) {
   if (options.shard) return;
   publish({.result = result,
            .changes = changes,
@@ -306,6 +308,7 @@ void publish_result(const CheckResult& result, const ChangeSet& changes, const C
            .commands_on_stdout = options.format == ReportFormat::text,
            .sarif_file = options.sarif_file,
            .limits = config.http,
+           .checkout = checkout,
            .comment_level = options.publish.comment_level.empty()
                                 ? config.comment_level
                                 : platform::parse_inline_level(options.publish.comment_level)});
@@ -324,6 +327,10 @@ ExitCode run_check(const CheckOptions& given, const ci::CiContext& ci, util::Pro
   const RunConfiguration run = load_run_configuration(repo, options, change, ci);
   const Config& config = run.trusted.config;
   refuse_shard_conflicts(options, config);
+  // Before any analysis: no report goes where a symbolic link in the checkout points.
+  std::vector<std::string> patch;
+  if (config.refine.fix == FixMode::patch) patch.push_back(config.refine.patch_file);
+  check_report_paths(options, repo.workdir(), patch);
   if (run.from_revision) util::progress("configuration read from " + run.source->describe());
 
   CheckResult result;
@@ -371,10 +378,11 @@ ExitCode run_check(const CheckOptions& given, const ci::CiContext& ci, util::Pro
                              .ci = ci,
                              .llm = llm,
                              .budget = llm_budget,
-                             .baseline = &baseline});
+                             .baseline = &baseline,
+                             .roles = &selection.roles});
   }
-  write_reports(result, options, ci);
-  publish_result(result, change.changes, options, config, ci);
+  write_reports(result, options, ci, repo.workdir());
+  publish_result(result, change.changes, options, config, ci, repo.workdir());
   report_verdict(result, options);
   return result.failed ? ExitCode::failed : ExitCode::pass;
 }

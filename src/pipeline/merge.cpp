@@ -26,7 +26,8 @@ ShardReport read_shard_report(const std::string& file) {
     throw ToolError("cannot read the shard report " + file + ": did its job fail, or was its artifact not downloaded?");
   auto result = parse_json_report(*text);
   if (!result) throw ToolError(file + " is not a codegate JSON report: " + result.error());
-  if (!result->shard) throw ToolError(file + " is the report of an unsharded check; merge takes `check --shard K/N --json FILE` reports");
+  if (!result->shard)
+    throw ToolError(file + " is the report of an unsharded check; merge takes `check --shard K/N --json FILE` reports");
   return {file, std::move(*result)};
 }
 
@@ -47,7 +48,7 @@ void check_consistent(const std::vector<ShardReport>& shards) {
     if (shard.count != count) throw differs("split (--shard K/" + std::to_string(shard.count) + ")");
     if (result.base_sha != first.base_sha || result.head_sha != first.head_sha) throw differs("change");
     if (shard.change_files != first.shard->change_files || result.filter_mode != first.filter_mode ||
-        result.baseline_applied != first.baseline_applied)
+        result.baseline_applied != first.baseline_applied || shard.comment_level != first.shard->comment_level)
       throw differs("configuration");
     if (auto [it, inserted] = seen.emplace(shard.index, file); !inserted)
       throw ToolError(shard_name(shard) + " is given twice: " + it->second + " and " + file);
@@ -148,13 +149,15 @@ ChangeSet merged_changes(const std::vector<ShardReport>& shards) {
 }
 
 ExitCode run_merge(const MergeOptions& options, const ci::CiContext& ci) {
+  // The merge job runs in a checkout of the change too: its links are not followed.
+  check_report_paths(options.outputs, ".");
   std::vector<ShardReport> shards;
   for (const auto& file : options.shard_files) shards.push_back(read_shard_report(file));
   CheckResult result = merge_shards(shards);
   const ChangeSet changes = merged_changes(shards);
   util::progress("merged " + std::to_string(shards.size()) + " shards: " + std::to_string(result.checked_files.size()) +
                  " checked Python files");
-  write_reports(result, options.outputs, ci);
+  write_reports(result, options.outputs, ci, ".");
   publish({.result = result,
            .changes = changes,
            .ci = ci,
@@ -162,8 +165,9 @@ ExitCode run_merge(const MergeOptions& options, const ci::CiContext& ci) {
            .staged = result.head_sha.empty(),
            .commands_on_stdout = options.outputs.format == ReportFormat::text,
            .sarif_file = options.outputs.sarif_file,
+           .checkout = ".",
            .comment_level = options.outputs.publish.comment_level.empty()
-                                ? platform::InlineLevel(Level::warning)
+                                ? shards.front().result.shard->comment_level
                                 : platform::parse_inline_level(options.outputs.publish.comment_level)});
   report_verdict(result, options.outputs);
   return result.failed ? ExitCode::failed : ExitCode::pass;

@@ -26,7 +26,8 @@ void run_refine_step(CheckResult& result, const RefineStep& step) {
                               .log_dir = step.options.log_dir,
                               .budget = &step.budget,
                               .client = step.llm.source(),
-                              .baseline = step.baseline});
+                              .baseline = step.baseline,
+                              .roles = step.roles});
 
   // The loop asks for the run's client only once it has something to ask it.
   auto connect = [&step](std::string& why_not) -> llm::LlmClient* {

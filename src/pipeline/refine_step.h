@@ -10,6 +10,7 @@
 #include "git/repository.h"
 #include "git/snapshot.h"
 #include "pipeline/check_options.h"
+#include "pipeline/roles_step.h"
 #include "pipeline/trusted_config.h"
 #include "pipeline/workspace.h"
 #include "util/process_runner.h"
@@ -30,10 +31,11 @@ struct RefineStep {
   const CheckOptions& options;
   util::ProcessRunner& processes; // starts the tools that verify each candidate
   int jobs = 1;
-  const ci::CiContext& ci;            // the push target
-  llm::Connection& llm;               // the run's LLM client: repair prompts and the candidates' intent checks
-  llm::Budget& budget;                // the run's LLM budget: repair prompts and the candidates' intent checks
-  const Baseline* baseline = nullptr; // the base's findings: a candidate is judged with the same baseline
+  const ci::CiContext& ci;               // the push target
+  llm::Connection& llm;                  // the run's LLM client: repair prompts and the candidates' intent checks
+  llm::Budget& budget;                   // the run's LLM budget: repair prompts and the candidates' intent checks
+  const Baseline* baseline = nullptr;    // the base's findings: a candidate is judged with the same baseline
+  const RoleAssignment* roles = nullptr; // which files are test code: a candidate is held to the same policy
 };
 
 // Refines the files whose findings fail the gate (refine/refine.h) and delivers the result.

@@ -13,9 +13,26 @@
 
 namespace codegate {
 
-void write_reports(CheckResult& result, const CheckOptions& options, const ci::CiContext& ci) {
-  auto write = [](const std::string& path, const std::string& content) {
-    require(util::write_file_atomic(path, content), "cannot write the report");
+void check_report_paths(const CheckOptions& options, const std::string& checkout,
+                        const std::vector<std::string>& extra) {
+  std::vector<std::string> paths = {options.sarif_file,
+                                    options.json_file,
+                                    options.markdown_file,
+                                    options.junit_file,
+                                    options.rdjson_file,
+                                    options.publish.code_quality_file,
+                                    options.publish.gitlab_sast_file};
+  paths.insert(paths.end(), extra.begin(), extra.end());
+  for (const auto& path : paths) {
+    if (path.empty()) continue;
+    if (auto allowed = util::guarded_write(path, checkout); !allowed) throw UsageError(allowed.error());
+  }
+}
+
+void write_reports(CheckResult& result, const CheckOptions& options, const ci::CiContext& ci,
+                   const std::string& checkout) {
+  auto write = [&checkout](const std::string& path, const std::string& content) {
+    require(util::write_file_guarded(path, content, checkout), "cannot write the report");
   };
   std::string sarif;
   if (!options.sarif_file.empty() || options.format == ReportFormat::sarif) {
@@ -38,14 +55,15 @@ void write_reports(CheckResult& result, const CheckOptions& options, const ci::C
     case ReportFormat::text: out = render_text(result, util::stdout_colour()); break;
   }
   // The GitHub runner executes stdout lines shaped like `::command::`: a file name or a tool's
-  // message in the report must not become one, so the report is fenced off with a token nobody
-  // can predict. codegate's own annotations come after the fence.
+  // message in the report must not become one. The output filter (platform/log_commands.h) makes
+  // them inert, and the report is fenced off with a token nobody can predict besides, which
+  // codegate writes itself after the filter. Its own annotations come after the fence.
+  out = util::filter_output(out);
   if (ci.platform == ci::CiPlatform::github) {
     std::string token = util::random_token();
     if (!out.empty() && out.back() != '\n') out += '\n';
     out = "::stop-commands::" + token + "\n" + out + "::" + token + "::\n";
   }
-  out = util::filter_output(out);
   // A report that could not be written is a failure wherever it goes (`> /dev/full`).
   std::size_t written = std::fwrite(out.data(), 1, out.size(), stdout);
   if (std::fflush(stdout) != 0 || written != out.size() || std::ferror(stdout) != 0)

@@ -4,6 +4,7 @@
 
 #include "core/error.h"
 #include "pipeline/python_files.h"
+#include "registry/registry.h"
 #include "util/files.h"
 #include "util/strings.h"
 
@@ -14,7 +15,7 @@ Workspace::Workspace(const git::Snapshot& snapshot, const std::vector<std::strin
   for (const auto& path : files) {
     auto content = snapshot.read(path);
     if (!content) continue;
-    require(util::write_file(root_ + "/" + path, *content), "cannot copy the analysed revision");
+    write_checked(path, *content);
     sources_.emplace(path, std::move(*content));
     python_files_.push_back(path);
   }
@@ -36,8 +37,17 @@ std::string Workspace::write_config(const std::string& name, const std::string& 
 }
 
 void Workspace::replace(const std::string& path, const std::string& content) {
-  require(util::write_file(root_ + "/" + path, content), "cannot copy the analysed revision");
+  write_checked(path, content);
   sources_[path] = content;
+}
+
+// A checked file as the tools must read it: each analyzer may take out what would switch off
+// codegate's view of its tool (Analyzer::tool_input); sources() keeps the bytes as they are.
+void Workspace::write_checked(const std::string& path, const std::string& content) {
+  std::optional<std::string> input;
+  for (const Analyzer* analyzer : analyzers())
+    if (auto rewritten = analyzer->tool_input(input ? *input : content)) input = std::move(rewritten);
+  require(util::write_file(root_ + "/" + path, input ? *input : content), "cannot copy the analysed revision");
 }
 
 } // namespace codegate

@@ -18,7 +18,8 @@ public:
   Workspace(const git::Snapshot& snapshot, const std::vector<std::string>& files);
 
   const std::string& root() const { return root_; }
-  // Bytes of each checked file, as analysed.
+  // Bytes of each checked file, as analysed (what the tools read may differ in what would switch
+  // off codegate's view of them: Analyzer::tool_input).
   const std::map<std::string, std::string>& sources() const { return sources_; }
   // Every Python file written under root(): the checked ones and the rest of the revision's.
   const std::vector<std::string>& python_files() const { return python_files_; }
@@ -28,6 +29,8 @@ public:
   void replace(const std::string& path, const std::string& content);
 
 private:
+  void write_checked(const std::string& path, const std::string& content);
+
   util::TempDir dir_;
   std::string root_;
   std::string config_dir_;

@@ -2,6 +2,7 @@
 
 #include <cctype>
 
+#include "platform/log_commands.h"
 #include "platform/workflow_commands.h"
 #include "util/strings.h"
 
@@ -18,7 +19,7 @@ std::string escape_logging_data(std::string_view text) {
       default: out += c;
     }
   }
-  return neutralize_logging_commands(out);
+  return neutralize_log_commands(out);
 }
 
 std::string escape_logging_property(std::string_view text) {
@@ -64,42 +65,6 @@ std::vector<std::string> logissues(const CheckResult& result, int per_kind) {
                     " without a logged issue (at most " + std::to_string(per_kind) +
                     " errors and warnings each); the pull-request summary and the SARIF report list every one");
   return lines;
-}
-
-namespace {
-
-// "##vso[" in any case: the agent does not insist on lower case.
-bool logging_prefix_at(std::string_view text, std::size_t i) {
-  constexpr std::string_view k_prefix = "##vso[";
-  if (text.size() - i < k_prefix.size()) return false;
-  for (std::size_t k = 0; k < k_prefix.size(); ++k)
-    if (std::tolower(static_cast<unsigned char>(text[i + k])) != k_prefix[k]) return false;
-  return true;
-}
-
-} // namespace
-
-std::string neutralize_logging_commands(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  bool line_start = true;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (logging_prefix_at(text, i)) {
-      out.append(text.substr(i, 5)).append(" [");
-      i += 5;
-      line_start = false;
-      continue;
-    }
-    if (line_start && text.compare(i, 3, "##[") == 0) {
-      out += "## [";
-      i += 2;
-      line_start = false;
-      continue;
-    }
-    out += text[i];
-    line_start = text[i] == '\n';
-  }
-  return out;
 }
 
 } // namespace codegate::platform

@@ -1,7 +1,7 @@
 #pragma once
 // Azure Pipelines' logging commands: `##vso[task.logissue ...]` lines the agent turns into the
 // build's errors and warnings. The agent acts on `##vso[` anywhere in any line a step prints, so
-// codegate's own output must never carry one it did not mean (neutralize_logging_commands).
+// codegate's own output must never carry one it did not mean (platform/log_commands.h).
 
 #include <string>
 #include <string_view>
@@ -26,9 +26,5 @@ std::string logissue(const Finding& finding);
 // that do not fail are not logged: the agent knows no lesser kind than a warning, and a build
 // full of warnings about advice is noise (the summary thread lists them).
 std::vector<std::string> logissues(const CheckResult& result, int per_kind);
-
-// Text a tool, the model or a file name put into codegate's output, made inert for the agent:
-// every "##vso[" becomes "##vso [" and a line's leading "##[" becomes "## [".
-std::string neutralize_logging_commands(std::string_view text);
 
 } // namespace codegate::platform

@@ -4,11 +4,11 @@
 #include <fstream>
 #include <numeric>
 #include "core/error.h"
-#include "platform/comment_text.h"
 #include "platform/azure_commands.h"
 #include "platform/azure_publisher.h"
 #include "platform/bitbucket_insights.h"
 #include "platform/bitbucket_publisher.h"
+#include "platform/comment_text.h"
 #include "platform/github_publisher.h"
 #include "platform/gitlab_publisher.h"
 #include "platform/gitlab_reports.h"
@@ -29,8 +29,8 @@ constexpr int k_annotations_per_kind = 10;
 // GitHub's limit for one step's summary is 1 MiB.
 constexpr std::size_t k_max_step_summary = 1000000;
 
-void write_report(const std::string& path, const std::string& content) {
-  require(util::write_file_atomic(path, content), "cannot write the report");
+void write_report(const std::string& path, const std::string& content, const std::string& checkout) {
+  require(util::write_file_guarded(path, content, checkout), "cannot write the report");
 }
 
 // The runner's environment files are appended to: other steps' lines are already there.
@@ -225,9 +225,9 @@ void publish_bitbucket(const PublishRequest& request, CommentMode mode) {
   }
   try {
     RestClient api(transport, bitbucket.api_url, bitbucket_headers(bitbucket.token), "Bitbucket");
-    PublishSummary done =
-        publish_to_bitbucket(result, request.changes, {repository, url_encode(id), result.head_sha, bitbucket.pipeline_url},
-                             mode, api, request.comment_level);
+    PublishSummary done = publish_to_bitbucket(result, request.changes,
+                                               {repository, url_encode(id), result.head_sha, bitbucket.pipeline_url},
+                                               mode, api, request.comment_level);
     util::progress("pull request #" + id + ":" + comments_line(done, "summary comment", "inline comments"));
   } catch (const PublishFailure& e) {
     util::warn("cannot comment on pull request #" + id + " (" + e.what() + ")" +
@@ -254,13 +254,17 @@ void publish_azure(const PublishRequest& request, CommentMode mode) {
     return;
   }
   if (azure.token.empty()) {
-    util::progress("no SYSTEM_ACCESSTOKEN in the environment (env: SYSTEM_ACCESSTOKEN: $(System.AccessToken)): "
-                   "no status or threads on pull request " + id);
+    util::progress(
+        "no SYSTEM_ACCESSTOKEN in the environment (env: SYSTEM_ACCESSTOKEN: $(System.AccessToken)): "
+        "no status or threads on pull request " +
+        id);
     return;
   }
   if (azure.collection_uri.empty() || azure.project.empty() || azure.repository_id.empty()) {
-    util::warn("SYSTEM_COLLECTIONURI, SYSTEM_TEAMPROJECT or BUILD_REPOSITORY_ID is not set: no status or threads on "
-               "pull request " + id);
+    util::warn(
+        "SYSTEM_COLLECTIONURI, SYSTEM_TEAMPROJECT or BUILD_REPOSITORY_ID is not set: no status or threads on "
+        "pull request " +
+        id);
     return;
   }
   try {
@@ -286,9 +290,10 @@ void publish_azure(const PublishRequest& request, CommentMode mode) {
 
 void publish(const PublishRequest& request) {
   const PublishOptions& options = request.options;
-  if (!options.code_quality_file.empty()) write_report(options.code_quality_file, render_code_quality(request.result));
+  if (!options.code_quality_file.empty())
+    write_report(options.code_quality_file, render_code_quality(request.result), request.checkout);
   if (!options.gitlab_sast_file.empty())
-    write_report(options.gitlab_sast_file, render_gitlab_sast(request.result, sast_time_now()));
+    write_report(options.gitlab_sast_file, render_gitlab_sast(request.result, sast_time_now()), request.checkout);
 
   auto mode = parse_comment_mode(options.comment);
   if (!mode) throw UsageError("--comment must be none, summary, review or both, not '" + options.comment + "'");

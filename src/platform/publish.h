@@ -25,6 +25,7 @@ struct PublishRequest {
   bool commands_on_stdout = true; // --format text: workflow commands go to stdout with the report, else stderr
   std::string sarif_file = {};    // --sarif, for the sarif_file step output
   HttpConfig limits = {};         // bound the API's answers
+  std::string checkout = ".";     // report files are never written through a symbolic link in it
   // Which findings get inline comments besides the failing ones (comment_level; nullopt: none).
   std::optional<Level> comment_level = Level::warning;
   // Seams for tests: the API's transport (null: libcurl within `limits`), and where workflow

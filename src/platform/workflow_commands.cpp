@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "platform/log_commands.h"
 #include "util/hash.h"
 #include "util/strings.h"
 
@@ -32,7 +33,8 @@ std::string escape_command_data(std::string_view text) {
       default: out += c;
     }
   }
-  return out;
+  // The runner's older form, `##[command]`, anywhere in the line: never in a value of codegate's.
+  return neutralize_log_commands(out);
 }
 
 std::string escape_command_property(std::string_view text) {
@@ -83,11 +85,10 @@ std::vector<std::string> annotations(const CheckResult& result, int per_kind) {
   // when anything is left out it takes one of the notices' places.
   std::map<std::string, int> of_kind;
   for (const Finding* f : reported) ++of_kind[command_for(*f)];
-  bool any_left_out = std::any_of(of_kind.begin(), of_kind.end(), [&](const auto& kind) {
-    return kind.second > per_kind;
-  });
-  std::map<std::string, int> room = {{"error", per_kind}, {"warning", per_kind},
-                                     {"notice", any_left_out ? per_kind - 1 : per_kind}};
+  bool any_left_out =
+      std::any_of(of_kind.begin(), of_kind.end(), [&](const auto& kind) { return kind.second > per_kind; });
+  std::map<std::string, int> room = {
+      {"error", per_kind}, {"warning", per_kind}, {"notice", any_left_out ? per_kind - 1 : per_kind}};
   std::vector<std::string> lines;
   for (const Finding* f : reported) {
     int& left = room[command_for(*f)];

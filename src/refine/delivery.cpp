@@ -34,7 +34,8 @@ std::size_t fixed_total(const std::vector<FileFix>& fixes) {
 }
 
 void write_patch(const std::vector<FileFix>& fixes, const DeliveryInput& input, DeliveryOutcome& out) {
-  require(util::write_file(input.patch_file, patch_text(fixes)), "cannot write the refine patch");
+  require(util::write_file_guarded(input.patch_file, patch_text(fixes), input.repo.workdir()),
+          "cannot write the refine patch");
   out.mode = FixMode::patch;
   out.notes.push_back("refine: patch for " + plural(fixes.size(), "file", "files") + " written to " + input.patch_file +
                       "; apply it with: git apply " + input.patch_file);

@@ -144,6 +144,7 @@ void write_shard(util::JsonWriter& json, const ShardInfo& shard) {
   json.member("index", shard.index);
   json.member("count", shard.count);
   json.member("change_files", shard.change_files);
+  json.member("comment_level", shard.comment_level ? std::string(to_string(*shard.comment_level)) : "failing");
   json.key("changes");
   json.start_array();
   for (const auto& file : shard.changes) {

@@ -140,6 +140,11 @@ ShardInfo read_shard(const Reader& r) {
   shard.index = r.integer("index");
   shard.count = r.integer("count");
   shard.change_files = r.integer("change_files");
+  if (r.has("comment_level")) {
+    std::string level = r.string("comment_level");
+    shard.comment_level = level == "failing" ? std::nullopt : parse_level(level);
+    if (level != "failing" && !shard.comment_level) throw BadField{"shard.comment_level: '" + level + "'"};
+  }
   r.each("changes", [&](const Reader& c) {
     c.require_object();
     ChangedFile file;

@@ -75,6 +75,17 @@ TEST_CASE("a key that is not a name and a number that is NaN are errors, not yam
   CHECK(error_of("llm: {timeout: .nan}\n") == ".codegate.yml:1:16: 'llm.timeout' must be between 0.1 and 3600");
 }
 
+TEST_CASE("a key given twice is an error naming both places, at any depth, never the last one winning") {
+  CHECK(error_of("fail_level: error\nfail_level: none\n") ==
+        ".codegate.yml:2:1: 'fail_level' is given twice, here and at .codegate.yml:1:1; keep one");
+  CHECK(error_of("bandit: {severity: high}\njobs: 2\nbandit: {severity: low}\n") ==
+        ".codegate.yml:3:1: 'bandit' is given twice, here and at .codegate.yml:1:1; keep one");
+  CHECK(error_of("roles:\n  test: [a]\n  test: [b]\nanalyzers:\n  pyflakes: {}\n  pyflakes: {enabled: true}\n") ==
+        ".codegate.yml:3:3: 'test' is given twice, here and at .codegate.yml:2:3; keep one\n"
+        ".codegate.yml:6:3: 'pyflakes' is given twice, here and at .codegate.yml:5:3; keep one");
+  CHECK(error_of("fail_level: error\nFail_level: none\n").find("given twice") == std::string::npos);
+}
+
 TEST_CASE("invalid YAML is an error with its position") {
   CHECK(error_of("include: [a, b\n").rfind(".codegate.yml:2:1: invalid YAML: ", 0) == 0);
 }

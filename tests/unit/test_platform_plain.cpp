@@ -3,6 +3,7 @@
 #include "platform/azure_commands.h"
 #include "platform/bitbucket_insights.h"
 #include "platform/comment_text.h"
+#include "platform/log_commands.h"
 #include "platform/plain_markdown.h"
 #include "report/markdown_escape.h"
 
@@ -12,8 +13,9 @@ using namespace codegate;
 using namespace codegate::platform;
 
 TEST_CASE("plain Markdown: codegate's HTML becomes Markdown; escaped text and code stay as they are") {
-  std::string body = "<!-- codegate:summary -->\n## title\n\n<details><summary>3 units</summary>\n\n- a<br>b\n"
-                     "</details>\n<sub>codegate · [run](https://x)</sub>\n";
+  std::string body =
+      "<!-- codegate:summary -->\n## title\n\n<details><summary>3 units</summary>\n\n- a<br>b\n"
+      "</details>\n<sub>codegate · [run](https://x)</sub>\n";
   CHECK(plain_markdown(body) ==
         "[//]: # (codegate:summary)\n## title\n\n**3 units**\n\n- a · b\n\n"
         "codegate · [run](https://x)\n");
@@ -39,12 +41,23 @@ TEST_CASE("plain Markdown: codegate's HTML becomes Markdown; escaped text and co
   CHECK(comment_key(restore_markers(plain_markdown(comment))) == "finding:abc");
 }
 
+TEST_CASE("GitHub's workflow commands are inert wherever a line starts, after any white space the runner trims") {
+  CHECK(neutralize_log_commands("x\n::error::owned\n") == "x\n: :error::owned\n");
+  CHECK(neutralize_log_commands("::add-mask::s") == ": :add-mask::s");
+  CHECK(neutralize_log_commands("a\r  \t::stop-commands::t") == "a\r  \t: :stop-commands::t");
+  CHECK(neutralize_log_commands("\xc2\xa0\xe3\x80\x80::set-output name=x::y") ==
+        "\xc2\xa0\xe3\x80\x80: :set-output name=x::y");
+  CHECK(neutralize_log_commands("path a::b.py and x ::c") == "path a::b.py and x ::c"); // not at a line's start
+  CHECK(neutralize_log_commands("x ##[add-mask]secret") == "x ## [add-mask]secret");    // the older form, anywhere
+  CHECK(neutralize_log_commands("a\n\n::") == "a\n\n: :");
+}
+
 TEST_CASE("Azure logging commands: escaped as the agent decodes them, and inert where codegate did not mean one") {
   CHECK(escape_logging_data("50%\r\nnext") == "50%AZP25%0D%0Anext");
   CHECK(escape_logging_property("a;b]c") == "a%3Bb%5Dc");
-  CHECK(neutralize_logging_commands("x ##vso[task.complete result=Succeeded]\n##[error]y ##[z]") ==
-        "x ##vso [task.complete result=Succeeded]\n## [error]y ##[z]");
-  CHECK(neutralize_logging_commands("##VsO[task.setvariable]") == "##VsO [task.setvariable]");
+  CHECK(neutralize_log_commands("x ##vso[task.complete result=Succeeded]\n##[error]y ##[z]") ==
+        "x ##vso [task.complete result=Succeeded]\n## [error]y ## [z]");
+  CHECK(neutralize_log_commands("##VsO[task.setvariable]") == "##VsO [task.setvariable]");
 
   Finding f;
   f.tool = "bandit";

@@ -92,8 +92,9 @@ TEST_CASE("each analyzer says whether and how its results are cached") {
   config.pylint.args = {"--max-line-length=100"};
   auto policy = pylint.cache_policy(job({}));
   REQUIRE(policy);
-  CHECK(policy->configuration ==
-        std::vector<std::string>{"--max-line-length=100", "import-error,duplicate-code,cyclic-import"});
+  CHECK(policy->configuration == std::vector<std::string>{"--max-line-length=100",
+                                                          "import-error,duplicate-code,cyclic-import",
+                                                          "blinding pragmas blanked"});
   CHECK(policy->imports_matter);
   CHECK(policy->timeout_seconds == config.pylint.timeout_seconds);
   // ... but not while a check that compares files with each other can run.

@@ -5,6 +5,7 @@
 
 #include "analyzers/pylint/outside_repository.h"
 #include "analyzers/pylint/pylint.h"
+#include "analyzers/pylint/pylint_pragmas.h"
 #include "analyzers/pylint/pylint_suppressed.h"
 #include "analyzers/source_lines.h"
 #include "util/log.h"
@@ -18,6 +19,51 @@ constexpr std::string_view k_cross_file_rules[] = {"R0801", "duplicate-code", "R
 
 bool is_cross_file_rule(std::string_view rule) {
   return std::find(std::begin(k_cross_file_rules), std::end(k_cross_file_rules), rule) != std::end(k_cross_file_rules);
+}
+
+// Pylint's own message for a file it was told to skip; codegate reports it for each pragma that
+// takes a whole file out of Pylint, and it fails the gate where the change adds one.
+constexpr const char* k_file_ignored_id = "I0013";
+
+Finding file_ignored(const std::string& path, const BlindingPragma& pragma, const std::string& comment) {
+  Finding f;
+  f.tool = std::string(k_pylint_tool);
+  f.rule_id = k_file_ignored_id;
+  f.rule_name = "file-ignored";
+  f.tool_severity = "info";
+  f.level = Level::error;
+  f.path = path;
+  f.line = pragma.line;
+  f.end_line = pragma.line;
+  f.message = "'" + comment +
+              "' takes the file out of Pylint. codegate ran Pylint on it all the same and counts what the "
+              "pragma hides as suppressed; added by a change it fails the gate, since a change cannot make the "
+              "gate skip a file. Name the messages to disable instead, or have the base revision declare the "
+              "file generated or excluded (.gitattributes linguist-generated, roles: in .codegate.yml)";
+  f.help_uri = pylint_help_uri(f.tool_severity, f.rule_name);
+  return f;
+}
+
+// What Pylint would have hidden under the blinding pragmas of one file: each Pylint finding in
+// a pragma's lines that no other pragma suppresses gets the pragma as its suppression (so it is
+// counted, and reported as the change's when the change added it), and a pragma that takes the
+// whole file out of Pylint is a finding of its own.
+void attribute_blinding_pragmas(std::vector<Finding>& findings, const std::string& path, std::string_view source,
+                                SourceLines& lines) {
+  std::vector<Finding> added;
+  for (const auto& pragma : find_blinding_pragmas(source)) {
+    std::string comment = pylint_pragma(lines.line(path, pragma.line).value_or(""));
+    if (pragma.whole_file) added.push_back(file_ignored(path, pragma, comment));
+    if (!pragma.everything) continue;
+    LineRange covered = covered_lines(pragma, source);
+    // As Pylint names a disable-next's suppression: by the line it covers.
+    int line = pragma.action == "disable-next" ? pragma.line + 1 : pragma.line;
+    for (auto& f : findings) {
+      if (f.tool != k_pylint_tool || f.path != path || f.suppression || f.rule_id == k_file_ignored_id) continue;
+      if (f.line >= covered.first && f.line <= covered.last) f.suppression = Suppression{line, comment};
+    }
+  }
+  findings.insert(findings.end(), added.begin(), added.end());
 }
 
 // Pylint's own search order for its configuration at a project root, with the section that makes
@@ -65,6 +111,11 @@ public:
     return trusted ? *trusted : AnalyzerConfigFile{"pylintrc", "", "none: an empty one"};
   }
 
+  // Pylint reads each file with the pragmas that would blind the gate blanked out (pylint_pragmas.h).
+  std::optional<std::string> tool_input(std::string_view content) const override {
+    return neutralize_blinding_pragmas(content);
+  }
+
   AnalyzerOutput run(const AnalyzerJob& job) const override {
     AnalyzerInput input{job.root, job.files,        job.config_file, job.config.pylint.args,
                         job.jobs, job.tool_version, job.processes};
@@ -85,8 +136,17 @@ public:
       if (f.tool != k_pylint_tool) continue;
       about_modules = about_modules || !uninspectable_module(f).empty();
       if (!f.suppression) continue;
-      if (auto line = lines.line(f.path, f.suppression->line)) f.suppression->comment = pylint_pragma(*line);
+      // A disable-next pragma stands on the line before the one Pylint names (which stays the
+      // suppression's line: a change that writes the line under an old disable-next adds it).
+      std::string comment = pylint_pragma(lines.line(f.path, f.suppression->line).value_or(""));
+      if (comment.empty() && f.suppression->line > 1) {
+        std::string above = pylint_pragma(lines.line(f.path, f.suppression->line - 1).value_or(""));
+        if (above.find("disable-next") != std::string::npos) comment = std::move(above);
+      }
+      f.suppression->comment = std::move(comment);
     }
+    for (const auto& [path, source] : tree.sources)
+      if (source.find("pylint:") != std::string::npos) attribute_blinding_pragmas(findings, path, source, lines);
     if (!about_modules) return;
     if (const std::set<std::string>* standard_library = tree.standard_library())
       mark_outside_repository(findings, RepositoryModules(tree.python_files), *standard_library);
@@ -114,13 +174,16 @@ public:
         return std::nullopt;
       }
     }
-    return CachePolicy{"pylint",
-                       {util::join(pylint.args, std::string(1, '\0')), util::join(pylint.disable, ",")},
-                       true,
-                       pylint.timeout_seconds};
+    // The blanked pragmas change what Pylint reads: entries from before that were read otherwise.
+    return CachePolicy{
+        "pylint",
+        {util::join(pylint.args, std::string(1, '\0')), util::join(pylint.disable, ","), "blinding pragmas blanked"},
+        true,
+        pylint.timeout_seconds};
   }
 
   bool meets_threshold(const Finding& finding, const Config& config) const override {
+    if (finding.rule_id == k_file_ignored_id) return true; // a file taken out of Pylint
     const auto& types = config.pylint.fail_on;
     return std::find(types.begin(), types.end(), finding.tool_severity) != types.end();
   }
