@@ -19,7 +19,7 @@ std::string escape_logging_data(std::string_view text) {
       default: out += c;
     }
   }
-  return neutralize_log_commands(out);
+  return neutralize_inline_commands(out);
 }
 
 std::string escape_logging_property(std::string_view text) {

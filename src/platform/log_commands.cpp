@@ -30,12 +30,10 @@ std::size_t white_space_at(std::string_view text, std::size_t i) {
   return 0;
 }
 
-} // namespace
-
-std::string neutralize_log_commands(std::string_view text) {
+std::string neutralize(std::string_view text, bool lines) {
   std::string out;
   out.reserve(text.size());
-  bool line_start = true; // and only white space since
+  bool line_start = lines; // and only white space since
   for (std::size_t i = 0; i < text.size(); ++i) {
     if (azure_prefix_at(text, i)) {
       out.append(text.substr(i, 5)).append(" [");
@@ -57,7 +55,7 @@ std::string neutralize_log_commands(std::string_view text) {
     }
     if (text[i] == '\n' || text[i] == '\r') {
       out += text[i];
-      line_start = true;
+      line_start = lines;
       continue;
     }
     if (std::size_t space = line_start ? white_space_at(text, i) : 0; space > 0) {
@@ -70,5 +68,11 @@ std::string neutralize_log_commands(std::string_view text) {
   }
   return out;
 }
+
+} // namespace
+
+std::string neutralize_log_commands(std::string_view text) { return neutralize(text, true); }
+
+std::string neutralize_inline_commands(std::string_view text) { return neutralize(text, false); }
 
 } // namespace codegate::platform

@@ -16,4 +16,8 @@ namespace codegate::platform {
 // "##vso[" becomes "##vso [", "##[" becomes "## [", and a line's leading "::" becomes ": :".
 std::string neutralize_log_commands(std::string_view text);
 
+// The same for a value inside a command codegate writes (an annotation's file or message, a logged
+// issue's), which never starts a line: only the forms that act anywhere in a line are broken up.
+std::string neutralize_inline_commands(std::string_view text);
+
 } // namespace codegate::platform

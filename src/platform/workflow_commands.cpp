@@ -34,7 +34,7 @@ std::string escape_command_data(std::string_view text) {
     }
   }
   // The runner's older form, `##[command]`, anywhere in the line: never in a value of codegate's.
-  return neutralize_log_commands(out);
+  return neutralize_inline_commands(out);
 }
 
 std::string escape_command_property(std::string_view text) {

@@ -50,6 +50,7 @@ TEST_CASE("GitHub's workflow commands are inert wherever a line starts, after an
   CHECK(neutralize_log_commands("path a::b.py and x ::c") == "path a::b.py and x ::c"); // not at a line's start
   CHECK(neutralize_log_commands("x ##[add-mask]secret") == "x ## [add-mask]secret");    // the older form, anywhere
   CHECK(neutralize_log_commands("a\n\n::") == "a\n\n: :");
+  CHECK(neutralize_inline_commands("::error x ##[add-mask]y ##vso[z") == "::error x ## [add-mask]y ##vso [z");
 }
 
 TEST_CASE("Azure logging commands: escaped as the agent decodes them, and inert where codegate did not mean one") {
