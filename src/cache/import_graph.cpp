@@ -1,6 +1,7 @@
 #include "cache/import_graph.h"
 
 #include <deque>
+#include <optional>
 
 #include "util/strings.h"
 
@@ -90,6 +91,40 @@ std::set<std::string> ImportGraph::dependencies(const std::string& path) const {
       if (file != path && seen.insert(file).second) queue.push_back(file);
   }
   return seen;
+}
+
+std::set<std::string> resolve_loaded_path(const std::string& importer, const std::string& literal,
+                                          const std::vector<std::string>& files) {
+  std::set<std::string> out;
+  if (literal.empty() || literal.front() == '/') return out;
+  // "a/./b/../c.py" -> "a/c.py"; nullopt when it climbs above where it starts.
+  auto normal = [](const std::string& path) -> std::optional<std::string> {
+    std::vector<std::string> parts;
+    for (auto& part : util::split_nonempty(path, '/')) {
+      if (part == ".") continue;
+      if (part == "..") {
+        if (parts.empty()) return std::nullopt;
+        parts.pop_back();
+        continue;
+      }
+      parts.push_back(std::move(part));
+    }
+    return util::join(parts, "/");
+  };
+  std::vector<std::string> wanted;
+  if (auto from_root = normal(literal)) wanted.push_back(*from_root);
+  auto slash = importer.rfind('/');
+  if (slash != std::string::npos)
+    if (auto from_importer = normal(importer.substr(0, slash + 1) + literal)) wanted.push_back(*from_importer);
+  for (const auto& path : files) {
+    for (const auto& want : wanted) {
+      if (want.empty()) continue;
+      for (const std::string& name : {want, want + "/__main__.py"}) {
+        if (path == name || (path.size() > name.size() && path.ends_with("/" + name))) out.insert(path);
+      }
+    }
+  }
+  return out;
 }
 
 } // namespace codegate::cache

@@ -32,6 +32,13 @@ private:
   std::map<std::string, std::set<std::string>> direct_;           // path -> the files it imports
 };
 
+// The files a literal path that code loads (runpy.run_path("tools/x.py"), python::SourceIndex::
+// loaded_paths) may be, of `files`: the process's working directory is unknown, so the path is
+// taken from the root, from `importer`'s directory, and as the end of any file's path; a
+// directory is its __main__.py. Absolute paths name no repository file.
+std::set<std::string> resolve_loaded_path(const std::string& importer, const std::string& literal,
+                                          const std::vector<std::string>& files);
+
 // The module name of a path ("src/pkg/__init__.py" -> "src.pkg", "a/b.py" -> "a.b").
 std::string module_of_path(const std::string& path);
 

@@ -63,15 +63,27 @@ bool is_python_file(const std::string& path, const git::Snapshot& analysed, cons
 // The changed Python files (the configuration's include globs, or a Python shebang) that the
 // exclude globs and the positional paths (when given) leave; the others go to `skipped`. A Python
 // file the diff left out as binary is not skipped: it is one the gate cannot analyse
-// (pipeline/line_agreement.h), so it goes to `files` and fails there.
+// (pipeline/line_agreement.h), so it goes to `files` and fails there. A compiled module
+// (python_files.h) with any bytes goes to `compiled`, whatever its path: Python imports it as it
+// would the source, and no analyzer can read it.
 std::vector<std::string> select_files(const ChangeSet& changes, const git::Snapshot& analysed, const Config& config,
-                                      const std::vector<std::string>& only, std::vector<SkippedFile>& skipped) {
+                                      const std::vector<std::string>& only, std::vector<SkippedFile>& skipped,
+                                      std::vector<std::string>& compiled) {
   auto wanted = [&](const std::string& path) {
     return only.empty() || std::find(only.begin(), only.end(), path) != only.end();
+  };
+  // True when `path` is a compiled module: taken into `compiled`, or skipped when it is empty.
+  auto take_compiled = [&](const std::string& path) {
+    if (!is_compiled_module(path)) return false;
+    auto content = analysed.read(path);
+    if (content && content->empty()) skipped.push_back({path, "an empty file (a compiled module's name, no code)"});
+    else compiled.push_back(path);
+    return true;
   };
   std::vector<std::string> files;
   for (const auto& file : changes.skipped) {
     if (!wanted(file.path)) continue;
+    if (file.reason == "binary" && take_compiled(file.path)) continue;
     if (file.reason == "binary" && is_python_file(file.path, analysed, config) &&
         !util::glob_match_any(config.exclude, file.path)) {
       files.push_back(file.path);
@@ -80,7 +92,7 @@ std::vector<std::string> select_files(const ChangeSet& changes, const git::Snaps
     skipped.push_back(file);
   }
   for (const auto& file : changes.files) {
-    if (!wanted(file.path)) continue;
+    if (!wanted(file.path) || take_compiled(file.path)) continue;
     if (!is_python_file(file.path, analysed, config)) {
       skipped.push_back({file.path, "not a Python file"});
       continue;
@@ -92,7 +104,23 @@ std::vector<std::string> select_files(const ChangeSet& changes, const git::Snaps
     files.push_back(file.path);
   }
   std::sort(files.begin(), files.end());
+  std::sort(compiled.begin(), compiled.end());
   return files;
+}
+
+// codegate/not-analysed for each compiled module the change adds or modifies.
+std::vector<Finding> compiled_module_findings(const std::vector<std::string>& compiled) {
+  std::vector<Finding> out;
+  for (const auto& path : compiled) {
+    out.push_back(not_analysed_finding(
+        path,
+        "it is a compiled Python module, which Python imports as it would the source, and no analyzer can "
+        "read compiled code. Commit the source and build the module where it is installed.",
+        1));
+    util::progress(out.back().message);
+  }
+  assign_fingerprints(out);
+  return out;
 }
 
 // Why the analyzers are not given `path` (too large, or lines and name the tools and git would
@@ -200,6 +228,7 @@ struct FileSelection {
   std::vector<std::string> files;
   bool python_changed = false;
   std::vector<SkippedFile> skipped;
+  std::vector<std::string> compiled; // compiled modules the change adds or modifies: never analysed
   RoleAssignment roles; // which files are test code, and why
 };
 
@@ -208,20 +237,19 @@ FileSelection select_analysed_files(git::Repository& repo, const ResolvedChange&
                                     CheckResult& result) {
   const Config& config = run.trusted.config;
   FileSelection selection;
-  selection.files = select_files(change.changes, *change.analysed, config, only, selection.skipped);
-  selection.python_changed = !selection.files.empty();
+  selection.files = select_files(change.changes, *change.analysed, config, only, selection.skipped, selection.compiled);
+  selection.python_changed = !selection.files.empty() || !selection.compiled.empty();
   if (!selection.files.empty()) {
     std::unique_ptr<git::Snapshot> base =
         change.changes.base_sha.empty() ? nullptr : git::commit_snapshot(repo, change.changes.base_sha);
     roles::FileRoles file_roles(config.roles, project_settings(*run.source, run.trusted));
-    std::vector<std::string> repository_python;
-    for (auto& path : change.analysed->list_files())
-      if (has_python_suffix(path)) repository_python.push_back(std::move(path));
-    selection.files = assign_roles(selection.files, *change.analysed, base.get(), file_roles, repository_python,
+    selection.files = assign_roles(selection.files, *change.analysed, base.get(), file_roles, change.analysed->list_files(),
                                    selection.skipped, selection.roles);
   }
-  if (options.shard)
+  if (options.shard) {
     selection.files = take_shard(selection.files, *options.shard, change, config.comment_level, result);
+    if (options.shard->index != 1) selection.compiled.clear(); // one shard reports them
+  }
   return selection;
 }
 
@@ -363,6 +391,7 @@ ExitCode run_check(const CheckOptions& given, const ci::CiContext& ci, util::Pro
                     analysable.checked, selection.roles, result, baseline);
   }
   result.findings.insert(result.findings.end(), analysable.not_analysed.begin(), analysable.not_analysed.end());
+  for (auto& finding : compiled_module_findings(selection.compiled)) result.findings.push_back(std::move(finding));
 
   result.baseline_applied = baseline_applies(config);
   filter_and_gate(result, change.changes, config, result.baseline_applied && workspace ? &baseline : nullptr);

@@ -45,6 +45,12 @@ bool has_python_suffix(std::string_view path) {
   return ends_with(".py") || ends_with(".pyi");
 }
 
+bool is_compiled_module(std::string_view path) {
+  for (std::string_view suffix : {".pyc", ".pyo", ".so", ".pyd"})
+    if (path.size() > suffix.size() && path.substr(path.size() - suffix.size()) == suffix) return true;
+  return false;
+}
+
 bool has_python_shebang(std::string_view content) {
   if (content.substr(0, 2) != "#!") return false;
   auto newline = content.find('\n');

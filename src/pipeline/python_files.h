@@ -15,4 +15,8 @@ bool has_python_suffix(std::string_view path);
 // `#!/usr/bin/env -S python3 -u`, `python`, `pythonw`, `pypy3`...; not `#!/bin/sh`.
 bool has_python_shebang(std::string_view content);
 
+// A compiled module Python imports in place of a source: *.pyc, *.pyo, extension modules (*.so,
+// *.pyd; "x.cpython-311-x86_64-linux-gnu.so" too).
+bool is_compiled_module(std::string_view path);
+
 } // namespace codegate

@@ -1,9 +1,12 @@
 #include "pipeline/roles_step.h"
 
 #include <algorithm>
+#include <cctype>
+#include <deque>
 #include <set>
 
 #include "cache/import_graph.h"
+#include "pipeline/python_files.h"
 #include "python/source_index.h"
 #include "registry/registry.h"
 #include "util/glob.h"
@@ -12,53 +15,150 @@
 namespace codegate {
 namespace {
 
-// Whether `content` has an import line that names `module` (a module's last dotted part): the
-// cheap look before the source index resolves a file's imports.
-bool mentions_import_of(std::string_view content, std::string_view module) {
-  for (auto line : util::split_lines(content)) {
-    auto text = util::trim(line);
-    if (text.rfind("import ", 0) != 0 && text.rfind("from ", 0) != 0) continue;
-    for (auto at = text.find(module); at != std::string_view::npos; at = text.find(module, at + 1)) {
-      auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_'; };
-      bool starts = at == 0 || !word(text[at - 1]);
-      bool ends = at + module.size() >= text.size() || !word(text[at + module.size()]);
-      if (starts && ends) return true;
-    }
-  }
-  return false;
-}
+// The import guard. A changed file that a role keeps from product rules (test code, or skipped as
+// generated, vendored or excluded) is product code when a product file of the head reaches it:
+// imports it (any import statement, a literal importlib.import_module/__import__/runpy name or
+// path), directly or through other files of any role, however deep.
+struct GuardTarget {
+  std::string why; // the role it would have: "test code (...)", "vendored code (...)"
+};
 
-std::string last_part(const std::string& module) {
+// The names a file that imports or loads `path` must write: its module's last part (a package's
+// name for its __init__.py), which every import statement, dotted name and path of it holds.
+std::string reference_word(const std::string& path) {
+  std::string module = cache::module_of_path(path);
   auto dot = module.rfind('.');
   return dot == std::string::npos ? module : module.substr(dot + 1);
 }
 
-// The test-role files that a product file of the head imports, each with one importer.
-std::map<std::string, std::string> imported_by_product(const std::map<std::string, roles::RoleDecision>& tests,
-                                                       const git::Snapshot& analysed, const roles::FileRoles& roles,
-                                                       const std::vector<std::string>& python_files) {
-  std::map<std::string, std::string> names; // a test file's last module part -> the file
-  for (const auto& [path, decision] : tests) names.emplace(last_part(cache::module_of_path(path)), path);
-  std::map<std::string, std::string> candidates; // product files that may import one
-  for (const auto& path : python_files) {
-    if (tests.count(path) != 0 || roles.classify(path, "", std::nullopt).role != FileRole::product) continue;
+bool mentions_word(std::string_view content, std::string_view word) {
+  auto identifier = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_'; };
+  for (auto at = content.find(word); at != std::string_view::npos; at = content.find(word, at + 1)) {
+    bool starts = at == 0 || !identifier(content[at - 1]);
+    bool ends = at + word.size() >= content.size() || !identifier(content[at + word.size()]);
+    if (starts && ends) return true;
+  }
+  return false;
+}
+
+// A file the text look cannot rule out whatever it imports: one that calls a loader by name (its
+// literal may be written with escapes or split into adjacent strings), or one with non-ASCII bytes
+// (Python folds identifiers such as `ｔｅｓｔｓ` to ASCII, NFKC).
+bool needs_parsing_anyway(std::string_view content) {
+  for (unsigned char c : content)
+    if (c >= 0x80) return true;
+  for (std::string_view loader : {"import_module", "__import__", "run_path", "run_module", "spec_from_file_location",
+                                  "FileLoader", "load_source", "load_compiled", "load_dynamic", "exec", "execfile",
+                                  "_run_module_as_main"})
+    if (mentions_word(content, loader)) return true;
+  return false;
+}
+
+struct Reach {
+  std::string root;               // the product file
+  std::vector<std::string> via;   // the files in between, in order
+};
+
+// The targets product code reaches, each with the product file and the path between them.
+std::map<std::string, Reach> reached_by_product(const std::map<std::string, GuardTarget>& targets,
+                                                const std::map<std::string, FileRole>& changed_roles,
+                                                const git::Snapshot& analysed, const roles::FileRoles& roles,
+                                                const std::vector<std::string>& repository_files) {
+  std::vector<std::string> modules; // what import statements can name
+  for (const auto& path : repository_files)
+    if (has_python_suffix(path)) modules.push_back(path);
+  cache::ImportGraph graph(modules);
+  auto role_of = [&](const std::string& path) {
+    auto changed = changed_roles.find(path);
+    return changed != changed_roles.end() ? changed->second : roles.classify(path, "", std::nullopt).role;
+  };
+  // The head's Python files (modules, and scripts by their #! line) with their content.
+  std::map<std::string, std::string> sources;
+  for (const auto& path : repository_files) {
     auto content = analysed.read(path);
-    if (!content) continue;
-    for (const auto& [name, test] : names) {
-      if (mentions_import_of(*content, name)) {
-        candidates.emplace(path, std::move(*content));
-        break;
+    if (!content || (!has_python_suffix(path) && !has_python_shebang(*content))) continue;
+    sources.emplace(path, std::move(*content));
+  }
+  std::map<std::string, std::set<std::string>> edges; // an indexed file -> the files it loads
+  std::set<std::string> toward;                       // the targets and the files that reach one
+  std::vector<std::string> frontier;
+  for (const auto& [path, target] : targets) {
+    toward.insert(path);
+    frontier.push_back(path);
+  }
+  bool first = true;
+  while (!frontier.empty()) {
+    std::set<std::string> words;
+    for (const auto& path : frontier)
+      if (auto word = reference_word(path); !word.empty()) words.insert(word);
+    std::map<std::string, std::string> candidates;
+    for (const auto& [path, content] : sources) {
+      if (edges.count(path) != 0) continue;
+      bool mentions = first && needs_parsing_anyway(content);
+      for (auto it = words.begin(); !mentions && it != words.end(); ++it) mentions = mentions_word(content, *it);
+      if (mentions) candidates.emplace(path, content);
+    }
+    first = false;
+    for (const auto& index : python::index_python_sources(candidates)) {
+      auto& loads = edges[index.path];
+      for (const auto* names : {&index.imports, &index.dynamic_imports})
+        for (const auto& name : *names)
+          for (auto& file : graph.resolve(index.path, name)) loads.insert(std::move(file));
+      for (const auto& literal : index.loaded_paths)
+        for (auto& file : cache::resolve_loaded_path(index.path, literal, repository_files)) loads.insert(std::move(file));
+      loads.erase(index.path);
+    }
+    // Every indexed file that loads a file toward a target is toward one too; a product file is
+    // where a path starts, any other goes on (a test helper, a vendored module in between).
+    frontier.clear();
+    for (bool grew = true; grew;) {
+      grew = false;
+      for (const auto& [path, loads] : edges) {
+        if (toward.count(path) != 0) continue;
+        bool reaches = std::any_of(loads.begin(), loads.end(), [&](const std::string& f) { return toward.count(f) != 0; });
+        if (!reaches) continue;
+        toward.insert(path);
+        grew = true;
+        if (role_of(path) != FileRole::product) frontier.push_back(path);
       }
     }
   }
-  std::map<std::string, std::string> out;
-  if (candidates.empty()) return out;
-  cache::ImportGraph graph(python_files);
-  for (const auto& index : python::index_python_sources(candidates)) graph.add_imports(index.path, index.imports);
-  for (const auto& [importer, unused] : candidates)
-    for (const auto& imported : graph.direct(importer))
-      if (tests.count(imported) != 0) out.emplace(imported, importer);
+  // From every product file toward a target, breadth first: the shortest path to each target.
+  std::map<std::string, Reach> out;
+  std::map<std::string, std::string> parent;
+  std::deque<std::string> queue;
+  for (const auto& [path, loads] : edges) {
+    if (toward.count(path) == 0 || role_of(path) != FileRole::product || targets.count(path) != 0) continue;
+    parent.emplace(path, "");
+    queue.push_back(path);
+  }
+  while (!queue.empty()) {
+    std::string path = queue.front();
+    queue.pop_front();
+    auto loads = edges.find(path);
+    if (loads == edges.end()) continue;
+    for (const auto& next : loads->second) {
+      if (toward.count(next) == 0 || !parent.emplace(next, path).second) continue;
+      queue.push_back(next);
+    }
+  }
+  for (const auto& [path, target] : targets) {
+    auto at = parent.find(path);
+    if (at == parent.end() || at->second.empty()) continue;
+    Reach reach;
+    for (std::string step = at->second; !step.empty(); step = parent.at(step)) reach.via.insert(reach.via.begin(), step);
+    reach.root = reach.via.front();
+    reach.via.erase(reach.via.begin());
+    out.emplace(path, std::move(reach));
+  }
   return out;
+}
+
+std::string reach_note(const std::string& path, const Reach& reach, const GuardTarget& target) {
+  std::string note = path + " is analysed as product code: " + reach.root + " imports it";
+  if (!reach.via.empty()) note += " through " + util::join(reach.via, ", ");
+  if (!target.why.empty()) note += " (it would be skipped as " + target.why + ")";
+  return note;
 }
 
 bool matches_rule(const std::vector<std::string>& globs, const Finding& f) {
@@ -80,24 +180,35 @@ roles::ProjectSettings project_settings(const git::Snapshot& source, const Trust
 
 std::vector<std::string> assign_roles(const std::vector<std::string>& files, const git::Snapshot& analysed,
                                       const git::Snapshot* base, const roles::FileRoles& roles,
-                                      const std::vector<std::string>& repository_python_files,
+                                      const std::vector<std::string>& repository_files,
                                       std::vector<SkippedFile>& skipped, RoleAssignment& out) {
   std::vector<std::string> kept;
+  std::map<std::string, GuardTarget> targets;
+  std::map<std::string, FileRole> changed_roles;
+  std::map<std::string, SkippedFile> held; // skipped unless product code reaches them
   for (const auto& path : files) {
     auto content = analysed.read(path);
     std::optional<std::string> base_content = base != nullptr ? base->read(path) : std::nullopt;
     roles::RoleDecision decision = roles.classify(path, content.value_or(""), base_content);
+    changed_roles.emplace(path, decision.role);
     switch (decision.role) {
       case FileRole::product: kept.push_back(path); break;
       case FileRole::test:
         kept.push_back(path);
         out.test_files.emplace(path, decision);
+        targets.emplace(path, GuardTarget{});
         break;
-      case FileRole::excluded: skipped.push_back({path, "excluded by " + decision.why}); break;
+      case FileRole::excluded:
+        held.emplace(path, SkippedFile{path, "excluded by " + decision.why});
+        targets.emplace(path, GuardTarget{"excluded (" + decision.why + ")"});
+        break;
       case FileRole::generated:
-      case FileRole::vendored:
-        skipped.push_back({path, std::string(to_string(decision.role)) + " code (" + decision.why + ")"});
+      case FileRole::vendored: {
+        std::string why = std::string(to_string(decision.role)) + " code (" + decision.why + ")";
+        held.emplace(path, SkippedFile{path, why});
+        targets.emplace(path, GuardTarget{why});
         break;
+      }
     }
     if (decision.role == FileRole::product && content && roles::has_generated_marker(*content))
       out.notes.push_back(path +
@@ -105,12 +216,15 @@ std::vector<std::string> assign_roles(const std::vector<std::string>& files, con
                           "code (a change cannot declare its own code generated; .gitattributes "
                           "linguist-generated or roles: generated: in .codegate.yml can)");
   }
-  if (!out.test_files.empty()) {
-    for (const auto& [test, importer] : imported_by_product(out.test_files, analysed, roles, repository_python_files)) {
-      out.notes.push_back(test + " is analysed as product code: " + importer + " imports it");
-      out.test_files.erase(test);
+  if (!targets.empty()) {
+    for (const auto& [path, reach] : reached_by_product(targets, changed_roles, analysed, roles, repository_files)) {
+      out.notes.push_back(reach_note(path, reach, targets.at(path)));
+      out.test_files.erase(path);
+      if (held.erase(path) != 0) kept.push_back(path);
     }
   }
+  for (auto& [path, file] : held) skipped.push_back(std::move(file));
+  std::sort(kept.begin(), kept.end());
   for (const auto& note : roles.settings().notes) out.notes.push_back(note);
   return kept;
 }

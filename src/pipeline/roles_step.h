@@ -29,11 +29,14 @@ roles::ProjectSettings project_settings(const git::Snapshot& source, const Trust
 
 // Keeps the product and test files of `files`; generated, vendored and excluded ones go to
 // `skipped`, each with the rule that placed it. `analysed` holds the head's bytes, `base` the
-// base revision (nullptr: none). `repository_python_files` are the head's Python files, read for
-// the import guard.
+// base revision (nullptr: none). The import guard: a test, generated, vendored or excluded file
+// that a product file of the head reaches (any import statement, a literal importlib/__import__/
+// runpy name or path; through files of any role, however deep) is kept as product code, with a
+// note naming the path. `repository_files` are every file of the head: its Python modules and
+// scripts (a Python #! line) are the importers.
 std::vector<std::string> assign_roles(const std::vector<std::string>& files, const git::Snapshot& analysed,
                                       const git::Snapshot* base, const roles::FileRoles& roles,
-                                      const std::vector<std::string>& repository_python_files,
+                                      const std::vector<std::string>& repository_files,
                                       std::vector<SkippedFile>& skipped, RoleAssignment& out);
 
 // Test code's policy on the analysed findings: `role` set, the `skip` rules removed (counted in a

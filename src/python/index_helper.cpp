@@ -54,6 +54,103 @@ def imports(tree):
     return sorted(text(name) for name in names if name)
 
 
+def literal(node):
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    return None
+
+
+def argument(call, position, keyword):
+    for item in call.keywords:
+        if item.arg == keyword:
+            return item.value
+    if any(isinstance(arg, ast.Starred) for arg in call.args[:position + 1]):
+        return None
+    return call.args[position] if position < len(call.args) else None
+
+
+def call_name(func):
+    if isinstance(func, ast.Name):
+        return func.id
+    if isinstance(func, ast.Attribute):
+        return func.attr
+    return None
+
+
+def relative_to(name, package):
+    # importlib.import_module(".x", "pkg") is pkg.x; without a literal package the dots stay.
+    level = len(name) - len(name.lstrip("."))
+    if not level or package is None:
+        return name
+    parts = package.split(".")
+    parts = parts[:len(parts) - (level - 1)] if level > 1 else parts
+    rest = name[level:]
+    return ".".join([part for part in parts if part] + ([rest] if rest else []))
+
+
+def strings(node):
+    if isinstance(node, (ast.List, ast.Tuple, ast.Set)):
+        return [value for value in (literal(item) for item in node.elts) if value]
+    return []
+
+
+def dynamic_loads(tree, is_init):
+    # What the code loads by a literal name outside import statements: importlib.import_module,
+    # __import__, runpy.run_module (module names), and runpy.run_path, spec_from_file_location,
+    # the file loaders, imp.load_source and exec(open(...).read()) (file paths). A package's
+    # __all__ names submodules that `from package import *` loads.
+    modules, paths = set(), set()
+    aliases = {}  # from importlib import import_module as load
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom):
+            aliases.update((alias.asname, alias.name) for alias in node.names if alias.asname)
+    for node in ast.walk(tree):
+        if is_init and isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            if any(isinstance(target, ast.Name) and target.id == "__all__" for target in targets):
+                modules.update("." + name for name in strings(node.value))
+        if not isinstance(node, ast.Call):
+            continue
+        name = call_name(node.func)
+        name = aliases.get(name, name)
+        if name == "import_module":
+            module = literal(argument(node, 0, "name"))
+            if module:
+                modules.add(relative_to(module, literal(argument(node, 1, "package"))))
+        elif name == "__import__":
+            module = literal(argument(node, 0, "name")) or ""
+            level = argument(node, 4, "level")
+            dots = "." * level.value if isinstance(level, ast.Constant) and isinstance(level.value, int) else ""
+            if module or dots:
+                modules.add(dots + module)
+                separator = "." if module else ""
+                modules.update(dots + module + separator + item for item in strings(argument(node, 3, "fromlist")))
+        elif name in ("run_module", "_run_module_as_main"):
+            module = literal(argument(node, 0, "mod_name"))
+            if module:
+                modules.update([module, module + ".__main__"])
+        elif name == "run_path":
+            path = literal(argument(node, 0, "path_name"))
+            if path:
+                paths.add(path)
+        elif name in ("spec_from_file_location", "SourceFileLoader", "SourcelessFileLoader", "ExtensionFileLoader",
+                      "load_source", "load_compiled", "load_dynamic"):
+            path = literal(argument(node, 1, "location" if name == "spec_from_file_location" else "path"))
+            if path:
+                paths.add(path)
+        elif name in ("exec", "execfile", "compile", "eval") and node.args:
+            for inner in ast.walk(node.args[0]):
+                if isinstance(inner, ast.Call) and call_name(inner.func) in ("open", "Path", "PurePath", "FileIO"):
+                    path = literal(inner.args[0]) if inner.args else None
+                    if path:
+                        paths.add(path)
+            if name == "execfile":
+                path = literal(node.args[0])
+                if path:
+                    paths.add(path)
+    return sorted(text(name) for name in modules if name), sorted(text(path) for path in paths)
+
+
 def index(path, source):
     try:
         tree = ast.parse(source, filename=path)
@@ -99,7 +196,10 @@ def index(path, source):
         visit(tree, 0, "", "module", True, False)
     except RecursionError as error:
         return {"path": path, "ok": False, "line": 0, "error": "RecursionError: %s" % error}
-    return {"path": path, "ok": True, "units": units, "imports": imports(tree)}
+    is_init = path == "__init__.py" or path.endswith("/__init__.py")
+    dynamic, paths = dynamic_loads(tree, is_init)
+    return {"path": path, "ok": True, "units": units, "imports": imports(tree), "dynamic_imports": dynamic,
+            "loaded_paths": paths}
 
 
 def main():

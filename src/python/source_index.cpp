@@ -121,11 +121,15 @@ std::vector<SourceIndex> parse_index_json(const std::string& json) {
       for (const auto& unit : index.units) {
         if (unit.parent >= count) throw ToolError("the Python source index printed a unit with an unknown parent");
       }
-      auto imports = file.FindMember("imports");
-      if (imports != file.MemberEnd() && imports->value.IsArray()) {
-        for (const auto& name : imports->value.GetArray())
-          if (name.IsString()) index.imports.emplace_back(name.GetString(), name.GetStringLength());
-      }
+      auto strings = [&](const char* member, std::vector<std::string>& names) {
+        auto list = file.FindMember(member);
+        if (list == file.MemberEnd() || !list->value.IsArray()) return;
+        for (const auto& name : list->value.GetArray())
+          if (name.IsString()) names.emplace_back(name.GetString(), name.GetStringLength());
+      };
+      strings("imports", index.imports);
+      strings("dynamic_imports", index.dynamic_imports);
+      strings("loaded_paths", index.loaded_paths);
     }
     out.push_back(std::move(index));
   }

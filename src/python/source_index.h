@@ -43,6 +43,12 @@ struct SourceIndex {
   // Every module name its import statements may load ("a.b"; relative ones with their dots:
   // "..c"), for the result cache's dependencies (cache/import_graph.h).
   std::vector<std::string> imports;
+  // What it loads by a literal name outside import statements, which Pylint does not follow: module
+  // names (importlib.import_module, __import__, runpy.run_module; a package __init__'s __all__ as
+  // ".name") and file paths as written (runpy.run_path, spec_from_file_location, the file loaders,
+  // exec(open(...).read())). The import guard (pipeline/roles_step) follows them too.
+  std::vector<std::string> dynamic_imports;
+  std::vector<std::string> loaded_paths;
 
   // The display name of a unit: "function Parser.parse" / "module".
   std::string describe(const SourceUnit& unit) const;

@@ -4,6 +4,8 @@
 #include <yaml-cpp/yaml.h>
 
 #include <cctype>
+#include <functional>
+#include <set>
 
 #include "config/pyproject.h"
 #include "core/error.h"
@@ -86,31 +88,161 @@ std::optional<toml::table> parse_toml(const std::string& text, const std::string
   }
 }
 
+// pytest's `args` ini type (addopts, testpaths, python_files, norecursedirs in an INI file or a
+// string in TOML): split as shlex.split does, quotes and backslashes included.
+std::vector<std::string> shell_words(std::string_view text) {
+  std::vector<std::string> out;
+  std::string word;
+  bool in_word = false;
+  char quote = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (quote != 0) {
+      if (c == quote) quote = 0;
+      else if (c == '\\' && quote == '"' && i + 1 < text.size() && (text[i + 1] == '"' || text[i + 1] == '\\')) word += text[++i];
+      else word += c;
+      continue;
+    }
+    if (std::isspace(static_cast<unsigned char>(c)) != 0) {
+      if (in_word) out.push_back(std::move(word));
+      word.clear();
+      in_word = false;
+      continue;
+    }
+    in_word = true;
+    if (c == '\'' || c == '"') quote = c;
+    else if (c == '\\' && i + 1 < text.size()) word += text[++i];
+    else word += c;
+  }
+  if (in_word) out.push_back(std::move(word));
+  return out;
+}
+
+// A TOML value of pytest's `args` type: an array of strings, or one string split as INI values are.
+std::vector<std::string> toml_args(const toml::node* node) {
+  if (node == nullptr) return {};
+  if (auto text = node->value<std::string>()) return shell_words(*text);
+  return toml_words(node);
+}
+
+// pytest's options that take their value as the next word (`--ignore path`), so that it is not read
+// as a path to collect; with plugins' options that addopts commonly holds (pytest-cov, xdist,
+// rerunfailures, timeout, randomly, html, django, asyncio). An option not listed takes no value.
+bool takes_value(std::string_view option) {
+  static const std::set<std::string_view> options = {
+      "-k", "-m", "-p", "-c", "-o", "-W", "-r", "-n", "--config-file", "--rootdir", "--basetemp", "--confcutdir",
+      "--ignore", "--ignore-glob", "--deselect", "--override-ini", "--junit-xml", "--junitxml", "--junit-prefix",
+      "--pythonwarnings", "--durations", "--durations-min", "--maxfail", "--tb", "--show-capture", "--capture",
+      "--import-mode", "--log-level", "--log-format", "--log-date-format", "--log-cli-level", "--log-cli-format",
+      "--log-cli-date-format", "--log-file", "--log-file-mode", "--log-file-level", "--log-file-format",
+      "--log-file-date-format", "--log-auto-indent", "--log-disable", "--debugdir", "--pdbcls", "--doctest-glob",
+      "--doctest-report", "--color", "--code-highlight", "--assert", "--lfnf", "--last-failed-no-failures",
+      "--verbosity", "--cov", "--cov-report", "--cov-config", "--cov-fail-under", "--cov-context",
+      "--numprocesses", "--maxprocesses", "--dist", "--max-worker-restart", "--reruns", "--reruns-delay",
+      "--only-rerun", "--timeout", "--timeout-method", "--randomly-seed", "--html", "--css", "--ds", "--dc",
+      "--asyncio-mode", "--hypothesis-profile", "--hypothesis-seed", "--benchmark-sort", "--benchmark-columns"};
+  return options.count(option) != 0;
+}
+
+void read_override(std::string_view assignment, PytestSettings& out) {
+  auto equals = assignment.find('=');
+  if (equals == std::string_view::npos) return;
+  std::string key(util::trim(assignment.substr(0, equals)));
+  auto value = shell_words(assignment.substr(equals + 1));
+  if (key == "testpaths") out.testpaths = value;
+  else if (key == "python_files") out.python_files = value;
+  else if (key == "norecursedirs") out.norecursedirs = value;
+}
+
+// The parts of addopts that change what is collected: --ignore, --ignore-glob, --deselect,
+// -o/--override-ini of the collection settings, and positional paths (pytest collects those
+// instead of testpaths).
+void read_addopts(const std::vector<std::string>& words, PytestSettings& out) {
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const std::string& word = words[i];
+    if (word == "--") {
+      out.args.insert(out.args.end(), words.begin() + static_cast<std::ptrdiff_t>(i) + 1, words.end());
+      return;
+    }
+    if (word.empty() || word.front() != '-' || word == "-") {
+      out.args.push_back(word);
+      continue;
+    }
+    std::string option = word;
+    std::optional<std::string> value;
+    if (auto equals = word.find('='); word.rfind("--", 0) == 0 && equals != std::string::npos) {
+      option = word.substr(0, equals);
+      value = word.substr(equals + 1);
+    } else if (word.rfind("--", 0) != 0 && word.size() > 2) {
+      option = word.substr(0, 2); // -ra, -otestpaths=x, -k=expr
+      value = word.substr(word[2] == '=' ? 3 : 2);
+      if (!takes_value(option)) continue; // -vv, -ra: flags run together
+    }
+    if (!value && takes_value(option) && i + 1 < words.size()) value = words[++i];
+    if (!value) continue;
+    if (option == "--ignore") out.ignore.push_back(*value);
+    else if (option == "--ignore-glob") out.ignore_glob.push_back(*value);
+    else if (option == "--deselect") out.deselect.push_back(*value);
+    else if (option == "-o" || option == "--override-ini") read_override(*value, out);
+  }
+}
+
+// One configuration's collection settings; `get` returns a key's words, nullopt when absent.
+void take_pytest(const std::function<std::optional<std::vector<std::string>>(const char*)>& get,
+                 const std::string& source, PytestSettings& out) {
+  out.source = source;
+  if (auto value = get("testpaths")) out.testpaths = *value;
+  if (auto value = get("python_files")) out.python_files = *value;
+  if (auto value = get("norecursedirs")) out.norecursedirs = *value;
+  if (auto value = get("addopts")) read_addopts(*value, out);
+}
+
 void read_pytest(const git::Snapshot& source, const std::optional<toml::table>& pyproject, ProjectSettings& out) {
-  // pytest's own order: pytest.ini, pyproject.toml, tox.ini, setup.cfg.
-  auto from_ini = [&](const std::string& file, const std::string& section) {
+  // pytest's own order (docs: "Configuration file formats"): pytest.toml and .pytest.toml, then
+  // pytest.ini and .pytest.ini (each even when empty), pyproject.toml with [tool.pytest] or
+  // [tool.pytest.ini_options], tox.ini with [pytest], setup.cfg with [tool:pytest].
+  auto from_table = [&](const toml::table& table, const std::string& name) {
+    take_pytest([&](const char* key) -> std::optional<std::vector<std::string>> {
+      if (!table.contains(key)) return std::nullopt;
+      return toml_args(table.get(key));
+    }, name, out.pytest);
+  };
+  for (const std::string file : {"pytest.toml", ".pytest.toml"}) {
+    auto text = read_small(source, file);
+    if (!text) continue;
+    out.pytest.source = file;
+    if (auto table = parse_toml(*text, file, out.notes)) {
+      if (const toml::table* pytest = table->get_as<toml::table>("pytest")) from_table(*pytest, file);
+    }
+    return;
+  }
+  auto from_ini = [&](const std::string& file, const std::string& section, bool even_without_section) {
     auto text = read_small(source, file);
     if (!text) return false;
     auto keys = ini_section(*text, section);
-    if (!keys) return false;
-    if (auto it = keys->find("testpaths"); it != keys->end()) out.testpaths = words(it->second);
-    if (auto it = keys->find("python_files"); it != keys->end()) out.python_files = words(it->second);
-    out.pytest_source = file;
+    if (!keys && !even_without_section) return false;
+    take_pytest([&](const char* key) -> std::optional<std::vector<std::string>> {
+      if (!keys) return std::nullopt;
+      auto it = keys->find(key);
+      if (it == keys->end()) return std::nullopt;
+      return shell_words(it->second);
+    }, file, out.pytest);
     return true;
   };
-  if (from_ini("pytest.ini", "pytest")) return;
+  if (from_ini("pytest.ini", "pytest", true) || from_ini(".pytest.ini", "pytest", true)) return;
   if (pyproject) {
     if (const toml::node* options = pyproject->at_path("tool.pytest.ini_options").node();
         options != nullptr && options->is_table()) {
-      const auto& table = *options->as_table();
-      if (table.contains("testpaths")) out.testpaths = toml_words(table.get("testpaths"));
-      if (table.contains("python_files")) out.python_files = toml_words(table.get("python_files"));
-      out.pytest_source = "pyproject.toml";
+      from_table(*options->as_table(), "pyproject.toml");
+      return;
+    }
+    if (const toml::node* native = pyproject->at_path("tool.pytest").node(); native != nullptr && native->is_table()) {
+      from_table(*native->as_table(), "pyproject.toml");
       return;
     }
   }
-  if (from_ini("tox.ini", "pytest")) return;
-  from_ini("setup.cfg", "tool:pytest");
+  if (from_ini("tox.ini", "pytest", false)) return;
+  from_ini("setup.cfg", "tool:pytest", false);
 }
 
 void read_linguist(const git::Snapshot& source, ProjectSettings& out) {

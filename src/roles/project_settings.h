@@ -20,12 +20,28 @@ struct GlobSetting {
   std::string source;
 };
 
-struct ProjectSettings {
-  // pytest: `testpaths` (directories) and `python_files` (file name globs), from pyproject.toml,
-  // pytest.ini, tox.ini or setup.cfg, the first that has a pytest section (pytest's own order).
+// What pytest collects, from its configuration file (roles/pytest_collection.h decides with it).
+// Paths are relative to the repository root, which is pytest's rootdir and invocation directory:
+// codegate reads configuration files at the root only, and CI runs pytest there.
+struct PytestSettings {
+  std::string source; // "pyproject.toml"; empty: no configuration file, pytest's defaults
+  // Where collection starts: `testpaths` (directories, files or glob patterns), replaced by the
+  // positional paths of `addopts` when it has any; both empty: the root.
   std::vector<std::string> testpaths;
+  std::vector<std::string> args;
+  // Test module names (fnmatch on the file name, or on the path when the pattern has a '/').
   std::vector<std::string> python_files = {"test_*.py", "*_test.py"};
-  std::string pytest_source; // empty: no pytest configuration
+  // Directories collection does not enter below where it starts (fnmatch on the name).
+  std::vector<std::string> norecursedirs = {"*.egg", ".*", "_darcs", "build", "CVS", "dist", "node_modules", "venv",
+                                            "{arch}"};
+  // From addopts: --ignore (paths), --ignore-glob (fnmatch on the path), --deselect (node id prefixes).
+  std::vector<std::string> ignore;
+  std::vector<std::string> ignore_glob;
+  std::vector<std::string> deselect;
+};
+
+struct ProjectSettings {
+  PytestSettings pytest;
 
   // .gitattributes: linguist-generated / linguist-vendored, in file order (the last match wins).
   struct Attribute {
