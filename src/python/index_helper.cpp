@@ -77,6 +77,12 @@ def call_name(func):
     return None
 
 
+def builtin(func):
+    # exec(...) or builtins.exec(...), not re.compile(...).
+    return isinstance(func, ast.Name) or (isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name)
+                                          and func.value.id in ("builtins", "__builtins__"))
+
+
 def relative_to(name, package):
     # importlib.import_module(".x", "pkg") is pkg.x; without a literal package the dots stay.
     level = len(name) - len(name.lstrip("."))
@@ -97,9 +103,11 @@ def strings(node):
 def dynamic_loads(tree, is_init):
     # What the code loads by a literal name outside import statements: importlib.import_module,
     # __import__, runpy.run_module (module names), and runpy.run_path, spec_from_file_location,
-    # the file loaders, imp.load_source and exec(open(...).read()) (file paths). A package's
+    # the file loaders, imp.load_source and, in code that calls exec or compile, every file it
+    # opens (file paths). A package's
     # __all__ names submodules that `from package import *` loads.
     modules, paths = set(), set()
+    opened, executes = set(), False
     aliases = {}  # from importlib import import_module as load
     for node in ast.walk(tree):
         if isinstance(node, ast.ImportFrom):
@@ -138,16 +146,15 @@ def dynamic_loads(tree, is_init):
             path = literal(argument(node, 1, "location" if name == "spec_from_file_location" else "path"))
             if path:
                 paths.add(path)
-        elif name in ("exec", "execfile", "compile", "eval") and node.args:
-            for inner in ast.walk(node.args[0]):
-                if isinstance(inner, ast.Call) and call_name(inner.func) in ("open", "Path", "PurePath", "FileIO"):
-                    path = literal(inner.args[0]) if inner.args else None
-                    if path:
-                        paths.add(path)
-            if name == "execfile":
-                path = literal(node.args[0])
-                if path:
-                    paths.add(path)
+        elif name in ("exec", "execfile", "compile", "eval") and builtin(node.func):
+            executes = True
+            if name == "execfile" and node.args and literal(node.args[0]):
+                paths.add(literal(node.args[0]))
+        elif name in ("open", "Path", "PurePath", "FileIO", "open_code") and node.args and literal(node.args[0]):
+            opened.add(literal(node.args[0]))
+    if executes:
+        # Code that executes text may execute any file it opens by a literal name.
+        paths.update(opened)
     return sorted(text(name) for name in modules if name), sorted(text(path) for path in paths)
 
 

@@ -8,10 +8,13 @@
 // 2. .gitattributes linguist-vendored, then linguist-generated;
 // 3. the excludes of .pre-commit-config.yaml, Ruff ([tool.ruff] exclude, extend-exclude) and
 //    Bandit (exclude_dirs): the project keeps these files away from its linters;
-// 4. a marker in the first lines (`@generated`, `DO NOT EDIT`), but only when the base version
-//    of the file carried it too: a change cannot declare its own new code generated;
-// 5. test code: under one of pytest's testpaths, a file name pytest collects (python_files,
-//    default test_*.py and *_test.py), conftest.py, or a tests/, test/ or testing/ directory.
+// 4. a generated marker in the first five lines (a conventional form: `@generated`, Go's
+//    `Code generated ... DO NOT EDIT.`, a generator's header; not any sentence with the words), but
+//    only when the base version of the file carried one too: a change cannot declare its own new
+//    code generated;
+// 5. test code: conftest.py, a file pytest collects as a test module (roles/pytest_collection.h),
+//    and the rest of a tests/, test/ or testing/ directory that pytest's collection reaches.
+// A file of roles 2-5 that product code reaches is product code all the same: pipeline/roles_step.
 // Everything is read from the trusted configuration source, never from the change.
 
 #include <optional>
@@ -43,7 +46,9 @@ private:
   ProjectSettings settings_;
 };
 
-// `@generated` or `DO NOT EDIT` in the first five lines.
+// A generated marker in the first five lines: `@generated` as a token (Phabricator's and Buck's
+// convention), or a comment line that is Go's `Code generated ... DO NOT EDIT.` or the header of
+// the protobuf or gRPC compiler, Thrift, ANTLR, pyuic, SWIG or setuptools-scm.
 bool has_generated_marker(const std::string& content);
 
 } // namespace codegate::roles

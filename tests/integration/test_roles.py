@@ -121,20 +121,23 @@ class TheSameCodeInTwoRoles(RolesCase):
 
 class RoleSources(RolesCase):
     def test_pytest_settings_name_the_test_files(self):
+        # pytest collects check_*.py under checks/ only: a helper there, or a check_*.py elsewhere,
+        # is not a test module (issue 33: settings read as pytest reads them).
         self.base({"pyproject.toml": '[tool.pytest.ini_options]\ntestpaths = ["checks"]\npython_files = "check_*.py"\n'})
-        self.change({"checks/helpers.py": SHELL, "pkg/check_x.py": SHELL})
+        self.change({"checks/check_x.py": SHELL, "checks/helpers.py": SHELL, "pkg/check_x.py": SHELL})
         _, data = self.check()
-        self.assertIn(("B602", False, "test", True), self.found(data, "checks/helpers.py"))
-        self.assertIn(("B602", False, "test", True), self.found(data, "pkg/check_x.py"))
+        self.assertIn(("B602", False, "test", True), self.found(data, "checks/check_x.py"))
+        self.assertIn(("B602", True, "", False), self.found(data, "checks/helpers.py"))
+        self.assertIn(("B602", True, "", False), self.found(data, "pkg/check_x.py"))
         advisory = {f["path"]: f["advisory"] for f in data["findings"] if f["rule_id"] == "B602"}
-        self.assertIn("pytest testpaths in pyproject.toml", advisory["checks/helpers.py"])
-        self.assertIn("pytest python_files in pyproject.toml", advisory["pkg/check_x.py"])
+        self.assertIn("pytest python_files in pyproject.toml", advisory["checks/check_x.py"])
 
     def test_setup_cfg_and_tox_ini_pytest_sections(self):
         self.base({"setup.cfg": "[metadata]\nname = x\n\n[tool:pytest]\ntestpaths =\n    itests\n    more\n"})
-        self.change({"more/run.py": SHELL})
+        self.change({"more/test_run.py": SHELL, "tests/test_outside.py": SHELL})
         _, data = self.check()
-        self.assertIn(("B602", False, "test", True), self.found(data, "more/run.py"))
+        self.assertIn(("B602", False, "test", True), self.found(data, "more/test_run.py"))
+        self.assertIn(("B602", True, "", False), self.found(data, "tests/test_outside.py"))  # not under testpaths
 
     def test_excludes_the_project_keeps_from_its_linters_are_skipped_and_named(self):
         self.base({
@@ -159,9 +162,9 @@ class RoleSources(RolesCase):
     def test_pytest_ini_and_bandits_exclude_dirs(self):
         self.base({"pytest.ini": "[pytest]\ntestpaths = qa\n", ".codegate.yml": "bandit:\n  config: bandit.yml\n",
                    "bandit.yml": "exclude_dirs: ['./benchmarks/']\n"})
-        self.change({"qa/run.py": SHELL, "benchmarks/run.py": SHELL})
+        self.change({"qa/test_run.py": SHELL, "benchmarks/run.py": SHELL})
         _, data = self.check()
-        self.assertIn(("B602", False, "test", True), self.found(data, "qa/run.py"))
+        self.assertIn(("B602", False, "test", True), self.found(data, "qa/test_run.py"))
         self.assertIn("skipped benchmarks/run.py: excluded by bandit.yml exclude_dirs", data["notes"])
 
     def test_the_change_cannot_exclude_itself(self):
