@@ -25,8 +25,10 @@ bool is_package_init(const std::string& path) {
 
 std::string module_of_path(const std::string& path) {
   std::string stem = path;
-  if (stem.ends_with(".pyi")) stem.resize(stem.size() - 4);
-  else if (stem.ends_with(".py")) stem.resize(stem.size() - 3);
+  if (stem.ends_with(".pyi"))
+    stem.resize(stem.size() - 4);
+  else if (stem.ends_with(".py"))
+    stem.resize(stem.size() - 3);
   if (stem == "__init__") return "";
   if (stem.ends_with("/__init__")) stem.resize(stem.size() - 9);
   for (auto& c : stem)

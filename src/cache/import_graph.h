@@ -29,7 +29,7 @@ public:
 
 private:
   std::map<std::string, std::set<std::string>> files_by_module_; // every dotted suffix of a path
-  std::map<std::string, std::set<std::string>> direct_;           // path -> the files it imports
+  std::map<std::string, std::set<std::string>> direct_;          // path -> the files it imports
 };
 
 // The files a literal path that code loads (runpy.run_path("tools/x.py"), python::SourceIndex::

@@ -76,8 +76,10 @@ std::vector<std::string> select_files(const ChangeSet& changes, const git::Snaps
   auto take_compiled = [&](const std::string& path) {
     if (!is_compiled_module(path)) return false;
     auto content = analysed.read(path);
-    if (content && content->empty()) skipped.push_back({path, "an empty file (a compiled module's name, no code)"});
-    else compiled.push_back(path);
+    if (content && content->empty())
+      skipped.push_back({path, "an empty file (a compiled module's name, no code)"});
+    else
+      compiled.push_back(path);
     return true;
   };
   std::vector<std::string> files;
@@ -229,7 +231,7 @@ struct FileSelection {
   bool python_changed = false;
   std::vector<SkippedFile> skipped;
   std::vector<std::string> compiled; // compiled modules the change adds or modifies: never analysed
-  RoleAssignment roles; // which files are test code, and why
+  RoleAssignment roles;              // which files are test code, and why
 };
 
 FileSelection select_analysed_files(git::Repository& repo, const ResolvedChange& change, const RunConfiguration& run,
@@ -243,8 +245,8 @@ FileSelection select_analysed_files(git::Repository& repo, const ResolvedChange&
     std::unique_ptr<git::Snapshot> base =
         change.changes.base_sha.empty() ? nullptr : git::commit_snapshot(repo, change.changes.base_sha);
     roles::FileRoles file_roles(config.roles, project_settings(*run.source, run.trusted));
-    selection.files = assign_roles(selection.files, *change.analysed, base.get(), file_roles, change.analysed->list_files(),
-                                   selection.skipped, selection.roles);
+    selection.files = assign_roles(selection.files, *change.analysed, base.get(), file_roles,
+                                   change.analysed->list_files(), selection.skipped, selection.roles);
   }
   if (options.shard) {
     selection.files = take_shard(selection.files, *options.shard, change, config.comment_level, result);

@@ -47,16 +47,16 @@ bool mentions_word(std::string_view content, std::string_view word) {
 bool needs_parsing_anyway(std::string_view content) {
   for (unsigned char c : content)
     if (c >= 0x80) return true;
-  for (std::string_view loader : {"import_module", "__import__", "run_path", "run_module", "spec_from_file_location",
-                                  "FileLoader", "load_source", "load_compiled", "load_dynamic", "exec", "execfile",
-                                  "_run_module_as_main"})
+  for (std::string_view loader :
+       {"import_module", "__import__", "run_path", "run_module", "spec_from_file_location", "FileLoader", "load_source",
+        "load_compiled", "load_dynamic", "exec", "execfile", "_run_module_as_main"})
     if (mentions_word(content, loader)) return true;
   return false;
 }
 
 struct Reach {
-  std::string root;               // the product file
-  std::vector<std::string> via;   // the files in between, in order
+  std::string root;             // the product file
+  std::vector<std::string> via; // the files in between, in order
 };
 
 // The targets product code reaches, each with the product file and the path between them.
@@ -105,7 +105,8 @@ std::map<std::string, Reach> reached_by_product(const std::map<std::string, Guar
         for (const auto& name : *names)
           for (auto& file : graph.resolve(index.path, name)) loads.insert(std::move(file));
       for (const auto& literal : index.loaded_paths)
-        for (auto& file : cache::resolve_loaded_path(index.path, literal, repository_files)) loads.insert(std::move(file));
+        for (auto& file : cache::resolve_loaded_path(index.path, literal, repository_files))
+          loads.insert(std::move(file));
       loads.erase(index.path);
     }
     // Every indexed file that loads a file toward a target is toward one too; a product file is
@@ -115,7 +116,8 @@ std::map<std::string, Reach> reached_by_product(const std::map<std::string, Guar
       grew = false;
       for (const auto& [path, loads] : edges) {
         if (toward.count(path) != 0) continue;
-        bool reaches = std::any_of(loads.begin(), loads.end(), [&](const std::string& f) { return toward.count(f) != 0; });
+        bool reaches =
+            std::any_of(loads.begin(), loads.end(), [&](const std::string& f) { return toward.count(f) != 0; });
         if (!reaches) continue;
         toward.insert(path);
         grew = true;
@@ -146,7 +148,8 @@ std::map<std::string, Reach> reached_by_product(const std::map<std::string, Guar
     auto at = parent.find(path);
     if (at == parent.end() || at->second.empty()) continue;
     Reach reach;
-    for (std::string step = at->second; !step.empty(); step = parent.at(step)) reach.via.insert(reach.via.begin(), step);
+    for (std::string step = at->second; !step.empty(); step = parent.at(step))
+      reach.via.insert(reach.via.begin(), step);
     reach.root = reach.via.front();
     reach.via.erase(reach.via.begin());
     out.emplace(path, std::move(reach));

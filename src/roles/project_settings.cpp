@@ -98,9 +98,12 @@ std::vector<std::string> shell_words(std::string_view text) {
   for (std::size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
     if (quote != 0) {
-      if (c == quote) quote = 0;
-      else if (c == '\\' && quote == '"' && i + 1 < text.size() && (text[i + 1] == '"' || text[i + 1] == '\\')) word += text[++i];
-      else word += c;
+      if (c == quote)
+        quote = 0;
+      else if (c == '\\' && quote == '"' && i + 1 < text.size() && (text[i + 1] == '"' || text[i + 1] == '\\'))
+        word += text[++i];
+      else
+        word += c;
       continue;
     }
     if (std::isspace(static_cast<unsigned char>(c)) != 0) {
@@ -110,9 +113,12 @@ std::vector<std::string> shell_words(std::string_view text) {
       continue;
     }
     in_word = true;
-    if (c == '\'' || c == '"') quote = c;
-    else if (c == '\\' && i + 1 < text.size()) word += text[++i];
-    else word += c;
+    if (c == '\'' || c == '"')
+      quote = c;
+    else if (c == '\\' && i + 1 < text.size())
+      word += text[++i];
+    else
+      word += c;
   }
   if (in_word) out.push_back(std::move(word));
   return out;
@@ -129,18 +135,80 @@ std::vector<std::string> toml_args(const toml::node* node) {
 // as a path to collect; with plugins' options that addopts commonly holds (pytest-cov, xdist,
 // rerunfailures, timeout, randomly, html, django, asyncio). An option not listed takes no value.
 bool takes_value(std::string_view option) {
-  static const std::set<std::string_view> options = {
-      "-k", "-m", "-p", "-c", "-o", "-W", "-r", "-n", "--config-file", "--rootdir", "--basetemp", "--confcutdir",
-      "--ignore", "--ignore-glob", "--deselect", "--override-ini", "--junit-xml", "--junitxml", "--junit-prefix",
-      "--pythonwarnings", "--durations", "--durations-min", "--maxfail", "--tb", "--show-capture", "--capture",
-      "--import-mode", "--log-level", "--log-format", "--log-date-format", "--log-cli-level", "--log-cli-format",
-      "--log-cli-date-format", "--log-file", "--log-file-mode", "--log-file-level", "--log-file-format",
-      "--log-file-date-format", "--log-auto-indent", "--log-disable", "--debugdir", "--pdbcls", "--doctest-glob",
-      "--doctest-report", "--color", "--code-highlight", "--assert", "--lfnf", "--last-failed-no-failures",
-      "--verbosity", "--cov", "--cov-report", "--cov-config", "--cov-fail-under", "--cov-context",
-      "--numprocesses", "--maxprocesses", "--dist", "--max-worker-restart", "--reruns", "--reruns-delay",
-      "--only-rerun", "--timeout", "--timeout-method", "--randomly-seed", "--html", "--css", "--ds", "--dc",
-      "--asyncio-mode", "--hypothesis-profile", "--hypothesis-seed", "--benchmark-sort", "--benchmark-columns"};
+  static const std::set<std::string_view> options = {"-k",
+                                                     "-m",
+                                                     "-p",
+                                                     "-c",
+                                                     "-o",
+                                                     "-W",
+                                                     "-r",
+                                                     "-n",
+                                                     "--config-file",
+                                                     "--rootdir",
+                                                     "--basetemp",
+                                                     "--confcutdir",
+                                                     "--ignore",
+                                                     "--ignore-glob",
+                                                     "--deselect",
+                                                     "--override-ini",
+                                                     "--junit-xml",
+                                                     "--junitxml",
+                                                     "--junit-prefix",
+                                                     "--pythonwarnings",
+                                                     "--durations",
+                                                     "--durations-min",
+                                                     "--maxfail",
+                                                     "--tb",
+                                                     "--show-capture",
+                                                     "--capture",
+                                                     "--import-mode",
+                                                     "--log-level",
+                                                     "--log-format",
+                                                     "--log-date-format",
+                                                     "--log-cli-level",
+                                                     "--log-cli-format",
+                                                     "--log-cli-date-format",
+                                                     "--log-file",
+                                                     "--log-file-mode",
+                                                     "--log-file-level",
+                                                     "--log-file-format",
+                                                     "--log-file-date-format",
+                                                     "--log-auto-indent",
+                                                     "--log-disable",
+                                                     "--debugdir",
+                                                     "--pdbcls",
+                                                     "--doctest-glob",
+                                                     "--doctest-report",
+                                                     "--color",
+                                                     "--code-highlight",
+                                                     "--assert",
+                                                     "--lfnf",
+                                                     "--last-failed-no-failures",
+                                                     "--verbosity",
+                                                     "--cov",
+                                                     "--cov-report",
+                                                     "--cov-config",
+                                                     "--cov-fail-under",
+                                                     "--cov-context",
+                                                     "--numprocesses",
+                                                     "--maxprocesses",
+                                                     "--dist",
+                                                     "--max-worker-restart",
+                                                     "--reruns",
+                                                     "--reruns-delay",
+                                                     "--only-rerun",
+                                                     "--timeout",
+                                                     "--timeout-method",
+                                                     "--randomly-seed",
+                                                     "--html",
+                                                     "--css",
+                                                     "--ds",
+                                                     "--dc",
+                                                     "--asyncio-mode",
+                                                     "--hypothesis-profile",
+                                                     "--hypothesis-seed",
+                                                     "--benchmark-sort",
+                                                     "--benchmark-columns"};
   return options.count(option) != 0;
 }
 
@@ -149,9 +217,12 @@ void read_override(std::string_view assignment, PytestSettings& out) {
   if (equals == std::string_view::npos) return;
   std::string key(util::trim(assignment.substr(0, equals)));
   auto value = shell_words(assignment.substr(equals + 1));
-  if (key == "testpaths") out.testpaths = value;
-  else if (key == "python_files") out.python_files = value;
-  else if (key == "norecursedirs") out.norecursedirs = value;
+  if (key == "testpaths")
+    out.testpaths = value;
+  else if (key == "python_files")
+    out.python_files = value;
+  else if (key == "norecursedirs")
+    out.norecursedirs = value;
 }
 
 // The parts of addopts that change what is collected: --ignore, --ignore-glob, --deselect,
@@ -180,10 +251,14 @@ void read_addopts(const std::vector<std::string>& words, PytestSettings& out) {
     }
     if (!value && takes_value(option) && i + 1 < words.size()) value = words[++i];
     if (!value) continue;
-    if (option == "--ignore") out.ignore.push_back(*value);
-    else if (option == "--ignore-glob") out.ignore_glob.push_back(*value);
-    else if (option == "--deselect") out.deselect.push_back(*value);
-    else if (option == "-o" || option == "--override-ini") read_override(*value, out);
+    if (option == "--ignore")
+      out.ignore.push_back(*value);
+    else if (option == "--ignore-glob")
+      out.ignore_glob.push_back(*value);
+    else if (option == "--deselect")
+      out.deselect.push_back(*value);
+    else if (option == "-o" || option == "--override-ini")
+      read_override(*value, out);
   }
 }
 
@@ -202,10 +277,12 @@ void read_pytest(const git::Snapshot& source, const std::optional<toml::table>& 
   // pytest.ini and .pytest.ini (each even when empty), pyproject.toml with [tool.pytest] or
   // [tool.pytest.ini_options], tox.ini with [pytest], setup.cfg with [tool:pytest].
   auto from_table = [&](const toml::table& table, const std::string& name) {
-    take_pytest([&](const char* key) -> std::optional<std::vector<std::string>> {
-      if (!table.contains(key)) return std::nullopt;
-      return toml_args(table.get(key));
-    }, name, out.pytest);
+    take_pytest(
+        [&](const char* key) -> std::optional<std::vector<std::string>> {
+          if (!table.contains(key)) return std::nullopt;
+          return toml_args(table.get(key));
+        },
+        name, out.pytest);
   };
   for (const std::string file : {"pytest.toml", ".pytest.toml"}) {
     auto text = read_small(source, file);
@@ -221,12 +298,14 @@ void read_pytest(const git::Snapshot& source, const std::optional<toml::table>& 
     if (!text) return false;
     auto keys = ini_section(*text, section);
     if (!keys && !even_without_section) return false;
-    take_pytest([&](const char* key) -> std::optional<std::vector<std::string>> {
-      if (!keys) return std::nullopt;
-      auto it = keys->find(key);
-      if (it == keys->end()) return std::nullopt;
-      return shell_words(it->second);
-    }, file, out.pytest);
+    take_pytest(
+        [&](const char* key) -> std::optional<std::vector<std::string>> {
+          if (!keys) return std::nullopt;
+          auto it = keys->find(key);
+          if (it == keys->end()) return std::nullopt;
+          return shell_words(it->second);
+        },
+        file, out.pytest);
     return true;
   };
   if (from_ini("pytest.ini", "pytest", true) || from_ini(".pytest.ini", "pytest", true)) return;

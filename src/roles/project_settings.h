@@ -32,8 +32,8 @@ struct PytestSettings {
   // Test module names (fnmatch on the file name, or on the path when the pattern has a '/').
   std::vector<std::string> python_files = {"test_*.py", "*_test.py"};
   // Directories collection does not enter below where it starts (fnmatch on the name).
-  std::vector<std::string> norecursedirs = {"*.egg", ".*", "_darcs", "build", "CVS", "dist", "node_modules", "venv",
-                                            "{arch}"};
+  std::vector<std::string> norecursedirs = {"*.egg", ".*",           "_darcs", "build", "CVS",
+                                            "dist",  "node_modules", "venv",   "{arch}"};
   // From addopts: --ignore (paths), --ignore-glob (fnmatch on the path), --deselect (node id prefixes).
   std::vector<std::string> ignore;
   std::vector<std::string> ignore_glob;

@@ -39,7 +39,8 @@ bool fnmatch_ex(const std::string& pattern, const std::string& path) {
 // Python's glob.glob(pattern, recursive=True) for one path: '*' within a segment, '**' across.
 bool glob_names(const std::string& pattern, const std::string& path) {
   if (pattern.empty()) return path.empty();
-  if (pattern.find('/') == std::string::npos) return path.find('/') == std::string::npos && util::glob_match(pattern, path);
+  if (pattern.find('/') == std::string::npos)
+    return path.find('/') == std::string::npos && util::glob_match(pattern, path);
   return util::glob_match(pattern, path);
 }
 
@@ -97,7 +98,8 @@ PytestCollection pytest_collection(const PytestSettings& settings, const std::st
     if (!found) continue;
     bool named = first == entries.size();
     bool kept = true;
-    for (std::size_t i = first; kept && i < entries.size(); ++i) kept = !ignored(settings, entries[i], i + 1 < entries.size());
+    for (std::size_t i = first; kept && i < entries.size(); ++i)
+      kept = !ignored(settings, entries[i], i + 1 < entries.size());
     if (!kept) continue;
     out.reached = true;
     bool module = named;

@@ -152,18 +152,19 @@ TEST_CASE("source index: the imports a file's statements may load") {
 
 TEST_CASE("source index: what a file loads by a literal name outside import statements") {
   std::map<std::string, std::string> sources = {
-      {"app/m.py", "import importlib, runpy\nfrom importlib import import_module as load\n"
-                   "importlib.import_module('tests.a')\nload('.b', 'tests')\n__import__('tests.c', fromlist=['d'])\n"
-                   "__import__('e', globals(), locals(), [], 2)\nrunpy.run_module('tests.f')\n"
-                   "runpy.run_path('tests/g.py')\nexec(open('tests/h.py').read())\n"
-                   "importlib.util.spec_from_file_location('x', location='tests/i.py')\n"
-                   "importlib.import_module(name)  # not a literal: not static\n"},
+      {"app/m.py",
+       "import importlib, runpy\nfrom importlib import import_module as load\n"
+       "importlib.import_module('tests.a')\nload('.b', 'tests')\n__import__('tests.c', fromlist=['d'])\n"
+       "__import__('e', globals(), locals(), [], 2)\nrunpy.run_module('tests.f')\n"
+       "runpy.run_path('tests/g.py')\nexec(open('tests/h.py').read())\n"
+       "importlib.util.spec_from_file_location('x', location='tests/i.py')\n"
+       "importlib.import_module(name)  # not a literal: not static\n"},
       {"tests/__init__.py", "__all__ = ['a', 'b']\n"},
       {"tests/other.py", "__all__ = ['a']\n"}}; // only a package's __all__ loads submodules
   auto indexes = python::index_python_sources(sources);
   REQUIRE(indexes.size() == 3);
-  CHECK(indexes[0].dynamic_imports == std::vector<std::string>{"..e", "tests.a", "tests.b", "tests.c", "tests.c.d",
-                                                               "tests.f", "tests.f.__main__"});
+  CHECK(indexes[0].dynamic_imports ==
+        std::vector<std::string>{"..e", "tests.a", "tests.b", "tests.c", "tests.c.d", "tests.f", "tests.f.__main__"});
   CHECK(indexes[0].loaded_paths == std::vector<std::string>{"tests/g.py", "tests/h.py", "tests/i.py"});
   CHECK(indexes[1].dynamic_imports == std::vector<std::string>{".a", ".b"});
   CHECK(indexes[2].dynamic_imports.empty());
@@ -171,8 +172,8 @@ TEST_CASE("source index: what a file loads by a literal name outside import stat
 }
 
 TEST_CASE("import graph: a literal path a file loads, from the root, its directory or any directory") {
-  std::vector<std::string> files = {"tests/g.py", "src/tests/g.py", "tools/run.py", "tools/helper.py",
-                                    "tools/pkg/__main__.py", "bin/script"};
+  std::vector<std::string> files = {"tests/g.py",      "src/tests/g.py",        "tools/run.py",
+                                    "tools/helper.py", "tools/pkg/__main__.py", "bin/script"};
   CHECK(resolve_loaded_path("app/m.py", "tests/g.py", files) == std::set<std::string>{"src/tests/g.py", "tests/g.py"});
   CHECK(resolve_loaded_path("tools/run.py", "./helper.py", files) == std::set<std::string>{"tools/helper.py"});
   CHECK(resolve_loaded_path("tools/run.py", "pkg", files) == std::set<std::string>{"tools/pkg/__main__.py"});
