@@ -19,6 +19,9 @@ namespace {
 // generated, vendored or excluded) is product code when a product file of the head reaches it:
 // imports it (any import statement, a literal importlib.import_module/__import__/runpy name or
 // path), directly or through other files of any role, however deep.
+// A file without a Python suffix larger than this is data, not a script; not read as an importer.
+constexpr std::size_t k_max_script_bytes = 8 * 1024 * 1024;
+
 struct GuardTarget {
   std::string why; // the role it would have: "test code (...)", "vendored code (...)"
 };
@@ -76,7 +79,9 @@ std::map<std::string, Reach> reached_by_product(const std::map<std::string, Guar
   std::map<std::string, std::string> sources;
   for (const auto& path : repository_files) {
     auto content = analysed.read(path);
-    if (!content || (!has_python_suffix(path) && !has_python_shebang(*content))) continue;
+    if (!content) continue;
+    bool module = has_python_suffix(path);
+    if (!module && (content->size() > k_max_script_bytes || !has_python_shebang(*content))) continue;
     sources.emplace(path, std::move(*content));
   }
   std::map<std::string, std::set<std::string>> edges; // an indexed file -> the files it loads

@@ -3,6 +3,7 @@
 #include <toml++/toml.h>
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <cctype>
 #include <functional>
 #include <set>
@@ -324,6 +325,22 @@ void read_pytest(const git::Snapshot& source, const std::optional<toml::table>& 
   from_ini("setup.cfg", "tool:pytest", false);
 }
 
+// A positional word of addopts that names nothing in the repository is an option's value (a
+// plugin's option this file does not know, `--splits 4`): pytest would stop on a path that does
+// not exist. Node ids (`tests/test_a.py::test_x`) name their file.
+void keep_existing_args(const git::Snapshot& source, PytestSettings& out) {
+  if (out.args.empty()) return;
+  auto files = source.list_files();
+  std::erase_if(out.args, [&](const std::string& arg) {
+    std::string path = arg.substr(0, arg.find("::"));
+    while (path.rfind("./", 0) == 0) path.erase(0, 2);
+    while (!path.empty() && path.back() == '/') path.pop_back();
+    if (path.empty() || path == ".") return false;
+    return std::none_of(files.begin(), files.end(),
+                        [&](const std::string& file) { return file == path || file.rfind(path + "/", 0) == 0; });
+  });
+}
+
 void read_linguist(const git::Snapshot& source, ProjectSettings& out) {
   auto text = read_small(source, ".gitattributes");
   if (!text) return;
@@ -427,6 +444,7 @@ ProjectSettings read_project_settings(const git::Snapshot& source) {
   std::optional<toml::table> pyproject;
   if (auto text = read_small(source, "pyproject.toml")) pyproject = parse_toml(*text, "pyproject.toml", out.notes);
   read_pytest(source, pyproject, out);
+  keep_existing_args(source, out.pytest);
   read_linguist(source, out);
   read_pre_commit(source, out);
   read_ruff(source, pyproject, out);
