@@ -228,7 +228,10 @@ std::vector<std::string> assign_roles(const std::vector<std::string>& files, con
     for (const auto& [path, reach] : reached_by_product(targets, changed_roles, analysed, roles, repository_files)) {
       out.notes.push_back(reach_note(path, reach, targets.at(path)));
       out.test_files.erase(path);
-      if (held.erase(path) != 0) kept.push_back(path);
+      if (held.erase(path) == 0) continue;
+      kept.push_back(path);
+      // The base had it in the same role: an update of upstream's or a generator's code.
+      if (base != nullptr && base->read(path)) out.upstream_edits.emplace(path, targets.at(path).why);
     }
   }
   for (auto& [path, file] : held) skipped.push_back(std::move(file));
@@ -237,9 +240,41 @@ std::vector<std::string> assign_roles(const std::vector<std::string>& files, con
   return kept;
 }
 
+namespace {
+
+// Pylint's inference errors (test_code.advisory's Pylint rules by default) are advisory in an
+// update of upstream code: its own tests run it, and inference cannot see its runtime (ctypes,
+// platform branches); its security findings and Pylint's other errors fail as product code's do.
+void apply_upstream_policy(std::vector<Finding>& findings, const RoleAssignment& assignment,
+                           std::vector<std::string>& notes) {
+  if (assignment.upstream_edits.empty()) return;
+  static const std::vector<std::string> inference = [] {
+    std::vector<std::string> rules;
+    for (const auto& rule : TestCodeConfig{}.advisory)
+      if (rule.rfind("pylint/", 0) == 0) rules.push_back(rule);
+    return rules;
+  }();
+  int advisory = 0;
+  for (auto& f : findings) {
+    auto edit = assignment.upstream_edits.find(f.path);
+    if (edit == assignment.upstream_edits.end() || !f.advisory.empty() || !matches_rule(inference, f)) continue;
+    f.advisory = "an update of " + edit->second +
+                 " that product code reaches: Pylint's inference errors are advisory there (its own tests run it)";
+    ++advisory;
+  }
+  std::size_t files = assignment.upstream_edits.size();
+  notes.push_back(std::to_string(files) + (files == 1 ? " file is an update" : " files are updates") +
+                  " of generated, vendored or excluded code that product code reaches, analysed as product code; " +
+                  std::to_string(advisory) + " Pylint inference error" + (advisory == 1 ? "" : "s") +
+                  " there advisory");
+}
+
+} // namespace
+
 void apply_test_policy(std::vector<Finding>& findings, std::vector<std::string>& missing_docstrings,
                        const RoleAssignment& assignment, const TestCodeConfig& policy,
                        std::vector<std::string>& notes) {
+  apply_upstream_policy(findings, assignment, notes);
   if (assignment.test_files.empty()) return;
   std::map<std::string, int> left_out; // "bandit/B101" -> count
   int advisory = 0;

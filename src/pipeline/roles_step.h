@@ -20,6 +20,10 @@ namespace codegate {
 
 struct RoleAssignment {
   std::map<std::string, roles::RoleDecision> test_files; // analysed as test code, with why
+  // Edits of files that were generated, vendored or excluded at the base and that product code
+  // reaches (a vendor update, a regenerated module): product code, but Pylint's inference errors
+  // there are advisory (docs/roles.md); with the role they would have had.
+  std::map<std::string, std::string> upstream_edits;
   std::vector<std::string> notes;
 };
 
@@ -40,7 +44,8 @@ std::vector<std::string> assign_roles(const std::vector<std::string>& files, con
                                       std::vector<SkippedFile>& skipped, RoleAssignment& out);
 
 // Test code's policy on the analysed findings: `role` set, the `skip` rules removed (counted in a
-// note), the `advisory` ones made advisory, missing docstrings dropped unless required. Before
+// note), the `advisory` ones made advisory, missing docstrings dropped unless required; and in
+// upstream edits (RoleAssignment::upstream_edits), Pylint's inference errors made advisory. Before
 // the filter and the gate.
 void apply_test_policy(std::vector<Finding>& findings, std::vector<std::string>& missing_docstrings,
                        const RoleAssignment& assignment, const TestCodeConfig& policy, std::vector<std::string>& notes);

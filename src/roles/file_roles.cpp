@@ -136,7 +136,7 @@ RoleDecision FileRoles::classify(const std::string& path, const std::string& con
     return {FileRole::test,
             collected.named ? "pytest testpaths in " + pytest.source : "pytest python_files in " + pytest.source};
   }
-  if (collected.reached) {
+  if (collected.reached && !collected.deselected && !collected.test_module) {
     for (std::string_view dir : {"tests", "test", "testing"})
       if (in_directory_named(path, dir))
         return {FileRole::test, "the common layout (a " + std::string(dir) + "/ directory)"};

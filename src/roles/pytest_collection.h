@@ -24,6 +24,7 @@ struct PytestCollection {
   bool reached = false;     // under a start, and nothing on the way keeps collection out
   bool test_module = false; // reached, a test module, and not wholly deselected
   bool named = false;       // the path is itself a start (testpaths names the file)
+  bool deselected = false;  // a module collection reaches whose every test --deselect removes
 };
 
 PytestCollection pytest_collection(const PytestSettings& settings, const std::string& path);

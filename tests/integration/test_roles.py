@@ -129,7 +129,7 @@ class RoleSources(RolesCase):
         self.assertIn(("B602", False, "test", True), self.found(data, "checks/check_x.py"))
         self.assertIn(("B602", True, "", False), self.found(data, "checks/helpers.py"))
         self.assertIn(("B602", True, "", False), self.found(data, "pkg/check_x.py"))
-        advisory = {f["path"]: f["advisory"] for f in data["findings"] if f["rule_id"] == "B602"}
+        advisory = {f["path"]: f.get("advisory", "") for f in data["findings"] if f["rule_id"] == "B602"}
         self.assertIn("pytest python_files in pyproject.toml", advisory["checks/check_x.py"])
 
     def test_setup_cfg_and_tox_ini_pytest_sections(self):
