@@ -242,31 +242,44 @@ std::vector<std::string> assign_roles(const std::vector<std::string>& files, con
 
 namespace {
 
-// Pylint's inference errors (test_code.advisory's Pylint rules by default) are advisory in an
-// update of upstream code: its own tests run it, and inference cannot see its runtime (ctypes,
-// platform branches); its security findings and Pylint's other errors fail as product code's do.
-void apply_upstream_policy(std::vector<Finding>& findings, const RoleAssignment& assignment,
-                           std::vector<std::string>& notes) {
+// An update of upstream code (a vendor update, a regenerated module) that product code reaches: it
+// ships, so Bandit's findings (and a file that cannot be analysed) fail as product code's do;
+// Pylint's errors are reported and advisory, its warnings and missing docstrings counted in a
+// note: upstream's own tests run this code, and its style is upstream's (docs/roles.md, measured
+// on pip's vendor updates).
+void apply_upstream_policy(std::vector<Finding>& findings, std::vector<std::string>& missing_docstrings,
+                           const RoleAssignment& assignment, std::vector<std::string>& notes) {
   if (assignment.upstream_edits.empty()) return;
-  static const std::vector<std::string> inference = [] {
-    std::vector<std::string> rules;
-    for (const auto& rule : TestCodeConfig{}.advisory)
-      if (rule.rfind("pylint/", 0) == 0) rules.push_back(rule);
-    return rules;
-  }();
   int advisory = 0;
-  for (auto& f : findings) {
+  int left_out = 0;
+  std::erase_if(findings, [&](Finding& f) {
     auto edit = assignment.upstream_edits.find(f.path);
-    if (edit == assignment.upstream_edits.end() || !f.advisory.empty() || !matches_rule(inference, f)) continue;
-    f.advisory = "an update of " + edit->second +
-                 " that product code reaches: Pylint's inference errors are advisory there (its own tests run it)";
-    ++advisory;
-  }
+    if (edit == assignment.upstream_edits.end() || is_not_analysed(f)) return false;
+    const Analyzer* analyzer = analyzer_for(f);
+    bool missing_docstring = is_own_finding(f) && analyzer != nullptr && analyzer->reports_missing_docstring(f);
+    if (f.tool != "pylint" && !missing_docstring) return false;
+    if (f.tool == "pylint" && (f.rule_id.starts_with("E") || f.rule_id.starts_with("F"))) {
+      if (f.advisory.empty()) {
+        f.advisory = "an update of " + edit->second +
+                     " that product code reaches: Pylint's errors are advisory there (upstream's tests run it)";
+        ++advisory;
+      }
+      return false;
+    }
+    ++left_out;
+    return true;
+  });
+  std::erase_if(missing_docstrings, [&](const std::string& entry) {
+    auto colon = entry.rfind(':', entry.find(' '));
+    return colon != std::string::npos && assignment.upstream_edits.count(entry.substr(0, colon)) != 0;
+  });
   std::size_t files = assignment.upstream_edits.size();
-  notes.push_back(std::to_string(files) + (files == 1 ? " file is an update" : " files are updates") +
-                  " of generated, vendored or excluded code that product code reaches, analysed as product code; " +
-                  std::to_string(advisory) + " Pylint inference error" + (advisory == 1 ? "" : "s") +
-                  " there advisory");
+  notes.push_back(
+      std::to_string(files) + (files == 1 ? " file is an update" : " files are updates") +
+      " of generated, vendored or excluded code that product code reaches, analysed as product code: "
+      "Bandit's findings count; " +
+      std::to_string(advisory) + " Pylint error" + (advisory == 1 ? "" : "s") +
+      " there advisory; not reported there (Pylint's warnings, missing docstrings): " + std::to_string(left_out));
 }
 
 } // namespace
@@ -274,7 +287,7 @@ void apply_upstream_policy(std::vector<Finding>& findings, const RoleAssignment&
 void apply_test_policy(std::vector<Finding>& findings, std::vector<std::string>& missing_docstrings,
                        const RoleAssignment& assignment, const TestCodeConfig& policy,
                        std::vector<std::string>& notes) {
-  apply_upstream_policy(findings, assignment, notes);
+  apply_upstream_policy(findings, missing_docstrings, assignment, notes);
   if (assignment.test_files.empty()) return;
   std::map<std::string, int> left_out; // "bandit/B101" -> count
   int advisory = 0;

@@ -21,8 +21,9 @@ namespace codegate {
 struct RoleAssignment {
   std::map<std::string, roles::RoleDecision> test_files; // analysed as test code, with why
   // Edits of files that were generated, vendored or excluded at the base and that product code
-  // reaches (a vendor update, a regenerated module): product code, but Pylint's inference errors
-  // there are advisory (docs/roles.md); with the role they would have had.
+  // reaches (a vendor update, a regenerated module): it ships, so Bandit's findings count as product
+  // code's; Pylint's errors are advisory there, its warnings and missing docstrings left out and
+  // counted (docs/roles.md). With the role each would have had.
   std::map<std::string, std::string> upstream_edits;
   std::vector<std::string> notes;
 };
@@ -45,8 +46,8 @@ std::vector<std::string> assign_roles(const std::vector<std::string>& files, con
 
 // Test code's policy on the analysed findings: `role` set, the `skip` rules removed (counted in a
 // note), the `advisory` ones made advisory, missing docstrings dropped unless required; and in
-// upstream edits (RoleAssignment::upstream_edits), Pylint's inference errors made advisory. Before
-// the filter and the gate.
+// upstream edits (RoleAssignment::upstream_edits), Pylint's errors made advisory, its warnings and
+// missing docstrings left out and counted. Before the filter and the gate.
 void apply_test_policy(std::vector<Finding>& findings, std::vector<std::string>& missing_docstrings,
                        const RoleAssignment& assignment, const TestCodeConfig& policy, std::vector<std::string>& notes);
 
