@@ -105,11 +105,13 @@ PytestCollection pytest_collection(const PytestSettings& settings, const std::st
     bool module = named;
     for (const auto& pattern : settings.python_files) module = module || fnmatch_ex(pattern, path);
     module = module && path.ends_with(".py");
-    if (module && deselected(settings, path)) out.deselected = true;
-    else if (module) {
-      out.test_module = true;
-      out.named = out.named || named;
+    if (!module) continue;
+    if (deselected(settings, path)) {
+      out.deselected = true;
+      continue;
     }
+    out.test_module = true;
+    out.named = out.named || named;
   }
   return out;
 }
