@@ -1,6 +1,7 @@
 #include "core/change_set.h"
 
 #include <algorithm>
+#include <iterator>
 
 #include "core/name_table.h"
 
@@ -31,6 +32,17 @@ ChangedFile whole_file_change(const std::string& path, std::string_view content)
     file.context_lines.insert(line);
   }
   return file;
+}
+
+std::optional<int> base_line_of(const ChangedFile& file, int line) {
+  if (file.added_lines.count(line) != 0) return std::nullopt;
+  auto added_before = std::distance(file.added_lines.begin(), file.added_lines.lower_bound(line));
+  int base = line - static_cast<int>(added_before); // the kept lines up to this one, counted
+  for (int deleted : file.deleted_lines) {
+    if (deleted > base) break;
+    ++base; // a deleted line at or before it: the kept line comes one later in the base
+  }
+  return base;
 }
 
 const ChangedFile* ChangeSet::find(const std::string& path) const {

@@ -20,7 +20,13 @@ struct ChangedFile {
   std::set<int> added_lines;   // head line numbers added by the change
   std::set<int> context_lines; // head line numbers inside diff hunks (added or context)
   int removed_lines = 0;       // base lines the change deleted: code may have moved out of here
+  std::set<int> deleted_lines; // their numbers in old_path at the base (from the diff; not in JSON reports)
 };
+
+// The line of old_path at the base that head line `line` of `file` was before the change: the
+// n-th line the change kept is the n-th line the base had that the change did not delete.
+// nullopt for a line the change added.
+std::optional<int> base_line_of(const ChangedFile& file, int line);
 
 // A changed file the gate does not analyse, and why; every report names it in a note.
 struct SkippedFile {

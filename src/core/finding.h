@@ -23,6 +23,11 @@ struct FilterState {
   std::vector<int> matched_lines; // the region's lines the filter mode matched on (added or in a hunk)
   bool selected = false;          // the filter mode selects it
   bool in_base = false;           // the baseline has the same finding: it is not new (filter/baseline.h)
+  // Why the baseline holds the finding to be the change's beyond its lines (filter/baseline.h):
+  // selected on no line the mode matches because the base did not have it there ("caused by the
+  // change: ..."), or the base had it only where it could not fail. Empty otherwise.
+  std::string new_because;
+  bool caused_by_change = false; // selected by the baseline, not by the mode's lines
 };
 
 // Who wrote the comment that suppresses a finding: it was already in the base, or the change added it.

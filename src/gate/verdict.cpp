@@ -15,18 +15,17 @@ bool exempt(const Finding& finding) {
   return (finding.suppression && finding.suppression->honoured) || !finding.advisory.empty();
 }
 
+bool would_fail(const Finding& finding, const Config& config) {
+  if (is_not_analysed(finding)) return true; // unchecked code never passes, whatever the thresholds
+  if (exempt(finding) || config.fail_level_none) return false;
+  if (config.fail_level) return finding.level >= *config.fail_level;
+  return meets_threshold(finding, config);
+}
+
 void decide(CheckResult& result, const Config& config) {
   result.failed = false;
   for (auto& f : result.findings) {
-    if (is_not_analysed(f)) {
-      f.fails_gate = true; // unchecked code never passes, whatever the thresholds
-    } else if (!f.filter.reported || exempt(f) || config.fail_level_none) {
-      f.fails_gate = false;
-    } else if (config.fail_level) {
-      f.fails_gate = f.level >= *config.fail_level;
-    } else {
-      f.fails_gate = meets_threshold(f, config);
-    }
+    f.fails_gate = (f.filter.reported || is_not_analysed(f)) && would_fail(f, config);
     result.failed = result.failed || f.fails_gate;
   }
 }

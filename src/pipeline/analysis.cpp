@@ -157,7 +157,13 @@ Analysis run_baseline_analyzers(const JobBase& base, const ToolRequest& request)
       run = only != request.only->end();
       if (run) only_rules = only->second;
     }
-    started.push_back(start(*analyzer, base, run, std::move(only_rules)));
+    auto files = request.only_files.find(analyzer->name());
+    if (files == request.only_files.end()) {
+      started.push_back(start(*analyzer, base, run, std::move(only_rules)));
+      continue;
+    }
+    JobBase narrowed{base.workspace, base.trusted, files->second, base.changes, base.processes, base.jobs, base.services};
+    started.push_back(start(*analyzer, narrowed, run && !files->second.empty(), std::move(only_rules)));
   }
   wait_all(started);
   Analysis analysis;

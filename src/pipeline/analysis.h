@@ -50,6 +50,8 @@ struct ToolRequest {
   // checking only the rule ids listed (empty: all; AnalyzerJob::only_rules), which costs a
   // fraction of a full run. Unset: all of them, every rule.
   std::optional<std::map<std::string, std::vector<std::string>, std::less<>>> only;
+  // An analyzer named here checks only these of `files` (each one of them); one not named, all.
+  std::map<std::string, std::vector<std::string>, std::less<>> only_files = {};
 };
 Analysis run_tools(Workspace& workspace, const TrustedConfig& trusted, const ToolRequest& request);
 

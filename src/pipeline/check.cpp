@@ -312,7 +312,12 @@ void analyse_checked(const AnalysisRun& run, Workspace& workspace, const std::ve
   if (baseline_applies(config)) {
     // The base analysis overlaps the intent check instead of adding to the wall time after it.
     request.after_tools = [&](const std::vector<Finding>& tool_findings) {
+      // As the gate will see them: test code's policy applied (its advisory findings fail nowhere,
+      // so the change cannot have caused a failing one), then the diff filter.
       std::vector<Finding> annotated = tool_findings;
+      std::vector<std::string> unused_docstrings;
+      std::vector<std::string> unused_notes;
+      apply_test_policy(annotated, unused_docstrings, roles, config.test_code, unused_notes);
       annotate(annotated, changes, config.filter_mode, config.suppressions);
       baseline = build_baseline({run.repo, changes, run.trusted, run.processes, run.jobs}, annotated);
     };
@@ -409,7 +414,7 @@ ExitCode run_check(const CheckOptions& given, const ci::CiContext& ci, util::Pro
                              .ci = ci,
                              .llm = llm,
                              .budget = llm_budget,
-                             .baseline = &baseline,
+                             .baseline = result.baseline_applied ? &baseline : nullptr,
                              .roles = &selection.roles});
   }
   write_reports(result, options, ci, repo.workdir());

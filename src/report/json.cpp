@@ -23,6 +23,8 @@ void write_filter(util::JsonWriter& json, const FilterState& filter) {
   json.start_array();
   for (int line : filter.matched_lines) json.integer(line);
   json.end_array();
+  // Selected by the baseline on no line the mode matches: the change caused it (filter/baseline.h).
+  if (filter.caused_by_change) json.member("caused_by_change", true);
   json.end_object();
 }
 
@@ -78,6 +80,8 @@ void write_finding(util::JsonWriter& json, const Finding& f, bool baseline_appli
   } else {
     json.null();
   }
+  // Why it is new although the base had something like it, or although it lies off the change's lines.
+  if (!f.filter.new_because.empty()) json.member("new_because", f.filter.new_because);
   write_suppression(json, f.suppression);
   if (!f.advisory.empty()) json.member("advisory", f.advisory);
   if (!f.role.empty()) json.member("role", f.role);

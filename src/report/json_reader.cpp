@@ -119,6 +119,8 @@ Finding read_finding(const Reader& r) {
   f.filter.reported = filter.boolean("reported");
   f.filter.matched_lines = filter.integers("matched_lines");
   f.filter.in_base = r.string_or_null("baseline") == "existing";
+  f.filter.caused_by_change = filter.has("caused_by_change") && filter.boolean("caused_by_change");
+  if (r.has("new_because")) f.filter.new_because = r.string("new_because");
   if (r.has("suppression")) {
     Reader s = r.object("suppression");
     Suppression suppression;

@@ -59,6 +59,12 @@ std::vector<std::string> finding_remarks(const Finding& f, FilterMode mode) {
                       (f.suppression->honoured ? "" : "; not honoured (suppressions: deny-new)"));
   }
   if (!f.advisory.empty()) remarks.push_back("cannot fail the gate: " + f.advisory);
+  if (f.filter.caused_by_change) {
+    remarks.push_back("on no " + std::string(mode == FilterMode::diff_context ? "line in the diff" : "added line") +
+                      ", " + f.filter.new_because);
+  } else if (!f.filter.new_because.empty()) {
+    remarks.push_back("new: " + f.filter.new_because);
+  }
   const auto& matched = f.filter.matched_lines;
   bool matched_later = !matched.empty() && matched.front() != f.line;
   if (matched_later && (mode == FilterMode::added || mode == FilterMode::diff_context)) {

@@ -106,8 +106,9 @@ TEST_CASE("the baseline marks no more findings of a key than the base had, in li
   Finding base = bandit_at("a.py", 7, "subprocess.call(cmd, shell=True)\n", "run");
   Baseline baseline({base});
   std::vector<Finding> head = {bandit_at("b.py", 30, base.snippet, "run"), bandit_at("b.py", 12, base.snippet, "run")};
-  annotate(head, added_lines("b.py", {12, 30}), FilterMode::added);
-  CHECK(baseline.mark(head) == 1);
+  ChangeSet changes = added_lines("b.py", {12, 30});
+  annotate(head, changes, FilterMode::added);
+  CHECK(baseline.mark(head, changes) == 1);
   CHECK(head[1].filter.in_base); // line 12 comes first
   CHECK_FALSE(head[1].filter.reported);
   CHECK_FALSE(head[0].filter.in_base);

@@ -148,7 +148,8 @@ TEST_CASE("run_check passes a clean change, and a CI context makes it publish th
   CHECK(text->find("- intent check skipped: turned off (--no-llm or intent.enabled: false)\n") != std::string::npos);
 }
 
-TEST_CASE("run_check: findings the base cannot hold (an untouched line, code the base lacks) cost no base analysis") {
+TEST_CASE("run_check: a failing finding on an untouched line costs a base run of its file and tool; code the base "
+          "lacks costs none") {
   Change change;
   change.repo.write("lib/shell.py", k_shell);
   change.repo.git({"checkout", "-q", "main"});
@@ -166,10 +167,11 @@ TEST_CASE("run_check: findings the base cannot hold (an untouched line, code the
   CHECK(report["summary"]["outside_diff"].GetInt() == 1);
   CHECK(report["summary"]["reported"].GetInt() == 1);
   CHECK(report["summary"]["failing"].GetInt() == 0); // a Pylint warning: pylint.fail_on is error, fatal
-  // Bandit's finding sits on a line the change did not touch, so the base analysis is not asked for it;
-  // Pylint's is on an added line and the base file holds no such code: no base run either.
+  // Bandit's finding sits on a line the change did not touch and would fail: only the base can say
+  // whether the change caused it, so Bandit runs on the base's file too (which had it: it stays
+  // outside). Pylint's is on an added line and the base file holds no such code: no base run.
   using Runs = std::vector<std::vector<std::string>>;
-  CHECK(change.tools.runs("bandit") == Runs{{"lib/shell.py"}});
+  CHECK(change.tools.runs("bandit") == Runs{{"lib/shell.py"}, {"lib/shell.py"}});
   CHECK(change.tools.runs("pylint") == Runs{{"lib/shell.py"}});
 }
 
