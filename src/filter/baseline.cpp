@@ -33,7 +33,9 @@ bool lower(const std::string& base, const std::string& head) {
 bool can_fail(const Finding& f) { return f.advisory.empty() && !(f.suppression && f.suppression->honoured); }
 
 // How strong a finding is, for taking the weakest base finding that still covers a head one.
-auto strength(const Finding& f) { return std::make_tuple(can_fail(f), f.level, rank(f.tool_severity), rank(f.confidence)); }
+auto strength(const Finding& f) {
+  return std::make_tuple(can_fail(f), f.level, rank(f.tool_severity), rank(f.confidence));
+}
 
 std::string level_words(const Finding& f) {
   std::string out(to_string(f.level));

@@ -81,9 +81,9 @@ ChangedFile changed_file(const std::string& path, const std::string& old_path,
       const git_diff_line* line = nullptr;
       check(git_patch_get_line_in_hunk(&line, patch.get(), h, static_cast<std::size_t>(l)), "cannot read a diff line");
       if (line->origin == GIT_DIFF_LINE_DELETION) {
-          ++file.removed_lines;
-          file.deleted_lines.insert(line->old_lineno);
-        }
+        ++file.removed_lines;
+        file.deleted_lines.insert(line->old_lineno);
+      }
       if (line->new_lineno <= 0) continue;
       if (line->origin == GIT_DIFF_LINE_ADDITION) file.added_lines.insert(line->new_lineno);
       if (line->origin == GIT_DIFF_LINE_ADDITION || line->origin == GIT_DIFF_LINE_CONTEXT)

@@ -162,7 +162,14 @@ Analysis run_baseline_analyzers(const JobBase& base, const ToolRequest& request)
       started.push_back(start(*analyzer, base, run, std::move(only_rules)));
       continue;
     }
-    JobBase narrowed{base.workspace, base.trusted, files->second, base.changes, base.processes, base.jobs, base.services};
+    // Only the file list differs: the job refers to the one in `request`, which outlives the threads.
+    const JobBase narrowed{.workspace = base.workspace,
+                           .trusted = base.trusted,
+                           .files = files->second,
+                           .changes = base.changes,
+                           .processes = base.processes,
+                           .jobs = base.jobs,
+                           .services = base.services};
     started.push_back(start(*analyzer, narrowed, run && !files->second.empty(), std::move(only_rules)));
   }
   wait_all(started);

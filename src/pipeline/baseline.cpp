@@ -61,11 +61,12 @@ BasePlan plan_base(const ChangeSet& changes, const std::vector<Finding>& head, c
     if (file.status != ChangeStatus::added) candidates.insert(file.old_path);
   std::set<std::string> all;
   for (const auto& path : candidates) {
-    bool is_caused = std::any_of(caused.begin(), caused.end(), [&](const auto& entry) { return entry.second.count(path) != 0; });
+    bool is_caused =
+        std::any_of(caused.begin(), caused.end(), [&](const auto& entry) { return entry.second.count(path) != 0; });
     if (!util::glob_match_any(config.include, path) || util::glob_match_any(config.exclude, path)) {
       if (is_caused)
-        plan.unanalysed[path] = util::glob_match_any(config.include, path) ? "excluded by the configuration"
-                                                                           : "not a Python file there";
+        plan.unanalysed[path] =
+            util::glob_match_any(config.include, path) ? "excluded by the configuration" : "not a Python file there";
       continue;
     }
     auto content = base.read(path);

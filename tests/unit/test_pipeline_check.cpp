@@ -148,8 +148,7 @@ TEST_CASE("run_check passes a clean change, and a CI context makes it publish th
   CHECK(text->find("- intent check skipped: turned off (--no-llm or intent.enabled: false)\n") != std::string::npos);
 }
 
-TEST_CASE("run_check: a failing finding on an untouched line costs a base run of its file and tool; code the base "
-          "lacks costs none") {
+TEST_CASE("run_check: a failing finding on an untouched line costs a base run of its file, by its tool only") {
   Change change;
   change.repo.write("lib/shell.py", k_shell);
   change.repo.git({"checkout", "-q", "main"});
