@@ -58,8 +58,6 @@ public:
   int mark(std::vector<Finding>& head, const ChangeSet& changes,
            const std::function<bool(const Finding&)>& fails = nullptr) const;
 
-  bool empty() const { return findings_.empty() && unanalysed_.empty(); }
-
 private:
   std::optional<std::size_t> by_key(const Finding& head, const std::vector<bool>& spent, std::string& why) const;
   std::optional<std::size_t> by_line(const Finding& head, const ChangedFile& file, const std::vector<bool>& spent,
