@@ -98,3 +98,56 @@ TEST_CASE("a tool that fails on a candidate fails the verification; it is never 
       {.analysed = *analysed, .base = nullptr, .changes = changes, .trusted = trusted, .processes = r.tools});
   CHECK_THROWS_AS(verifier.verify({{"lib/shell.py", k_base}}, "r1"), ToolError);
 }
+
+TEST_CASE("a candidate that causes a failing finding on a line it did not touch is failed for it") {
+  // The candidate fixes shell=True and deletes `import subprocess`: the call's line is the base's
+  // own, and the base had no undefined name there, so the candidate caused it.
+  Refining r;
+  r.tools.pylint = {{"lib/shell.py", "subprocess.call(command)", "E0602", "undefined-variable", "error",
+                     "Undefined variable 'subprocess'"}};
+  auto repo = git::Repository::open(r.fixture.path());
+  auto analysed = git::commit_snapshot(repo, r.head_sha);
+  auto base = git::commit_snapshot(repo, r.base_sha);
+  ChangeSet changes = git::diff_commits(repo, r.base_sha, r.head_sha);
+  TrustedConfig trusted;
+  trusted.config.intent.enabled = false;
+  std::string without_import = k_base;
+  without_import.erase(without_import.find("import subprocess\n"), std::string("import subprocess\n").size());
+
+  Baseline nothing_there; // the base's analysis of the file found nothing
+  CandidateVerifier verifier({.analysed = *analysed,
+                              .base = base.get(),
+                              .changes = changes,
+                              .trusted = trusted,
+                              .processes = r.tools,
+                              .baseline = &nothing_there});
+  refine::Verification verdict = verifier.verify({{"lib/shell.py", without_import}}, "r1");
+  REQUIRE(verdict.failing["lib/shell.py"].size() == 1);
+  const Finding& caused = verdict.failing["lib/shell.py"][0];
+  CHECK(caused.rule_id == "E0602");
+  CHECK(caused.filter.caused_by_change);
+  CHECK_FALSE(caused.filter.on_added_line);
+
+  // The base had it on that line: the candidate did not cause it.
+  Finding old;
+  old.tool = "pylint";
+  old.rule_id = "E0602";
+  old.tool_severity = "error";
+  old.level = Level::error;
+  old.path = "lib/shell.py";
+  old.line = 7;
+  old.message = "Undefined variable 'subprocess'";
+  Baseline had_it({old});
+  CandidateVerifier judged({.analysed = *analysed,
+                            .base = base.get(),
+                            .changes = changes,
+                            .trusted = trusted,
+                            .processes = r.tools,
+                            .baseline = &had_it});
+  CHECK(judged.verify({{"lib/shell.py", without_import}}, "r2").failing["lib/shell.py"].empty());
+
+  // Without a baseline (baseline: none) only the candidate's lines count.
+  CandidateVerifier lines_only(
+      {.analysed = *analysed, .base = base.get(), .changes = changes, .trusted = trusted, .processes = r.tools});
+  CHECK(lines_only.verify({{"lib/shell.py", without_import}}, "r3").failing["lib/shell.py"].empty());
+}
