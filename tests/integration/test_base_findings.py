@@ -210,6 +210,29 @@ class CausedOffTheAddedLines(BaseCase):
                                  [False])
                 self.repo.git("reset", "-q", "--hard", "base")
 
+    def test_an_old_cannot_import_on_an_untouched_line_stays_outside(self):
+        # Pylint says a module does not parse with E0001 from its imports checker, which a base run
+        # narrowed to E0001 must still run (sphinx #14475: a test's import of a module only
+        # Python 3.12 parses).
+        broken = {"pkg/__init__.py": "", "pkg/broken.py": '"""B."""\ndef f(:\n'}
+        for user in ("test_use.py", "use.py"):
+            with self.subTest(user):
+                self.fresh()
+                code = '"""U."""\nfrom pkg.broken import f\n\n\ndef use():\n    """Use."""\n    return f\n'
+                self.base(dict(broken, **{user: code}))
+                self.change({user: code + '\n\ndef other():\n    """Other."""\n    return 1\n'})
+                result, report = self.assert_passes()
+                self.assertIn("E0001", [f["rule_id"] for f in report["findings"] if not f["filter"]["selected"]])
+                # Deleting the module's good version is the change's, though: the import line is untouched.
+                self.fresh()
+                self.base(dict(broken, **{"pkg/broken.py": '"""B."""\n\n\ndef f():\n    """F."""\n', user: code}))
+                self.change(dict(broken, **{user: code + "\n\nX = 1\n"}))
+                result, report = self.check()
+                self.assertEqual(result.returncode, 1, result.stdout)
+                caused = [(f["rule_id"], f["path"], f["line"]) for f in report["findings"]
+                          if f["fails_gate"] and f["filter"].get("caused_by_change")]
+                self.assertEqual(caused, [("E0001", user, 2)], result.stdout)
+
     def test_baseline_none_keeps_to_the_lines(self):
         self.base({"tool.py": TOOL})
         self.change({"tool.py": TOOL.replace("import os\n", "")})

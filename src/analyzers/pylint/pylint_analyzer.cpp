@@ -120,11 +120,25 @@ public:
     AnalyzerInput input{job.root, job.files,        job.config_file, job.config.pylint.args,
                         job.jobs, job.tool_version, job.processes};
     // Checking only some messages costs a fraction of a full run (the baseline asks for that).
-    if (!job.only_rules.empty()) {
+    std::vector<std::string> enabled = job.only_rules;
+    auto asked = [&](std::string_view id, std::string_view name) {
+      return std::find(enabled.begin(), enabled.end(), id) != enabled.end() ||
+             std::find(enabled.begin(), enabled.end(), name) != enabled.end();
+    };
+    // E0001 is also how the imports checker says that a module an import names does not parse
+    // ("Cannot import 'x' due to syntax error"), and Pylint runs a checker only while one of its
+    // own messages is on: import-error goes on with it, and its findings nobody asked for go.
+    const bool import_checker_for_syntax =
+        !enabled.empty() && asked("E0001", "syntax-error") && !asked("E0401", "import-error");
+    if (import_checker_for_syntax) enabled.emplace_back("E0401");
+    if (!enabled.empty()) {
       input.extra_args.push_back("--disable=all");
-      input.extra_args.push_back("--enable=" + util::join(job.only_rules, ","));
+      input.extra_args.push_back("--enable=" + util::join(enabled, ","));
     }
-    return run_pylint(input, job.config.pylint);
+    AnalyzerOutput output = run_pylint(input, job.config.pylint);
+    if (import_checker_for_syntax)
+      std::erase_if(output.findings, [](const Finding& f) { return f.rule_id == "E0401"; });
+    return output;
   }
 
   // The pragma text of its suppressed messages (the parser knows their line), and the findings
