@@ -141,6 +141,8 @@ int Baseline::mark(std::vector<Finding>& head, const ChangeSet& changes,
   std::vector<bool> spent(findings_.size(), false);
   int marked = 0;
   for (Finding* f : order) {
+    // Unchecked code is never the base's: it fails wherever it is, and reports show it as new.
+    if (is_not_analysed(*f)) continue;
     std::string why;
     if (f->filter.selected) {
       auto copy = by_key(*f, spent, why);

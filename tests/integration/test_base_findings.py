@@ -233,6 +233,16 @@ class CausedOffTheAddedLines(BaseCase):
                           if f["fails_gate"] and f["filter"].get("caused_by_change")]
                 self.assertEqual(caused, [("E0001", user, 2)], result.stdout)
 
+    def test_a_file_that_did_not_parse_at_the_base_either_is_still_not_analysed_and_new(self):
+        code = '"""B."""\ndef f(:\n' + "".join(f"# {i}\n" for i in range(10))
+        self.base({"broken.py": code})
+        self.change({"broken.py": code + "X = 1\n"})
+        result, report = self.check()
+        self.assertEqual(result.returncode, 1, result.stdout)
+        refused = [f for f in report["findings"] if f["rule_id"] == "not-analysed"]
+        self.assertEqual([(f["baseline"], f["filter"]["reported"], f["fails_gate"]) for f in refused],
+                         [("new", True, True)])
+
     def test_baseline_none_keeps_to_the_lines(self):
         self.base({"tool.py": TOOL})
         self.change({"tool.py": TOOL.replace("import os\n", "")})

@@ -208,3 +208,16 @@ TEST_CASE("a base file the baseline did not analyse had no finding") {
         "caused by the change: the base never analysed vendor/lib.py (vendored code (.gitattributes "
         "linguist-vendored))");
 }
+
+TEST_CASE("codegate/not-analysed is never the base's, even when the base could not analyse the file either") {
+  Finding base = not_analysed_finding("old.py", "pylint could not parse it", 3);
+  base.snippet = "x = (\n";
+  Finding head = base;
+  Baseline baseline({base});
+  ChangeSet changes = change_of({changed("old.py", {3}, {})});
+  std::vector<Finding> findings = {head};
+  annotate(findings, changes, FilterMode::added);
+  CHECK(baseline.mark(findings, changes, always) == 0);
+  CHECK_FALSE(findings[0].filter.in_base);
+  CHECK(findings[0].filter.reported);
+}
