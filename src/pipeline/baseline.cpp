@@ -5,7 +5,6 @@
 
 #include "gate/verdict.h"
 #include "pipeline/analysis.h"
-#include "pipeline/python_files.h"
 #include "pipeline/roles_step.h"
 #include "pipeline/workspace.h"
 #include "registry/registry.h"
@@ -115,17 +114,16 @@ Baseline build_baseline(const BaselineRequest& request, const std::vector<Findin
   std::map<std::string, std::string> unanalysed = std::move(plan.unanalysed);
   if (plan.all_files.empty()) return Baseline({}, std::move(unanalysed));
 
-  // Each base file in the role the base's own settings give it: a generated, vendored or excluded
-  // one was never analysed there (none of its findings could fail), a test file's findings carry
-  // the test-code policy (advisory ones could not fail either).
+  // Each base file in the role the base's own settings give it, as an edit of it would have been
+  // judged there: a generated, vendored or excluded one that no product code reached was not
+  // analysed (none of its findings could fail); one product code reached was held to what an
+  // edit of upstream code is (Pylint's errors advisory), a test file to the test-code policy
+  // (advisory findings could not fail either).
   roles::FileRoles file_roles(config.roles, project_settings(*snapshot, request.trusted));
-  std::vector<std::string> base_python;
-  for (auto& path : snapshot->list_files())
-    if (has_python_suffix(path)) base_python.push_back(std::move(path));
   std::vector<SkippedFile> skipped;
   RoleAssignment roles;
   const std::vector<std::string> files =
-      assign_roles(plan.all_files, *snapshot, snapshot.get(), file_roles, base_python, skipped, roles);
+      assign_roles(plan.all_files, *snapshot, snapshot.get(), file_roles, snapshot->list_files(), skipped, roles);
   for (const auto& file : skipped) unanalysed[file.path] = file.reason;
   if (files.empty()) return Baseline({}, std::move(unanalysed));
   for (auto& [name, paths] : plan.files)

@@ -6,8 +6,8 @@
 // finding's key holds its code, so a base file without that code cannot hold its match), and the
 // base version of every changed file with a failing finding off the change's lines. Each base
 // file in its role at the base, from the base's settings: generated, vendored and excluded ones
-// are not analysed (they had no finding that could fail), test code's findings get the test-code
-// policy. A change without such a file costs no second analysis at all.
+// that no product code reached are not analysed (they had no finding that could fail), test
+// code's findings get the test-code policy, upstream code product code reached its own. A change without such a file costs no second analysis at all.
 
 #include <string>
 #include <vector>
