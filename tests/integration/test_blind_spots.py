@@ -56,6 +56,8 @@ class PylintPragmas(ProbeCase):
         self.assertEqual(hidden["app/skip.py"], {"line": 1, "comment": "# pylint: skip-file", "by": "change",
                                                  "honoured": True})
         self.assertEqual(hidden["app/all_later.py"]["line"], 3)
+        self.assertEqual(hidden["app/msg.py"]["comment"], "# some words pylint: disable-msg=all")
+        self.assertTrue(ignored["app/msg.py"]["message"].startswith("'# some words pylint: disable-msg=all' takes"))
 
     def test_pragmas_that_hide_suppressions_no_longer_do(self):
         # Each file disables what codegate reads to see suppressions, then suppresses an error.

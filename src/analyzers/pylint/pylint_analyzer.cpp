@@ -52,7 +52,11 @@ void attribute_blinding_pragmas(std::vector<Finding>& findings, const std::strin
                                 SourceLines& lines) {
   std::vector<Finding> added;
   for (const auto& pragma : find_blinding_pragmas(source)) {
-    std::string comment = pylint_pragma(lines.line(path, pragma.line).value_or(""));
+    std::string_view text = lines.line(path, pragma.line).value_or("");
+    std::string comment = pylint_pragma(text);
+    // "# reason -- pylint: disable=all" is Pylint's too: the comment from its '#'.
+    if (comment.empty() && text.find('#') != std::string_view::npos)
+      comment = std::string(util::trim(text.substr(text.find('#'))));
     if (pragma.whole_file) added.push_back(file_ignored(path, pragma, comment));
     if (!pragma.everything) continue;
     LineRange covered = covered_lines(pragma, source);
