@@ -5,13 +5,9 @@ generated marker is a conventional one; a compiled module never passes. Real git
 the real binary, the real Pylint and Bandit; other names, settings and import shapes than the
 issue's."""
 
-import json
-import os
-import tempfile
 import unittest
 
-from support import codegate
-from support.gitrepo import GitRepo
+from test_roles import RolesCase
 
 # Bandit B602 (fails in product code, advisory in test code) on line 6.
 SHELL = '''"""Run things."""
@@ -25,37 +21,8 @@ def run(cmd):
 CLEAN = '"""Clean."""\n'
 
 
-class Case(unittest.TestCase):
-    def setUp(self):
-        self.repo = GitRepo()
-        self.out = tempfile.mkdtemp(prefix="codegate-reach-")
-
-    def tearDown(self):
-        self.repo.cleanup()
-
-    def base(self, files=None):
-        self.repo.write("README.md", "project\n")
-        for name, content in (files or {}).items():
-            self.repo.write(name, content)
-        self.repo.commit("base")
-        self.repo.git("tag", "base")
-
-    def change(self, files):
-        for name, content in files.items():
-            self.repo.write(name, content)
-        self.repo.commit("change")
-
-    def check(self):
-        report = os.path.join(self.out, "r.json")
-        result = codegate.run("check", "--repo", self.repo.path, "--base", "base", "--head", "HEAD", "--no-llm",
-                              "--json", report, env={"CI": "true"})
-        with open(report, encoding="utf-8") as handle:
-            return result, json.load(handle)
-
-    @staticmethod
-    def found(data, path):
-        return sorted((f["rule_id"], f["fails_gate"], f.get("role", ""), bool(f.get("advisory")))
-                      for f in data["findings"] if f["path"] == path)
+class Case(RolesCase):
+    """test_roles' repository and check, with what these probes assert."""
 
     def assert_product(self, data, path):
         self.assertIn(("B602", True, "", False), self.found(data, path), path)
