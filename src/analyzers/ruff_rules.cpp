@@ -141,10 +141,9 @@ const RuffRule* ruff_rule_named(std::string_view word) {
   return rule == std::end(k_rules) ? nullptr : rule;
 }
 
-const RuffRule* ruff_rule_mirroring(std::string_view rule_id) {
-  auto rule = std::find_if(std::begin(k_rules), std::end(k_rules), [&](const RuffRule& r) {
-    return r.bandit.empty() ? r.code == rule_id : r.bandit == rule_id;
-  });
+const RuffRule* ruff_rule_for_bandit(std::string_view test_id) {
+  if (test_id.empty()) return nullptr;
+  auto rule = std::find_if(std::begin(k_rules), std::end(k_rules), [&](const RuffRule& r) { return r.bandit == test_id; });
   return rule == std::end(k_rules) ? nullptr : rule;
 }
 

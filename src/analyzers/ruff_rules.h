@@ -24,8 +24,8 @@ std::span<const RuffRule> ruff_rules();
 // reads a rule in its comments and settings (case-sensitive); nullptr when the table has none.
 const RuffRule* ruff_rule_named(std::string_view word);
 
-// The rule whose code or name is `rule_id` of a finding: Bandit's test ("B310": S310) or Pyflakes'
-// code ("F401"); nullptr when Ruff has no such rule (Bandit's B703 has no S703 in Ruff).
-const RuffRule* ruff_rule_mirroring(std::string_view rule_id);
+// The S rule that mirrors Bandit's test `test_id` ("B310": S310); nullptr when Ruff has none
+// (Bandit's B703 has no S703 in Ruff).
+const RuffRule* ruff_rule_for_bandit(std::string_view test_id);
 
 } // namespace codegate

@@ -117,7 +117,7 @@ TEST_CASE("Ruff comments become suppressions of the findings whose Ruff rule the
   for (auto& f : findings) f.path = "a.py";
   std::map<std::string, std::string> sources{{"a.py", "urlopen(u)  # ruff: ignore[suspicious-url-open-usage]\n"}};
   attach_ruff_suppressions(findings, sources, [](const Finding&) { return true; },
-                           [](const Finding& f) { return ruff_rule_mirroring(f.rule_id); });
+                           [](const Finding& f) { return ruff_rule_for_bandit(f.rule_id); });
   REQUIRE(findings[0].suppression);
   CHECK(findings[0].suppression->line == 1);
   CHECK(findings[0].suppression->comment == "# ruff: ignore[suspicious-url-open-usage]");

@@ -72,7 +72,7 @@ TEST_CASE("the Ruff rule table is what Ruff's codes.rs says, and S<nnn> mirrors 
   CHECK(table.size() == ruff_rules().size()); // no code twice
 }
 
-TEST_CASE("a Ruff rule by code or name, and the one a finding's rule mirrors") {
+TEST_CASE("a Ruff rule by code or name, and the one a Bandit test mirrors") {
   REQUIRE(ruff_rule_named("suspicious-url-open-usage") != nullptr);
   CHECK(ruff_rule_named("suspicious-url-open-usage")->code == "S310");
   CHECK(ruff_rule_named("S310")->name == "suspicious-url-open-usage");
@@ -80,8 +80,9 @@ TEST_CASE("a Ruff rule by code or name, and the one a finding's rule mirrors") {
   CHECK(ruff_rule_named("s310") == nullptr); // Ruff's codes are case-sensitive
   CHECK(ruff_rule_named("S") == nullptr);
   CHECK(ruff_rule_named("B310") == nullptr);
-  CHECK(ruff_rule_mirroring("B310")->code == "S310");
-  CHECK(ruff_rule_mirroring("F401")->name == "unused-import");
-  CHECK(ruff_rule_mirroring("B703") == nullptr); // Bandit's django_mark_safe: no S703 in Ruff
-  CHECK(ruff_rule_mirroring("S310") == nullptr);
+  CHECK(ruff_rule_for_bandit("B310")->code == "S310");
+  CHECK(ruff_rule_for_bandit("B703") == nullptr); // Bandit's django_mark_safe: no S703 in Ruff
+  CHECK(ruff_rule_for_bandit("S310") == nullptr);
+  CHECK(ruff_rule_for_bandit("F401") == nullptr);
+  CHECK(ruff_rule_for_bandit("") == nullptr);
 }

@@ -116,9 +116,10 @@ public:
       auto comment = covering_nosec(line, f.rule_id, f.rule_name);
       return comment ? comment : covering_noqa(line, f.rule_id);
     });
-    attach_ruff_suppressions(findings, tree.sources, owned,
-                             [](const Finding& f) { return ruff_rule_mirroring(f.rule_id); });
+    attach_ruff_suppressions(findings, tree.sources, owned, [this](const Finding& f) { return ruff_rule(f); });
   }
+
+  const RuffRule* ruff_rule(const Finding& finding) const override { return ruff_rule_for_bandit(finding.rule_id); }
 
   // Bandit looks at one file at a time: a file's findings depend on its bytes alone.
   std::optional<CachePolicy> cache_policy(const AnalyzerJob& job) const override {

@@ -34,9 +34,10 @@ public:
     attach_line_suppressions(findings, tree.sources, owned, [](std::string_view line, const Finding& f) {
       return covering_noqa_code(line, f.rule_id, true);
     });
-    attach_ruff_suppressions(findings, tree.sources, owned,
-                             [](const Finding& f) { return ruff_rule_mirroring(f.rule_id); });
+    attach_ruff_suppressions(findings, tree.sources, owned, [this](const Finding& f) { return ruff_rule(f); });
   }
+
+  const RuffRule* ruff_rule(const Finding& finding) const override { return ruff_rule_named(finding.rule_id); }
 
   // One file at a time: a file's findings depend on its bytes alone.
   std::optional<CachePolicy> cache_policy(const AnalyzerJob& job) const override {
