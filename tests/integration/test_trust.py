@@ -322,6 +322,25 @@ class Reports(TrustCase):
         _, report = self.check()
         self.assertEqual(self.rules(report), [("codegate", "missing-docstring", "tools.py", 4)])
 
+    def test_a_note_repeated_through_a_file_is_one_line_of_the_text_report_and_each_in_the_json(self):
+        # fastapi's scripts/: the same low B603 (and B607) on every subprocess call of a script.
+        self.repo.write("tools.py", '"""Helpers."""\n')
+        self.branch()
+        calls = "".join(f'    subprocess.run(["git", "{verb}"], check=True)\n' for verb in ("add", "commit", "push"))
+        self.repo.write("tools.py", '"""Helpers."""\nimport subprocess\n\n\n'
+                                    'def release():\n    """Tag and push."""\n' + calls)
+        self.repo.commit("a release script")
+        result, report = self.check()
+        self.assertEqual(result.returncode, 0, result.stdout)
+        self.assertEqual(sorted((f["rule_id"], f["line"]) for f in report["findings"] if f["filter"]["reported"]),
+                         [("B404", 2), ("B603", 7), ("B603", 8), ("B603", 9), ("B607", 7), ("B607", 8), ("B607", 9)])
+        # (the column is Bandit's generation's: 1 or 5)
+        self.assertIn(": note [bandit B603 subprocess_without_shell_equals_true CWE-78] subprocess call "
+                      "- check for execution of untrusted input.\n  7 |     subprocess.run([\"git\", \"add\"], "
+                      "check=True)\n    3 times in this file: lines 7, 8, 9\n", result.stdout)
+        self.assertEqual(result.stdout.count("times in this file"), 2)
+        self.assertIn("codegate: 7 findings reported", result.stdout)
+
     def test_a_finding_matched_on_a_later_line_of_its_region_says_so(self):
         # Pylint's E1120 spans the whole call; only its middle line changes.
         code = '''"""Helpers."""
