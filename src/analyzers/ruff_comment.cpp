@@ -201,9 +201,9 @@ RuffComments::RuffComments(const std::vector<std::string_view>& lines) {
     if (d.first == 0) d.first = d.line + 1; // a range begins after its disable
 }
 
-std::optional<Suppression> RuffComments::covering(int line, const RuffRule& rule) const {
+std::optional<Suppression> RuffComments::covering(int first, int last, const RuffRule& rule) const {
   for (const Directive& d : directives_) {
-    if (line < d.first || line > d.last) continue;
+    if (last < d.first || first > d.last) continue;
     if (std::any_of(d.rules.begin(), d.rules.end(), [&](const std::string& r) { return r == rule.code || r == rule.name; }))
       return Suppression{d.line, d.comment};
   }
@@ -221,7 +221,8 @@ void attach_ruff_suppressions(std::vector<Finding>& findings, const std::map<std
     if (rule == nullptr || source == sources.end()) continue;
     auto file = files.find(f.path);
     if (file == files.end()) file = files.emplace(f.path, RuffComments(util::split_lines(source->second))).first;
-    if (auto suppression = file->second.covering(f.line, *rule)) f.suppression = std::move(suppression);
+    if (auto suppression = file->second.covering(f.line, std::max(f.line, f.end_line), *rule))
+      f.suppression = std::move(suppression);
   }
 }
 

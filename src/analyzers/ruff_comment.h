@@ -27,8 +27,10 @@ class RuffComments {
 public:
   explicit RuffComments(const std::vector<std::string_view>& lines);
 
-  // The comment that covers line `line` (1-based) for `rule`: its line and its text from `#` on.
-  std::optional<Suppression> covering(int line, const RuffRule& rule) const;
+  // The comment that covers a line of `first`..`last` (1-based: a finding's region; Ruff may
+  // report a rule on a later line of a statement than Bandit does) for `rule`: its line and its
+  // text from `#` on.
+  std::optional<Suppression> covering(int first, int last, const RuffRule& rule) const;
 
 private:
   struct Directive {

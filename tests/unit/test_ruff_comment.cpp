@@ -18,7 +18,7 @@ const RuffRule& s602() { return *ruff_rule_named("S602"); }
 // "line:comment" of the suppression covering `line` for `rule` in `source`; "" when none covers it.
 std::string covering(const std::string& source, int line, const RuffRule& rule) {
   RuffComments comments(util::split_lines(source));
-  auto s = comments.covering(line, rule);
+  auto s = comments.covering(line, line, rule);
   return s ? std::to_string(s->line) + ":" + s->comment : "";
 }
 
@@ -102,6 +102,13 @@ TEST_CASE("a ruff: disable without its enable ends at the first code indented le
   CHECK(covering(src, 7, s310()) == "");
   CHECK(covering("# ruff: disable[S310]\nurlopen(a)\n\n\nurlopen(b)\n", 5, s310()) == "1:# ruff: disable[S310]");
   CHECK(covering("urlopen(a)  # ruff: disable[S310]\nurlopen(b)\n", 2, s310()) == ""); // not on its own line
+}
+
+TEST_CASE("a comment on any line of a finding's region covers it: Ruff reports S607 at the argument") {
+  RuffComments comments(util::split_lines("subprocess.run(\n    [\"git\", \"push\"],  # ruff: ignore[S607]\n)\n"));
+  CHECK(comments.covering(1, 3, *ruff_rule_named("S607"))->line == 2);
+  CHECK_FALSE(comments.covering(1, 1, *ruff_rule_named("S607")));
+  CHECK_FALSE(comments.covering(3, 3, *ruff_rule_named("S607")));
 }
 
 TEST_CASE("Ruff comments become suppressions of the findings whose Ruff rule they name") {
