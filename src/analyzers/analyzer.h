@@ -13,8 +13,8 @@
 #include <string_view>
 #include <vector>
 
-#include "analyzers/rule_text.h"
 #include "analyzers/ruff_rules.h"
+#include "analyzers/rule_text.h"
 #include "config/config.h"
 #include "core/change_set.h"
 #include "core/check_result.h"

@@ -204,7 +204,8 @@ RuffComments::RuffComments(const std::vector<std::string_view>& lines) {
 std::optional<Suppression> RuffComments::covering(int first, int last, const RuffRule& rule) const {
   for (const Directive& d : directives_) {
     if (last < d.first || first > d.last) continue;
-    if (std::any_of(d.rules.begin(), d.rules.end(), [&](const std::string& r) { return r == rule.code || r == rule.name; }))
+    if (std::any_of(d.rules.begin(), d.rules.end(),
+                    [&](const std::string& r) { return r == rule.code || r == rule.name; }))
       return Suppression{d.line, d.comment};
   }
   return std::nullopt;

@@ -8,9 +8,10 @@ namespace {
 // From Ruff's rule table, crates/ruff_linter/src/codes.rs of github.com/astral-sh/ruff at commit
 // fca5c7cf2cd2f8338f18b9485f936b8e9f07bd0b (2026-08-22): every `(Flake8Bandit, "nnn")` (S<nnn>)
 // and `(Pyflakes, "nnn")` (F<nnn>) entry. A rule's name is its violation struct's name in kebab
-// case, as Ruff derives it (ruff_macros/src/kebab_case.rs, heck's ToKebabCase), and as Ruff's
-// settings schema (ruff.schema.json) lists it. flake8-bandit's S<nnn> mirrors Bandit's B<nnn>.
-// Ruff has removed S320 and S410 since (removed_since 0.12.0 and 0.3.0) but still knows their codes.
+// case, as Ruff derives it (ruff_macros/src/kebab_case.rs, heck's ToKebabCase); Ruff's settings
+// schema (ruff.schema.json) lists the same names but for S320 and S410, which Ruff has removed
+// (removed_since 0.12.0 and 0.3.0) and whose codes it still knows. flake8-bandit's S<nnn> mirrors
+// Bandit's B<nnn>.
 // tests/unit/test_ruff_rules.cpp compares this table with tests/unit/data/ruff/codes_rs_excerpt.txt.
 constexpr RuffRule k_rules[] = {
     {"S101", "assert", "B101"},
@@ -143,7 +144,8 @@ const RuffRule* ruff_rule_named(std::string_view word) {
 
 const RuffRule* ruff_rule_for_bandit(std::string_view test_id) {
   if (test_id.empty()) return nullptr;
-  auto rule = std::find_if(std::begin(k_rules), std::end(k_rules), [&](const RuffRule& r) { return r.bandit == test_id; });
+  auto rule =
+      std::find_if(std::begin(k_rules), std::end(k_rules), [&](const RuffRule& r) { return r.bandit == test_id; });
   return rule == std::end(k_rules) ? nullptr : rule;
 }
 

@@ -21,9 +21,9 @@ struct RuffPerFileIgnore {
 };
 
 struct RuffIgnores {
-  std::string source;                 // "pyproject.toml [tool.ruff]", "ruff.toml"
-  std::vector<std::string> ignore;    // lint.ignore and lint.extend-ignore
-  std::vector<std::string> select;    // lint.select and lint.extend-select: a more specific one wins over ignore
+  std::string source;              // "pyproject.toml [tool.ruff]", "ruff.toml"
+  std::vector<std::string> ignore; // lint.ignore and lint.extend-ignore
+  std::vector<std::string> select; // lint.select and lint.extend-select: a more specific one wins over ignore
   std::vector<RuffPerFileIgnore> per_file;
 };
 

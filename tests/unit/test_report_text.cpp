@@ -88,7 +88,7 @@ TEST_CASE("text report folds a note repeated through one file into one line with
 
 TEST_CASE("a repeated note is folded only when nothing tells its findings apart") {
   CheckResult result = repeated_notes();
-  result.findings[1].message = "another message";                              // line 20
+  result.findings[1].message = "another message";                                               // line 20
   result.findings[2].suppression = Suppression{31, "# nosec B603", SuppressedBy::change, true}; // line 31: a remark
   auto text = render_text(result, false);
   CHECK(text.find("times in this file") == std::string::npos);

@@ -53,10 +53,11 @@ TEST_CASE("which setting ignores a rule where; a more specific select wins over 
 }
 
 TEST_CASE("Ruff's ignores come from [tool.ruff.lint], its older top-level keys, or ruff.toml first") {
-  FilesSnapshot pyproject(Files{{"pyproject.toml", "[tool.ruff]\nignore = [\"S101\"]\n"
-                                              "[tool.ruff.lint]\nextend-ignore = [\"E501\"]\nselect = [\"S\"]\n"
-                                              "[tool.ruff.lint.per-file-ignores]\n\"scripts/**\" = [\"S603\", \"S607\"]\n"
-                                              "[tool.ruff.lint.extend-per-file-ignores]\n\"tests/**\" = [\"S\"]\n"}});
+  FilesSnapshot pyproject(Files{{"pyproject.toml",
+                                 "[tool.ruff]\nignore = [\"S101\"]\n"
+                                 "[tool.ruff.lint]\nextend-ignore = [\"E501\"]\nselect = [\"S\"]\n"
+                                 "[tool.ruff.lint.per-file-ignores]\n\"scripts/**\" = [\"S603\", \"S607\"]\n"
+                                 "[tool.ruff.lint.extend-per-file-ignores]\n\"tests/**\" = [\"S\"]\n"}});
   RuffIgnores ignores = read_project_settings(pyproject).ruff_ignores;
   CHECK(ignores.source == "pyproject.toml [tool.ruff]");
   CHECK(ignores.ignore == std::vector<std::string>{"S101", "E501"});
@@ -68,7 +69,7 @@ TEST_CASE("Ruff's ignores come from [tool.ruff.lint], its older top-level keys, 
   CHECK(ignores.per_file[1].setting == "lint.extend-per-file-ignores");
 
   FilesSnapshot both(Files{{"pyproject.toml", "[tool.ruff.lint]\nignore = [\"S101\"]\n"},
-                      {"ruff.toml", "[lint.per-file-ignores]\n\"tests/*\" = [\"S101\"]\n"}});
+                           {"ruff.toml", "[lint.per-file-ignores]\n\"tests/*\" = [\"S101\"]\n"}});
   ignores = read_project_settings(both).ruff_ignores;
   CHECK(ignores.source == "ruff.toml");
   CHECK(ignores.ignore.empty());
@@ -97,21 +98,22 @@ TEST_CASE("the findings of the rules Ruff ignores there are left out and counted
   ignores.per_file.push_back({"lint.per-file-ignores", "scripts/**", {"S603", "S607"}});
   ignores.per_file.push_back({"lint.per-file-ignores", "__init__.py", {"unused-import"}});
   ignores.ignore = {"S101"};
-  std::vector<Finding> findings{finding("bandit", "B603", "scripts/a.py"),   finding("bandit", "B607", "scripts/a.py"),
-                                finding("bandit", "B603", "scripts/b.py"),   finding("bandit", "B603", "src/a.py"),
-                                finding("bandit", "B101", "src/a.py"),       finding("pyflakes", "F401", "pkg/__init__.py"),
-                                finding("pylint", "W0611", "pkg/__init__.py"), finding("bandit", "B703", "scripts/a.py")};
+  std::vector<Finding> findings{
+      finding("bandit", "B603", "scripts/a.py"),     finding("bandit", "B607", "scripts/a.py"),
+      finding("bandit", "B603", "scripts/b.py"),     finding("bandit", "B603", "src/a.py"),
+      finding("bandit", "B101", "src/a.py"),         finding("pyflakes", "F401", "pkg/__init__.py"),
+      finding("pylint", "W0611", "pkg/__init__.py"), finding("bandit", "B703", "scripts/a.py")};
   std::vector<std::string> notes;
   apply_ruff_ignores(findings, ignores, notes);
   REQUIRE(findings.size() == 3);
   CHECK(qualified_rule(findings[0]) + " " + findings[0].path == "bandit/B603 src/a.py");
   CHECK(qualified_rule(findings[1]) == "pylint/W0611");
   CHECK(qualified_rule(findings[2]) == "bandit/B703"); // no S703 in Ruff
-  CHECK(notes == std::vector<std::string>{
-                     "5 findings not reported: the project's Ruff configuration ignores their rules there "
-                     "(pyproject.toml [tool.ruff]: lint.ignore, lint.per-file-ignores \"__init__.py\", "
-                     "lint.per-file-ignores \"scripts/**\"): 1 bandit/B101 (S101), 2 bandit/B603 (S603), "
-                     "1 bandit/B607 (S607), 1 pyflakes/F401 (F401)"});
+  CHECK(notes ==
+        std::vector<std::string>{"5 findings not reported: the project's Ruff configuration ignores their rules there "
+                                 "(pyproject.toml [tool.ruff]: lint.ignore, lint.per-file-ignores \"__init__.py\", "
+                                 "lint.per-file-ignores \"scripts/**\"): 1 bandit/B101 (S101), 2 bandit/B603 (S603), "
+                                 "1 bandit/B607 (S607), 1 pyflakes/F401 (F401)"});
 
   std::vector<std::string> none;
   apply_ruff_ignores(findings, ignores, none);

@@ -65,8 +65,10 @@ TEST_CASE("the Ruff rule table is what Ruff's codes.rs says, and S<nnn> mirrors 
   std::map<std::string, std::string> table;
   for (const RuffRule& rule : ruff_rules()) {
     table[std::string(rule.code)] = std::string(rule.name);
-    if (rule.code.front() == 'S') CHECK(rule.bandit == "B" + std::string(rule.code.substr(1)));
-    else CHECK(rule.bandit.empty());
+    if (rule.code.front() == 'S')
+      CHECK(rule.bandit == "B" + std::string(rule.code.substr(1)));
+    else
+      CHECK(rule.bandit.empty());
   }
   CHECK(table == expected);
   CHECK(table.size() == ruff_rules().size()); // no code twice
