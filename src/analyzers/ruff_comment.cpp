@@ -142,7 +142,7 @@ RuffComments::RuffComments(const std::vector<std::string_view>& lines) {
   auto close_before = [&](std::size_t n) {
     for (auto it = open.begin(); it != open.end();) {
       if (facts[n].code && !facts[n].continues && facts[n].indent < it->indent) {
-        it->directive.last = static_cast<int>(n); // implicit: up to the code indented less (line n, 1-based: n)
+        it->directive.last = static_cast<int>(n); // implicit: up to the line before (1-based n)
         directives_.push_back(std::move(it->directive));
         it = open.erase(it);
       } else {
