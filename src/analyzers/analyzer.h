@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "analyzers/ruff_rules.h"
 #include "analyzers/rule_text.h"
 #include "config/config.h"
 #include "core/change_set.h"
@@ -164,6 +165,9 @@ public:
   // analysed bytes, after a run or the cache: the comment that suppresses one, the facts that make
   // one advisory. The tool reports neither, so a cached result holds neither.
   virtual void complete(std::vector<Finding>& /*findings*/, const AnalyzedTree& /*tree*/) const {}
+  // The Ruff rule that mirrors one of its findings (Bandit's B310: S310; Pyflakes' F401), which
+  // Ruff's comments and the project's Ruff ignores name; nullptr: none (analyzers/ruff_rules.h).
+  virtual const RuffRule* ruff_rule(const Finding& /*finding*/) const { return nullptr; }
   // How this job's results may be cached per file; nullopt: they may not (a service's answers, or
   // findings that compare files with each other). The pipeline checks that the cache is on.
   virtual std::optional<CachePolicy> cache_policy(const AnalyzerJob& /*job*/) const { return std::nullopt; }

@@ -7,6 +7,7 @@
 
 #include "cache/import_graph.h"
 #include "pipeline/python_files.h"
+#include "pipeline/ruff_ignores.h"
 #include "python/source_index.h"
 #include "registry/registry.h"
 #include "util/glob.h"
@@ -237,6 +238,7 @@ std::vector<std::string> assign_roles(const std::vector<std::string>& files, con
   for (auto& [path, file] : held) skipped.push_back(std::move(file));
   std::sort(kept.begin(), kept.end());
   for (const auto& note : roles.settings().notes) out.notes.push_back(note);
+  out.ruff_ignores = roles.settings().ruff_ignores;
   return kept;
 }
 
@@ -287,6 +289,7 @@ void apply_upstream_policy(std::vector<Finding>& findings, std::vector<std::stri
 void apply_test_policy(std::vector<Finding>& findings, std::vector<std::string>& missing_docstrings,
                        const RoleAssignment& assignment, const TestCodeConfig& policy,
                        std::vector<std::string>& notes) {
+  apply_ruff_ignores(findings, assignment.ruff_ignores, notes);
   apply_upstream_policy(findings, missing_docstrings, assignment, notes);
   if (assignment.test_files.empty()) return;
   std::map<std::string, int> left_out; // "bandit/B101" -> count

@@ -25,6 +25,7 @@ struct RoleAssignment {
   // code's; Pylint's errors are advisory there, its warnings and missing docstrings left out and
   // counted (docs/roles.md). With the role each would have had.
   std::map<std::string, std::string> upstream_edits;
+  roles::RuffIgnores ruff_ignores; // the rules the project's Ruff configuration ignores, and where
   std::vector<std::string> notes;
 };
 
@@ -44,10 +45,12 @@ std::vector<std::string> assign_roles(const std::vector<std::string>& files, con
                                       const std::vector<std::string>& repository_files,
                                       std::vector<SkippedFile>& skipped, RoleAssignment& out);
 
-// Test code's policy on the analysed findings: `role` set, the `skip` rules removed (counted in a
-// note), the `advisory` ones made advisory, missing docstrings dropped unless required; and in
-// upstream edits (RoleAssignment::upstream_edits), Pylint's errors made advisory, its warnings and
-// missing docstrings left out and counted. Before the filter and the gate.
+// What the project says about the analysed findings, before the filter and the gate: the rules its
+// Ruff configuration ignores there left out and counted (pipeline/ruff_ignores.h); test code's
+// policy: `role` set, the `skip` rules removed (counted in a note), the `advisory` ones made
+// advisory, missing docstrings dropped unless required; and in upstream edits
+// (RoleAssignment::upstream_edits), Pylint's errors made advisory, its warnings and missing
+// docstrings left out and counted.
 void apply_test_policy(std::vector<Finding>& findings, std::vector<std::string>& missing_docstrings,
                        const RoleAssignment& assignment, const TestCodeConfig& policy, std::vector<std::string>& notes);
 

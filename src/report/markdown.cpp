@@ -1,5 +1,6 @@
 // The pull-request comment: short enough to read in a review, complete enough to act on.
 
+#include <algorithm>
 #include <string>
 
 #include "report/markdown_escape.h"
@@ -29,18 +30,19 @@ std::string headline(const CheckResult& result, const ReportCounts& counts) {
 void findings_table(std::string& out, const CheckResult& result, const ReportCounts& counts) {
   if (counts.reported == 0) return;
   // Failing findings first: when the table is cut at k_max_rows, what blocks the merge stays visible.
-  std::vector<const Finding*> rows;
+  std::vector<const Finding*> failing, others;
   for (const Finding* f : in_report_order(result.findings))
-    if (f->filter.reported && f->fails_gate) rows.push_back(f);
-  for (const Finding* f : in_report_order(result.findings))
-    if (f->filter.reported && !f->fails_gate) rows.push_back(f);
+    if (f->filter.reported) (f->fails_gate ? failing : others).push_back(f);
+  std::vector<ReportRow> rows = report_rows(failing, result.filter_mode);
+  for (ReportRow& row : report_rows(others, result.filter_mode)) rows.push_back(std::move(row));
 
   out += "\n| | Location | Tool / rule | Level | Message |\n";
   out += "|---|---|---|---|---|\n";
   int shown = 0;
-  for (const Finding* f : rows) {
+  for (const ReportRow& row : rows) {
     if (shown == k_max_rows) break;
     ++shown;
+    const Finding* f = row.finding;
     std::string rule = f->tool + " " + f->rule_id;
     if (!f->rule_name.empty() && f->rule_name != f->rule_id) rule += " " + f->rule_name;
     if (f->cwe) rule += " (CWE-" + std::to_string(*f->cwe) + ")";
@@ -48,9 +50,12 @@ void findings_table(std::string& out, const CheckResult& result, const ReportCou
     out += escape_cell(f->path + ":" + std::to_string(f->line)) + " | " + escape_cell(rule) + " | ";
     std::string message = f->message;
     for (const auto& remark : finding_remarks(*f, result.filter_mode)) message += "\n" + remark;
+    if (!row.lines.empty()) message += "\n" + repeat_phrase(row);
     out += std::string(to_string(f->level)) + " | " + escape_cell(message) + " |\n";
   }
-  int hidden = static_cast<int>(rows.size()) - shown;
+  int hidden = 0; // findings, a folded row counting each of its lines
+  for (std::size_t i = static_cast<std::size_t>(shown); i < rows.size(); ++i)
+    hidden += std::max(1, static_cast<int>(rows[i].lines.size()));
   if (hidden > 0) out += "\n…and " + std::to_string(hidden) + " more (see the SARIF or JSON report).\n";
 }
 

@@ -1,6 +1,7 @@
 #include "report/summary.h"
 
 #include <algorithm>
+#include <map>
 #include <tuple>
 
 namespace codegate {
@@ -91,6 +92,39 @@ std::vector<const Finding*> in_report_order(const std::vector<Finding>& findings
            std::tie(b->path, b->line, b->column, b->tool, b->rule_id, b->message);
   });
   return order;
+}
+
+std::vector<ReportRow> report_rows(const std::vector<const Finding*>& findings, FilterMode mode) {
+  auto foldable = [mode](const Finding& f) {
+    return f.level == Level::note && !f.fails_gate && f.fix_status.empty() && finding_remarks(f, mode).empty();
+  };
+  std::vector<ReportRow> rows;
+  std::map<std::tuple<std::string, std::string, std::string, std::string>, std::size_t> first; // of each kind
+  for (const Finding* f : findings) {
+    if (!foldable(*f)) {
+      rows.push_back({f, {}});
+      continue;
+    }
+    auto [at, inserted] = first.try_emplace({f->path, f->tool, f->rule_id, f->message}, rows.size());
+    if (inserted) {
+      rows.push_back({f, {f->line}});
+    } else {
+      rows[at->second].lines.push_back(f->line);
+    }
+  }
+  for (auto& row : rows)
+    if (row.lines.size() == 1) row.lines.clear();
+  return rows;
+}
+
+std::string repeat_phrase(const ReportRow& row) {
+  if (row.lines.empty()) return "";
+  constexpr std::size_t k_listed = 10;
+  std::string lines;
+  for (std::size_t i = 0; i < row.lines.size() && i < k_listed; ++i)
+    lines += (i ? ", " : "") + std::to_string(row.lines[i]);
+  if (row.lines.size() > k_listed) lines += ", …";
+  return std::to_string(row.lines.size()) + " times in this file: lines " + lines;
 }
 
 std::vector<std::string> report_notes(const CheckResult& result) {

@@ -39,6 +39,21 @@ std::string other_counts_phrase(const ReportCounts& counts, FilterMode mode);
 // change added, why it cannot fail the gate, which line of a longer region the filter matched.
 std::vector<std::string> finding_remarks(const Finding& finding, FilterMode mode);
 
+// A line of a report: one reported finding, or a note repeated through its file folded into the
+// first of its kind (fastapi's scripts/ gave 22 identical B603 and B607 notes in one pull request).
+struct ReportRow {
+  const Finding* finding = nullptr;
+  std::vector<int> lines; // every line of the folded findings; empty for a finding alone
+};
+
+// `findings` (in report order, reported ones only) as the text and Markdown reports list them: a
+// note-level finding that does not fail the gate, has no remark of its own, and repeats (the same
+// tool, rule and message) in its file is one row at its first line. JSON and SARIF keep each.
+std::vector<ReportRow> report_rows(const std::vector<const Finding*>& findings, FilterMode mode);
+
+// "22 times in this file: lines 12, 15, 18, …" for a folded row; empty for a finding alone.
+std::string repeat_phrase(const ReportRow& row);
+
 // One line per tool run that is not "ok" followed by every run-level note, in that order.
 std::vector<std::string> report_notes(const CheckResult& result);
 

@@ -51,7 +51,8 @@ std::string printable(std::string_view text) {
   return out;
 }
 
-void render_finding(std::string& out, const Finding& f, FilterMode mode, const Painter& paint) {
+void render_finding(std::string& out, const ReportRow& row, FilterMode mode, const Painter& paint) {
+  const Finding& f = *row.finding;
   // "path:line:col: level" first, as compilers print it, so editors and CI log parsers link it.
   out += paint(k_bold, printable(f.path) + ":" + std::to_string(f.line) + ":" + std::to_string(f.column) + ":");
   out += " ";
@@ -72,6 +73,7 @@ void render_finding(std::string& out, const Finding& f, FilterMode mode, const P
     out += paint(k_dim, "  " + std::to_string(f.line) + " | ") + printable(snippet_lines.front()) + "\n";
   }
   for (const auto& remark : finding_remarks(f, mode)) out += "    " + printable(remark) + "\n";
+  if (!row.lines.empty()) out += "    " + repeat_phrase(row) + "\n";
   if (!f.fix_status.empty()) out += "    refine: " + printable(f.fix_status) + "\n";
 }
 
@@ -91,14 +93,17 @@ std::string render_text(const CheckResult& result, bool colour) {
   Painter paint(colour);
   std::string out;
   const std::string* current_path = nullptr;
-  for (const Finding* f : in_report_order(result.findings)) {
-    if (!f->filter.reported) continue;
+  std::vector<const Finding*> reported;
+  for (const Finding* f : in_report_order(result.findings))
+    if (f->filter.reported) reported.push_back(f);
+  for (const ReportRow& row : report_rows(reported, result.filter_mode)) {
+    const Finding* f = row.finding;
     if (current_path == nullptr || *current_path != f->path) {
       if (current_path != nullptr) out += "\n";
       out += paint(k_bold, printable(f->path)) + "\n";
       current_path = &f->path;
     }
-    render_finding(out, *f, result.filter_mode, paint);
+    render_finding(out, row, result.filter_mode, paint);
   }
   if (!out.empty()) out += "\n";
   for (const auto& note : report_notes(result)) out += "codegate: " + printable(note) + "\n";

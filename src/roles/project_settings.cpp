@@ -418,6 +418,27 @@ void read_pre_commit(const git::Snapshot& source, ProjectSettings& out) {
   }
 }
 
+// Ruff's rule selection in `table` ([tool.ruff] or ruff.toml) and its `lint` table, where Ruff
+// reads it now; the top-level keys are Ruff's older spelling of the same settings.
+void read_ruff_ignores(const toml::table& table, RuffIgnores& out) {
+  auto append = [](std::vector<std::string>& to, const toml::node* node) {
+    auto words = toml_words(node);
+    to.insert(to.end(), words.begin(), words.end());
+  };
+  const toml::table* lint = table.get_as<toml::table>("lint");
+  for (const auto& [settings, prefix] : {std::pair{&table, ""}, std::pair{lint, "lint."}}) {
+    if (settings == nullptr) continue;
+    for (const char* key : {"ignore", "extend-ignore"}) append(out.ignore, settings->get(key));
+    for (const char* key : {"select", "extend-select"}) append(out.select, settings->get(key));
+    for (const char* key : {"per-file-ignores", "extend-per-file-ignores"}) {
+      const toml::table* patterns = settings->get_as<toml::table>(key);
+      if (patterns == nullptr) continue;
+      for (const auto& [pattern, selectors] : *patterns)
+        out.per_file.push_back({std::string(prefix) + key, std::string(pattern.str()), toml_words(&selectors)});
+    }
+  }
+}
+
 void read_ruff(const git::Snapshot& source, const std::optional<toml::table>& pyproject, ProjectSettings& out) {
   auto take = [&](const toml::table& table, const std::string& name) {
     for (const char* key : {"exclude", "extend-exclude"}) {
@@ -425,6 +446,8 @@ void read_ruff(const git::Snapshot& source, const std::optional<toml::table>& py
       out.ruff_exclude.globs.insert(out.ruff_exclude.globs.end(), globs.begin(), globs.end());
     }
     if (!out.ruff_exclude.globs.empty()) out.ruff_exclude.source = name;
+    read_ruff_ignores(table, out.ruff_ignores);
+    out.ruff_ignores.source = name;
   };
   for (const std::string name : {"ruff.toml", ".ruff.toml"}) {
     auto text = read_small(source, name);

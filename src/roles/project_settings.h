@@ -1,9 +1,9 @@
 #pragma once
 // What the project already says about its files, read from the trusted configuration source (the
 // base revision in CI, the working tree locally): pytest's discovery settings, GitHub Linguist's
-// attributes in .gitattributes, the excludes of pre-commit and Ruff, and those of the analyzers'
-// own configuration files (which the analyzers read: Analyzer::excluded_paths). Each setting
-// keeps the file it came from, so a note can name it.
+// attributes in .gitattributes, the excludes of pre-commit and Ruff, the rules Ruff ignores, and
+// the excludes of the analyzers' own configuration files (which the analyzers read:
+// Analyzer::excluded_paths). Each setting keeps the file it came from, so a note can name it.
 
 #include <optional>
 #include <regex>
@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "git/snapshot.h"
+#include "roles/ruff_ignores.h"
 
 namespace codegate::roles {
 
@@ -55,6 +56,8 @@ struct ProjectSettings {
   std::optional<std::regex> pre_commit_exclude;
   // Ruff's exclude and extend-exclude (pyproject.toml [tool.ruff], ruff.toml, .ruff.toml).
   GlobSetting ruff_exclude;
+  // The rules Ruff's configuration there ignores, everywhere or per file (roles/ruff_ignores.h).
+  RuffIgnores ruff_ignores;
   // What analyzers' own configuration files keep away from them (Bandit's exclude_dirs), as
   // Analyzer::excluded_paths reads them; the caller adds them.
   std::vector<GlobSetting> tool_excludes;

@@ -98,6 +98,15 @@ class OptIn(PyflakesTestCase):
         self.assertEqual(unused["suppression"]["comment"], "# noqa: F401")
         self.assertFalse(unused["fails_gate"])
 
+    def test_ruffs_own_comment_by_rule_name(self):
+        self.pull_request("analyzers:\n  pyflakes:\n    fail_on: [F401]\npylint:\n  enabled: false\n",
+                          changed=CHANGED.replace("import os\n", "# ruff: ignore[unused-import]\nimport os\n"))
+        result, data, _ = self.check()
+        self.assertEqual(result.returncode, 0, result.stdout + result.stderr)
+        [unused] = [f for f in data["findings"] if f["tool"] == "pyflakes" and f["rule_id"] == "F401"]
+        self.assertEqual(unused["suppression"], {"line": 2, "comment": "# ruff: ignore[unused-import]",
+                                                 "by": "change", "honoured": True})
+
     def test_a_misspelt_name_is_a_usage_error_at_its_line(self):
         self.pull_request("analyzers:\n  pyflake: {}\n")
         result, _, _ = self.check()

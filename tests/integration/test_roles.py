@@ -167,6 +167,21 @@ class RoleSources(RolesCase):
         self.assertIn(("B602", False, "test", True), self.found(data, "qa/test_run.py"))
         self.assertIn("skipped benchmarks/run.py: excluded by bandit.yml exclude_dirs", data["notes"])
 
+    def test_the_rules_ruff_ignores_for_some_files_are_bandit_skips_there_counted_in_a_note(self):
+        self.base({"pyproject.toml": '[tool.ruff.lint]\nselect = ["S"]\n\n[tool.ruff.lint.per-file-ignores]\n'
+                                     '"scripts/**" = ["S602", "suspicious-subprocess-import"]\n'})
+        # The change's own Ruff configuration does not count: CI reads it from the base.
+        self.change({"scripts/release.py": SHELL, "app/run.py": SHELL,
+                     "pyproject.toml": '[tool.ruff.lint]\nignore = ["S"]\n'})
+        result, data = self.check()
+        self.assertEqual(result.returncode, 1, result.stdout)
+        self.assertEqual(self.found(data, "scripts/release.py"), [("missing-docstring", False, "", False)])
+        self.assertEqual(self.found(data, "app/run.py"), [("B404", False, "", False), ("B602", True, "", False),
+                                                          ("missing-docstring", False, "", False)])
+        self.assertIn("2 findings not reported: the project's Ruff configuration ignores their rules there "
+                      "(pyproject.toml [tool.ruff]: lint.per-file-ignores \"scripts/**\"): 1 bandit/B404 (S404), "
+                      "1 bandit/B602 (S602)", data["notes"])
+
     def test_the_change_cannot_exclude_itself(self):
         # CI reads the role sources from the base: a .pre-commit-config.yaml the change adds does not count.
         self.base()

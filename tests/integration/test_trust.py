@@ -182,6 +182,57 @@ class Suppressions(TrustCase):
                 b602 = [f for f in report["findings"] if f["rule_id"] == "B602"][0]
                 self.assertIsNone(b602["suppression"])
 
+    def test_ruffs_own_comments_are_suppressions_accounted_like_nosec(self):
+        # pipx's form (Ruff 0.15+): the S rule's name or code, which mirrors Bandit's B<nnn>.
+        fetch = ('"""Fetch."""\nimport urllib.request\n\n\ndef fetch(url):\n    """Return the body."""\n'
+                 '    return urllib.request.urlopen(url).read()  # ruff:ignore[suspicious-url-open-usage]\n')
+        self.repo.write("fetch.py", fetch)
+        self.repo.commit("silence ruff's bandit by name")
+        result, report = self.check()
+        self.assertEqual(result.returncode, 0, result.stdout)
+        b310 = [f for f in report["findings"] if f["rule_id"] == "B310"][0]
+        self.assertEqual(b310["suppression"], {"line": 7, "comment": "# ruff:ignore[suspicious-url-open-usage]",
+                                               "by": "change", "honoured": True})
+        self.assertIn("    suppressed in this change by `# ruff:ignore[suspicious-url-open-usage]` on line 7\n",
+                      result.stdout)
+        # A range the change adds is the change's suppression too, and deny-new refuses it.
+        self.repo.write("fetch.py", fetch.replace("    return urllib", "    # ruff: disable[S310]\n    return urllib")
+                        .replace("  # ruff:ignore[suspicious-url-open-usage]", ""))
+        self.repo.write(".codegate.yml", "suppressions: deny-new\n")
+        self.repo.commit("a range, and deny new suppressions")
+        result, report = self.check("--trusted-config-from", "HEAD")
+        self.assertEqual(result.returncode, 1, result.stdout)
+        b310 = [f for f in report["findings"] if f["rule_id"] == "B310"][0]
+        self.assertEqual(b310["suppression"], {"line": 7, "comment": "# ruff: disable[S310]", "by": "change",
+                                               "honoured": False})
+        self.assertTrue(b310["fails_gate"])
+
+    def test_a_ruff_file_ignore_in_the_base_hides_the_finding(self):
+        self.repo.git("checkout", "-q", "main")
+        self.repo.write("tools.py", '"""Helpers."""\n# ruff: file-ignore[S602]\nimport subprocess\n\n\n' + OTHER)
+        self.repo.commit("the base ignores S602 in tools.py")
+        self.repo.git("checkout", "-q", "feature")
+        self.repo.git("merge", "-q", "main")
+        self.repo.write("tools.py", '"""Helpers."""\n# ruff: file-ignore[S602]\nimport subprocess\n\n\n' + RUN)
+        self.repo.commit("a shell call")
+        result, report = self.check()
+        self.assertEqual(result.returncode, 0, result.stdout)
+        b602 = [f for f in report["findings"] if f["rule_id"] == "B602"][0]
+        self.assertEqual(b602["suppression"], {"line": 2, "comment": "# ruff: file-ignore[S602]", "by": "base",
+                                               "honoured": True})
+        self.assertFalse(b602["filter"]["reported"])
+
+    def test_a_ruff_comment_for_another_rule_suppresses_nothing(self):
+        for comment in ("# ruff: ignore[suspicious-url-open-usage]", "# ruff: ignore[S60]", "# ruff: ignore[B602]",
+                        "# ruff: ignore[subprocess_popen_with_shell_equals_true]", "# Ruff: ignore[S602]"):
+            with self.subTest(comment):
+                self.repo.write("tools.py", HEADER + RUN.replace("shell=True)", "shell=True)  " + comment))
+                self.repo.commit("not this rule")
+                result, report = self.check()
+                self.assertEqual(result.returncode, 1, result.stdout)
+                b602 = [f for f in report["findings"] if f["rule_id"] == "B602"][0]
+                self.assertIsNone(b602["suppression"])
+
     def test_codegate_ignore_suppresses_its_own_findings_only(self):
         self.repo.write("tools.py", '"""Helpers."""\n\n\ndef bare(value):  # codegate: ignore[missing-docstring]\n'
                                     '    return value\n\n\ndef other(value):\n    return value\n')
@@ -270,6 +321,25 @@ class Reports(TrustCase):
         self.repo.commit("no docstring")
         _, report = self.check()
         self.assertEqual(self.rules(report), [("codegate", "missing-docstring", "tools.py", 4)])
+
+    def test_a_note_repeated_through_a_file_is_one_line_of_the_text_report_and_each_in_the_json(self):
+        # fastapi's scripts/: the same low B603 (and B607) on every subprocess call of a script.
+        self.repo.write("tools.py", '"""Helpers."""\n')
+        self.branch()
+        calls = "".join(f'    subprocess.run(["git", "{verb}"], check=True)\n' for verb in ("add", "commit", "push"))
+        self.repo.write("tools.py", '"""Helpers."""\nimport subprocess\n\n\n'
+                                    'def release():\n    """Tag and push."""\n' + calls)
+        self.repo.commit("a release script")
+        result, report = self.check()
+        self.assertEqual(result.returncode, 0, result.stdout)
+        self.assertEqual(sorted((f["rule_id"], f["line"]) for f in report["findings"] if f["filter"]["reported"]),
+                         [("B404", 2), ("B603", 7), ("B603", 8), ("B603", 9), ("B607", 7), ("B607", 8), ("B607", 9)])
+        # (the column is Bandit's generation's: 1 or 5)
+        self.assertIn(": note [bandit B603 subprocess_without_shell_equals_true CWE-78] subprocess call "
+                      "- check for execution of untrusted input.\n  7 |     subprocess.run([\"git\", \"add\"], "
+                      "check=True)\n    3 times in this file: lines 7, 8, 9\n", result.stdout)
+        self.assertEqual(result.stdout.count("times in this file"), 2)
+        self.assertIn("codegate: 7 findings reported", result.stdout)
 
     def test_a_finding_matched_on_a_later_line_of_its_region_says_so(self):
         # Pylint's E1120 spans the whole call; only its middle line changes.

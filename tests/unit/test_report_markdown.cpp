@@ -50,3 +50,23 @@ TEST_CASE("Markdown report caps the table at 50 rows with failing findings first
   CHECK(text.find("a.py:50 |") == std::string::npos);
   CHECK(text.find("\n…and 10 more (see the SARIF or JSON report).\n") != std::string::npos);
 }
+
+TEST_CASE("Markdown report folds a note repeated through one file into one row") {
+  CheckResult result;
+  for (int line : {12, 20, 31}) {
+    Finding f;
+    f.tool = "bandit";
+    f.rule_id = "B603";
+    f.path = "scripts/docs.py";
+    f.line = line;
+    f.level = Level::note;
+    f.message = "subprocess call - check for execution of untrusted input.";
+    f.filter.reported = true;
+    result.findings.push_back(f);
+  }
+  auto text = render_markdown(result);
+  CHECK(text.find("## :white_check_mark: codegate: PASSED (3 findings reported)\n") != std::string::npos);
+  CHECK(text.find("|  | scripts/docs.py:12 | bandit B603 | note | subprocess call - check for execution of untrusted "
+                  "input.<br>3 times in this file: lines 12, 20, 31 |\n") != std::string::npos);
+  CHECK(text.find("scripts/docs.py:20") == std::string::npos);
+}

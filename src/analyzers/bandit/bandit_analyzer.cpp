@@ -6,6 +6,7 @@
 #include "analyzers/bandit/bandit.h"
 #include "analyzers/bandit/exclude_dirs.h"
 #include "analyzers/bandit/nosec.h"
+#include "analyzers/ruff_comment.h"
 #include "analyzers/source_lines.h"
 #include "util/strings.h"
 
@@ -106,15 +107,19 @@ public:
     return run_bandit(input, job.config.bandit);
   }
 
-  // The `# nosec` (or Ruff's `# noqa: S<nnn>`) on a finding's line: Bandit runs with --ignore-nosec.
+  // The `# nosec` (or flake8's and Ruff's `# noqa: S<nnn>`) on a finding's line, else a Ruff
+  // comment naming the S rule that mirrors its test (`# ruff: ignore[suspicious-url-open-usage]`):
+  // Bandit runs with --ignore-nosec.
   void complete(std::vector<Finding>& findings, const AnalyzedTree& tree) const override {
-    attach_line_suppressions(
-        findings, tree.sources, [](const Finding& f) { return f.tool == k_bandit_tool; },
-        [](std::string_view line, const Finding& f) {
-          auto comment = covering_nosec(line, f.rule_id, f.rule_name);
-          return comment ? comment : covering_noqa(line, f.rule_id);
-        });
+    auto owned = [](const Finding& f) { return f.tool == k_bandit_tool; };
+    attach_line_suppressions(findings, tree.sources, owned, [](std::string_view line, const Finding& f) {
+      auto comment = covering_nosec(line, f.rule_id, f.rule_name);
+      return comment ? comment : covering_noqa(line, f.rule_id);
+    });
+    attach_ruff_suppressions(findings, tree.sources, owned, [this](const Finding& f) { return ruff_rule(f); });
   }
+
+  const RuffRule* ruff_rule(const Finding& finding) const override { return ruff_rule_for_bandit(finding.rule_id); }
 
   // Bandit looks at one file at a time: a file's findings depend on its bytes alone.
   std::optional<CachePolicy> cache_policy(const AnalyzerJob& job) const override {

@@ -2,6 +2,7 @@
 
 #include "analyzers/noqa_comment.h"
 #include "analyzers/pyflakes/pyflakes.h"
+#include "analyzers/ruff_comment.h"
 #include "analyzers/source_lines.h"
 #include "util/glob.h"
 #include "util/strings.h"
@@ -26,12 +27,17 @@ public:
     return run_pyflakes(input, settings);
   }
 
-  // `# noqa: F401` or a bare `# noqa` on a finding's line, as flake8 and Ruff read them.
+  // `# noqa: F401` or a bare `# noqa` on a finding's line, as flake8 and Ruff read them, else a
+  // Ruff comment naming the rule (`# ruff: ignore[unused-import]`, analyzers/ruff_comment.h).
   void complete(std::vector<Finding>& findings, const AnalyzedTree& tree) const override {
-    attach_line_suppressions(
-        findings, tree.sources, [](const Finding& f) { return f.tool == k_pyflakes_tool; },
-        [](std::string_view line, const Finding& f) { return covering_noqa_code(line, f.rule_id, true); });
+    auto owned = [](const Finding& f) { return f.tool == k_pyflakes_tool; };
+    attach_line_suppressions(findings, tree.sources, owned, [](std::string_view line, const Finding& f) {
+      return covering_noqa_code(line, f.rule_id, true);
+    });
+    attach_ruff_suppressions(findings, tree.sources, owned, [this](const Finding& f) { return ruff_rule(f); });
   }
+
+  const RuffRule* ruff_rule(const Finding& finding) const override { return ruff_rule_named(finding.rule_id); }
 
   // One file at a time: a file's findings depend on its bytes alone.
   std::optional<CachePolicy> cache_policy(const AnalyzerJob& job) const override {
