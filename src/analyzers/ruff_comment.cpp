@@ -182,7 +182,7 @@ RuffComments::RuffComments(const std::vector<std::string_view>& lines) {
       case Kind::enable: {
         if (!own_line) continue;
         auto match = std::find_if(open.rbegin(), open.rend(), [&](const Open& o) {
-          return o.indent == facts[n].indent && o.directive.rules == parsed.rules;
+          return o.indent == facts[n].indent && o.directive.rules == d.rules;
         });
         if (match == open.rend()) continue; // an enable with no disable ends nothing
         match->directive.last = number - 1;
