@@ -93,7 +93,7 @@ struct AnalyzedTree {
   const std::map<std::string, std::string>& sources;
   const std::vector<std::string>& python_files;
   std::function<const std::set<std::string>*()> standard_library;
-  std::function<std::map<std::string, std::vector<Narrowing>>(const std::set<std::string>& paths)> narrowings;
+  std::function<std::map<std::string, std::vector<Narrowing>>(const std::set<std::string>& paths)> narrowings = {};
 };
 
 // How an analyzer's results are kept in the result cache, per file (pipeline/cached_analysis.h).
