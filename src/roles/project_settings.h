@@ -1,8 +1,8 @@
 #pragma once
 // What the project already says about its files, read from the trusted configuration source (the
 // base revision in CI, the working tree locally): pytest's discovery settings, GitHub Linguist's
-// attributes in .gitattributes, the excludes of pre-commit and Ruff, and those of the analyzers'
-// own configuration files (which the analyzers read: Analyzer::excluded_paths). Each setting
+// attributes in .gitattributes, the excludes of pre-commit and Ruff, the paths its commands give a
+// type checker only, and the excludes of the analyzers' own configuration files (which the analyzers read: Analyzer::excluded_paths). Each setting
 // keeps the file it came from, so a note can name it.
 
 #include <optional>
@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "git/snapshot.h"
+#include "roles/type_checked_paths.h"
 
 namespace codegate::roles {
 
@@ -58,6 +59,8 @@ struct ProjectSettings {
   // What analyzers' own configuration files keep away from them (Bandit's exclude_dirs), as
   // Analyzer::excluded_paths reads them; the caller adds them.
   std::vector<GlobSetting> tool_excludes;
+  // The paths the project's commands give a type checker only (roles/type_checked_paths.h).
+  std::vector<TypeCheckedPath> type_checked;
 
   std::vector<std::string> notes; // settings that could not be read, and why
 };

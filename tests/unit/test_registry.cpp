@@ -3,6 +3,7 @@
 #include <set>
 #include <string>
 
+#include "files_snapshot.h"
 #include "config/config.h"
 #include "core/change_set.h"
 #include "core/check_result.h"
@@ -114,26 +115,7 @@ TEST_CASE("each analyzer says whether and how its results are cached") {
   CHECK_FALSE(intent.cache_policy(job({})));
 }
 
-namespace {
-// A revision held in memory.
-class FilesSnapshot : public git::Snapshot {
-public:
-  explicit FilesSnapshot(std::map<std::string, std::string> files) : files_(std::move(files)) {}
-  std::optional<std::string> read(const std::string& path) const override {
-    auto it = files_.find(path);
-    return it == files_.end() ? std::nullopt : std::optional<std::string>(it->second);
-  }
-  std::vector<std::string> list_files() const override {
-    std::vector<std::string> out;
-    for (const auto& entry : files_) out.push_back(entry.first);
-    return out;
-  }
-  std::string describe() const override { return "commit abc1234"; }
-
-private:
-  std::map<std::string, std::string> files_;
-};
-} // namespace
+using codegate::testing::FilesSnapshot;
 
 TEST_CASE("each analyzer finds its own configuration file where its tool would") {
   const Analyzer& pylint = *analyzer_named("pylint");
