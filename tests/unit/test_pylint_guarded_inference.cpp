@@ -131,8 +131,8 @@ TEST_CASE("the helper finds the guards of if, and, or, assert, early exits and c
                              "        pass\n"                                // 10
                              "    else:\n"                                   // 11
                              "        app.e\n"                               // 12
-                             "    if len(y):\n"                              // 13
-                             "        y.f\n";                                // 14
+                             "    if len(app):\n"                            // 13
+                             "        app.f\n";                              // 14
   auto index = python::index_python_sources({{"g.py", source}});
   REQUIRE(index.size() == 1);
   REQUIRE(index[0].ok);
@@ -148,5 +148,5 @@ TEST_CASE("the helper finds the guards of if, and, or, assert, early exits and c
   CHECK(holds("app", Narrowing::Kind::type, 8, 34));
   CHECK_FALSE(holds("app", Narrowing::Kind::type, 8, 4));
   CHECK(holds("app.e", Narrowing::Kind::type, 12, 8));
-  CHECK_FALSE(holds("y", Narrowing::Kind::type, 14, 8)); // len() says nothing of its argument's type
+  CHECK_FALSE(holds("app", Narrowing::Kind::type, 14, 8)); // len() says nothing of its argument's type
 }
