@@ -32,12 +32,43 @@ bool runs_code(std::string_view word) {
 // The type checkers' options that take the next word as their value (a configuration file, a
 // module, a version), so that it is not read as a path.
 bool takes_value(std::string_view option) {
-  static const std::string_view options[] = {
-      "--config-file", "--cache-dir", "--python-version", "--python-executable", "-p", "--package", "-m",
-      "--module", "-c", "--command", "--exclude", "--platform", "--junit-xml", "--custom-typeshed-dir",
-      "--project", "--pythonpath", "--pythonversion", "--pythonplatform", "--venvpath", "--level", "--config",
-      "--search-path", "--project-excludes", "--output-format", "-o", "--output", "-d", "--disable", "-V",
-      "-P", "-j", "--jobs", "--imports_info", "--threads", "-t", "--typeshed-path", "--site-package-path"};
+  static const std::string_view options[] = {"--config-file",
+                                             "--cache-dir",
+                                             "--python-version",
+                                             "--python-executable",
+                                             "-p",
+                                             "--package",
+                                             "-m",
+                                             "--module",
+                                             "-c",
+                                             "--command",
+                                             "--exclude",
+                                             "--platform",
+                                             "--junit-xml",
+                                             "--custom-typeshed-dir",
+                                             "--project",
+                                             "--pythonpath",
+                                             "--pythonversion",
+                                             "--pythonplatform",
+                                             "--venvpath",
+                                             "--level",
+                                             "--config",
+                                             "--search-path",
+                                             "--project-excludes",
+                                             "--output-format",
+                                             "-o",
+                                             "--output",
+                                             "-d",
+                                             "--disable",
+                                             "-V",
+                                             "-P",
+                                             "-j",
+                                             "--jobs",
+                                             "--imports_info",
+                                             "--threads",
+                                             "-t",
+                                             "--typeshed-path",
+                                             "--site-package-path"};
   return std::find(std::begin(options), std::end(options), option) != std::end(options);
 }
 
@@ -131,9 +162,11 @@ CommandScan scan_type_checker_commands(const std::string& text) {
   return scan;
 }
 
-std::vector<TypeCheckedPath> read_type_checked_paths(const git::Snapshot& source, const std::vector<std::string>& files) {
+std::vector<TypeCheckedPath> read_type_checked_paths(const git::Snapshot& source,
+                                                     const std::vector<std::string>& files) {
   std::vector<std::pair<std::string, CommandScan>> scans;
-  for (const auto& [name, text] : command_texts(source, files)) scans.emplace_back(name, scan_type_checker_commands(text));
+  for (const auto& [name, text] : command_texts(source, files))
+    scans.emplace_back(name, scan_type_checker_commands(text));
   auto run_elsewhere = [&](const std::string& path) {
     for (const auto& [name, scan] : scans)
       for (const auto& words : scan.others)

@@ -27,9 +27,9 @@
 namespace codegate::roles {
 
 struct TypeCheckedPath {
-  std::string path;                  // "typing-examples", "typing-examples/baseline.py"
-  std::string why;                   // "a type checker's command in tox.ini: mypy typing-examples"
-  std::set<std::string> packages;    // the directories at or under `path` with an __init__.py
+  std::string path;               // "typing-examples", "typing-examples/baseline.py"
+  std::string why;                // "a type checker's command in tox.ini: mypy typing-examples"
+  std::set<std::string> packages; // the directories at or under `path` with an __init__.py
 };
 
 // The arguments the type checkers' commands on the lines of `text` name, in order, as written
@@ -45,7 +45,8 @@ struct CommandScan {
 CommandScan scan_type_checker_commands(const std::string& text);
 
 // The type-checked paths of `source` (its files listed once by the caller: `files`).
-std::vector<TypeCheckedPath> read_type_checked_paths(const git::Snapshot& source, const std::vector<std::string>& files);
+std::vector<TypeCheckedPath> read_type_checked_paths(const git::Snapshot& source,
+                                                     const std::vector<std::string>& files);
 
 // True for a file a type-checked path holds that is neither part of a package nor a script.
 bool is_type_checked_only(const TypeCheckedPath& checked, const std::string& path, const std::string& content);

@@ -24,8 +24,7 @@ Finding pylint_error(const std::string& id, int line, int column, int end_column
   return f;
 }
 
-Narrowing narrowing(const std::string& name, Narrowing::Kind kind, int line, int column, int end_line,
-                    int end_column) {
+Narrowing narrowing(const std::string& name, Narrowing::Kind kind, int line, int column, int end_line, int end_column) {
   return Narrowing{name, kind, line, line, column, end_line, end_column};
 }
 
@@ -65,8 +64,8 @@ TEST_CASE("a type guard explains errors on its name and on what lies under it") 
 
   // A call's arguments against the callee: a type guard on its owner; a call result is no name.
   std::vector<Narrowing> shape = {narrowing("shape", Narrowing::Kind::type, 2, 4, 5, 22)};
-  CHECK(explaining_narrowing(pylint_error("E1121", 5, 4, 22, "Too many positional arguments for method call"),
-                             k_source, shape));
+  CHECK(explaining_narrowing(pylint_error("E1121", 5, 4, 22, "Too many positional arguments for method call"), k_source,
+                             shape));
   CHECK_FALSE(explaining_narrowing(pylint_error("E1121", 5, 4, 22, "Too many positional arguments for method call"),
                                    k_source, {narrowing("shape", Narrowing::Kind::value, 2, 4, 5, 22)}));
   CHECK_FALSE(explaining_narrowing(pylint_error("E1121", 4, 4, 13, "Too many positional arguments for function call"),
@@ -119,20 +118,21 @@ TEST_CASE("the source index reads the helper's narrowings and refuses malformed 
 }
 
 TEST_CASE("the helper finds the guards of if, and, or, assert, early exits and conditional expressions") {
-  const std::string source = "def f(x, y, app):\n"                           // 1
-                             "    if x is None:\n"                           // 2
-                             "        return\n"                              // 3
-                             "    x.a\n"                                     // 4
-                             "    assert isinstance(y, int)\n"               // 5
-                             "    y.b\n"                                     // 6
-                             "    app.hook is not None and app.hook(1)\n"    // 7
-                             "    y.c if not callable(app) else app.d\n"     // 8
-                             "    if not hasattr(app, 'e'):\n"               // 9
-                             "        pass\n"                                // 10
-                             "    else:\n"                                   // 11
-                             "        app.e\n"                               // 12
-                             "    if len(app):\n"                            // 13
-                             "        app.f\n";                              // 14
+  const std::string source =
+      "def f(x, y, app):\n"                        // 1
+      "    if x is None:\n"                        // 2
+      "        return\n"                           // 3
+      "    x.a\n"                                  // 4
+      "    assert isinstance(y, int)\n"            // 5
+      "    y.b\n"                                  // 6
+      "    app.hook is not None and app.hook(1)\n" // 7
+      "    y.c if not callable(app) else app.d\n"  // 8
+      "    if not hasattr(app, 'e'):\n"            // 9
+      "        pass\n"                             // 10
+      "    else:\n"                                // 11
+      "        app.e\n"                            // 12
+      "    if len(app):\n"                         // 13
+      "        app.f\n";                           // 14
   auto index = python::index_python_sources({{"g.py", source}});
   REQUIRE(index.size() == 1);
   REQUIRE(index[0].ok);
