@@ -69,7 +69,9 @@ SourceUnit parse_unit(const rapidjson::Value& value) {
 
 // [name, kind, guard_line, line, column, end_line, end_column]
 Narrowing parse_narrowing(const rapidjson::Value& value) {
-  auto bad = [] { return ToolError("the Python source index printed a narrowing that is not [name, kind, 5 numbers]"); };
+  auto bad = [] {
+    return ToolError("the Python source index printed a narrowing that is not [name, kind, 5 numbers]");
+  };
   if (!value.IsArray() || value.Size() != 7 || !value[0].IsString() || !value[1].IsString()) throw bad();
   Narrowing n;
   n.name.assign(value[0].GetString(), value[0].GetStringLength());

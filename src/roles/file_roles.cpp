@@ -95,9 +95,8 @@ FileRoles::FileRoles(const RolesConfig& config, ProjectSettings settings)
 
 RoleDecision FileRoles::classify(const std::string& path, const std::string& content,
                                  const std::optional<std::string>& base_content) const {
-  for (FileRole role :
-       {FileRole::product, FileRole::excluded, FileRole::vendored, FileRole::generated, FileRole::test,
-        FileRole::typing}) {
+  for (FileRole role : {FileRole::product, FileRole::excluded, FileRole::vendored, FileRole::generated, FileRole::test,
+                        FileRole::typing}) {
     auto globs = config_.globs.find(role);
     if (globs != config_.globs.end() && util::glob_match_any(globs->second, path))
       return {role, "roles: " + std::string(to_string(role)) + " in the configuration"};

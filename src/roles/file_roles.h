@@ -1,7 +1,7 @@
 #pragma once
 // What each changed file is: product code (the default), test code, code only a type checker
-// reads, generated or vendored code, or a file the project excludes from its linters; and the rule that said so, for the notes
-// ("tests/data/x.py: excluded by .pre-commit-config.yaml exclude").
+// reads, generated or vendored code, or a file the project excludes from its linters; and the
+// rule that said so, for the notes ("tests/data/x.py: excluded by .pre-commit-config.yaml exclude").
 //
 // In this order, the first that applies:
 // 1. .codegate.yml `roles:` globs (product first, so that `product:` overrides anything below);

@@ -2,8 +2,8 @@
 // What the project already says about its files, read from the trusted configuration source (the
 // base revision in CI, the working tree locally): pytest's discovery settings, GitHub Linguist's
 // attributes in .gitattributes, the excludes of pre-commit and Ruff, the paths its commands give a
-// type checker only, and the excludes of the analyzers' own configuration files (which the analyzers read: Analyzer::excluded_paths). Each setting
-// keeps the file it came from, so a note can name it.
+// type checker only, and the excludes of the analyzers' own configuration files (which the analyzers read:
+// Analyzer::excluded_paths). Each setting keeps the file it came from, so a note can name it.
 
 #include <optional>
 #include <regex>

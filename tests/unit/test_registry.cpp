@@ -3,12 +3,12 @@
 #include <set>
 #include <string>
 
-#include "files_snapshot.h"
 #include "config/config.h"
 #include "core/change_set.h"
 #include "core/check_result.h"
 #include "core/error.h"
 #include "core/policies.h"
+#include "files_snapshot.h"
 #include "git/snapshot.h"
 #include "registry/registry.h"
 
