@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "analyzers/narrowing.h"
 #include "analyzers/ruff_rules.h"
 #include "analyzers/rule_text.h"
 #include "config/config.h"
@@ -86,12 +87,14 @@ struct AnalyzerJob {
 };
 
 // What an analyzer may read to finish its findings (Analyzer::complete): the analysed bytes, the
-// repository's Python files, and the standard library's top-level module names, asked only when
-// needed (null: not known on this machine).
+// repository's Python files, the standard library's top-level module names (null: not known on
+// this machine), and where the guards of analysed files narrow a name (by path; a file that does
+// not parse has none); the last two asked only when needed.
 struct AnalyzedTree {
   const std::map<std::string, std::string>& sources;
   const std::vector<std::string>& python_files;
   std::function<const std::set<std::string>*()> standard_library;
+  std::function<std::map<std::string, std::vector<Narrowing>>(const std::set<std::string>& paths)> narrowings = {};
 };
 
 // How an analyzer's results are kept in the result cache, per file (pipeline/cached_analysis.h).

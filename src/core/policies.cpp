@@ -24,8 +24,9 @@ constexpr NameTable<IntentFailOn, 2> k_intent_fail_on = {
 constexpr NameTable<IntentContext, 2> k_intent_contexts = {
     {{IntentContext::unit, "unit"}, {IntentContext::unit_and_base, "unit+base"}}};
 
-constexpr NameTable<FileRole, 5> k_file_roles = {{{FileRole::product, "product"},
+constexpr NameTable<FileRole, 6> k_file_roles = {{{FileRole::product, "product"},
                                                   {FileRole::test, "test"},
+                                                  {FileRole::typing, "typing"},
                                                   {FileRole::generated, "generated"},
                                                   {FileRole::vendored, "vendored"},
                                                   {FileRole::excluded, "excluded"}}};

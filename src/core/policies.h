@@ -31,7 +31,7 @@ enum class IntentContext { unit, unit_and_base };
 
 // What a changed file is (roles/): product code (the default), test code, generated or vendored
 // code, or a file the project excludes from its linters. Only product and test code is analysed.
-enum class FileRole { product, test, generated, vendored, excluded };
+enum class FileRole { product, test, typing, generated, vendored, excluded };
 
 // The report `check` and `merge` print on standard output (--format).
 enum class ReportFormat { text, json, sarif, markdown, rdjson };

@@ -9,6 +9,7 @@
 #include "filter/fingerprint.h"
 #include "pipeline/cached_analysis.h"
 #include "pipeline/finding_units.h"
+#include "python/source_index.h"
 #include "python/standard_library.h"
 #include "registry/registry.h"
 #include "util/log.h"
@@ -56,10 +57,19 @@ void drop_duplicate_not_analysed(std::vector<Finding>& findings) {
 
 // What the analyzers read to finish their findings (Analyzer::complete).
 AnalyzedTree analyzed_tree(const Workspace& workspace) {
-  return {workspace.sources(), workspace.python_files(), [] {
-            const auto& modules = python::standard_library_modules();
-            return modules ? &*modules : nullptr;
-          }};
+  auto standard_library = [] {
+    const auto& modules = python::standard_library_modules();
+    return modules ? &*modules : nullptr;
+  };
+  auto narrowings = [&sources = workspace.sources()](const std::set<std::string>& paths) {
+    std::map<std::string, std::string> asked;
+    for (const auto& path : paths)
+      if (auto it = sources.find(path); it != sources.end()) asked.emplace(path, it->second);
+    std::map<std::string, std::vector<Narrowing>> out;
+    for (auto& index : python::index_python_sources(asked)) out.emplace(index.path, std::move(index.narrowings));
+    return out;
+  };
+  return {workspace.sources(), workspace.python_files(), standard_library, narrowings};
 }
 
 // What the analyzers of one analysis share: the workspace, the files, the change and the run's services.

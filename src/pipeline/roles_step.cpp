@@ -207,6 +207,11 @@ std::vector<std::string> assign_roles(const std::vector<std::string>& files, con
         out.test_files.emplace(path, decision);
         targets.emplace(path, GuardTarget{});
         break;
+      case FileRole::typing:
+        kept.push_back(path);
+        out.typing_files.emplace(path, decision);
+        targets.emplace(path, GuardTarget{});
+        break;
       case FileRole::excluded:
         held.emplace(path, SkippedFile{path, "excluded by " + decision.why});
         targets.emplace(path, GuardTarget{"excluded (" + decision.why + ")"});
@@ -229,6 +234,7 @@ std::vector<std::string> assign_roles(const std::vector<std::string>& files, con
     for (const auto& [path, reach] : reached_by_product(targets, changed_roles, analysed, roles, repository_files)) {
       out.notes.push_back(reach_note(path, reach, targets.at(path)));
       out.test_files.erase(path);
+      out.typing_files.erase(path);
       if (held.erase(path) == 0) continue;
       kept.push_back(path);
       // The base had it in the same role: an update of upstream's or a generator's code.
@@ -284,6 +290,45 @@ void apply_upstream_policy(std::vector<Finding>& findings, std::vector<std::stri
       " there advisory; not reported there (Pylint's warnings, missing docstrings): " + std::to_string(left_out));
 }
 
+// Code only a type checker reads (roles/type_checked_paths.h) is never imported or run: what
+// Pylint says of statements there (`x.a` alone on a line is how an example asks the type checker
+// about x.a), of arguments and private members, and what its inference gets wrong about what the
+// type checker is being taught (attrs' classes) does not matter. Pylint's other errors (a syntax
+// error, an undefined name) and Bandit's findings stay as product code's.
+constexpr const char* k_typing_skip[] = {"pylint/W0104", "pylint/W0106", "pylint/W0613", "pylint/W0212",
+                                         "pylint/E1101", "pylint/E1102", "pylint/E1111", "pylint/E112?",
+                                         "pylint/E113?", "pylint/C*",    "pylint/R*"};
+
+void apply_typing_policy(std::vector<Finding>& findings, std::vector<std::string>& missing_docstrings,
+                         const RoleAssignment& assignment, std::vector<std::string>& notes) {
+  if (assignment.typing_files.empty()) return;
+  static const std::vector<std::string> skip(std::begin(k_typing_skip), std::end(k_typing_skip));
+  std::map<std::string, int> left_out; // "pylint/W0104" -> count
+  auto in_typing = [&](const std::string& path) { return assignment.typing_files.count(path) != 0; };
+  std::erase_if(findings, [&](Finding& f) {
+    if (!in_typing(f.path) || is_not_analysed(f)) return false;
+    f.role = std::string(to_string(FileRole::typing));
+    const Analyzer* analyzer = analyzer_for(f);
+    bool missing_docstring = is_own_finding(f) && analyzer != nullptr && analyzer->reports_missing_docstring(f);
+    if (!missing_docstring && !matches_rule(skip, f)) return false;
+    ++left_out[f.tool + "/" + f.rule_id];
+    return true;
+  });
+  std::erase_if(missing_docstrings, [&](const std::string& entry) {
+    auto colon = entry.rfind(':', entry.find(' '));
+    return colon != std::string::npos && in_typing(entry.substr(0, colon));
+  });
+  std::size_t files = assignment.typing_files.size();
+  std::string note = std::to_string(files) + (files == 1 ? " file is" : " files are") +
+                     " code only a type checker reads (" + assignment.typing_files.begin()->second.why + ")";
+  if (!left_out.empty()) {
+    std::vector<std::string> counts;
+    for (const auto& [rule, count] : left_out) counts.push_back(std::to_string(count) + " " + rule);
+    note += "; not reported there: " + util::join(counts, ", ");
+  }
+  notes.push_back(note);
+}
+
 } // namespace
 
 void apply_test_policy(std::vector<Finding>& findings, std::vector<std::string>& missing_docstrings,
@@ -291,6 +336,7 @@ void apply_test_policy(std::vector<Finding>& findings, std::vector<std::string>&
                        std::vector<std::string>& notes) {
   apply_ruff_ignores(findings, assignment.ruff_ignores, notes);
   apply_upstream_policy(findings, missing_docstrings, assignment, notes);
+  apply_typing_policy(findings, missing_docstrings, assignment, notes);
   if (assignment.test_files.empty()) return;
   std::map<std::string, int> left_out; // "bandit/B101" -> count
   int advisory = 0;

@@ -19,7 +19,8 @@
 namespace codegate {
 
 struct RoleAssignment {
-  std::map<std::string, roles::RoleDecision> test_files; // analysed as test code, with why
+  std::map<std::string, roles::RoleDecision> test_files;   // analysed as test code, with why
+  std::map<std::string, roles::RoleDecision> typing_files; // analysed as code only a type checker reads
   // Edits of files that were generated, vendored or excluded at the base and that product code
   // reaches (a vendor update, a regenerated module): it ships, so Bandit's findings count as product
   // code's; Pylint's errors are advisory there, its warnings and missing docstrings left out and
@@ -48,9 +49,10 @@ std::vector<std::string> assign_roles(const std::vector<std::string>& files, con
 // What the project says about the analysed findings, before the filter and the gate: the rules its
 // Ruff configuration ignores there left out and counted (pipeline/ruff_ignores.h); test code's
 // policy: `role` set, the `skip` rules removed (counted in a note), the `advisory` ones made
-// advisory, missing docstrings dropped unless required; and in upstream edits
-// (RoleAssignment::upstream_edits), Pylint's errors made advisory, its warnings and missing
-// docstrings left out and counted.
+// advisory, missing docstrings dropped unless required; in code only a type checker reads, `role`
+// set and what does not matter there removed, counted in a note (k_typing_skip: Pylint's statement
+// warnings, inference errors, conventions); and in upstream edits (RoleAssignment::upstream_edits),
+// Pylint's errors made advisory, its warnings and missing docstrings left out and counted.
 void apply_test_policy(std::vector<Finding>& findings, std::vector<std::string>& missing_docstrings,
                        const RoleAssignment& assignment, const TestCodeConfig& policy, std::vector<std::string>& notes);
 

@@ -158,6 +158,113 @@ def dynamic_loads(tree, is_init):
     return sorted(text(name) for name in modules if name), sorted(text(path) for path in paths)
 
 
+def subject(node):
+    # A dotted name ("self.hook", "foo"): what a guard can narrow.
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        owner = subject(node.value)
+        return owner + "." + node.attr if owner else None
+    return None
+
+
+def is_none(node):
+    return isinstance(node, ast.Constant) and node.value is None
+
+
+# Builtins whose call says nothing of its argument's type (isinstance, issubclass, callable and
+# hasattr do, and so may any other function: a TypeGuard or TypeIs one such as attrs.has).
+NOT_GUARDS = {"len", "bool", "str", "repr", "int", "float", "print", "any", "all", "sorted", "list", "tuple",
+              "set", "dict", "id", "hash", "abs", "min", "max", "sum", "iter", "next", "getattr", "type", "vars"}
+
+
+def facts(test, positive):
+    # What holds of dotted names where `test` is true (positive) or false: (name, kind) pairs, kind
+    # "value" (not None: `x is not None`, `x`) or "type" (isinstance, issubclass, callable, a call
+    # such as a TypeGuard or TypeIs function with the name as its first argument; hasattr(x, "a")
+    # says it of "x.a").
+    if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+        return facts(test.operand, not positive)
+    if isinstance(test, ast.BoolOp):
+        each = [facts(value, positive) for value in test.values]
+        if isinstance(test.op, ast.And) == positive:
+            return [fact for found in each for fact in found]
+        return [fact for fact in each[0] if all(fact in found for found in each[1:])]  # what every branch says
+    if isinstance(test, ast.NamedExpr):
+        return [(test.target.id, "value")] if positive else []
+    if isinstance(test, ast.Compare) and len(test.ops) == 1:
+        left, op, right = test.left, test.ops[0], test.comparators[0]
+        name = subject(left) if is_none(right) else subject(right) if is_none(left) else None
+        if name and isinstance(op, (ast.IsNot, ast.NotEq, ast.Is, ast.Eq)) and \
+                isinstance(op, (ast.IsNot, ast.NotEq)) == positive:
+            return [(name, "value")]
+        if positive and isinstance(op, (ast.Is, ast.Eq)) and isinstance(left, ast.Call) and \
+                subject(left.func) == "type" and len(left.args) == 1 and subject(left.args[0]):
+            return [(subject(left.args[0]), "type")]  # type(x) is Foo
+        return []
+    if not positive:
+        return []
+    name = subject(test)
+    if name:
+        return [(name, "value")]
+    if isinstance(test, ast.Call) and test.args and subject(test.args[0]):
+        func, first = subject(test.func), subject(test.args[0])
+        if func == "hasattr":
+            attribute = literal(test.args[1]) if len(test.args) == 2 else None
+            return [(first + "." + attribute, "type")] if attribute else []
+        if func not in NOT_GUARDS:
+            return [(first, "type")]
+    return []
+
+
+def exits(body):
+    return bool(body) and isinstance(body[-1], (ast.Return, ast.Raise, ast.Continue, ast.Break))
+
+
+def narrowings(tree):
+    # Where a guard narrows a dotted name: [name, kind, guard_line, line, col, end_line, end_col], the
+    # guard's test on guard_line, the region with columns as ast counts them (UTF-8 bytes from 0,
+    # the end exclusive): an if's or while's body by its test (its else by the test's negation), a
+    # conditional expression's branches, the operands of and/or after the first, a comprehension's
+    # element, and the statements after an assert or after an if without else whose body ends in
+    # return, raise, continue or break.
+    out = []
+
+    def add(found, nodes, guard):
+        if found and nodes:
+            region = [guard.lineno, nodes[0].lineno, nodes[0].col_offset, nodes[-1].end_lineno, nodes[-1].end_col_offset]
+            out.extend([text(name), kind] + region for name, kind in found)
+
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.If, ast.While)):
+            add(facts(node.test, True), node.body, node.test)
+            add(facts(node.test, False), node.orelse, node.test)
+        elif isinstance(node, ast.IfExp):
+            add(facts(node.test, True), [node.body], node.test)
+            add(facts(node.test, False), [node.orelse], node.test)
+        elif isinstance(node, ast.BoolOp):
+            positive = isinstance(node.op, ast.And)
+            for at in range(1, len(node.values)):
+                for earlier in node.values[:at]:
+                    add(facts(earlier, positive), [node.values[at]], earlier)
+        elif isinstance(node, (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)):
+            elements = [node.key, node.value] if isinstance(node, ast.DictComp) else [node.elt]
+            for generator in node.generators:
+                for condition in generator.ifs:
+                    for element in elements:
+                        add(facts(condition, True), [element], condition)
+        for field in ("body", "orelse", "finalbody"):
+            block = getattr(node, field, None)
+            if not isinstance(block, list):
+                continue
+            for at, statement in enumerate(block):
+                if isinstance(statement, ast.Assert):
+                    add(facts(statement.test, True), block[at + 1:], statement)
+                elif isinstance(statement, ast.If) and exits(statement.body) and not statement.orelse:
+                    add(facts(statement.test, False), block[at + 1:], statement)
+    return out
+
+
 def index(path, source):
     try:
         tree = ast.parse(source, filename=path)
@@ -205,8 +312,12 @@ def index(path, source):
         return {"path": path, "ok": False, "line": 0, "error": "RecursionError: %s" % error}
     is_init = path == "__init__.py" or path.endswith("/__init__.py")
     dynamic, paths = dynamic_loads(tree, is_init)
+    try:
+        narrowed = narrowings(tree)
+    except RecursionError:
+        narrowed = []  # a guard nested beyond the limit narrows nothing: its findings stay as they are
     return {"path": path, "ok": True, "units": units, "imports": imports(tree), "dynamic_imports": dynamic,
-            "loaded_paths": paths}
+            "loaded_paths": paths, "narrowings": narrowed}
 
 
 def main():

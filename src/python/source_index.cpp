@@ -67,6 +67,25 @@ SourceUnit parse_unit(const rapidjson::Value& value) {
   return unit;
 }
 
+// [name, kind, guard_line, line, column, end_line, end_column]
+Narrowing parse_narrowing(const rapidjson::Value& value) {
+  auto bad = [] {
+    return ToolError("the Python source index printed a narrowing that is not [name, kind, 5 numbers]");
+  };
+  if (!value.IsArray() || value.Size() != 7 || !value[0].IsString() || !value[1].IsString()) throw bad();
+  Narrowing n;
+  n.name.assign(value[0].GetString(), value[0].GetStringLength());
+  std::string kind = value[1].GetString();
+  if (kind != "value" && kind != "type") throw bad();
+  n.kind = kind == "type" ? Narrowing::Kind::type : Narrowing::Kind::value;
+  int* fields[] = {&n.guard_line, &n.line, &n.column, &n.end_line, &n.end_column};
+  for (rapidjson::SizeType i = 0; i < 5; ++i) {
+    if (!value[i + 2].IsInt()) throw bad();
+    *fields[i] = value[i + 2].GetInt();
+  }
+  return n;
+}
+
 } // namespace
 
 std::string_view to_string(UnitKind kind) {
@@ -130,6 +149,8 @@ std::vector<SourceIndex> parse_index_json(const std::string& json) {
       strings("imports", index.imports);
       strings("dynamic_imports", index.dynamic_imports);
       strings("loaded_paths", index.loaded_paths);
+      if (auto list = file.FindMember("narrowings"); list != file.MemberEnd() && list->value.IsArray())
+        for (const auto& entry : list->value.GetArray()) index.narrowings.push_back(parse_narrowing(entry));
     }
     out.push_back(std::move(index));
   }

@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "analyzers/narrowing.h"
+
 namespace codegate::python {
 
 enum class UnitKind { module, class_type, function, method };
@@ -49,6 +51,8 @@ struct SourceIndex {
   // exec(open(...).read())). The import guard (pipeline/roles_step) follows them too.
   std::vector<std::string> dynamic_imports;
   std::vector<std::string> loaded_paths;
+  // Where its guards narrow a dotted name (analyzers/narrowing.h), in no particular order.
+  std::vector<Narrowing> narrowings;
 
   // The display name of a unit: "function Parser.parse" / "module".
   std::string describe(const SourceUnit& unit) const;

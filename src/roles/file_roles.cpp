@@ -95,8 +95,8 @@ FileRoles::FileRoles(const RolesConfig& config, ProjectSettings settings)
 
 RoleDecision FileRoles::classify(const std::string& path, const std::string& content,
                                  const std::optional<std::string>& base_content) const {
-  for (FileRole role :
-       {FileRole::product, FileRole::excluded, FileRole::vendored, FileRole::generated, FileRole::test}) {
+  for (FileRole role : {FileRole::product, FileRole::excluded, FileRole::vendored, FileRole::generated, FileRole::test,
+                        FileRole::typing}) {
     auto globs = config_.globs.find(role);
     if (globs != config_.globs.end() && util::glob_match_any(globs->second, path))
       return {role, "roles: " + std::string(to_string(role)) + " in the configuration"};
@@ -141,6 +141,8 @@ RoleDecision FileRoles::classify(const std::string& path, const std::string& con
       if (in_directory_named(path, dir))
         return {FileRole::test, "the common layout (a " + std::string(dir) + "/ directory)"};
   }
+  for (const auto& checked : settings_.type_checked)
+    if (is_type_checked_only(checked, path, content)) return {FileRole::typing, checked.why};
   return {};
 }
 

@@ -1,7 +1,7 @@
 #pragma once
-// What each changed file is: product code (the default), test code, generated or vendored code,
-// or a file the project excludes from its linters; and the rule that said so, for the notes
-// ("tests/data/x.py: excluded by .pre-commit-config.yaml exclude").
+// What each changed file is: product code (the default), test code, code only a type checker
+// reads, generated or vendored code, or a file the project excludes from its linters; and the
+// rule that said so, for the notes ("tests/data/x.py: excluded by .pre-commit-config.yaml exclude").
 //
 // In this order, the first that applies:
 // 1. .codegate.yml `roles:` globs (product first, so that `product:` overrides anything below);
@@ -13,8 +13,9 @@
 //    only when the base version of the file carried one too: a change cannot declare its own new
 //    code generated;
 // 5. test code: conftest.py, a file pytest collects as a test module (roles/pytest_collection.h),
-//    and the rest of a tests/, test/ or testing/ directory that pytest's collection reaches.
-// A file of roles 2-5 that product code reaches is product code all the same: pipeline/roles_step.
+//    and the rest of a tests/, test/ or testing/ directory that pytest's collection reaches;
+// 6. typing: code the project's commands give a type checker only (roles/type_checked_paths.h).
+// A file of roles 2-6 that product code reaches is product code all the same: pipeline/roles_step.
 // Everything is read from the trusted configuration source, never from the change.
 
 #include <optional>

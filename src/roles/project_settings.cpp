@@ -471,6 +471,7 @@ ProjectSettings read_project_settings(const git::Snapshot& source) {
   read_linguist(source, out);
   read_pre_commit(source, out);
   read_ruff(source, pyproject, out);
+  out.type_checked = read_type_checked_paths(source, source.list_files());
   return out;
 }
 

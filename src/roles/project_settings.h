@@ -1,8 +1,9 @@
 #pragma once
 // What the project already says about its files, read from the trusted configuration source (the
 // base revision in CI, the working tree locally): pytest's discovery settings, GitHub Linguist's
-// attributes in .gitattributes, the excludes of pre-commit and Ruff, the rules Ruff ignores, and
-// the excludes of the analyzers' own configuration files (which the analyzers read:
+// attributes in .gitattributes, the excludes of pre-commit and Ruff, the rules Ruff ignores, the
+// paths its commands give a type checker only, and the excludes of the analyzers' own configuration
+// files (which the analyzers read:
 // Analyzer::excluded_paths). Each setting keeps the file it came from, so a note can name it.
 
 #include <optional>
@@ -12,6 +13,7 @@
 
 #include "git/snapshot.h"
 #include "roles/ruff_ignores.h"
+#include "roles/type_checked_paths.h"
 
 namespace codegate::roles {
 
@@ -61,6 +63,8 @@ struct ProjectSettings {
   // What analyzers' own configuration files keep away from them (Bandit's exclude_dirs), as
   // Analyzer::excluded_paths reads them; the caller adds them.
   std::vector<GlobSetting> tool_excludes;
+  // The paths the project's commands give a type checker only (roles/type_checked_paths.h).
+  std::vector<TypeCheckedPath> type_checked;
 
   std::vector<std::string> notes; // settings that could not be read, and why
 };

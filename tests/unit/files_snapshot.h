@@ -2,6 +2,7 @@
 // A revision held in memory, for the tests of what is read through a git::Snapshot.
 
 #include <map>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>

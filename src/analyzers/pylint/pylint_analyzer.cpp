@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "analyzers/pylint/guarded_inference.h"
 #include "analyzers/pylint/outside_repository.h"
 #include "analyzers/pylint/pylint.h"
 #include "analyzers/pylint/pylint_pragmas.h"
@@ -146,7 +147,7 @@ public:
   }
 
   // The pragma text of its suppressed messages (the parser knows their line), and the findings
-  // about modules outside the repository, which become advisory.
+  // that become advisory: about modules outside the repository, and inference errors under a guard.
   void complete(std::vector<Finding>& findings, const AnalyzedTree& tree) const override {
     SourceLines lines(tree.sources);
     bool about_modules = false;
@@ -165,9 +166,11 @@ public:
     }
     for (const auto& [path, source] : tree.sources)
       if (source.find("pylint:") != std::string::npos) attribute_blinding_pragmas(findings, path, source, lines);
-    if (!about_modules) return;
-    if (const std::set<std::string>* standard_library = tree.standard_library())
-      mark_outside_repository(findings, RepositoryModules(tree.python_files), *standard_library);
+    if (about_modules) {
+      if (const std::set<std::string>* standard_library = tree.standard_library())
+        mark_outside_repository(findings, RepositoryModules(tree.python_files), *standard_library);
+    }
+    mark_guarded_inference(findings, tree.sources, tree.narrowings);
   }
 
   // Cached per file unless a cross-file check (duplicate-code, cyclic-import) may run: its findings
