@@ -39,7 +39,8 @@ std::string other_counts_phrase(const ReportCounts& counts, FilterMode mode);
 // change added, why it cannot fail the gate, which line of a longer region the filter matched.
 std::vector<std::string> finding_remarks(const Finding& finding, FilterMode mode);
 
-// One line per tool run that is not "ok" followed by every run-level note, in that order.
+// One line per tool run that is not "ok", every run-level note, then the count of changed
+// functions without a docstring where the project does not require them, in that order.
 std::vector<std::string> report_notes(const CheckResult& result);
 
 // "1 finding" / "2 findings": count and noun with the plural the count needs.
