@@ -180,6 +180,17 @@ public:
   // True for a finding that says a unit has no docstring: where two analyzers say so about the
   // same unit, the pipeline keeps codegate's.
   virtual bool reports_missing_docstring(const Finding& /*finding*/) const { return false; }
+  // True for a finding its tool ranks lowest (Bandit's LOW severity): in test code, which does not
+  // ship, it is counted in the test-code note, not listed (test_code.skip_low_severity).
+  virtual bool low_severity(const Finding& /*finding*/) const { return false; }
+  // Where the tool, as this run starts it, asks for a docstring on public functions (Pylint's
+  // missing-function-docstring): a phrase naming the setting; nullopt: it does not. `config` is
+  // settled (settle_config), `file` what find_config_file returned. The project asking makes a
+  // missing docstring a finding (roles/docstring_requirement.h has the other tools).
+  virtual std::optional<std::string> asks_for_docstrings(const Config& /*config*/,
+                                                         const std::optional<AnalyzerConfigFile>& /*file*/) const {
+    return std::nullopt;
+  }
 
   // Fills the SARIF rule for one of its rules (id, name, level and help_uri are already set).
   virtual void describe_rule(SarifRule& rule, const RuleFacts& facts) const { describe_generic_rule(rule, facts); }

@@ -311,8 +311,16 @@ Config parse_config(const std::string& text, const std::string& name, const Loca
        p.mapping(n, "'intent'", {
          {"enabled", [&](const YAML::Node& v) { c.enabled = p.boolean(v, "intent.enabled"); }},
          {"require_docstrings", [&](const YAML::Node& v) {
-            c.require_docstrings =
-                *parse_docstring_policy(p.choice(v, "intent.require_docstrings", names(docstring_policy_names())));
+            auto choices = names(docstring_policy_names());
+            choices.insert("auto");
+            std::string value = p.choice(v, "intent.require_docstrings", choices);
+            if (value == "auto") {
+              c.require_docstrings = IntentConfig{}.require_docstrings;
+              c.docstring_findings.reset();
+            } else {
+              c.require_docstrings = *parse_docstring_policy(value);
+              c.docstring_findings = true;
+            }
           }},
          {"fail_on", [&](const YAML::Node& v) {
             c.fail_on = *parse_intent_fail_on(p.choice(v, "intent.fail_on", names(intent_fail_on_names())));
@@ -364,6 +372,9 @@ Config parse_config(const std::string& text, const std::string& name, const Loca
        p.mapping(n, "'test_code'", {
          {"skip", [&](const YAML::Node& v) { c.skip = p.strings(v, "test_code.skip"); }},
          {"advisory", [&](const YAML::Node& v) { c.advisory = p.strings(v, "test_code.advisory"); }},
+         {"skip_low_severity", [&](const YAML::Node& v) {
+            c.skip_low_severity = p.boolean(v, "test_code.skip_low_severity");
+          }},
          {"require_docstrings", [&](const YAML::Node& v) {
             c.require_docstrings =
                 *parse_docstring_policy(p.choice(v, "test_code.require_docstrings", names(docstring_policy_names())));

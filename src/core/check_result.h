@@ -57,6 +57,10 @@ struct CheckResult {
   std::optional<FixMode> fix_mode;             // how refine delivered (in the end); nullopt: no refine
   bool failed = false;
   std::optional<ShardInfo> shard; // set by `check --shard`
+  // Whether the project requires docstrings (intent.docstring_findings): each missing one is a
+  // codegate/missing-docstring finding. False: they are only listed, and the reports count them
+  // in one line (report/summary.h, report_notes).
+  bool docstrings_required = true;
 
   int reported_count() const;
   int failing_count() const;

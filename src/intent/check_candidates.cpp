@@ -47,6 +47,8 @@ std::vector<Candidate> select_candidates(const std::vector<python::SourceIndex>&
                                          SourceTexts& texts, IntentOutput& out, std::vector<std::string>& cut_notes) {
   const Config& config = input.config;
   DocstringPolicy policy = config.intent.require_docstrings;
+  // Where the project asks for no docstrings, the units without one are listed, not findings.
+  const bool findings = config.intent.docstring_findings.value_or(true);
   std::vector<Candidate> candidates;
   for (const auto& index : indexes) {
     const auto& lines = texts.lines[index.path];
@@ -58,7 +60,7 @@ std::vector<Candidate> select_candidates(const std::vector<python::SourceIndex>&
     auto selection = select_units(index, touched_in(input.changes, index.path, static_cast<int>(lines.size())), policy);
     for (int unit : selection.missing_docstring) {
       const auto& u = index.units[static_cast<std::size_t>(unit)];
-      out.findings.push_back(missing_docstring_finding(index, u, lines, policy));
+      if (findings) out.findings.push_back(missing_docstring_finding(index, u, lines, policy));
       out.missing_docstrings.push_back(index.path + ":" + std::to_string(u.line) + " " + u.qualified_name);
     }
     for (int unit : selection.to_check) candidates.push_back(make_candidate(index, unit, lines, config, cut_notes));

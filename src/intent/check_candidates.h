@@ -1,6 +1,7 @@
 #pragma once
 // Part of the intent check (intent_check.cpp): which units it asks about, the ones with a docstring
-// the change touched, and the missing-docstring findings for the changed ones without.
+// the change touched, and the changed ones without: listed, and findings where docstrings are
+// required (intent.docstring_findings).
 
 #include <string>
 #include <vector>

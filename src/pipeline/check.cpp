@@ -327,6 +327,7 @@ void analyse_checked(const AnalysisRun& run, Workspace& workspace, const std::ve
   result.tools = std::move(analysis.tools);
   result.notes.insert(result.notes.end(), analysis.notes.begin(), analysis.notes.end());
   result.missing_docstrings = std::move(analysis.missing_docstrings);
+  result.docstrings_required = config.intent.docstring_findings.value_or(true);
   apply_test_policy(result.findings, result.missing_docstrings, roles, config.test_code, result.notes);
 }
 

@@ -48,7 +48,8 @@ void check_consistent(const std::vector<ShardReport>& shards) {
     if (shard.count != count) throw differs("split (--shard K/" + std::to_string(shard.count) + ")");
     if (result.base_sha != first.base_sha || result.head_sha != first.head_sha) throw differs("change");
     if (shard.change_files != first.shard->change_files || result.filter_mode != first.filter_mode ||
-        result.baseline_applied != first.baseline_applied || shard.comment_level != first.shard->comment_level)
+        result.baseline_applied != first.baseline_applied || shard.comment_level != first.shard->comment_level ||
+        result.docstrings_required != first.docstrings_required)
       throw differs("configuration");
     if (auto [it, inserted] = seen.emplace(shard.index, file); !inserted)
       throw ToolError(shard_name(shard) + " is given twice: " + it->second + " and " + file);
@@ -109,6 +110,7 @@ CheckResult merge_shards(const std::vector<ShardReport>& given) {
   merged.head_sha = first.head_sha;
   merged.filter_mode = first.filter_mode;
   merged.baseline_applied = first.baseline_applied;
+  merged.docstrings_required = first.docstrings_required; // one configuration for every shard
   merged.tools = merge_tools(shards);
   std::set<std::string> notes;
   for (const auto& [file, result] : shards) {

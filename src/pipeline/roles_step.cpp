@@ -339,6 +339,7 @@ void apply_test_policy(std::vector<Finding>& findings, std::vector<std::string>&
   apply_typing_policy(findings, missing_docstrings, assignment, notes);
   if (assignment.test_files.empty()) return;
   std::map<std::string, int> left_out; // "bandit/B101" -> count
+  std::map<std::string, int> low;      // test_code.skip_low_severity: "bandit/B603" -> count
   int advisory = 0;
   auto in_test = [&](const std::string& path) { return assignment.test_files.count(path) != 0; };
   std::erase_if(findings, [&](Finding& f) {
@@ -348,6 +349,10 @@ void apply_test_policy(std::vector<Finding>& findings, std::vector<std::string>&
     bool missing_docstring = is_own_finding(f) && analyzer != nullptr && analyzer->reports_missing_docstring(f);
     if (matches_rule(policy.skip, f) || (missing_docstring && policy.require_docstrings == DocstringPolicy::none)) {
       ++left_out[f.tool + "/" + f.rule_id];
+      return true;
+    }
+    if (policy.skip_low_severity && analyzer != nullptr && analyzer->low_severity(f)) {
+      ++low[f.tool + "/" + f.rule_id];
       return true;
     }
     if (f.advisory.empty() && matches_rule(policy.advisory, f)) {
@@ -366,11 +371,13 @@ void apply_test_policy(std::vector<Finding>& findings, std::vector<std::string>&
   std::size_t files = assignment.test_files.size();
   std::string note = std::to_string(files) + (files == 1 ? " file is" : " files are") + " test code";
   if (advisory > 0) note += "; " + std::to_string(advisory) + " of its findings advisory";
-  if (!left_out.empty()) {
+  auto counted = [](const std::map<std::string, int>& by_rule) {
     std::vector<std::string> counts;
-    for (const auto& [rule, count] : left_out) counts.push_back(std::to_string(count) + " " + rule);
-    note += "; not reported there (test_code.skip, require_docstrings): " + util::join(counts, ", ");
-  }
+    for (const auto& [rule, count] : by_rule) counts.push_back(std::to_string(count) + " " + rule);
+    return util::join(counts, ", ");
+  };
+  if (!left_out.empty()) note += "; not reported there (test_code.skip, require_docstrings): " + counted(left_out);
+  if (!low.empty()) note += "; low severity, counted, not listed (test_code.skip_low_severity): " + counted(low);
   notes.push_back(note);
 }
 

@@ -6,6 +6,7 @@
 #include "config/pyproject.h"
 #include "core/error.h"
 #include "registry/registry.h"
+#include "roles/docstring_requirement.h"
 #include "util/files.h"
 #include "util/log.h"
 #include "util/strings.h"
@@ -29,6 +30,23 @@ void check_opt_in_names(const Config& config) {
                      "' (opt-in analyzers: " + util::join(known, ", ") + ")");
   }
   if (!errors.empty()) throw UsageError(util::join(errors, "\n"));
+}
+
+// A changed function without a docstring is a finding where docstrings are asked for: by
+// intent.require_docstrings, or by the project's other tools (roles/docstring_requirement.h,
+// Analyzer::asks_for_docstrings); elsewhere it is listed and counted (CheckResult::docstrings_required).
+void settle_docstring_findings(const git::Snapshot& source, TrustedConfig& trusted) {
+  std::optional<bool>& findings = trusted.config.intent.docstring_findings;
+  if (findings) return;
+  std::optional<std::string> asked = roles::docstring_requirement(source);
+  for (const Analyzer* analyzer : analyzers()) {
+    if (asked) break;
+    asked = analyzer->asks_for_docstrings(trusted.config, trusted.tool_file(*analyzer));
+  }
+  findings = asked.has_value();
+  util::debug(asked ? "intent: a missing docstring is a finding: " + *asked + " asks for docstrings"
+                    : "intent: missing docstrings are listed, not findings: the project asks no tool for docstrings "
+                      "(intent.require_docstrings: public makes them findings)");
 }
 
 } // namespace
@@ -86,6 +104,7 @@ TrustedConfig load_trusted_config(const git::Snapshot& source, const std::string
     analyzer->settle_config(trusted.config, found);
     if (found) trusted.tool_files.emplace(std::string(analyzer->name()), std::move(*found));
   }
+  settle_docstring_findings(source, trusted);
   return trusted;
 }
 

@@ -192,6 +192,7 @@ std::string render_json(const CheckResult& result) {
   json.string_array("notes", result.notes);
   json.string_array("checked_files", result.checked_files);
   json.string_array("missing_docstrings", result.missing_docstrings);
+  json.member("docstrings_required", result.docstrings_required);
   write_fixes(json, result);
   if (result.shard) write_shard(json, *result.shard);
   json.key("findings");

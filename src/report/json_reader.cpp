@@ -177,6 +177,7 @@ CheckResult read_result(const Reader& r) {
   result.notes = r.strings("notes");
   result.checked_files = r.strings("checked_files");
   result.missing_docstrings = r.strings("missing_docstrings");
+  if (r.has("docstrings_required")) result.docstrings_required = r.boolean("docstrings_required");
   if (!r.string("fix_mode").empty()) result.fix_mode = r.named<FixMode>("fix_mode", parse_fix_mode);
   r.each("fixes",
          [](const Reader& fix) { throw BadField{fix.string("path") + ": a refined file (a shard never refines)"}; });

@@ -135,6 +135,12 @@ std::vector<std::string> report_notes(const CheckResult& result) {
     lines.push_back(run.note.empty() ? run.name + " " + status : run.note);
   }
   lines.insert(lines.end(), result.notes.begin(), result.notes.end());
+  if (!result.docstrings_required && !result.missing_docstrings.empty()) {
+    int missing = static_cast<int>(result.missing_docstrings.size());
+    lines.push_back("intent check: " + count_noun(missing, "changed function has", "changed functions have") +
+                    " no docstring to compare with (listed in the JSON report; the project does not ask for "
+                    "docstrings)");
+  }
   for (const auto& run : result.tools) {
     if (run.cached_files == 0) continue;
     lines.push_back(run.name + ": " + std::to_string(run.cached_files) + " of " +

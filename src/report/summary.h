@@ -54,7 +54,8 @@ std::vector<ReportRow> report_rows(const std::vector<const Finding*>& findings, 
 // "22 times in this file: lines 12, 15, 18, …" for a folded row; empty for a finding alone.
 std::string repeat_phrase(const ReportRow& row);
 
-// One line per tool run that is not "ok" followed by every run-level note, in that order.
+// One line per tool run that is not "ok", every run-level note, then the count of changed
+// functions without a docstring where the project does not require them, in that order.
 std::vector<std::string> report_notes(const CheckResult& result);
 
 // "1 finding" / "2 findings": count and noun with the plural the count needs.

@@ -10,69 +10,11 @@
 
 #include "config/pyproject.h"
 #include "core/error.h"
+#include "roles/settings_files.h"
 #include "util/strings.h"
 
 namespace codegate::roles {
 namespace {
-
-std::optional<std::string> read_small(const git::Snapshot& source, const std::string& path) {
-  auto content = source.read(path);
-  if (!content || content->size() > k_max_settings_bytes) return std::nullopt;
-  return content;
-}
-
-std::vector<std::string> words(std::string_view text) {
-  std::vector<std::string> out;
-  std::size_t i = 0;
-  while (i < text.size()) {
-    while (i < text.size() && std::isspace(static_cast<unsigned char>(text[i])) != 0) ++i;
-    std::size_t start = i;
-    while (i < text.size() && std::isspace(static_cast<unsigned char>(text[i])) == 0) ++i;
-    if (i > start) out.emplace_back(text.substr(start, i - start));
-  }
-  return out;
-}
-
-// A TOML array of strings, or one string of words (pytest takes both for python_files).
-std::vector<std::string> toml_words(const toml::node* node) {
-  std::vector<std::string> out;
-  if (node == nullptr) return out;
-  if (auto text = node->value<std::string>()) return words(*text);
-  if (auto array = node->as_array()) {
-    for (const auto& item : *array)
-      if (auto text = item.value<std::string>()) out.push_back(*text);
-  }
-  return out;
-}
-
-// The keys of one section of an INI file (pytest.ini, tox.ini, setup.cfg), values joined over
-// their continuation lines; nullopt when the section is absent.
-std::optional<std::map<std::string, std::string>> ini_section(const std::string& text, const std::string& section) {
-  std::optional<std::map<std::string, std::string>> out;
-  bool inside = false;
-  std::string key;
-  for (auto raw : util::split_lines(text)) {
-    std::string_view line = raw;
-    auto trimmed = util::trim(line);
-    if (trimmed.empty() || trimmed.front() == '#' || trimmed.front() == ';') continue;
-    if (trimmed.front() == '[') {
-      inside = trimmed == "[" + section + "]";
-      if (inside && !out) out.emplace();
-      key.clear();
-      continue;
-    }
-    if (!inside) continue;
-    if (std::isspace(static_cast<unsigned char>(line.front())) != 0 && !key.empty()) {
-      (*out)[key] += " " + std::string(trimmed);
-      continue;
-    }
-    auto equals = trimmed.find_first_of("=:");
-    if (equals == std::string_view::npos) continue;
-    key = std::string(util::trim(trimmed.substr(0, equals)));
-    (*out)[key] = std::string(util::trim(trimmed.substr(equals + 1)));
-  }
-  return out;
-}
 
 std::optional<toml::table> parse_toml(const std::string& text, const std::string& name,
                                       std::vector<std::string>& notes) {
@@ -286,7 +228,7 @@ void read_pytest(const git::Snapshot& source, const std::optional<toml::table>& 
         name, out.pytest);
   };
   for (const std::string file : {"pytest.toml", ".pytest.toml"}) {
-    auto text = read_small(source, file);
+    auto text = read_settings_file(source, file);
     if (!text) continue;
     out.pytest.source = file;
     if (auto table = parse_toml(*text, file, out.notes)) {
@@ -295,7 +237,7 @@ void read_pytest(const git::Snapshot& source, const std::optional<toml::table>& 
     return;
   }
   auto from_ini = [&](const std::string& file, const std::string& section, bool even_without_section) {
-    auto text = read_small(source, file);
+    auto text = read_settings_file(source, file);
     if (!text) return false;
     auto keys = ini_section(*text, section);
     if (!keys && !even_without_section) return false;
@@ -342,7 +284,7 @@ void keep_existing_args(const git::Snapshot& source, PytestSettings& out) {
 }
 
 void read_linguist(const git::Snapshot& source, ProjectSettings& out) {
-  auto text = read_small(source, ".gitattributes");
+  auto text = read_settings_file(source, ".gitattributes");
   if (!text) return;
   for (auto line : util::split_lines(*text)) {
     auto fields = words(line);
@@ -397,7 +339,7 @@ std::string unverbose(const std::string& pattern) {
 }
 
 void read_pre_commit(const git::Snapshot& source, ProjectSettings& out) {
-  auto text = read_small(source, ".pre-commit-config.yaml");
+  auto text = read_settings_file(source, ".pre-commit-config.yaml");
   if (!text) return;
   std::string pattern;
   try {
@@ -450,7 +392,7 @@ void read_ruff(const git::Snapshot& source, const std::optional<toml::table>& py
     out.ruff_ignores.source = name;
   };
   for (const std::string name : {"ruff.toml", ".ruff.toml"}) {
-    auto text = read_small(source, name);
+    auto text = read_settings_file(source, name);
     if (!text) continue;
     if (auto table = parse_toml(*text, name, out.notes)) take(*table, name);
     return; // Ruff's own order: ruff.toml wins over pyproject.toml
@@ -465,7 +407,8 @@ void read_ruff(const git::Snapshot& source, const std::optional<toml::table>& py
 ProjectSettings read_project_settings(const git::Snapshot& source) {
   ProjectSettings out;
   std::optional<toml::table> pyproject;
-  if (auto text = read_small(source, "pyproject.toml")) pyproject = parse_toml(*text, "pyproject.toml", out.notes);
+  if (auto text = read_settings_file(source, "pyproject.toml"))
+    pyproject = parse_toml(*text, "pyproject.toml", out.notes);
   read_pytest(source, pyproject, out);
   keep_existing_args(source, out.pytest);
   read_linguist(source, out);

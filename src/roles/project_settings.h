@@ -69,9 +69,6 @@ struct ProjectSettings {
   std::vector<std::string> notes; // settings that could not be read, and why
 };
 
-// Larger settings files than this are no one's configuration; they are not parsed.
-inline constexpr std::size_t k_max_settings_bytes = 1024 * 1024;
-
 // Reads the settings from `source`. A setting that cannot be read is a note, never an error:
 // roles only decide what is advisory or skipped, and an unreadable one leaves files product code.
 ProjectSettings read_project_settings(const git::Snapshot& source);

@@ -127,7 +127,7 @@ class IntentTestCase(unittest.TestCase):
 
 class Verdicts(IntentTestCase):
     def test_inconsistent_unit_becomes_a_finding_with_the_explanation(self):
-        self.configure(analyzers=True)
+        self.configure(analyzers=True, intent={"require_docstrings": "public"})
         self.server.push(Reply.verdict("inconsistent", 0.9, [(6, MISMATCH[1])], match="function add "))
         result, report = self.check()
         self.assertEqual(result.returncode, 0, result.stderr)  # advisory by default
@@ -149,7 +149,7 @@ class Verdicts(IntentTestCase):
             self.assertEqual(request.json["messages"][0]["role"], "system")
 
     def test_missing_docstrings_are_findings_and_listed(self):
-        self.configure()
+        self.configure(intent={"require_docstrings": "public"})
         result, report = self.check()
         self.assertEqual(result.returncode, 0, result.stderr)
         missing = self.codegate_findings(report, "missing-docstring")

@@ -97,8 +97,11 @@ class TheSameCodeInTwoRoles(RolesCase):
         self.assertNotIn("B101", rules)  # not run on test code
         self.assertNotIn("missing-docstring", rules)
         self.assertIn(("E1101", False, "test", True), self.found(data, "tests/test_gossip.py"))
-        self.assertIn("1 file is test code; 4 of its findings advisory; not reported there (test_code.skip, "
-                      "require_docstrings): 2 bandit/B101, 2 codegate/missing-docstring", data["notes"])
+        # Bandit's low-severity findings are counted (a shell=True on a literal is B602 at low
+        # severity); the project asks for no docstrings, so missing ones are no findings at all.
+        self.assertIn("1 file is test code; 1 of its findings advisory; not reported there (test_code.skip, "
+                      "require_docstrings): 2 bandit/B101; low severity, counted, not listed "
+                      "(test_code.skip_low_severity): 1 bandit/B404, 1 bandit/B602, 1 bandit/B607", data["notes"])
         self.assertEqual(data["missing_docstrings"], [])
 
     def test_a_syntax_error_still_fails_in_a_test(self):
@@ -218,6 +221,53 @@ class RoleSources(RolesCase):
         result, data = self.check()
         self.assertEqual(result.returncode, 1, result.stdout)
         self.assertIn(("B602", True, "test", False), self.found(data, "tests/test_run.py"))
+
+
+# A test that starts processes: Bandit's low-severity B404 (line 1), B603 and B607 (line 5, git by
+# name); B602 (shell=True on a formatted string, high) on line 9.
+RUNS = '''import subprocess
+
+
+def test_status():
+    subprocess.run(["git", "status"], check=True)
+
+
+def test_shell(tmp_path):
+    subprocess.run(f"ls {tmp_path}", shell=True, check=True)
+'''
+
+
+class LowSeverityInTests(RolesCase):
+    def test_low_severity_bandit_notes_are_counted_not_listed(self):
+        self.base()
+        self.change({"tests/test_runs.py": RUNS, "app/runs.py": RUNS.replace("def test_", "def run_")})
+        result, data = self.check("--format", "text")
+        self.assertEqual(result.returncode, 1, result.stdout)  # app/runs.py's B602 fails
+        # Test code: the high-severity B602 stays, advisory; the low ones are counted.
+        self.assertEqual([r for r in self.found(data, "tests/test_runs.py") if r[0].startswith("B")],
+                         [("B602", False, "test", True)])
+        note = ("1 file is test code; 1 of its findings advisory; low severity, counted, not listed "
+                "(test_code.skip_low_severity): 1 bandit/B404, 1 bandit/B603, 1 bandit/B607")
+        self.assertIn(note, data["notes"])
+        self.assertIn("codegate: " + note + "\n", result.stdout)
+        self.assertNotIn("tests/test_runs.py:5", result.stdout)
+        # SARIF lists none of them either.
+        uris = {(r["ruleId"], r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"])
+                for run in self.sarif["runs"] for r in run["results"]}
+        self.assertEqual({rule for rule, uri in uris if uri == "tests/test_runs.py"}, {"B602"})
+        # The same code in product code keeps every one of them.
+        self.assertEqual({rule for rule, uri in uris if uri == "app/runs.py" and rule.startswith("B")},
+                         {"B404", "B602", "B603", "B607"})
+
+    def test_skip_low_severity_false_lists_them(self):
+        self.base({".codegate.yml": "test_code:\n  skip_low_severity: false\n"})
+        self.change({"tests/test_runs.py": RUNS})
+        result, data = self.check()
+        self.assertEqual(result.returncode, 0, result.stdout)
+        self.assertEqual([r for r in self.found(data, "tests/test_runs.py") if r[0].startswith("B")],
+                         [("B404", False, "test", True), ("B602", False, "test", True), ("B603", False, "test", True),
+                          ("B607", False, "test", True)])
+        self.assertFalse([n for n in data["notes"] if "skip_low_severity" in n])
 
 
 class ImportGuard(RolesCase):

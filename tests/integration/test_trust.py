@@ -234,6 +234,7 @@ class Suppressions(TrustCase):
                 self.assertIsNone(b602["suppression"])
 
     def test_codegate_ignore_suppresses_its_own_findings_only(self):
+        self.repo.write(".codegate.yml", "intent:\n  require_docstrings: public\n")
         self.repo.write("tools.py", '"""Helpers."""\n\n\ndef bare(value):  # codegate: ignore[missing-docstring]\n'
                                     '    return value\n\n\ndef other(value):\n    return value\n')
         self.repo.commit("an undocumented function, ignored")
@@ -315,6 +316,7 @@ class Tags(Command):
 
 class Reports(TrustCase):
     def test_one_finding_for_a_missing_docstring(self):
+        self.repo.write(".codegate.yml", "intent:\n  require_docstrings: public\n")
         self.repo.write("tools.py", '"""Helpers."""\n')
         self.branch()
         self.repo.write("tools.py", '"""Helpers."""\n\n\ndef add(first, second):\n    return first + second\n')

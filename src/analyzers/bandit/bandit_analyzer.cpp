@@ -134,6 +134,8 @@ public:
            bandit_rank(finding.confidence) >= bandit_rank(config.bandit.confidence);
   }
 
+  bool low_severity(const Finding& finding) const override { return bandit_rank(finding.tool_severity) == 1; }
+
   void describe_rule(SarifRule& rule, const RuleFacts& facts) const override {
     const Finding& f = *facts.first;
     auto blacklist_name = f.rule_name == "blacklist" ? bandit_blacklist_name(f.rule_id) : std::string_view();

@@ -7,6 +7,7 @@
 
 #include "config/pyproject.h"
 #include "core/error.h"
+#include "roles/settings_files.h"
 
 namespace codegate {
 namespace {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "analyzers/pylint/docstring_check.h"
 #include "analyzers/pylint/guarded_inference.h"
 #include "analyzers/pylint/outside_repository.h"
 #include "analyzers/pylint/pylint.h"
@@ -207,6 +208,15 @@ public:
     if (finding.rule_id == k_file_ignored_id) return true; // a file taken out of Pylint
     const auto& types = config.pylint.fail_on;
     return std::find(types.begin(), types.end(), finding.tool_severity) != types.end();
+  }
+
+  // Pylint runs missing-function-docstring wherever its conventions run (a Pylint configuration
+  // of the project's own, or pylint.conventions: true) unless something turns it off.
+  std::optional<std::string> asks_for_docstrings(const Config& config,
+                                                 const std::optional<AnalyzerConfigFile>& file) const override {
+    if (!checks_function_docstrings(config.pylint, file)) return std::nullopt;
+    return "Pylint's missing-function-docstring (" +
+           (file ? file->origin : std::string("the configuration runs Pylint's conventions")) + ")";
   }
 
   bool reports_missing_docstring(const Finding& finding) const override {
