@@ -282,12 +282,12 @@ void apply_upstream_policy(std::vector<Finding>& findings, std::vector<std::stri
     return colon != std::string::npos && assignment.upstream_edits.count(entry.substr(0, colon)) != 0;
   });
   std::size_t files = assignment.upstream_edits.size();
-  notes.push_back(
-      std::to_string(files) + (files == 1 ? " file is an update" : " files are updates") +
-      " of generated, vendored or excluded code that product code reaches, analysed as product code: "
-      "Bandit's findings count; " +
-      std::to_string(advisory) + " Pylint error" + (advisory == 1 ? "" : "s") +
-      " there advisory; not reported there (Pylint's warnings, missing docstrings): " + std::to_string(left_out));
+  std::string note = std::to_string(files) + (files == 1 ? " file is an update" : " files are updates") +
+                     " of generated, vendored or excluded code that product code reaches, analysed as product "
+                     "code: Bandit's findings count; " +
+                     std::to_string(advisory) + " Pylint error" + (advisory == 1 ? "" : "s") + " there advisory";
+  if (left_out > 0) note += "; not reported there (Pylint's warnings, missing docstrings): " + std::to_string(left_out);
+  notes.push_back(std::move(note));
 }
 
 // Code only a type checker reads (roles/type_checked_paths.h) is never imported or run: what

@@ -58,7 +58,7 @@ class TypeCheckedOnly(RolesCase):
                          [("B404", False, "typing", False), ("B602", True, "typing", False),
                           ("E0602", True, "typing", False)])
         self.assertIn("1 file is code only a type checker reads (a type checker's command in tox.ini: mypy: "
-                      "mypy typing-examples); not reported there: 2 codegate/missing-docstring, 1 pylint/E1101, "
+                      "mypy typing-examples); not reported there: 1 pylint/E1101, "
                       "2 pylint/W0104, 2 pylint/W0212, 1 pylint/W0613", data["notes"])
 
     def test_product_code_that_imports_it_keeps_it_product(self):
