@@ -89,12 +89,14 @@ struct AnalyzerJob {
 // What an analyzer may read to finish its findings (Analyzer::complete): the analysed bytes, the
 // repository's Python files, the standard library's top-level module names (null: not known on
 // this machine), and where the guards of analysed files narrow a name (by path; a file that does
-// not parse has none); the last two asked only when needed.
+// not parse has none), and the lines where a urlopen's URL has a fixed http(s) scheme
+// (python/source_index.h); the last three asked only when needed.
 struct AnalyzedTree {
   const std::map<std::string, std::string>& sources;
   const std::vector<std::string>& python_files;
   std::function<const std::set<std::string>*()> standard_library;
   std::function<std::map<std::string, std::vector<Narrowing>>(const std::set<std::string>& paths)> narrowings = {};
+  std::function<std::map<std::string, std::vector<int>>(const std::set<std::string>& paths)> fixed_scheme_urls = {};
 };
 
 // How an analyzer's results are kept in the result cache, per file (pipeline/cached_analysis.h).
@@ -166,8 +168,10 @@ public:
   virtual AnalyzerOutput run(const AnalyzerJob& job) const = 0;
   // Finishes its findings (which may include codegate/not-analysed ones it does not own) from the
   // analysed bytes, after a run or the cache: the comment that suppresses one, the facts that make
-  // one advisory. The tool reports neither, so a cached result holds neither.
-  virtual void complete(std::vector<Finding>& /*findings*/, const AnalyzedTree& /*tree*/) const {}
+  // one advisory, the facts that make one moot (left out, counted in a note added to `notes`). The
+  // tool reports none of them, so a cached result holds none.
+  virtual void complete(std::vector<Finding>& /*findings*/, const AnalyzedTree& /*tree*/,
+                        std::vector<std::string>& /*notes*/) const {}
   // The Ruff rule that mirrors one of its findings (Bandit's B310: S310; Pyflakes' F401), which
   // Ruff's comments and the project's Ruff ignores name; nullptr: none (analyzers/ruff_rules.h).
   virtual const RuffRule* ruff_rule(const Finding& /*finding*/) const { return nullptr; }

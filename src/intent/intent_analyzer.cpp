@@ -36,7 +36,8 @@ public:
   }
 
   // `# codegate: ignore[rule]` on a finding's line.
-  void complete(std::vector<Finding>& findings, const AnalyzedTree& tree) const override {
+  void complete(std::vector<Finding>& findings, const AnalyzedTree& tree,
+                std::vector<std::string>& /*notes*/) const override {
     attach_line_suppressions(
         findings, tree.sources, [this](const Finding& f) { return owns(f) && !f.suppression; },
         [](std::string_view line, const Finding& f) { return covering_codegate_ignore(line, f.rule_id); });

@@ -61,15 +61,23 @@ AnalyzedTree analyzed_tree(const Workspace& workspace) {
     const auto& modules = python::standard_library_modules();
     return modules ? &*modules : nullptr;
   };
-  auto narrowings = [&sources = workspace.sources()](const std::set<std::string>& paths) {
+  auto indexes = [&sources = workspace.sources()](const std::set<std::string>& paths) {
     std::map<std::string, std::string> asked;
     for (const auto& path : paths)
       if (auto it = sources.find(path); it != sources.end()) asked.emplace(path, it->second);
+    return python::index_python_sources(asked);
+  };
+  auto narrowings = [indexes](const std::set<std::string>& paths) {
     std::map<std::string, std::vector<Narrowing>> out;
-    for (auto& index : python::index_python_sources(asked)) out.emplace(index.path, std::move(index.narrowings));
+    for (auto& index : indexes(paths)) out.emplace(index.path, std::move(index.narrowings));
     return out;
   };
-  return {workspace.sources(), workspace.python_files(), standard_library, narrowings};
+  auto fixed_scheme_urls = [indexes](const std::set<std::string>& paths) {
+    std::map<std::string, std::vector<int>> out;
+    for (auto& index : indexes(paths)) out.emplace(index.path, std::move(index.fixed_scheme_url_lines));
+    return out;
+  };
+  return {workspace.sources(), workspace.python_files(), standard_library, narrowings, fixed_scheme_urls};
 }
 
 // What the analyzers of one analysis share: the workspace, the files, the change and the run's services.
@@ -188,7 +196,7 @@ Analysis run_baseline_analyzers(const JobBase& base, const ToolRequest& request)
   require_given_paths(analysis.findings, request.files);
   drop_duplicate_not_analysed(analysis.findings);
   const AnalyzedTree tree = analyzed_tree(base.workspace);
-  for (auto& s : started) s.analyzer->complete(analysis.findings, tree);
+  for (auto& s : started) s.analyzer->complete(analysis.findings, tree, analysis.notes);
   attach_units(analysis.findings, base.workspace.sources());
   if (int cut = attach_snippets(analysis.findings, base.workspace.sources()); cut > 0)
     analysis.notes.push_back(snippets_cut_note(cut));
@@ -268,7 +276,7 @@ Analysis analyze(Workspace& workspace, const TrustedConfig& trusted, const Analy
 
   for (auto& s : others) {
     AnalyzerOutput output = s.output.get();
-    s.analyzer->complete(output.findings, analyzed_tree(workspace));
+    s.analyzer->complete(output.findings, analyzed_tree(workspace), output.notes);
     if (int cut = attach_snippets(output.findings, workspace.sources()); cut > 0)
       output.notes.push_back(snippets_cut_note(cut));
     merge(analysis, std::move(output));

@@ -265,6 +265,75 @@ def narrowings(tree):
     return out
 
 
+URL_OPENS = ("urlopen", "urlretrieve", "Request")
+
+
+def http_literal(node):
+    # A string literal, an f-string or a `+` concatenation whose text starts with http:// or
+    # https:// (after whitespace), as Ruff's S310 reads a URL.
+    while isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        node = node.left
+    if isinstance(node, ast.JoinedStr):
+        node = node.values[0] if node.values else None
+    value = literal(node)
+    return value is not None and value.lstrip().startswith(("http://", "https://"))
+
+
+# Calls whose result can rebind a module's names behind the parser's back.
+REBINDERS = {"globals", "locals", "vars", "exec", "eval", "setattr", "__import__"}
+
+
+def fixed_scheme_urls(tree):
+    # The lines where every call of urlopen, urlretrieve or Request has a URL whose scheme is fixed
+    # to http(s): a literal, a name the file binds once, by an assignment of such a literal (Ruff's
+    # S310 reads a binding so; here one binding in the whole file, whatever the scope, and none in
+    # a file that rebinds names by globals(), setattr or exec), or, for urlopen and urlretrieve, a
+    # Request of such a URL. Bandit's B310 there asks about a scheme that cannot vary.
+    bindings, values, rebinds = {}, {}, False
+    for node in ast.walk(tree):
+        names = []
+        if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
+            names = [node.id]
+        elif isinstance(node, ast.arg):
+            names = [node.arg]
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            names = [(alias.asname or alias.name).split(".")[0] for alias in node.names]
+        elif isinstance(node, (ast.Global, ast.Nonlocal)):
+            names = list(node.names)
+        elif isinstance(node, ast.Call) and call_name(node.func) in REBINDERS:
+            rebinds = True
+        else:  # def, class, except ... as, match captures
+            names = [name for name in (getattr(node, "name", None), getattr(node, "rest", None))
+                     if isinstance(name, str)]
+        for name in names:
+            bindings[name] = bindings.get(name, 0) + 1
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            values[node.targets[0].id] = node.value
+        elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and node.value is not None:
+            values[node.target.id] = node.value
+
+    def url_of(call):
+        if any(isinstance(arg, ast.Starred) for arg in call.args) or any(item.arg is None for item in call.keywords):
+            return None
+        return argument(call, 0, "url")
+
+    def fixed(url, request_allowed):
+        if isinstance(url, ast.Name) and not rebinds and bindings.get(url.id) == 1 and url.id in values:
+            url = values[url.id]
+        if http_literal(url):
+            return True
+        return request_allowed and isinstance(url, ast.Call) and call_name(url.func) == "Request" and \
+            fixed(url_of(url), False)
+
+    lines = {}
+    for node in ast.walk(tree):
+        name = isinstance(node, ast.Call) and call_name(node.func)
+        if name in URL_OPENS:
+            url = url_of(node)
+            lines[node.lineno] = lines.get(node.lineno, True) and url is not None and fixed(url, name != "Request")
+    return sorted(line for line, ok in lines.items() if ok)
+
+
 def index(path, source):
     try:
         tree = ast.parse(source, filename=path)
@@ -316,8 +385,12 @@ def index(path, source):
         narrowed = narrowings(tree)
     except RecursionError:
         narrowed = []  # a guard nested beyond the limit narrows nothing: its findings stay as they are
+    try:
+        fixed_urls = fixed_scheme_urls(tree)
+    except RecursionError:
+        fixed_urls = []  # Bandit's findings stay as they are
     return {"path": path, "ok": True, "units": units, "imports": imports(tree), "dynamic_imports": dynamic,
-            "loaded_paths": paths, "narrowings": narrowed}
+            "loaded_paths": paths, "narrowings": narrowed, "fixed_scheme_urls": fixed_urls}
 
 
 def main():

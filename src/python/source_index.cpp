@@ -151,6 +151,9 @@ std::vector<SourceIndex> parse_index_json(const std::string& json) {
       strings("loaded_paths", index.loaded_paths);
       if (auto list = file.FindMember("narrowings"); list != file.MemberEnd() && list->value.IsArray())
         for (const auto& entry : list->value.GetArray()) index.narrowings.push_back(parse_narrowing(entry));
+      if (auto list = file.FindMember("fixed_scheme_urls"); list != file.MemberEnd() && list->value.IsArray())
+        for (const auto& line : list->value.GetArray())
+          if (line.IsInt() && line.GetInt() > 0) index.fixed_scheme_url_lines.push_back(line.GetInt());
     }
     out.push_back(std::move(index));
   }

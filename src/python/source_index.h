@@ -53,6 +53,9 @@ struct SourceIndex {
   std::vector<std::string> loaded_paths;
   // Where its guards narrow a dotted name (analyzers/narrowing.h), in no particular order.
   std::vector<Narrowing> narrowings;
+  // The lines where every urlopen, urlretrieve or Request call has a URL whose scheme is fixed to
+  // http(s) (a literal, or a name bound once to one), ascending: Bandit's B310 asks about the scheme.
+  std::vector<int> fixed_scheme_url_lines;
 
   // The display name of a unit: "function Parser.parse" / "module".
   std::string describe(const SourceUnit& unit) const;

@@ -207,6 +207,20 @@ class Suppressions(TrustCase):
                                                "honoured": False})
         self.assertTrue(b310["fails_gate"])
 
+    def test_a_url_whose_scheme_is_a_fixed_https_is_left_out_and_counted_the_rest_fails(self):
+        # pipx 442568f4: Bandit's B310 asks whether the scheme may be file:/ or custom; with a
+        # constant https URL it cannot be, and Ruff's S310 does not report it either.
+        self.repo.write("fetch.py", '"""Fetch."""\nfrom typing import Final\nfrom urllib.request import urlopen\n\n'
+                        'API: Final[str] = "https://api.github.com/repos/x/releases/latest"\n\n\n'
+                        'def latest():\n    """Return the release index."""\n    return urlopen(API, timeout=5).read()\n'
+                        '\n\ndef body(url):\n    """Return the body."""\n    return urlopen(url).read()\n')
+        self.repo.commit("fetch the index")
+        result, report = self.check()
+        self.assertEqual(result.returncode, 1, result.stdout)
+        self.assertEqual(self.rules(report, lambda f: f["rule_id"] == "B310"), [("bandit", "B310", "fetch.py", 15)])
+        self.assertIn("1 bandit/B310 finding not reported: the URL's scheme is a fixed http(s) there (a literal, or "
+                      "a name bound once to one; Ruff's S310 reads it so): fetch.py:10", report["notes"])
+
     def test_a_ruff_file_ignore_in_the_base_hides_the_finding(self):
         self.repo.git("checkout", "-q", "main")
         self.repo.write("tools.py", '"""Helpers."""\n# ruff: file-ignore[S602]\nimport subprocess\n\n\n' + OTHER)

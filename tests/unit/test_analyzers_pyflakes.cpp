@@ -154,7 +154,9 @@ TEST_CASE("# noqa: F401 or a bare # noqa silences a Pyflakes finding on its line
     findings[i].path = "a.py";
     findings[i].line = i + 1;
   }
-  pyflakes_analyzer().complete(findings, {sources, files, []() -> const std::set<std::string>* { return nullptr; }});
+  std::vector<std::string> notes;
+  pyflakes_analyzer().complete(findings, {sources, files, []() -> const std::set<std::string>* { return nullptr; }},
+                               notes);
   REQUIRE(findings[0].suppression);
   CHECK(findings[0].suppression->comment == "# noqa: F401");
   REQUIRE(findings[1].suppression);

@@ -42,9 +42,11 @@ TEST_CASE("Bandit findings get the nosec of their line; Pylint's get their pragm
   std::vector<Finding> findings = {bandit, pylint};
   std::vector<std::string> files = {"a.py"};
   AnalyzedTree tree{sources, files, []() -> const std::set<std::string>* { return nullptr; }};
-  bandit_analyzer().complete(findings, tree); // each analyzer finishes its own findings only
+  std::vector<std::string> notes;
+  bandit_analyzer().complete(findings, tree, notes); // each analyzer finishes its own findings only
   CHECK_FALSE(findings[1].suppression->comment == "# pylint: disable=eval-used");
-  pylint_analyzer().complete(findings, tree);
+  pylint_analyzer().complete(findings, tree, notes);
+  CHECK(notes.empty());
   REQUIRE(findings[0].suppression);
   CHECK(findings[0].suppression->line == 2);
   CHECK(findings[0].suppression->comment == "# nosec");
@@ -62,7 +64,9 @@ TEST_CASE("codegate's findings get the codegate: ignore that names their rule; n
   Finding not_analysed = missing;
   not_analysed.rule_id = "not-analysed";
   std::vector<Finding> findings = {missing, not_analysed};
-  intent_analyzer().complete(findings, {sources, files, []() -> const std::set<std::string>* { return nullptr; }});
+  std::vector<std::string> notes;
+  intent_analyzer().complete(findings, {sources, files, []() -> const std::set<std::string>* { return nullptr; }},
+                             notes);
   REQUIRE(findings[0].suppression);
   CHECK(findings[0].suppression->comment == "# codegate: ignore[missing-docstring]");
   CHECK_FALSE(findings[1].suppression);

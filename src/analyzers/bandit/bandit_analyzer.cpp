@@ -5,6 +5,7 @@
 
 #include "analyzers/bandit/bandit.h"
 #include "analyzers/bandit/exclude_dirs.h"
+#include "analyzers/bandit/fixed_scheme_urls.h"
 #include "analyzers/bandit/nosec.h"
 #include "analyzers/ruff_comment.h"
 #include "analyzers/source_lines.h"
@@ -110,7 +111,11 @@ public:
   // The `# nosec` (or flake8's and Ruff's `# noqa: S<nnn>`) on a finding's line, else a Ruff
   // comment naming the S rule that mirrors its test (`# ruff: ignore[suspicious-url-open-usage]`):
   // Bandit runs with --ignore-nosec.
-  void complete(std::vector<Finding>& findings, const AnalyzedTree& tree) const override {
+  // B310 on a URL whose scheme is fixed to http(s) is left out, counted in a note
+  // (analyzers/bandit/fixed_scheme_urls.h).
+  void complete(std::vector<Finding>& findings, const AnalyzedTree& tree,
+                std::vector<std::string>& notes) const override {
+    leave_out_fixed_scheme_url_opens(findings, tree.fixed_scheme_urls, notes);
     auto owned = [](const Finding& f) { return f.tool == k_bandit_tool; };
     attach_line_suppressions(findings, tree.sources, owned, [](std::string_view line, const Finding& f) {
       auto comment = covering_nosec(line, f.rule_id, f.rule_name);

@@ -29,7 +29,8 @@ public:
 
   // `# noqa: F401` or a bare `# noqa` on a finding's line, as flake8 and Ruff read them, else a
   // Ruff comment naming the rule (`# ruff: ignore[unused-import]`, analyzers/ruff_comment.h).
-  void complete(std::vector<Finding>& findings, const AnalyzedTree& tree) const override {
+  void complete(std::vector<Finding>& findings, const AnalyzedTree& tree,
+                std::vector<std::string>& /*notes*/) const override {
     auto owned = [](const Finding& f) { return f.tool == k_pyflakes_tool; };
     attach_line_suppressions(findings, tree.sources, owned, [](std::string_view line, const Finding& f) {
       return covering_noqa_code(line, f.rule_id, true);

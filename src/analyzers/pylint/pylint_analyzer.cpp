@@ -149,7 +149,8 @@ public:
 
   // The pragma text of its suppressed messages (the parser knows their line), and the findings
   // that become advisory: about modules outside the repository, and inference errors under a guard.
-  void complete(std::vector<Finding>& findings, const AnalyzedTree& tree) const override {
+  void complete(std::vector<Finding>& findings, const AnalyzedTree& tree,
+                std::vector<std::string>& /*notes*/) const override {
     SourceLines lines(tree.sources);
     bool about_modules = false;
     for (auto& f : findings) {
