@@ -2,7 +2,8 @@
 // Ruff's rules for the tools codegate runs: flake8-bandit's S rules, each the mirror of one Bandit
 // test, and Pyflakes' F rules. Projects name these rules in their Ruff configuration and in Ruff's
 // suppression comments (`# ruff: ignore[suspicious-url-open-usage]`, `# noqa: S310`), by code or,
-// since Ruff 0.16 prefers them, by name; codegate honours those for Bandit's and Pyflakes' findings.
+// since Ruff 0.16 prefers them, by name; codegate honours those for Bandit's and Pyflakes' findings
+// (and Pylint's messages that mirror an F rule: analyzers/pylint/pyflakes_mirrors.h).
 // The table is data copied from Ruff (ruff_rules.cpp says from where); a unit test compares it
 // with a checked-in excerpt of Ruff's source (tests/unit/data/ruff/).
 

@@ -1,8 +1,9 @@
 #pragma once
 // The project's Ruff ignores (roles/ruff_ignores.h, read from the trusted source) applied to the
 // findings of the tools Ruff mirrors: a Bandit finding whose S rule `lint.ignore` or a matching
-// `per-file-ignores` names (S603 for scripts/**, S101 for tests/**), or a Pyflakes finding whose F
-// rule it names, is the maintainers' decision about those files. It is left out as a Bandit skip
+// `per-file-ignores` names (S603 for scripts/**, S101 for tests/**), or a Pyflakes finding (or a
+// Pylint one that mirrors a Pyflakes rule) whose F rule it names, is the maintainers' decision
+// about those files. It is left out as a Bandit skip
 // would be, and counted in a note that names the configuration: never silently.
 
 #include <string>

@@ -185,6 +185,23 @@ class RoleSources(RolesCase):
                       "(pyproject.toml [tool.ruff]: lint.per-file-ignores \"scripts/**\"): 1 bandit/B404 (S404), "
                       "1 bandit/B602 (S602)", data["notes"])
 
+    def test_pylints_mirrors_of_pyflakes_rules_follow_the_noqa_and_the_ruff_ignores(self):
+        # requests #7497: `import socket  # noqa: F401` keeps an import for its users; Ruff ignores
+        # F401 in requests' compat.py. Pylint's unused-import is the same fact.
+        self.base({"pyproject.toml": '[tool.ruff.lint]\nselect = ["F"]\n\n[tool.ruff.lint.per-file-ignores]\n'
+                                     '"pkg/compat.py" = ["F401"]\n'})
+        self.change({"pkg/compat.py": '"""Compatibility names."""\nimport json\n',
+                     "pkg/net.py": '"""Network."""\nimport socket  # noqa: F401\nimport os\n'})
+        result, data = self.check()
+        self.assertEqual(result.returncode, 0, result.stdout)
+        self.assertEqual(self.found(data, "pkg/compat.py"), [])
+        unused = sorted((f["line"], (f["suppression"] or {}).get("comment"), f["filter"]["reported"])
+                        for f in data["findings"] if f["path"] == "pkg/net.py" and f["rule_id"] == "W0611")
+        self.assertEqual(unused, [(2, "# noqa: F401", True), (3, None, True)])  # the change's suppression is listed
+        self.assertIn("1 finding not reported: the project's Ruff configuration ignores their rules there "
+                      "(pyproject.toml [tool.ruff]: lint.per-file-ignores \"pkg/compat.py\"): 1 pylint/W0611 (F401)",
+                      data["notes"])
+
     def test_the_change_cannot_exclude_itself(self):
         # CI reads the role sources from the base: a .pre-commit-config.yaml the change adds does not count.
         self.base()

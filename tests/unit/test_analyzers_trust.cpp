@@ -53,6 +53,42 @@ TEST_CASE("Bandit findings get the nosec of their line; Pylint's get their pragm
   CHECK(findings[1].suppression->comment == "# pylint: disable=eval-used");
 }
 
+TEST_CASE("Pylint's mirrors of Pyflakes rules get the noqa or Ruff comment naming the F rule; the rest none") {
+  std::map<std::string, std::string> sources = {{"a.py",
+                                                 "import socket  # noqa: F401\n"              // 1
+                                                 "import os  # noqa\n"                        // 2
+                                                 "import re  # noqa: E501\n"                  // 3
+                                                 "import io  # ruff: ignore[unused-import]\n" // 4
+                                                 "print(name)  # noqa: F821\n"                // 5
+                                                 "x.missing  # noqa: F401\n"                  // 6
+                                                 "import gc  # noqa: F401  # pylint: disable=unused-import\n"}};
+  std::vector<std::string> files = {"a.py"};
+  auto pylint = [](const std::string& id, int line) {
+    Finding f;
+    f.tool = "pylint";
+    f.rule_id = id;
+    f.path = "a.py";
+    f.line = line;
+    return f;
+  };
+  std::vector<Finding> findings = {pylint("W0611", 1), pylint("W0611", 2), pylint("W0611", 3), pylint("W0611", 4),
+                                   pylint("E0602", 5), pylint("E1101", 6), pylint("W0611", 7)};
+  findings[6].suppression = Suppression{7, ""}; // Pylint's own (I0020): its pragma stays the comment
+  std::vector<std::string> notes;
+  pylint_analyzer().complete(findings, {sources, files, []() -> const std::set<std::string>* { return nullptr; }},
+                             notes);
+  auto comment = [&](int at) { return findings[at].suppression ? findings[at].suppression->comment : "-"; };
+  CHECK(comment(0) == "# noqa: F401");
+  CHECK(comment(1) == "-"); // a bare noqa names no rule, and Pylint does not read it
+  CHECK(comment(2) == "-"); // names another code
+  CHECK(comment(3) == "# ruff: ignore[unused-import]");
+  CHECK(comment(4) == "# noqa: F821");
+  CHECK(comment(5) == "-"); // no-member mirrors no Pyflakes rule
+  CHECK(comment(6) == "# pylint: disable=unused-import");
+  CHECK(pylint_analyzer().ruff_rule(findings[0])->code == "F401");
+  CHECK(pylint_analyzer().ruff_rule(findings[5]) == nullptr);
+}
+
 TEST_CASE("codegate's findings get the codegate: ignore that names their rule; not-analysed never does") {
   std::map<std::string, std::string> sources = {{"a.py", "def f():  # codegate: ignore[missing-docstring]\n"}};
   std::vector<std::string> files = {"a.py"};

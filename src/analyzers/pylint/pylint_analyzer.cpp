@@ -3,12 +3,15 @@
 #include <algorithm>
 #include <set>
 
+#include "analyzers/noqa_comment.h"
 #include "analyzers/pylint/docstring_check.h"
 #include "analyzers/pylint/guarded_inference.h"
 #include "analyzers/pylint/outside_repository.h"
+#include "analyzers/pylint/pyflakes_mirrors.h"
 #include "analyzers/pylint/pylint.h"
 #include "analyzers/pylint/pylint_pragmas.h"
 #include "analyzers/pylint/pylint_suppressed.h"
+#include "analyzers/ruff_comment.h"
 #include "analyzers/source_lines.h"
 #include "util/log.h"
 #include "util/strings.h"
@@ -147,8 +150,11 @@ public:
     return output;
   }
 
-  // The pragma text of its suppressed messages (the parser knows their line), and the findings
-  // that become advisory: about modules outside the repository, and inference errors under a guard.
+  // The pragma text of its suppressed messages (the parser knows their line); for a message that
+  // mirrors a Pyflakes rule (analyzers/pylint/pyflakes_mirrors.h) and no pragma, the `# noqa: F401`
+  // on its line or the Ruff comment naming the rule (a bare `# noqa` names no rule, and Pylint
+  // never reads one: it hides nothing of Pylint's); and the findings that become advisory: about modules outside the
+  // repository, and inference errors under a guard.
   void complete(std::vector<Finding>& findings, const AnalyzedTree& tree,
                 std::vector<std::string>& /*notes*/) const override {
     SourceLines lines(tree.sources);
@@ -168,12 +174,21 @@ public:
     }
     for (const auto& [path, source] : tree.sources)
       if (source.find("pylint:") != std::string::npos) attribute_blinding_pragmas(findings, path, source, lines);
+    auto mirrored = [this](const Finding& f) {
+      return f.tool == k_pylint_tool && !f.suppression && ruff_rule(f) != nullptr;
+    };
+    attach_line_suppressions(findings, tree.sources, mirrored, [this](std::string_view line, const Finding& f) {
+      return covering_noqa_code(line, ruff_rule(f)->code, false);
+    });
+    attach_ruff_suppressions(findings, tree.sources, mirrored, [this](const Finding& f) { return ruff_rule(f); });
     if (about_modules) {
       if (const std::set<std::string>* standard_library = tree.standard_library())
         mark_outside_repository(findings, RepositoryModules(tree.python_files), *standard_library);
     }
     mark_guarded_inference(findings, tree.sources, tree.narrowings);
   }
+
+  const RuffRule* ruff_rule(const Finding& finding) const override { return ruff_rule_for_pylint(finding.rule_id); }
 
   // Cached per file unless a cross-file check (duplicate-code, cyclic-import) may run: its findings
   // depend on which files a run holds. A file's findings depend on what it imports.
