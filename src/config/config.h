@@ -26,7 +26,8 @@ struct PylintConfig {
   // files a run holds (a batch, a shard, the cache's misses) and Pylint 2.16 reports neither
   // with --jobs above 1 (docs/cache-and-sharding.md).
   std::vector<std::string> disable = {"import-error", "duplicate-code", "cyclic-import"};
-  // Pylint's conventions and refactoring advice (message types C and R). nullopt (auto): run when
+  // Pylint's conventions and refactoring advice (message types C and R), and its TODO reminders
+  // (W0511 fixme). nullopt (auto): run when
   // the project has a Pylint configuration of its own; a project without one styles its code with
   // other tools and never agreed to Pylint's naming and design rules.
   std::optional<bool> conventions;

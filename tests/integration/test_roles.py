@@ -336,14 +336,15 @@ class ProjectConfiguration(RolesCase):
 
 
     def test_pylint_conventions_run_only_for_a_project_that_configures_pylint(self):
-        source = '"""Run."""\nlowerCase = 1\n\n\ndef F():\n    """F."""\n'
+        source = '"""Run."""\nlowerCase = 1  # TODO: rename\n\n\ndef F():\n    """F."""\n'
         self.base()
         self.change({"app/run.py": source})
         _, data = self.check()
         self.assertEqual([f["rule_id"] for f in data["findings"] if f["tool"] == "pylint"], [])
         verbose = codegate.run("check", "-v", "--repo", self.repo.path, "--base", "base", "--no-llm")
-        self.assertIn("codegate: debug: pylint: conventions and refactoring advice (C, R) not run: the project has no "
-                      "Pylint configuration of its own (pylint.conventions: true runs them)", verbose.stderr)
+        self.assertIn("codegate: debug: pylint: conventions, refactoring advice and TODO reminders (C, R, fixme) not "
+                      "run: the project has no Pylint configuration of its own (pylint.conventions: true runs them)",
+                      verbose.stderr)
         # A Pylint configuration of the project's own, pylint.conventions: true, or a fail_on that
         # names conventions runs them.
         for config in ({".pylintrc": "[MAIN]\n"}, {".codegate.yml": "pylint:\n  conventions: true\n"},
@@ -359,6 +360,7 @@ class ProjectConfiguration(RolesCase):
                 self.repo.commit("change")
                 _, data = self.check()
                 self.assertIn("C0103", [f["rule_id"] for f in data["findings"] if f["tool"] == "pylint"])
+                self.assertIn("W0511", [f["rule_id"] for f in data["findings"] if f["tool"] == "pylint"])
 
 
 if __name__ == "__main__":

@@ -146,11 +146,12 @@ TEST_CASE("each analyzer finds its own configuration file where its tool would")
           "pylint.rcfile names 'ci/pylintrc', which is not a file in commit abc1234; fix the path or remove the key");
   }
 
-  // Without a Pylint configuration of the project's own, conventions and refactoring advice stay off.
+  // Without a Pylint configuration of the project's own, conventions, refactoring advice and TODO
+  // reminders stay off.
   Config settled;
   pylint.settle_config(settled, std::nullopt);
   CHECK(settled.pylint.disable ==
-        std::vector<std::string>{"import-error", "duplicate-code", "cyclic-import", "C", "R"});
+        std::vector<std::string>{"import-error", "duplicate-code", "cyclic-import", "C", "R", "fixme"});
   Config with_rc;
   pylint.settle_config(with_rc, rc);
   CHECK(with_rc.pylint.disable == std::vector<std::string>{"import-error", "duplicate-code", "cyclic-import"});

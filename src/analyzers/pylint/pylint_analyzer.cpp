@@ -102,17 +102,19 @@ public:
     return std::nullopt;
   }
 
-  // Conventions and refactoring advice (C, R): on with a Pylint configuration of the project's
-  // own, or when pylint.fail_on asks for them, unless pylint.conventions says otherwise.
+  // Conventions, refactoring advice and TODO reminders (C, R, W0511 fixme: a reminder the author
+  // wrote, not a defect; typer's and aiohttp's `# TODO:` lines were inline warnings): on with a
+  // Pylint configuration of the project's own, or when pylint.fail_on asks for them, unless
+  // pylint.conventions says otherwise.
   void settle_config(Config& config, const std::optional<AnalyzerConfigFile>& found) const override {
     const auto& fail_on = config.pylint.fail_on;
     bool asked_for = std::any_of(fail_on.begin(), fail_on.end(),
                                  [](const std::string& type) { return type == "convention" || type == "refactor"; });
     if (config.pylint.conventions.value_or(found.has_value() || asked_for)) return;
-    config.pylint.disable.insert(config.pylint.disable.end(), {"C", "R"});
+    config.pylint.disable.insert(config.pylint.disable.end(), {"C", "R", "fixme"});
     util::debug(
-        "pylint: conventions and refactoring advice (C, R) not run: the project has no Pylint "
-        "configuration of its own (pylint.conventions: true runs them)");
+        "pylint: conventions, refactoring advice and TODO reminders (C, R, fixme) not run: the project has no "
+        "Pylint configuration of its own (pylint.conventions: true runs them)");
   }
 
   // An explicit rcfile always, an empty one when the project has none (see run_pylint).
