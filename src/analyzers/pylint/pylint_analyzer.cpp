@@ -155,8 +155,8 @@ public:
   // The pragma text of its suppressed messages (the parser knows their line); for a message that
   // mirrors a Pyflakes rule (analyzers/pylint/pyflakes_mirrors.h) and no pragma, the `# noqa: F401`
   // on its line or the Ruff comment naming the rule (a bare `# noqa` names no rule, and Pylint
-  // never reads one: it hides nothing of Pylint's); and the findings that become advisory: about modules outside the
-  // repository, and inference errors under a guard.
+  // never reads one: it hides nothing of Pylint's); and the findings that become advisory: about
+  // modules outside the repository, and inference errors under a guard.
   void complete(std::vector<Finding>& findings, const AnalyzedTree& tree,
                 std::vector<std::string>& /*notes*/) const override {
     SourceLines lines(tree.sources);
