@@ -290,7 +290,7 @@ class VerboseLog(FailClosedCase):
         result = self.check(verbosity=["-v"])
         self.assertEqual(result.returncode, 1, result.stderr)
         self.assertRegex(result.stderr, r"codegate: debug: running pylint --output-format=json --rcfile=/\S+/pylintrc "
-                                        r"--jobs=\d+ --persistent=no --disable=import-error,duplicate-code,cyclic-import,C,R "
+                                        r"--jobs=\d+ --persistent=no --disable=import-error,duplicate-code,cyclic-import,C,R,fixme "
                                         r"--enable=suppressed-message --ignore= --ignore-patterns= --ignore-paths= "
                                         r"-- \./lib/shell\.py \(in /\S+/tree\)\n")
         self.assertRegex(result.stderr, r"codegate: debug: running bandit --format json --ignore-nosec --exclude '' "
