@@ -4,8 +4,8 @@
 #include <cctype>
 #include <tuple>
 
+#include "filter/python_code.h"
 #include "util/hash.h"
-#include "util/strings.h"
 
 namespace codegate {
 namespace {
@@ -32,6 +32,12 @@ bool lower(const std::string& base, const std::string& head) {
 
 bool can_fail(const Finding& f) { return f.advisory.empty() && !(f.suppression && f.suppression->honoured); }
 
+// A suppression the change added is the change's to show: only a base finding that was suppressed
+// too stands for its finding (the comment was there already, on the line the change rewrote).
+bool hides_added_suppression(const Finding& base, const Finding& head) {
+  return head.suppression && head.suppression->by == SuppressedBy::change && !base.suppression;
+}
+
 // How strong a finding is, for taking the weakest base finding that still covers a head one.
 auto strength(const Finding& f) {
   return std::make_tuple(can_fail(f), f.level, rank(f.tool_severity), rank(f.confidence));
@@ -56,7 +62,7 @@ std::string without_numbers(const std::string& message) {
 } // namespace
 
 std::string baseline_key(const Finding& f) {
-  return util::hash_parts({f.tool, f.rule_id, util::squeeze_whitespace(f.snippet), innermost_name(f.unit)});
+  return util::hash_parts({f.tool, f.rule_id, python_code(f.snippet), innermost_name(f.unit)});
 }
 
 std::string shortfall(const Finding& base, const Finding& head) {
@@ -90,7 +96,7 @@ std::optional<std::size_t> Baseline::by_key(const Finding& head, const std::vect
   for (std::size_t i : entry->second) {
     if (spent[i]) continue;
     if (!strongest || strength(findings_[*strongest]) < strength(findings_[i])) strongest = i;
-    if (!shortfall(findings_[i], head).empty()) continue;
+    if (!shortfall(findings_[i], head).empty() || hides_added_suppression(findings_[i], head)) continue;
     if (!best || strength(findings_[i]) < strength(findings_[*best])) best = i;
   }
   if (!best && strongest) why = shortfall(findings_[*strongest], head);

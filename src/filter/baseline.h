@@ -3,9 +3,10 @@
 // questions about the head's findings.
 //
 // Selected findings (on a line the mode matches): is this one old? By keys that survive moving
-// code: the tool, the rule, the region's code with whitespace squeezed, and the name of the
-// innermost enclosing function or class; neither the line nor the path, so a function moved down
-// its file or into another file keeps its findings' keys. (The SARIF fingerprint keeps the path:
+// code: the tool, the rule, the region's code (python_code: comments dropped, whitespace
+// squeezed), and the name of the innermost enclosing function or class; neither the line nor the
+// path, so a function moved down its file or into another file keeps its findings' keys, and a
+// line whose only edit is its comment keeps its findings old. (The SARIF fingerprint keeps the path:
 // it identifies a result in one file across runs, which is another question.) An old finding
 // never fails the gate, is not posted as a new comment, and reports count it ("3 already in the
 // base").
@@ -21,8 +22,10 @@
 // Either way a base finding counts only where it could have failed as the head's can: at the same
 // or a higher level (level, the tool's severity and confidence: a finding whose severity rose is
 // new), and not advisory or suppressed there when the head's is neither (a base file's findings
-// come with its role's policy: test code's advisory ones cover no product finding). A base file
-// the baseline did not analyse (vendored, generated or excluded at the base) had no finding.
+// come with its role's policy: test code's advisory ones cover no product finding). A head
+// finding whose suppression the change added is covered only by a base finding that was
+// suppressed too, so the new comment is shown, not counted old. A base file the baseline did not
+// analyse (vendored, generated or excluded at the base) had no finding.
 
 #include <functional>
 #include <map>

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "filter/python_code.h"
 #include "gate/verdict.h"
 #include "pipeline/analysis.h"
 #include "pipeline/roles_step.h"
@@ -10,7 +11,6 @@
 #include "registry/registry.h"
 #include "util/glob.h"
 #include "util/log.h"
-#include "util/strings.h"
 
 namespace codegate {
 namespace {
@@ -37,7 +37,7 @@ struct BasePlan {
 BasePlan plan_base(const ChangeSet& changes, const std::vector<Finding>& head, const Config& config,
                    const git::Snapshot& base) {
   std::map<std::string, std::set<std::string>, std::less<>> rules;
-  std::map<std::string, std::set<std::string>, std::less<>> code;   // squeezed code of selected findings
+  std::map<std::string, std::set<std::string>, std::less<>> code;   // the code (python_code) of selected findings
   std::map<std::string, std::set<std::string>, std::less<>> caused; // base paths of files with a possibly caused one
   for (const auto& f : head) {
     bool selected = f.filter.selected && is_tool_finding(f);
@@ -48,8 +48,8 @@ BasePlan plan_base(const ChangeSet& changes, const std::vector<Finding>& head, c
     if (may_be) {
       const ChangedFile* file = changes.find(f.path);
       if (file != nullptr && file->status != ChangeStatus::added) caused[name].insert(file->old_path);
-    } else if (std::string squeezed = util::squeeze_whitespace(f.snippet); !squeezed.empty()) {
-      code[name].insert(std::move(squeezed));
+    } else if (std::string snippet_code = python_code(f.snippet); !snippet_code.empty()) {
+      code[name].insert(std::move(snippet_code));
     }
   }
   BasePlan plan;
@@ -70,11 +70,11 @@ BasePlan plan_base(const ChangeSet& changes, const std::vector<Finding>& head, c
     }
     auto content = base.read(path);
     if (!content) continue;
-    std::optional<std::string> text; // squeezed, read once when an analyzer's code is looked for
+    std::optional<std::string> text; // its code (python_code), read once when an analyzer's code is looked for
     for (const auto& [name, analyzer_rules] : rules) {
       bool needed = caused.count(name) != 0 && caused.at(name).count(path) != 0;
       if (!needed && code.count(name) != 0) {
-        if (!text) text = util::squeeze_whitespace(*content);
+        if (!text) text = python_code(*content);
         const auto& snippets = code.at(name);
         needed = std::any_of(snippets.begin(), snippets.end(),
                              [&](const std::string& snippet) { return text->find(snippet) != std::string::npos; });

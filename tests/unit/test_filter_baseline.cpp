@@ -221,3 +221,50 @@ TEST_CASE("codegate/not-analysed is never the base's, even when the base could n
   CHECK_FALSE(findings[0].filter.in_base);
   CHECK(findings[0].filter.reported);
 }
+
+TEST_CASE("a line whose only edit is its comment keeps its findings old") {
+  // requests #7497 dropped pyright's `# type: ignore[reportPrivateUsage]` from lines Pylint's
+  // W0212 was already reported on at the base.
+  Finding base = finding("B602", "app.py", 4, "subprocess.call(cmd, shell=True)  # type: ignore[misc]\n");
+  Baseline baseline({base});
+  ChangeSet changes = change_of({changed("app.py", {4}, {4})});
+  std::vector<Finding> head = {finding("B602", "app.py", 4, k_shell)};
+  annotate(head, changes, FilterMode::added);
+  CHECK(baseline.mark(head, changes, always) == 1);
+  CHECK(head[0].filter.in_base);
+  CHECK_FALSE(head[0].filter.reported);
+  // The code itself changed: new.
+  std::vector<Finding> edited = {finding("B602", "app.py", 4, "subprocess.call(other, shell=True)\n")};
+  annotate(edited, changes, FilterMode::added);
+  CHECK(baseline.mark(edited, changes, always) == 0);
+  CHECK(edited[0].filter.reported);
+}
+
+TEST_CASE("a suppression the change added is shown even when the base had the finding") {
+  Baseline baseline({finding("B602", "app.py", 4, k_shell)});
+  ChangeSet changes = change_of({changed("app.py", {4}, {4})});
+  auto suppressed_head = [] {
+    Finding f = finding("B602", "app.py", 4, "subprocess.call(cmd, shell=True)  # nosec\n");
+    f.suppression = Suppression{4, "# nosec", SuppressedBy::change, true};
+    return std::vector<Finding>{f};
+  };
+  // The comment is new: reported as the change's suppression, with no "new:" remark.
+  std::vector<Finding> head = suppressed_head();
+  annotate(head, changes, FilterMode::added);
+  CHECK(baseline.mark(head, changes, always) == 0);
+  CHECK(head[0].filter.reported);
+  CHECK(head[0].filter.new_because.empty());
+  // Refused under deny-new: new, so it fails as before.
+  head = suppressed_head();
+  annotate(head, changes, FilterMode::added, SuppressionPolicy::deny_new);
+  CHECK(baseline.mark(head, changes, always) == 0);
+  CHECK(head[0].filter.reported);
+  // The base had it suppressed too (the line was rewritten around its comment): old.
+  Finding base_suppressed = finding("B602", "app.py", 4, "subprocess.call(cmd, shell=True)  # nosec  # old\n");
+  base_suppressed.suppression = Suppression{4, "# nosec", SuppressedBy::base, true};
+  Baseline suppressed_baseline({base_suppressed});
+  head = suppressed_head();
+  annotate(head, changes, FilterMode::added);
+  CHECK(suppressed_baseline.mark(head, changes, always) == 1);
+  CHECK_FALSE(head[0].filter.reported);
+}
