@@ -345,5 +345,45 @@ class BaseFindingsThatCouldNotFail(BaseCase):
         self.assert_passes()
 
 
+class CommentsAreNotCode(BaseCase):
+    """A line whose only edit is its comment holds the same code: its findings stay the base's. A
+    suppression the change added is still the change's."""
+
+    def test_a_comment_dropped_from_a_line_with_an_old_finding(self):
+        # requests #7497: pyright's type: ignore comments removed from lines with an old W0212.
+        self.base({"app.py": CALL.format("name").replace("shell=True,", "shell=True,  # type: ignore[misc]")})
+        self.change({"app.py": CALL.format("name")})
+        result, report = self.assert_passes()
+        b602 = [f for f in report["findings"] if f["rule_id"] == "B602"]
+        self.assertEqual([(f["baseline"], f["filter"]["reported"]) for f in b602], [("existing", False)], result.stdout)
+        self.assertIn("1 already in the base", result.stdout)
+
+    def test_the_code_edited_beside_the_comment_is_new(self):
+        self.base({"app.py": CALL.format('"ls"') + "  # old\n"})
+        self.change({"app.py": CALL.format("name") + "  # new\n"})
+        self.assert_fails([("B602", "app.py", 9)])
+
+    def test_a_suppression_the_change_added_to_an_old_finding_is_listed(self):
+        self.base({"app.py": CALL.format("name")})
+        self.change({"app.py": CALL.format("name").replace("shell=True,", "shell=True,  # nosec")})
+        result, report = self.assert_passes()
+        b602 = [f for f in report["findings"] if f["rule_id"] == "B602"][0]
+        self.assertEqual((b602["baseline"], b602["filter"]["reported"], b602["suppression"]["by"]),
+                         ("new", True, "change"), result.stdout)
+        self.assertIn("suppressed in this change by `# nosec`", result.stdout)
+        # Refused under deny-new, it fails as any new suppression does.
+        self.fresh()
+        self.base({"app.py": CALL.format("name"), ".codegate.yml": "suppressions: deny-new\n"})
+        self.change({"app.py": CALL.format("name").replace("shell=True,", "shell=True,  # nosec")})
+        self.assert_fails([("B602", "app.py", 9)])
+
+    def test_a_line_rewritten_around_its_old_suppression(self):
+        self.base({"app.py": CALL.format("name").replace("shell=True,", "shell=True,  # nosec  # type: ignore")})
+        self.change({"app.py": CALL.format("name").replace("shell=True,", "shell=True,  # nosec")})
+        result, report = self.assert_passes()
+        b602 = [f for f in report["findings"] if f["rule_id"] == "B602"][0]
+        self.assertEqual((b602["baseline"], b602["filter"]["reported"]), ("existing", False), result.stdout)
+
+
 if __name__ == "__main__":
     unittest.main()
