@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "analyzers/module_definitions.h"
 #include "analyzers/narrowing.h"
 #include "analyzers/ruff_rules.h"
 #include "analyzers/rule_text.h"
@@ -89,14 +90,16 @@ struct AnalyzerJob {
 // What an analyzer may read to finish its findings (Analyzer::complete): the analysed bytes, the
 // repository's Python files, the standard library's top-level module names (null: not known on
 // this machine), and where the guards of analysed files narrow a name (by path; a file that does
-// not parse has none), and the lines where a urlopen's URL has a fixed http(s) scheme
-// (python/source_index.h); the last three asked only when needed.
+// not parse has none), the lines where a urlopen's URL has a fixed http(s) scheme, and what any
+// Python file of the tree defines at its top level (python/source_index.h); the last four asked
+// only when needed.
 struct AnalyzedTree {
   const std::map<std::string, std::string>& sources;
   const std::vector<std::string>& python_files;
   std::function<const std::set<std::string>*()> standard_library;
   std::function<std::map<std::string, std::vector<Narrowing>>(const std::set<std::string>& paths)> narrowings = {};
   std::function<std::map<std::string, std::vector<int>>(const std::set<std::string>& paths)> fixed_scheme_urls = {};
+  std::function<std::map<std::string, ModuleDefinitions>(const std::set<std::string>& paths)> definitions = {};
 };
 
 // How an analyzer's results are kept in the result cache, per file (pipeline/cached_analysis.h).

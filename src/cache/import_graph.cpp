@@ -62,7 +62,7 @@ const std::set<std::string>& ImportGraph::direct(const std::string& path) const 
   return it != direct_.end() ? it->second : none;
 }
 
-std::set<std::string> ImportGraph::resolve(const std::string& path, const std::string& name) const {
+std::vector<std::string> ImportGraph::absolute_parts(const std::string& path, const std::string& name) {
   std::size_t level = 0;
   while (level < name.size() && name[level] == '.') ++level;
   std::vector<std::string> parts;
@@ -73,6 +73,11 @@ std::set<std::string> ImportGraph::resolve(const std::string& path, const std::s
     for (std::size_t up = 1; up < level && !parts.empty(); ++up) parts.pop_back();
   }
   for (auto& part : components(name.substr(level))) parts.push_back(std::move(part));
+  return parts;
+}
+
+std::set<std::string> ImportGraph::resolve(const std::string& path, const std::string& name) const {
+  const std::vector<std::string> parts = absolute_parts(path, name);
   std::set<std::string> out;
   // Importing a.b.c runs a/__init__.py and a/b/__init__.py first.
   for (std::size_t count = parts.size(); count > 0; --count) {
@@ -80,6 +85,13 @@ std::set<std::string> ImportGraph::resolve(const std::string& path, const std::s
     if (files != files_by_module_.end()) out.insert(files->second.begin(), files->second.end());
   }
   return out;
+}
+
+std::set<std::string> ImportGraph::module_files(const std::string& path, const std::string& name) const {
+  const std::vector<std::string> parts = absolute_parts(path, name);
+  if (parts.empty()) return {};
+  auto files = files_by_module_.find(joined(parts, parts.size()));
+  return files == files_by_module_.end() ? std::set<std::string>{} : files->second;
 }
 
 std::set<std::string> ImportGraph::dependencies(const std::string& path) const {

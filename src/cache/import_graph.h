@@ -24,10 +24,14 @@ public:
   const std::set<std::string>& direct(const std::string& path) const;
   // The repository files `path` depends on, transitively, itself excluded, sorted.
   std::set<std::string> dependencies(const std::string& path) const;
-  // The files one import name of `path` may be.
+  // The files one import name of `path` may be, with the packages importing it runs.
   std::set<std::string> resolve(const std::string& path, const std::string& name) const;
+  // The files the module one import name of `path` names may be, without those packages.
+  std::set<std::string> module_files(const std::string& path, const std::string& name) const;
 
 private:
+  static std::vector<std::string> absolute_parts(const std::string& path, const std::string& name);
+
   std::map<std::string, std::set<std::string>> files_by_module_; // every dotted suffix of a path
   std::map<std::string, std::set<std::string>> direct_;          // path -> the files it imports
 };

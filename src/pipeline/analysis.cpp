@@ -12,6 +12,7 @@
 #include "python/source_index.h"
 #include "python/standard_library.h"
 #include "registry/registry.h"
+#include "util/files.h"
 #include "util/log.h"
 #include "util/strings.h"
 
@@ -77,7 +78,22 @@ AnalyzedTree analyzed_tree(const Workspace& workspace) {
     for (auto& index : indexes(paths)) out.emplace(index.path, std::move(index.fixed_scheme_url_lines));
     return out;
   };
-  return {workspace.sources(), workspace.python_files(), standard_library, narrowings, fixed_scheme_urls};
+  // Any Python file of the tree: a checked one's analysed bytes, another's as written under the root.
+  auto definitions = [&workspace](const std::set<std::string>& paths) {
+    std::map<std::string, std::string> asked;
+    const auto& files = workspace.python_files();
+    for (const auto& path : paths) {
+      if (auto it = workspace.sources().find(path); it != workspace.sources().end()) {
+        asked.emplace(path, it->second);
+      } else if (std::find(files.begin(), files.end(), path) != files.end()) {
+        if (auto content = util::read_file(workspace.root() + "/" + path)) asked.emplace(path, std::move(content).value());
+      }
+    }
+    std::map<std::string, ModuleDefinitions> out;
+    for (auto& index : python::index_python_sources(asked)) out.emplace(index.path, std::move(index.definitions));
+    return out;
+  };
+  return {workspace.sources(), workspace.python_files(), standard_library, narrowings, fixed_scheme_urls, definitions};
 }
 
 // What the analyzers of one analysis share: the workspace, the files, the change and the run's services.

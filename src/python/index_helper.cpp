@@ -334,6 +334,49 @@ def fixed_scheme_urls(tree):
     return sorted(line for line, ok in lines.items() if ok)
 
 
+# Statements whose bodies are alternatives: a name bound in one of them may be bound otherwise.
+CONDITIONAL = (ast.If, ast.Try) + ((ast.TryStar,) if hasattr(ast, "TryStar") else ()) + \
+    ((ast.Match,) if hasattr(ast, "Match") else ())
+
+
+def module_definitions(tree):
+    # The module-level names bound more than once with a binding under an if, try or match (a
+    # version check, an import fallback): Pylint judges a call against one of the definitions.
+    # And the module-level `from M import name as alias`: [alias, M with its dots, name].
+    counts, conditional, imported = {}, set(), []
+
+    def bound(stmt):
+        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            return [stmt.name]
+        if isinstance(stmt, (ast.Import, ast.ImportFrom)):
+            return [(alias.asname or alias.name).split(".")[0] for alias in stmt.names if alias.name != "*"]
+        targets = stmt.targets if isinstance(stmt, ast.Assign) else \
+            [stmt.target] if isinstance(stmt, ast.AnnAssign) and stmt.value is not None else []
+        return [node.id for target in targets for node in ast.walk(target) if isinstance(node, ast.Name)]
+
+    def visit(body, nested):
+        for stmt in body:
+            for name in bound(stmt):
+                counts[name] = counts.get(name, 0) + 1
+                if nested:
+                    conditional.add(name)
+            if isinstance(stmt, ast.ImportFrom):
+                module = "." * stmt.level + (stmt.module or "")
+                imported.extend([alias.asname or alias.name, text(module), alias.name]
+                                for alias in stmt.names if alias.name != "*")
+            inner = nested or isinstance(stmt, CONDITIONAL)
+            for field in ("body", "orelse", "finalbody"):
+                if not isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                    visit(getattr(stmt, field, None) or [], inner)
+            for handler in getattr(stmt, "handlers", None) or []:
+                visit(handler.body, True)
+            for case in getattr(stmt, "cases", None) or []:
+                visit(case.body, True)
+
+    visit(tree.body, False)
+    return sorted(text(name) for name, count in counts.items() if count > 1 and name in conditional), imported
+
+
 def index(path, source):
     try:
         tree = ast.parse(source, filename=path)
@@ -389,8 +432,10 @@ def index(path, source):
         fixed_urls = fixed_scheme_urls(tree)
     except RecursionError:
         fixed_urls = []  # Bandit's findings stay as they are
+    alternatives, from_imports = module_definitions(tree)
     return {"path": path, "ok": True, "units": units, "imports": imports(tree), "dynamic_imports": dynamic,
-            "loaded_paths": paths, "narrowings": narrowed, "fixed_scheme_urls": fixed_urls}
+            "loaded_paths": paths, "narrowings": narrowed, "fixed_scheme_urls": fixed_urls,
+            "alternative_definitions": alternatives, "from_imports": from_imports}
 
 
 def main():

@@ -154,6 +154,14 @@ std::vector<SourceIndex> parse_index_json(const std::string& json) {
       if (auto list = file.FindMember("fixed_scheme_urls"); list != file.MemberEnd() && list->value.IsArray())
         for (const auto& line : list->value.GetArray())
           if (line.IsInt() && line.GetInt() > 0) index.fixed_scheme_url_lines.push_back(line.GetInt());
+      strings("alternative_definitions", index.definitions.alternatives);
+      if (auto list = file.FindMember("from_imports"); list != file.MemberEnd() && list->value.IsArray())
+        for (const auto& entry : list->value.GetArray()) {
+          if (!entry.IsArray() || entry.Size() != 3 || !entry[0].IsString() || !entry[1].IsString() ||
+              !entry[2].IsString())
+            throw ToolError("the Python source index printed an import that is not [alias, module, name]");
+          index.definitions.from_imports.push_back({entry[0].GetString(), entry[1].GetString(), entry[2].GetString()});
+        }
     }
     out.push_back(std::move(index));
   }

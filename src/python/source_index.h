@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "analyzers/module_definitions.h"
 #include "analyzers/narrowing.h"
 
 namespace codegate::python {
@@ -56,6 +57,8 @@ struct SourceIndex {
   // The lines where every urlopen, urlretrieve or Request call has a URL whose scheme is fixed to
   // http(s) (a literal, or a name bound once to one), ascending: Bandit's B310 asks about the scheme.
   std::vector<int> fixed_scheme_url_lines;
+  // Its top-level names defined more than once under conditions, and its `from M import` names.
+  ModuleDefinitions definitions;
 
   // The display name of a unit: "function Parser.parse" / "module".
   std::string describe(const SourceUnit& unit) const;

@@ -2,7 +2,10 @@
 `if self.hook is not None and self.hook(err)` it reports not-callable for a hook whose default is
 None (flask #5899), and under a TypeGuard it reports a member the guarded class has (attrs
 c5baf90d). Those are advisory; the same errors without a guard, or under a guard of another name,
-keep failing. The real binary and the real Pylint."""
+keep failing. And argument errors on a callee with alternative definitions (uvicorn #2435: a
+version check defines `asyncio_run` as asyncio.run or as a function of its own that takes
+`loop_factory`): Pylint judges the call against one definition, so those are advisory too, and a
+callee defined once keeps failing. The real binary and the real Pylint."""
 
 import json
 import os
@@ -102,6 +105,68 @@ class GuardedInference(unittest.TestCase):
         ])
         self.assertIn("    cannot fail the gate: 'self.hook' is narrowed by a test that it is not None on line 11",
                       result.stdout)
+
+
+COMPAT = '''"""Compatibility."""
+import asyncio
+import sys
+
+if sys.version_info >= (3, 99):
+    asyncio_run = asyncio.run
+else:
+
+    def asyncio_run(main, *, debug=False, loop_factory=None):
+        """Run main on a loop from loop_factory."""
+        return (main, debug, loop_factory)
+
+
+def run_once(main):
+    """Run main."""
+    return main
+'''
+
+SERVER = '''"""Server."""
+import asyncio
+
+from app._compat import asyncio_run, run_once
+
+
+def serve(main):
+    """Serve."""
+    asyncio_run(main, loop_factory=asyncio.new_event_loop)
+    return run_once(main, loop_factory=asyncio.new_event_loop)
+'''
+
+
+class AlternativeCallees(unittest.TestCase):
+    def setUp(self):
+        self.repo = GitRepo()
+        self.out = tempfile.mkdtemp(prefix="codegate-alternatives-")
+
+    def tearDown(self):
+        self.repo.cleanup()
+
+    def test_a_callee_defined_under_a_version_check_is_advisory_and_one_defined_once_fails(self):
+        self.repo.write("README.md", "project\n")
+        self.repo.write("app/__init__.py", '"""App."""\n')
+        self.repo.write("app/_compat.py", COMPAT)
+        self.repo.commit("base")
+        self.repo.git("tag", "base")
+        self.repo.write("app/server.py", SERVER)
+        self.repo.commit("change")
+        report = os.path.join(self.out, "r.json")
+        result = codegate.run("check", "--repo", self.repo.path, "--base", "base", "--no-llm", "--json", report,
+                              env={"CI": "true"})
+        self.assertEqual(result.returncode, 1, result.stdout)
+        with open(report, encoding="utf-8") as handle:
+            data = json.load(handle)
+        found = sorted((f["line"], f["rule_id"], f["fails_gate"], f["level"], f.get("advisory", ""))
+                       for f in data["findings"] if f["rule_id"] == "E1123")
+        self.assertEqual(found, [
+            (9, "E1123", False, "note", "'asyncio_run' is defined more than once in app/_compat.py, under a "
+             "condition; Pylint judged the call against one of its definitions"),
+            (10, "E1123", True, "error", ""),
+        ])
 
 
 if __name__ == "__main__":

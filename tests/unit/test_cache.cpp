@@ -133,6 +133,10 @@ TEST_CASE("import graph: module names, relative imports, packages, transitive de
   CHECK(graph.resolve("tools/run.py", "pkg.a") == std::set<std::string>{"src/pkg/__init__.py", "src/pkg/a.py"});
   CHECK(graph.resolve("src/pkg/sub/c.py", "..a") == std::set<std::string>{"src/pkg/__init__.py", "src/pkg/a.py"});
   CHECK(graph.resolve("src/pkg/a.py", "os").empty());
+  // The module alone, without the packages importing it runs.
+  CHECK(graph.module_files("tools/run.py", "pkg.a") == std::set<std::string>{"src/pkg/a.py"});
+  CHECK(graph.module_files("src/pkg/sub/c.py", "..") == std::set<std::string>{"src/pkg/__init__.py"});
+  CHECK(graph.module_files("src/pkg/a.py", "os").empty());
   CHECK(graph.dependencies("tools/run.py") ==
         std::set<std::string>{"src/pkg/__init__.py", "src/pkg/a.py", "src/pkg/b.py", "src/pkg/sub/__init__.py",
                               "src/pkg/sub/c.py"});

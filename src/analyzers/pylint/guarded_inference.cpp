@@ -136,6 +136,17 @@ std::string describe(const Narrowing& n) {
 
 bool is_guardable_inference_error(const Finding& finding) { return rule_of(finding) != nullptr; }
 
+bool is_call_argument_error(const Finding& finding) {
+  const GuardableRule* rule = rule_of(finding);
+  return rule != nullptr && rule->source == Source::call;
+}
+
+std::string judged_callee(const Finding& finding, const std::string& source) {
+  if (!is_call_argument_error(finding)) return "";
+  auto judged = judged_expression(*rule_of(finding), finding, source);
+  return judged ? judged->expression : "";
+}
+
 std::optional<Narrowing> explaining_narrowing(const Finding& finding, const std::string& source,
                                               const std::vector<Narrowing>& narrowings) {
   const GuardableRule* rule = rule_of(finding);

@@ -32,6 +32,13 @@ namespace codegate {
 // The rule ids this applies to.
 bool is_guardable_inference_error(const Finding& finding);
 
+// E1120, E1121, E1123, E1124, E1125: a call's arguments judged against the callee's signature.
+bool is_call_argument_error(const Finding& finding);
+
+// The callee of such a finding's call as written ("asyncio_run", "self.run"); empty when the
+// finding is not one or the callee is not a dotted name.
+std::string judged_callee(const Finding& finding, const std::string& source);
+
 // The narrowing that explains `finding` in its file's `source` (with the file's `narrowings`);
 // nullopt: none does, or the finding is not a guardable inference error.
 std::optional<Narrowing> explaining_narrowing(const Finding& finding, const std::string& source,

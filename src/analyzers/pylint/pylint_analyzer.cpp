@@ -4,6 +4,7 @@
 #include <set>
 
 #include "analyzers/noqa_comment.h"
+#include "analyzers/pylint/alternative_callees.h"
 #include "analyzers/pylint/docstring_check.h"
 #include "analyzers/pylint/guarded_inference.h"
 #include "analyzers/pylint/outside_repository.h"
@@ -156,7 +157,8 @@ public:
   // mirrors a Pyflakes rule (analyzers/pylint/pyflakes_mirrors.h) and no pragma, the `# noqa: F401`
   // on its line or the Ruff comment naming the rule (a bare `# noqa` names no rule, and Pylint
   // never reads one: it hides nothing of Pylint's); and the findings that become advisory: about
-  // modules outside the repository, and inference errors under a guard.
+  // modules outside the repository, inference errors under a guard, and argument errors on a
+  // callee with alternative definitions.
   void complete(std::vector<Finding>& findings, const AnalyzedTree& tree,
                 std::vector<std::string>& /*notes*/) const override {
     SourceLines lines(tree.sources);
@@ -188,6 +190,7 @@ public:
         mark_outside_repository(findings, RepositoryModules(tree.python_files), *standard_library);
     }
     mark_guarded_inference(findings, tree.sources, tree.narrowings);
+    mark_alternative_callees(findings, tree);
   }
 
   const RuffRule* ruff_rule(const Finding& finding) const override { return ruff_rule_for_pylint(finding.rule_id); }
