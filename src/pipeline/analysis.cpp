@@ -86,7 +86,8 @@ AnalyzedTree analyzed_tree(const Workspace& workspace) {
       if (auto it = workspace.sources().find(path); it != workspace.sources().end()) {
         asked.emplace(path, it->second);
       } else if (std::find(files.begin(), files.end(), path) != files.end()) {
-        if (auto content = util::read_file(workspace.root() + "/" + path)) asked.emplace(path, std::move(content).value());
+        if (auto content = util::read_file(workspace.root() + "/" + path))
+          asked.emplace(path, std::move(content).value());
       }
     }
     std::map<std::string, ModuleDefinitions> out;

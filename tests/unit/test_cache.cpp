@@ -137,17 +137,18 @@ TEST_CASE("import graph: module names, relative imports, packages, transitive de
   CHECK(graph.module_files("tools/run.py", "pkg.a") == std::set<std::string>{"src/pkg/a.py"});
   CHECK(graph.module_files("src/pkg/sub/c.py", "..") == std::set<std::string>{"src/pkg/__init__.py"});
   CHECK(graph.module_files("src/pkg/a.py", "os").empty());
-  CHECK(graph.dependencies("tools/run.py") ==
-        std::set<std::string>{"src/pkg/__init__.py", "src/pkg/a.py", "src/pkg/b.py", "src/pkg/sub/__init__.py",
-                              "src/pkg/sub/c.py"});
+  CHECK(graph.dependencies("tools/run.py") == std::set<std::string>{"src/pkg/__init__.py", "src/pkg/a.py",
+                                                                    "src/pkg/b.py", "src/pkg/sub/__init__.py",
+                                                                    "src/pkg/sub/c.py"});
   CHECK(graph.dependencies("src/pkg/sub/c.py").count("src/pkg/sub/c.py") == 0);
   CHECK(graph.dependencies("lonely.py").empty());
 }
 
 TEST_CASE("source index: the imports a file's statements may load") {
   std::map<std::string, std::string> sources = {
-      {"pkg/m.py", "import os.path, json as j\nfrom . import b\nfrom ..c import d\nfrom e import *\nfrom x.y import z\n"
-                   "def f():\n    import late\n"}};
+      {"pkg/m.py",
+       "import os.path, json as j\nfrom . import b\nfrom ..c import d\nfrom e import *\nfrom x.y import z\n"
+       "def f():\n    import late\n"}};
   auto indexes = python::index_python_sources(sources);
   REQUIRE(indexes.size() == 1);
   CHECK(indexes[0].imports ==

@@ -36,11 +36,11 @@ const std::string k_compat =
     "def once(main):\n"
     "    pass\n";
 const std::string k_server =
-    "from pkg._compat import run, once\n"     // 1
-    "from pkg import _compat\n"               // 2
-    "run(main(), loop_factory=f)\n"           // 3: run( at 0, the call ends at 27
-    "once(main(), loop_factory=f)\n"          // 4: ends at 28
-    "_compat.run(main(), loop_factory=f)\n";  // 5: ends at 35
+    "from pkg._compat import run, once\n"    // 1
+    "from pkg import _compat\n"              // 2
+    "run(main(), loop_factory=f)\n"          // 3: run( at 0, the call ends at 27
+    "once(main(), loop_factory=f)\n"         // 4: ends at 28
+    "_compat.run(main(), loop_factory=f)\n"; // 5: ends at 35
 
 } // namespace
 
