@@ -11,34 +11,6 @@
 namespace codegate {
 namespace {
 
-// What `check` and `merge` both write: the report files and what goes to stdout.
-void add_report_options(CLI::App& command, CheckOptions& o, std::string& format) {
-  command.add_option("--sarif", o.sarif_file, "Write SARIF 2.1.0 to FILE");
-  command.add_option("--json", o.json_file, "Write the JSON report to FILE");
-  command.add_option("--markdown", o.markdown_file, "Write the Markdown summary to FILE");
-  command.add_option("--junit", o.junit_file, "Write JUnit XML to FILE (a test case per checked file)");
-  command.add_option("--rdjson", o.rdjson_file, "Write reviewdog's Diagnostic Format (rdjson) to FILE");
-  command.add_option("--format", format, "Report printed on stdout")
-      ->check(CLI::IsMember(report_format_names()))
-      ->capture_default_str();
-}
-
-// What `check` and `merge` both publish in CI.
-void add_publish_options(CLI::App& command, CheckOptions& o) {
-  command
-      .add_option("--comment", o.publish.comment,
-                  "Pull/merge request comments in CI: none, summary, review, both (default: both, with a token)")
-      ->check(CLI::IsMember({"none", "summary", "review", "both"}));
-  command
-      .add_option("--comment-level", o.publish.comment_level,
-                  "Inline comments for the failing findings and those at this level or above that can fail: "
-                  "failing, error, warning, note (default: comment_level in the configuration, else warning)")
-      ->check(CLI::IsMember({"failing", "error", "warning", "note"}));
-  command.add_option("--gitlab-code-quality", o.publish.code_quality_file,
-                     "Write a GitLab Code Quality report to FILE");
-  command.add_option("--gitlab-sast", o.publish.gitlab_sast_file, "Write a GitLab SAST report to FILE");
-}
-
 // The choices read as text and turned into their types in the subcommands' callbacks, which run
 // during the parse: parse_command_line owns them so they outlive it.
 struct RawChoices {
@@ -52,7 +24,45 @@ struct RawChoices {
   std::string prompt_style = "plain";
   std::string export_dir;
   std::string format = "text"; // check's or merge's: one subcommand runs
+  std::string comment;         // check's or merge's --comment; empty: the default
+  std::string comment_level;
 };
+
+// What `check` and `merge` both write: the report files and what goes to stdout.
+void add_report_options(CLI::App& command, CheckOptions& o, std::string& format) {
+  command.add_option("--sarif", o.sarif_file, "Write SARIF 2.1.0 to FILE");
+  command.add_option("--json", o.json_file, "Write the JSON report to FILE");
+  command.add_option("--markdown", o.markdown_file, "Write the Markdown summary to FILE");
+  command.add_option("--junit", o.junit_file, "Write JUnit XML to FILE (a test case per checked file)");
+  command.add_option("--rdjson", o.rdjson_file, "Write reviewdog's Diagnostic Format (rdjson) to FILE");
+  command.add_option("--format", format, "Report printed on stdout")
+      ->check(CLI::IsMember(report_format_names()))
+      ->capture_default_str();
+}
+
+// What `check` and `merge` both publish in CI; the choices are read as text (`raw`) and parsed
+// into CheckOptions::publish by parse_publish_choices in the subcommand's callback.
+void add_publish_options(CLI::App& command, CheckOptions& o, RawChoices& raw) {
+  command
+      .add_option("--comment", raw.comment,
+                  "Pull/merge request comments in CI: " + util::join(comment_mode_names(), ", ") +
+                      " (default: both, with a token)")
+      ->check(CLI::IsMember(comment_mode_names()));
+  command
+      .add_option("--comment-level", raw.comment_level,
+                  "Inline comments for the failing findings and those at this level or above that can fail: " +
+                      util::join(inline_level_names(), ", ") +
+                      " (default: comment_level in the configuration, else warning)")
+      ->check(CLI::IsMember(inline_level_names()));
+  command.add_option("--gitlab-code-quality", o.publish.code_quality_file,
+                     "Write a GitLab Code Quality report to FILE");
+  command.add_option("--gitlab-sast", o.publish.gitlab_sast_file, "Write a GitLab SAST report to FILE");
+}
+
+void parse_publish_choices(const RawChoices& raw, PublishOptions& publish) {
+  if (!raw.comment.empty()) publish.comment = *parse_comment_mode(raw.comment);
+  if (!raw.comment_level.empty()) publish.comment_level = *parse_inline_level(raw.comment_level);
+}
 
 void add_check_command(CLI::App& app, CommandLine& cl, RawChoices& raw) {
   CheckOptions& o = cl.check;
@@ -76,7 +86,7 @@ void add_check_command(CLI::App& app, CommandLine& cl, RawChoices& raw) {
   check
       ->add_option("--fail-level", o.fail_level,
                    "Fail on any reported finding at this level or above, instead of the configured thresholds")
-      ->check(CLI::IsMember({"none", "note", "warning", "error"}));
+      ->check(CLI::IsMember(fail_level_names()));
   check
       ->add_option("--baseline", raw.baseline,
                    "Tell findings the base already had from new ones (default: the configuration, else base)")
@@ -99,7 +109,7 @@ void add_check_command(CLI::App& app, CommandLine& cl, RawChoices& raw) {
                 ->type_name("[MODE]")
                 ->check(CLI::IsMember(fix_mode_names()));
   check->add_option("--max-rounds", o.max_rounds, "Refine rounds per file (default 3)")->check(CLI::Range(1, 10));
-  add_publish_options(*check, o);
+  add_publish_options(*check, o, raw);
   check
       ->add_option("--shard", raw.shard,
                    "Analyse part K of N of the change (a CI matrix job), write the reports, publish nothing; "
@@ -109,6 +119,7 @@ void add_check_command(CLI::App& app, CommandLine& cl, RawChoices& raw) {
   check->callback([&cl, &o, &raw] {
     cl.command = CommandLine::Command::check;
     o.format = *parse_report_format(raw.format);
+    parse_publish_choices(raw, o.publish);
     if (!raw.shard.empty()) {
       o.shard = parse_shard(raw.shard);
       if (!o.shard) throw CLI::ValidationError("--shard", "'" + raw.shard + "' is not K/N with 1 <= K <= N <= 256");
@@ -125,10 +136,11 @@ void add_merge_command(CLI::App& app, CommandLine& cl, RawChoices& raw) {
   merge->add_option("shards", cl.merge.shard_files, "The shards' JSON reports (check --shard K/N --json FILE)")
       ->required();
   add_report_options(*merge, cl.merge.outputs, raw.format);
-  add_publish_options(*merge, cl.merge.outputs);
+  add_publish_options(*merge, cl.merge.outputs, raw);
   merge->callback([&cl, &raw] {
     cl.command = CommandLine::Command::merge;
     cl.merge.outputs.format = *parse_report_format(raw.format);
+    parse_publish_choices(raw, cl.merge.outputs.publish);
   });
 }
 

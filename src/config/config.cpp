@@ -181,7 +181,8 @@ void apply_fail_level(Config& config, const std::string& text) {
     return;
   }
   auto level = parse_level(text);
-  if (!level) throw UsageError("fail level must be one of none, note, warning, error, not '" + text + "'");
+  if (!level)
+    throw UsageError("fail level must be one of " + util::join(fail_level_names(), ", ") + ", not '" + text + "'");
   config.fail_level = level;
   config.fail_level_none = false;
 }
@@ -209,10 +210,10 @@ Config parse_config(const std::string& text, const std::string& name, const Loca
     {"exclude", [&](const YAML::Node& n) { config.exclude = p.strings(n, "exclude"); }},
     {"jobs", [&](const YAML::Node& n) { config.jobs = static_cast<int>(p.integer(n, "jobs", 0, 256)); }},
     {"filter_mode", [&](const YAML::Node& n) {
-       config.filter_mode = parse_filter_mode(p.choice(n, "filter_mode", {"added", "diff_context", "file", "nofilter"}));
+       config.filter_mode = parse_filter_mode(p.choice(n, "filter_mode", names(filter_mode_names())));
      }},
     {"fail_level", [&](const YAML::Node& n) {
-       apply_fail_level(config, p.choice(n, "fail_level", {"none", "note", "warning", "error"}));
+       apply_fail_level(config, p.choice(n, "fail_level", names(fail_level_names())));
      }},
     {"baseline", [&](const YAML::Node& n) {
        config.baseline = *parse_baseline_mode(p.choice(n, "baseline", names(baseline_mode_names())));
@@ -280,7 +281,7 @@ Config parse_config(const std::string& text, const std::string& name, const Loca
     {"llm", [&](const YAML::Node& n) {
        auto& c = config.llm;
        p.mapping(n, "'llm'", {
-         {"provider", [&](const YAML::Node& v) { c.provider = p.choice(v, "llm.provider", {"openai", "anthropic"}); }},
+         {"provider", [&](const YAML::Node& v) { c.provider = *parse_llm_provider(p.choice(v, "llm.provider", names(llm_provider_names()))); }},
          {"model", [&](const YAML::Node& v) { c.model = p.string(v, "llm.model"); }},
          {"base_url", [&](const YAML::Node& v) { c.base_url = p.string(v, "llm.base_url"); }},
          {"api_key_env", [&](const YAML::Node& v) { c.api_key_env = p.string(v, "llm.api_key_env"); }},
@@ -355,8 +356,7 @@ Config parse_config(const std::string& text, const std::string& name, const Loca
        });
      }},
     {"comment_level", [&](const YAML::Node& n) {
-       std::string level = p.choice(n, "comment_level", {"failing", "error", "warning", "note"});
-       config.comment_level = level == "failing" ? std::nullopt : parse_level(level);
+       config.comment_level = *parse_inline_level(p.choice(n, "comment_level", names(inline_level_names())));
      }},
     {"roles", [&](const YAML::Node& n) {
        std::map<std::string, std::function<void(const YAML::Node&)>> keys;

@@ -36,6 +36,15 @@ constexpr NameTable<ReportFormat, 5> k_report_formats = {{{ReportFormat::text, "
                                                           {ReportFormat::markdown, "markdown"},
                                                           {ReportFormat::rdjson, "rdjson"}}};
 
+constexpr NameTable<CommentMode, 4> k_comment_modes = {{{CommentMode::none, "none"},
+                                                        {CommentMode::summary, "summary"},
+                                                        {CommentMode::review, "review"},
+                                                        {CommentMode::both, "both"}}};
+constexpr NameTable<LlmProvider, 2> k_llm_providers = {
+    {{LlmProvider::openai, "openai"}, {LlmProvider::anthropic, "anthropic"}}};
+constexpr NameTable<InlineLevel, 4> k_inline_levels = {
+    {{std::nullopt, "failing"}, {Level::error, "error"}, {Level::warning, "warning"}, {Level::note, "note"}}};
+
 } // namespace
 
 std::string_view to_string(FileRole role) { return names::name_of(k_file_roles, role); }
@@ -76,5 +85,23 @@ std::optional<ReportFormat> parse_report_format(std::string_view text) {
   return names::value_of(k_report_formats, text);
 }
 std::vector<std::string> report_format_names() { return names::names_of(k_report_formats); }
+
+std::string_view to_string(CommentMode mode) { return names::name_of(k_comment_modes, mode); }
+std::optional<CommentMode> parse_comment_mode(std::string_view text) { return names::value_of(k_comment_modes, text); }
+std::vector<std::string> comment_mode_names() { return names::names_of(k_comment_modes); }
+
+std::string_view to_string(LlmProvider provider) { return names::name_of(k_llm_providers, provider); }
+std::optional<LlmProvider> parse_llm_provider(std::string_view text) { return names::value_of(k_llm_providers, text); }
+std::vector<std::string> llm_provider_names() { return names::names_of(k_llm_providers); }
+
+std::string_view inline_level_name(InlineLevel level) { return names::name_of(k_inline_levels, level); }
+std::optional<InlineLevel> parse_inline_level(std::string_view text) { return names::value_of(k_inline_levels, text); }
+std::vector<std::string> inline_level_names() { return names::names_of(k_inline_levels); }
+
+std::vector<std::string> fail_level_names() {
+  std::vector<std::string> out = {"none"};
+  for (Level level : {Level::note, Level::warning, Level::error}) out.emplace_back(to_string(level));
+  return out;
+}
 
 } // namespace codegate

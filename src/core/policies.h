@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/finding.h"
+
 namespace codegate {
 
 // Whether findings the base revision already had are told apart from new ones (filter/baseline.h).
@@ -36,6 +38,16 @@ enum class FileRole { product, test, typing, generated, vendored, excluded };
 // The report `check` and `merge` print on standard output (--format).
 enum class ReportFormat { text, json, sarif, markdown, rdjson };
 
+// Which comments a run posts on a pull or merge request (--comment).
+enum class CommentMode { none, summary, review, both };
+
+// The LLM service the intent check and the refine loop ask (llm.provider).
+enum class LlmProvider { openai, anthropic };
+
+// Which findings get inline comments besides the failing ones (comment_level, --comment-level,
+// a shard's JSON): those at this level or above that can fail; nullopt ("failing"): none.
+using InlineLevel = std::optional<Level>;
+
 std::string_view to_string(BaselineMode mode);
 std::string_view to_string(FileRole role);
 std::string_view to_string(SuppressionPolicy policy);
@@ -44,6 +56,9 @@ std::string_view to_string(DocstringPolicy policy);
 std::string_view to_string(IntentFailOn fail_on);
 std::string_view to_string(IntentContext context);
 std::string_view to_string(ReportFormat format);
+std::string_view to_string(CommentMode mode);
+std::string_view to_string(LlmProvider provider);
+std::string_view inline_level_name(InlineLevel level); // "failing" for nullopt
 
 std::optional<BaselineMode> parse_baseline_mode(std::string_view text);
 std::optional<FileRole> parse_file_role(std::string_view text);
@@ -53,6 +68,9 @@ std::optional<DocstringPolicy> parse_docstring_policy(std::string_view text);
 std::optional<IntentFailOn> parse_intent_fail_on(std::string_view text);
 std::optional<IntentContext> parse_intent_context(std::string_view text);
 std::optional<ReportFormat> parse_report_format(std::string_view text);
+std::optional<CommentMode> parse_comment_mode(std::string_view text);
+std::optional<LlmProvider> parse_llm_provider(std::string_view text);
+std::optional<InlineLevel> parse_inline_level(std::string_view text);
 
 // The names, in table order, for CLI11's IsMember and for error messages.
 std::vector<std::string> baseline_mode_names();
@@ -63,5 +81,11 @@ std::vector<std::string> docstring_policy_names();
 std::vector<std::string> intent_fail_on_names();
 std::vector<std::string> intent_context_names();
 std::vector<std::string> report_format_names();
+std::vector<std::string> comment_mode_names();
+std::vector<std::string> llm_provider_names();
+std::vector<std::string> inline_level_names(); // failing, error, warning, note
+// fail_level, --fail-level: none (findings never fail), or a level at and above which any reported
+// finding fails: none, note, warning, error.
+std::vector<std::string> fail_level_names();
 
 } // namespace codegate

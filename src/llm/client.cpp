@@ -5,8 +5,8 @@ namespace {
 
 constexpr const char* k_generic_key_env = "CODEGATE_LLM_API_KEY";
 
-std::string provider_key_env(const std::string& provider) {
-  return provider == "anthropic" ? "ANTHROPIC_API_KEY" : "OPENAI_API_KEY";
+std::string provider_key_env(LlmProvider provider) {
+  return provider == LlmProvider::anthropic ? "ANTHROPIC_API_KEY" : "OPENAI_API_KEY";
 }
 
 std::optional<std::string> non_empty(const EnvLookup& env, const std::string& name) {
@@ -17,9 +17,9 @@ std::optional<std::string> non_empty(const EnvLookup& env, const std::string& na
 
 } // namespace
 
-std::string default_model(const std::string& provider) {
+std::string default_model(LlmProvider provider) {
   // Small, inexpensive models: the check runs on every pull request, once per changed unit.
-  return provider == "anthropic" ? "claude-haiku-4-5" : "gpt-4o-mini";
+  return provider == LlmProvider::anthropic ? "claude-haiku-4-5" : "gpt-4o-mini";
 }
 
 LlmClientSetup make_llm_client(const LlmConfig& config, const EnvLookup& env, std::shared_ptr<http::HttpClient> http,
@@ -63,8 +63,8 @@ LlmClientSetup make_llm_client(const LlmConfig& config, const EnvLookup& env, st
   }
 
   if (!http) http = http::make_curl_http_client();
-  setup.client = config.provider == "anthropic" ? make_anthropic_client(std::move(settings), std::move(http))
-                                                : make_openai_client(std::move(settings), std::move(http));
+  setup.client = config.provider == LlmProvider::anthropic ? make_anthropic_client(std::move(settings), std::move(http))
+                                                           : make_openai_client(std::move(settings), std::move(http));
   return setup;
 }
 

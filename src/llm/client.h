@@ -124,6 +124,6 @@ LlmClientSetup make_llm_client(const LlmConfig& config, const EnvLookup& env,
 LlmClientSetup make_llm_client(const Config& config, const EnvLookup& env);
 
 // The model a provider uses when llm.model is empty.
-std::string default_model(const std::string& provider);
+std::string default_model(LlmProvider provider);
 
 } // namespace codegate::llm

@@ -345,9 +345,7 @@ void publish_result(const CheckResult& result, const ChangeSet& changes, const C
            .sarif_file = options.sarif_file,
            .limits = config.http,
            .checkout = checkout,
-           .comment_level = options.publish.comment_level.empty()
-                                ? config.comment_level
-                                : platform::parse_inline_level(options.publish.comment_level)});
+           .comment_level = options.publish.comment_level.value_or(config.comment_level)});
 }
 
 } // namespace

@@ -160,17 +160,16 @@ ExitCode run_merge(const MergeOptions& options, const ci::CiContext& ci) {
   util::progress("merged " + std::to_string(shards.size()) + " shards: " + std::to_string(result.checked_files.size()) +
                  " checked Python files");
   write_reports(result, options.outputs, ci, ".");
-  publish({.result = result,
-           .changes = changes,
-           .ci = ci,
-           .options = options.outputs.publish,
-           .staged = result.head_sha.empty(),
-           .commands_on_stdout = options.outputs.format == ReportFormat::text,
-           .sarif_file = options.outputs.sarif_file,
-           .checkout = ".",
-           .comment_level = options.outputs.publish.comment_level.empty()
-                                ? shards.front().result.shard->comment_level
-                                : platform::parse_inline_level(options.outputs.publish.comment_level)});
+  publish(
+      {.result = result,
+       .changes = changes,
+       .ci = ci,
+       .options = options.outputs.publish,
+       .staged = result.head_sha.empty(),
+       .commands_on_stdout = options.outputs.format == ReportFormat::text,
+       .sarif_file = options.outputs.sarif_file,
+       .checkout = ".",
+       .comment_level = options.outputs.publish.comment_level.value_or(shards.front().result.shard->comment_level)});
   report_verdict(result, options.outputs);
   return result.failed ? ExitCode::failed : ExitCode::pass;
 }

@@ -295,13 +295,12 @@ void publish(const PublishRequest& request) {
   if (!options.gitlab_sast_file.empty())
     write_report(options.gitlab_sast_file, render_gitlab_sast(request.result, sast_time_now()), request.checkout);
 
-  auto mode = parse_comment_mode(options.comment);
-  if (!mode) throw UsageError("--comment must be none, summary, review or both, not '" + options.comment + "'");
+  const CommentMode mode = options.comment;
   switch (request.ci.platform) {
-    case ci::CiPlatform::github: publish_github(request, *mode); break;
-    case ci::CiPlatform::gitlab: publish_gitlab(request, *mode); break;
-    case ci::CiPlatform::bitbucket: publish_bitbucket(request, *mode); break;
-    case ci::CiPlatform::azure: publish_azure(request, *mode); break;
+    case ci::CiPlatform::github: publish_github(request, mode); break;
+    case ci::CiPlatform::gitlab: publish_gitlab(request, mode); break;
+    case ci::CiPlatform::bitbucket: publish_bitbucket(request, mode); break;
+    case ci::CiPlatform::azure: publish_azure(request, mode); break;
     case ci::CiPlatform::other:
     case ci::CiPlatform::none: break;
   }

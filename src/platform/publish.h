@@ -34,9 +34,8 @@ struct PublishRequest {
   std::function<void(const std::string& lines)> write_commands = nullptr;
 };
 
-// Throws ToolError when a requested report file cannot be written, UsageError for a --comment
-// mode it does not know. A comment the API refuses is a warning (and an annotation on GitHub),
-// never a failed gate: the verdict is already made and the annotations, summary and SARIF report
+// Throws ToolError when a requested report file cannot be written. A comment the API refuses is a warning (and an
+// annotation on GitHub), never a failed gate: the verdict is already made and the annotations, summary and SARIF report
 // still carry it.
 void publish(const PublishRequest& request);
 

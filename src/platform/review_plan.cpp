@@ -7,22 +7,6 @@
 
 namespace codegate::platform {
 
-std::optional<CommentMode> parse_comment_mode(std::string_view text) {
-  if (text.empty() || text == "both") return CommentMode::both;
-  if (text == "none") return CommentMode::none;
-  if (text == "summary") return CommentMode::summary;
-  if (text == "review") return CommentMode::review;
-  return std::nullopt;
-}
-
-InlineLevel parse_inline_level(std::string_view text) {
-  if (text == "failing") return std::nullopt;
-  if (auto level = parse_level(text)) return *level;
-  throw std::invalid_argument("not a comment level: " + std::string(text));
-}
-
-std::vector<std::string> inline_level_names() { return {"failing", "error", "warning", "note"}; }
-
 DesiredComments desired_comments(const CheckResult& result, const ChangeSet& changes, DiffLines lines,
                                  SuggestionSyntax syntax, InlineLevel level) {
   DesiredComments out;

@@ -12,14 +12,12 @@
 
 #include "core/change_set.h"
 #include "core/check_result.h"
+#include "core/policies.h"
 #include "platform/comment_text.h"
 
 namespace codegate::platform {
 
-// Which comments a run posts (--comment).
-enum class CommentMode { none, summary, review, both };
-// "none", "summary", "review", "both"; empty means both. nullopt for anything else.
-std::optional<CommentMode> parse_comment_mode(std::string_view text);
+// Which comments a run posts (--comment: CommentMode, core/policies.h).
 inline bool wants_summary(CommentMode mode) { return mode == CommentMode::summary || mode == CommentMode::both; }
 inline bool wants_review(CommentMode mode) { return mode == CommentMode::review || mode == CommentMode::both; }
 
@@ -44,14 +42,9 @@ struct DesiredComments {
   std::vector<std::string> unplaced_fix_paths; // fixes with a part that fits nowhere on the diff
   int findings_off_diff = 0;                   // reported findings on lines outside the diff
 };
-// Which reported findings get an inline comment (comment_level): those that fail the gate, and
-// those at `level` or above that can fail (not advisory); nullopt: the failing ones only. The
-// others are in the summary comment.
-using InlineLevel = std::optional<Level>;
-// "failing" -> nullopt, "error" / "warning" / "note" -> that level; throws std::invalid_argument else.
-InlineLevel parse_inline_level(std::string_view text);
-std::vector<std::string> inline_level_names();
-
+// Which reported findings get an inline comment (comment_level, InlineLevel: core/policies.h):
+// those that fail the gate, and those at `level` or above that can fail (not advisory); nullopt:
+// the failing ones only. The others are in the summary comment.
 DesiredComments desired_comments(const CheckResult& result, const ChangeSet& changes, DiffLines lines,
                                  SuggestionSyntax syntax, InlineLevel level = Level::warning);
 

@@ -148,7 +148,7 @@ void write_shard(util::JsonWriter& json, const ShardInfo& shard) {
   json.member("index", shard.index);
   json.member("count", shard.count);
   json.member("change_files", shard.change_files);
-  json.member("comment_level", shard.comment_level ? std::string(to_string(*shard.comment_level)) : "failing");
+  json.member("comment_level", std::string(inline_level_name(shard.comment_level)));
   json.key("changes");
   json.start_array();
   for (const auto& file : shard.changes) {

@@ -144,8 +144,9 @@ ShardInfo read_shard(const Reader& r) {
   shard.change_files = r.integer("change_files");
   if (r.has("comment_level")) {
     std::string level = r.string("comment_level");
-    shard.comment_level = level == "failing" ? std::nullopt : parse_level(level);
-    if (level != "failing" && !shard.comment_level) throw BadField{"shard.comment_level: '" + level + "'"};
+    auto parsed = parse_inline_level(level);
+    if (!parsed) throw BadField{"shard.comment_level: '" + level + "'"};
+    shard.comment_level = *parsed;
   }
   r.each("changes", [&](const Reader& c) {
     c.require_object();

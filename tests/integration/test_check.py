@@ -311,6 +311,17 @@ class BadInput(CheckTestCase):
         self.assertEqual(result.returncode, 2)
         self.assertIn("codegate check --help", result.stderr)
 
+    def test_a_named_choice_it_does_not_know_is_exit_2_before_any_analysis(self):
+        self.repo.write("lib/shell.py", VULNERABLE)
+        self.repo.commit("vulnerable")
+        for option, value, names in (("--comment", "all", "{none,summary,review,both}"),
+                                     ("--comment-level", "info", "{failing,error,warning,note}")):
+            for command in (("check", "--repo", self.repo.path, "--base", "main"), ("merge", self.tmp("shard.json"))):
+                result = codegate.run(*command, option, value)
+                self.assertEqual((result.returncode, result.stdout), (2, ""), result.stderr)
+                self.assertIn(f"codegate: error: {option}: {value} not in {names}", result.stderr)
+                self.assertNotIn("checking", result.stderr)
+
     def test_unknown_option_before_the_subcommand_names_the_option(self):
         result = codegate.run("-V")
         self.assertEqual((result.returncode, result.stdout, result.stderr),

@@ -59,26 +59,34 @@ def use(is_attrs):
 '''
 
 
-class GuardedInference(unittest.TestCase):
+class InferenceCase(unittest.TestCase):
     def setUp(self):
         self.repo = GitRepo()
-        self.out = tempfile.mkdtemp(prefix="codegate-guarded-")
+        self.out = tempfile.mkdtemp(prefix="codegate-inference-")
 
     def tearDown(self):
         self.repo.cleanup()
 
-    def test_errors_under_a_guard_of_their_expression_are_advisory_and_the_rest_fail(self):
-        self.repo.write("README.md", "project\n")
+    def check(self, base, change):
+        """Commits `base` and then `change` (path -> content); the failing run's stdout and JSON report."""
+        for path, content in dict(base, **{"README.md": "project\n"}).items():
+            self.repo.write(path, content)
         self.repo.commit("base")
         self.repo.git("tag", "base")
-        self.repo.write("app/guarded.py", GUARDED)
+        for path, content in change.items():
+            self.repo.write(path, content)
         self.repo.commit("change")
         report = os.path.join(self.out, "r.json")
         result = codegate.run("check", "--repo", self.repo.path, "--base", "base", "--no-llm", "--json", report,
                               env={"CI": "true"})
         self.assertEqual(result.returncode, 1, result.stdout)
         with open(report, encoding="utf-8") as handle:
-            data = json.load(handle)
+            return result, json.load(handle)
+
+
+class GuardedInference(InferenceCase):
+    def test_errors_under_a_guard_of_their_expression_are_advisory_and_the_rest_fail(self):
+        result, data = self.check({}, {"app/guarded.py": GUARDED})
         found = sorted((f["line"], f["rule_id"], f["fails_gate"], f["level"], f.get("advisory", ""))
                        for f in data["findings"] if f["rule_id"] in ("E1101", "E1102"))
         self.assertEqual(found, [
@@ -138,28 +146,9 @@ def serve(main):
 '''
 
 
-class AlternativeCallees(unittest.TestCase):
-    def setUp(self):
-        self.repo = GitRepo()
-        self.out = tempfile.mkdtemp(prefix="codegate-alternatives-")
-
-    def tearDown(self):
-        self.repo.cleanup()
-
+class AlternativeCallees(InferenceCase):
     def test_a_callee_defined_under_a_version_check_is_advisory_and_one_defined_once_fails(self):
-        self.repo.write("README.md", "project\n")
-        self.repo.write("app/__init__.py", '"""App."""\n')
-        self.repo.write("app/_compat.py", COMPAT)
-        self.repo.commit("base")
-        self.repo.git("tag", "base")
-        self.repo.write("app/server.py", SERVER)
-        self.repo.commit("change")
-        report = os.path.join(self.out, "r.json")
-        result = codegate.run("check", "--repo", self.repo.path, "--base", "base", "--no-llm", "--json", report,
-                              env={"CI": "true"})
-        self.assertEqual(result.returncode, 1, result.stdout)
-        with open(report, encoding="utf-8") as handle:
-            data = json.load(handle)
+        _, data = self.check({"app/__init__.py": '"""App."""\n', "app/_compat.py": COMPAT}, {"app/server.py": SERVER})
         found = sorted((f["line"], f["rule_id"], f["fails_gate"], f["level"], f.get("advisory", ""))
                        for f in data["findings"] if f["rule_id"] == "E1123")
         self.assertEqual(found, [

@@ -49,7 +49,7 @@ http: {max_response_bytes: 65536}
   CHECK(config.pylint.args == std::vector<std::string>{"--max-line-length=120"});
   CHECK(config.pylint.disable.empty());
   CHECK(config.bandit.severity == "high");
-  CHECK(config.llm.provider == "anthropic");
+  CHECK(config.llm.provider == LlmProvider::anthropic);
   CHECK(config.llm.budget_calls == 7);
   CHECK(config.intent.fail_on == IntentFailOn::inconsistent);
   CHECK(config.refine.max_rounds == 5);

@@ -9,6 +9,7 @@
 using namespace codegate::llm;
 namespace http = codegate::http;
 using codegate::LlmConfig;
+using codegate::LlmProvider;
 using codegate::testing::http_response;
 using codegate::testing::ScriptedHttp;
 using codegate::testing::transport_failure;
@@ -265,7 +266,7 @@ TEST_CASE("make_llm_client: no key and no base_url means no client, with the rea
   CHECK_FALSE(setup.client);
   CHECK(setup.reason ==
         "intent check skipped: no LLM configured (set CODEGATE_LLM_API_KEY or OPENAI_API_KEY, or llm.base_url)");
-  config.provider = "anthropic";
+  config.provider = LlmProvider::anthropic;
   CHECK(make_llm_client(config, env_of({{"OPENAI_API_KEY", "k"}})).reason ==
         "intent check skipped: no LLM configured (set CODEGATE_LLM_API_KEY or ANTHROPIC_API_KEY, or llm.base_url)");
 }
@@ -336,8 +337,8 @@ TEST_CASE("provider helpers: join_url, redaction, error messages") {
 TEST_CASE("the libcurl client reports a refused connection as a connection error") {
   auto http = http::make_curl_http_client();
   // Port 1 on the loopback interface: nothing listens there in a test environment.
-  auto response =
-      http->send({"http://127.0.0.1:1/v1/chat/completions", {{"Content-Type", "application/json"}}, "{}", 5, "POST", ""});
+  auto response = http->send(
+      {"http://127.0.0.1:1/v1/chat/completions", {{"Content-Type", "application/json"}}, "{}", 5, "POST", ""});
   CHECK(response.error == http::TransportError::connection);
   CHECK_FALSE(response.error_message.empty());
   auto bad = http->send({"file:///etc/passwd", {}, "{}", 5, "POST", ""});

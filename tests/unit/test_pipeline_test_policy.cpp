@@ -37,3 +37,17 @@ TEST_CASE("a request without a timeout in a test is counted, not reported; in pr
   REQUIRE(notes.size() == 1);
   CHECK(notes[0] == "1 file is test code; not reported there (test_code.skip, require_docstrings): 1 pylint/W3101");
 }
+
+TEST_CASE("an unbalanced unpacking in a test is advisory: the test run fails on a real one") {
+  // click #3777: `(process,) = processes`, a list the test's fake Popen fills; Pylint sees it empty.
+  RoleAssignment assignment;
+  assignment.test_files["tests/test_termui.py"] = {FileRole::test, "the common layout (a tests/ directory)"};
+  std::vector<Finding> findings = {pylint_warning("W0632", "tests/test_termui.py", 908),
+                                   pylint_warning("W0632", "src/click/termui.py", 5)};
+  std::vector<std::string> docstrings;
+  std::vector<std::string> notes;
+  apply_test_policy(findings, docstrings, assignment, TestCodeConfig{}, notes);
+  REQUIRE(findings.size() == 2);
+  CHECK_FALSE(findings[0].advisory.empty());
+  CHECK(findings[1].advisory.empty());
+}

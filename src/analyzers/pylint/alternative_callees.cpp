@@ -56,7 +56,9 @@ void mark_alternative_callees(std::vector<Finding>& findings, const AnalyzedTree
     if (!where.empty()) places.emplace_back(&candidate, std::move(where));
   }
   const auto others = imported_from.empty() ? decltype(own){} : tree.definitions(imported_from);
-  for (const auto& [candidate, where] : places) {
+  for (const auto& place_list : places) {
+    const Candidate* candidate = place_list.first;
+    const auto& where = place_list.second;
     bool every = std::all_of(where.begin(), where.end(), [&](const auto& place) {
       const auto& known = place.first == candidate->finding->path && place.second == candidate->callee ? own : others;
       auto definitions = known.find(place.first);
