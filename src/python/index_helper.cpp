@@ -432,7 +432,10 @@ def index(path, source):
         fixed_urls = fixed_scheme_urls(tree)
     except RecursionError:
         fixed_urls = []  # Bandit's findings stay as they are
-    alternatives, from_imports = module_definitions(tree)
+    try:
+        alternatives, from_imports = module_definitions(tree)
+    except RecursionError:
+        alternatives, from_imports = [], []  # Pylint's argument errors stay as they are
     return {"path": path, "ok": True, "units": units, "imports": imports(tree), "dynamic_imports": dynamic,
             "loaded_paths": paths, "narrowings": narrowed, "fixed_scheme_urls": fixed_urls,
             "alternative_definitions": alternatives, "from_imports": from_imports}
