@@ -11,7 +11,8 @@ std::string python_code(std::string_view text) {
   while (i < text.size()) {
     char c = text[i];
     if (c == '#') {
-      while (i < text.size() && text[i] != '\n') ++i;
+      // To the line's end as Python reads it: a lone \r ends a line too, so code after it stays code.
+      while (i < text.size() && text[i] != '\n' && text[i] != '\r') ++i;
       continue;
     }
     if (c != '"' && c != '\'') {
@@ -29,7 +30,7 @@ std::string python_code(std::string_view text) {
         i += 2;
         continue;
       }
-      if (!triple && text[i] == '\n') break; // not closed on its line: code again from here
+      if (!triple && (text[i] == '\n' || text[i] == '\r')) break; // not closed on its line: code again from here
       if (text[i] == c && (!triple || text.substr(i, 3) == std::string(3, c))) {
         code.append(text.substr(i, quote_size));
         i += quote_size;

@@ -28,6 +28,13 @@ TEST_CASE("a one-quote literal not closed on its line ends there") {
   CHECK(python_code("s = 'abc\nx = 1  # c\n") == "s = 'abc x = 1");
 }
 
+TEST_CASE("a lone carriage return ends a comment, as it ends a line for Python") {
+  // Otherwise `x = 1  # c\rsubprocess.call(...)` would key as `x = 1`: code hidden as a comment.
+  CHECK(python_code("x = 1  # c\rsubprocess.call(cmd, shell=True)\n") == "x = 1 subprocess.call(cmd, shell=True)");
+  CHECK(python_code("x = 1  # c\r\ny = 2\r\n") == "x = 1 y = 2");
+  CHECK(python_code("s = 'abc\ry = 2  # c\n") == "s = 'abc y = 2");
+}
+
 TEST_CASE("different code stays different") {
   CHECK(python_code("subprocess.call(cmd, shell=True)") != python_code("subprocess.call(cmd, shell=False)"));
   CHECK(python_code("x = '#' + y") != python_code("x = '#'"));
